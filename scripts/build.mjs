@@ -1,0 +1,42 @@
+// Build: bundle the CLI with esbuild (code-split, so each command loads only what it uses),
+// then validate the shipped data once and write its compiled form to dist/.
+import { build } from 'esbuild';
+import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+rmSync('dist', { recursive: true, force: true });
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+  define: { __BURDEN_VERSION__: JSON.stringify(pkg.version) },
+  // Some CommonJS dependencies call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __burdenRequire } from 'node:module'; const require = __burdenRequire(import.meta.url);" },
+};
+
+await build({
+  ...common,
+  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
+  outdir: 'dist',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  minifyWhitespace: true,
+  minifySyntax: true,
+});
+
+// Compile the shipped data with the same code the CLI uses to check user files.
+await build({ ...common, entryPoints: ['src/io/compile-data.ts'], outfile: 'dist/build/compile-data.mjs' });
+const { compileShippedData, compileRegister } = await import(pathToFileURL('dist/build/compile-data.mjs').href);
+try {
+  writeFileSync('dist/shipped.json', JSON.stringify(compileShippedData(process.cwd())));
+  writeFileSync('dist/register.json', JSON.stringify(compileRegister(process.cwd())));
+} catch (error) {
+  console.error(`build: the shipped data is invalid: ${error.format ? error.format() : error.message}`);
+  process.exit(1);
+}
+rmSync('dist/build', { recursive: true, force: true });
+mkdirSync('dist', { recursive: true });

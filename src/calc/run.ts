@@ -1,0 +1,176 @@
+import { BurdenError, EXIT, usageError } from '../errors.js';
+import { type InsuredImputation, MissingInsuredError, TotalsAccumulator, WarningCollector, applyMethod } from '../engine/method.js';
+import { type ParameterSet, requireValueAt, withOverride } from '../engine/parameters.js';
+import { resolveRate } from '../engine/rate.js';
+import type { ResultRow } from '../engine/types.js';
+import { parseColumnOverrides } from '../io/columns.js';
+import { type InputPlan, combinedInput, joinedInput } from '../io/inputs.js';
+import { datasetPath, loadShippedData } from '../io/shipped.js';
+import { sourceFrom } from '../io/source.js';
+import { type Output, openFileOutput, stdoutOutput } from '../io/writer.js';
+import { colorFor } from '../output/color.js';
+import { csvRenderer } from '../output/csv.js';
+import type { CalcMeta, CalcReport } from '../output/report.js';
+import { renderReport } from '../output/registry.js';
+import { VERSION } from '../version.js';
+import { type CalcOptions, parseCalcOptions } from './options.js';
+
+const DEFAULT_DATASET = 'eu2-nrw-kreise-2025';
+export const METHOD = 'Dortmund per-capita method: cost = max(eu2 − insured, 0) × rate';
+
+function insuredImputation(parameters: ParameterSet): InsuredImputation & { description: string } {
+  const insured = requireValueAt(parameters, 'insured_bg_ro_de', '2019-12-31');
+  const eu2 = requireValueAt(parameters, 'eu2_residents_de', '2019-12-31');
+  return {
+    numerator: insured.value,
+    denominator: eu2.value,
+    description: `insured = round(eu2 × ${insured.value} / ${eu2.value}), the national ratio of 31.12.2019 (insured BG/RO employees: ${insured.source}; EU2 residents: ${eu2.source})`,
+  };
+}
+
+interface PlannedInput {
+  plan: InputPlan;
+  imputation: boolean;
+  dataYear: number | null;
+  notes: string[];
+  paths: string[];
+}
+
+async function planInput(file: string | undefined, options: CalcOptions, warnings: WarningCollector): Promise<PlannedInput> {
+  const inputOptions = { columns: parseColumnOverrides(options.column), allowMissing: options.allowMissing, warnings };
+  const threeFile = options.population !== undefined || options.eu2 !== undefined || options.insured !== undefined;
+  if (file !== undefined && threeFile) {
+    throw usageError('give either one combined FILE or --population/--eu2/--insured, not both', 'see burden calc --help');
+  }
+  if (threeFile) {
+    if (options.eu2 === undefined) throw usageError('the three-file form needs --eu2 FILE', '--population and --insured are optional');
+    const plan = await joinedInput(
+      {
+        eu2: sourceFrom(options.eu2),
+        ...(options.population ? { population: sourceFrom(options.population) } : {}),
+        ...(options.insured ? { insured: sourceFrom(options.insured) } : {}),
+      },
+      inputOptions,
+    );
+    const paths = [options.eu2, options.population, options.insured].filter((p): p is string => p !== undefined && p !== '-');
+    return { plan, imputation: options.imputeInsured !== undefined, dataYear: null, notes: [], paths };
+  }
+  if (file !== undefined) {
+    const plan = await combinedInput(sourceFrom(file), inputOptions);
+    return { plan, imputation: options.imputeInsured !== undefined, dataYear: null, notes: [], paths: file === '-' ? [] : [file] };
+  }
+  // No input: the shipped EU2 data of the NRW Kreise, which has no insured counts, so they
+  // are estimated (and flagged) as METHOD.md §8 allows.
+  const shipped = await loadShippedData();
+  const info = shipped.datasets.find((d) => d.name === DEFAULT_DATASET);
+  if (!info) throw new Error(`shipped dataset ${DEFAULT_DATASET} is missing from the manifest`);
+  const source = { name: `data/datasets/${info.file}`, path: datasetPath(info.file) };
+  const plan = await combinedInput(source, inputOptions);
+  return {
+    plan,
+    imputation: true,
+    dataYear: Number(info.reference_date.slice(0, 4)),
+    notes: [`Input: shipped dataset "${info.name}": ${info.title}, ${info.reference_date} (${info.source}; ${info.derivation}).`],
+    paths: [],
+  };
+}
+
+export async function runCalc(file: string | undefined, rawOptions: Record<string, unknown>, globals: Record<string, unknown>): Promise<void> {
+  const options = parseCalcOptions({ ...rawOptions, debug: globals.debug });
+  const warnings = new WarningCollector();
+  const shipped = await loadShippedData();
+  let parameters: ParameterSet = new Map(shipped.parameters.map((p) => [p.name, p]));
+  const overrides: string[] = [];
+  if (options.rate !== undefined) {
+    parameters = withOverride(parameters, 'rate', options.rate / 100, '--rate on the command line');
+    overrides.push(`rate=${options.rate / 100} (--rate)`);
+  }
+  const rate = resolveRate(parameters, { priceYear: options.priceYear });
+  const input = await planInput(file, options, warnings);
+  const imputation = input.imputation ? insuredImputation(parameters) : null;
+  const format = options.format;
+  const locale = options.locale ?? (format === 'csv' ? 'en' : 'de');
+
+  const meta: CalcMeta = {
+    tool: 'burden',
+    version: VERSION,
+    method: METHOD,
+    rate: {
+      eur: rate.cents / 100,
+      base_eur: rate.baseCents / 100,
+      base_price_year: rate.baseYear,
+      price_year: rate.priceYear,
+      source: rate.source,
+      status: rate.status,
+      ...(rate.uprating
+        ? {
+            uprating: {
+              index_base: rate.uprating.from.thousandths / 1000,
+              index_target: rate.uprating.to.thousandths / 1000,
+              target_status: rate.uprating.to.status,
+              target_projected: rate.uprating.to.projected,
+              source: `VPI 2020=100: ${rate.uprating.from.year} ${rate.uprating.from.source}; ${rate.uprating.to.year} ${rate.uprating.to.source}`,
+            },
+          }
+        : {}),
+    },
+    population: 'from the input',
+    insured: imputation ? `estimated where unknown: ${imputation.description}` : 'from the input',
+    year: input.dataYear,
+    inputs: input.plan.files,
+    overrides,
+    notes: input.notes,
+  };
+
+  const output: Output = options.output ? openFileOutput(options.output, input.paths) : stdoutOutput();
+  const context = { rateCents: rate.cents, imputation };
+  const totals = new TotalsAccumulator();
+  const rows: ResultRow[] = [];
+  let streamed: ReturnType<typeof csvRenderer> | null = null;
+  try {
+    for await (const batch of input.plan.batches()) {
+      if (format === 'csv' && !streamed) {
+        streamed = csvRenderer(meta, { locale, hasYear: input.plan.years().size > 0 });
+        output.write(streamed.header());
+      }
+      let text = '';
+      for (const inputRow of batch) {
+        const row = applyMethod(inputRow, context);
+        totals.add(row);
+        warnings.note(row);
+        if (streamed) text += streamed.row(row);
+        else rows.push(row);
+      }
+      if (text) output.write(text);
+    }
+    meta.population = describePopulation(input.plan.populationFromRegister());
+    if (!streamed) {
+      const report: CalcReport = { meta, rows, totals: totals.result(), warnings: warnings.list() };
+      const paint = await colorFor(options.output ? {} : process.stdout);
+      output.write(await renderReport(format, report, { locale, color: paint.enabled }));
+    }
+    output.commit();
+  } catch (error) {
+    output.abort();
+    if (error instanceof MissingInsuredError) {
+      throw new BurdenError(EXIT.dataError, 'insured count unknown', { ...error.row.origin, column: 'insured' },
+        'give the insured BG/RO employees, or --impute-insured national-2019 to estimate them (flagged as estimated)');
+    }
+    throw error;
+  }
+  await printWarnings(warnings);
+  if (options.strict && warnings.list().length > 0) process.exitCode = EXIT.dataError;
+}
+
+function describePopulation(fromRegister: boolean): string {
+  return fromRegister
+    ? 'from the input where given, otherwise from the shipped municipality register (Destatis GV100AD, 31.12.2024)'
+    : 'from the input';
+}
+
+async function printWarnings(warnings: WarningCollector): Promise<void> {
+  const list = warnings.list();
+  if (list.length === 0) return;
+  const paint = await colorFor(process.stderr);
+  for (const warning of list) process.stderr.write(`${paint.yellow('warning:')} ${warning.message}\n`);
+}

@@ -1,0 +1,61 @@
+import { BurdenError, EXIT, EXIT_CODE_HELP } from './errors.js';
+import { VERSION } from './version.js';
+
+/**
+ * The command-line program: commander parses, each command lives in its own module and is
+ * imported only when it runs, and this is the one place where errors become messages and
+ * exit codes. Results go to stdout; messages go to stderr.
+ */
+async function main(argv: string[]): Promise<void> {
+  // `burden --version` is answered before anything else loads: it must start instantly.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    process.stdout.write(`${VERSION}\n`);
+    return;
+  }
+  const { Command, Option } = await import('commander');
+  const program = new Command('burden')
+    .description('Cost burden of EU2 immigration for German municipalities (Dortmund per-capita method)')
+    .version(VERSION, '-V, --version')
+    .option('--debug', 'show stack traces for errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', `\n${EXIT_CODE_HELP}`)
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+  const { registerCalc } = await import('./commands/calc.js');
+  registerCalc(program, Option);
+
+  await program.parseAsync(argv, { from: 'user' });
+}
+
+function isDebug(argv: string[]): boolean {
+  return argv.includes('--debug');
+}
+
+export async function run(argv: string[]): Promise<void> {
+  try {
+    await main(argv);
+  } catch (error) {
+    process.exitCode = await report(error, isDebug(argv));
+  }
+}
+
+async function report(error: unknown, debug: boolean): Promise<number> {
+  const { colorFor } = await import('./output/color.js');
+  const paint = await colorFor(process.stderr);
+  if (error instanceof BurdenError) {
+    process.stderr.write(`${paint.red('error:')} ${error.format()}\n`);
+    if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
+    return error.code;
+  }
+  const code = (error as { code?: string }).code;
+  if (typeof code === 'string' && code.startsWith('commander.')) {
+    // commander has already printed its message (or the help) to stderr/stdout.
+    const exitCode = (error as { exitCode?: number }).exitCode ?? EXIT.usage;
+    return code === 'commander.helpDisplayed' || code === 'commander.version' || exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (code === 'EPIPE') return EXIT.ok;
+  process.stderr.write(`${paint.red('error:')} internal error: ${(error as Error)?.message ?? String(error)} (please report it; --debug shows the details)\n`);
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  return EXIT.internal;
+}

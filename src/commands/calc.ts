@@ -1,0 +1,30 @@
+import type { Command, Option as OptionClass } from 'commander';
+
+/**
+ * `burden calc`: the Dortmund per-capita method on a CSV (or three joined CSVs, or the
+ * shipped NRW data). This module only declares the options; the work is in ../calc/run.ts,
+ * imported when the command runs.
+ */
+export function registerCalc(program: Command, Option: typeof OptionClass): void {
+  const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+  program
+    .command('calc')
+    .description('compute the yearly cost per municipality (net persons × rate)')
+    .argument('[file]', 'combined CSV (ags, name, population, eu2 or bg+ro, insured); - reads standard input; default: the shipped EU2 data of the 53 NRW Kreise')
+    .option('--population <file>', 'CSV with ags and population (three-file form)')
+    .option('--eu2 <file>', 'CSV with ags and eu2, or bg and ro (three-file form)')
+    .option('--insured <file>', 'CSV with ags and insured, or insured_bg and insured_ro (three-file form)')
+    .option('--column <canonical=Header>', 'map a header to a field, e.g. --column eu2="EU2 gesamt" (repeatable)', collect, [])
+    .addOption(new Option('--impute-insured <method>', 'estimate unknown insured counts').choices(['national-2019']))
+    .option('--rate <eur>', 'rate in EUR per net person and year, at the 2019 price level (default: parameter "rate", 2,143)')
+    .option('--price-year <year>', 'uprate the rate to this year\'s prices with the consumer price index')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'md']).default('table'))
+    .addOption(new Option('--locale <locale>', 'number format: de (1.234,56) or en (1,234.56); csv defaults to machine format').choices(['de', 'en']))
+    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .option('--allow-missing', 'skip rows whose keys are missing from another file or whose EU2 count is unknown, with a warning')
+    .option('--strict', 'exit with 65 when there are warnings')
+    .action(async (file: string | undefined, options: Record<string, unknown>, command: Command) => {
+      const { runCalc } = await import('../calc/run.js');
+      await runCalc(file, options, command.optsWithGlobals());
+    });
+}

@@ -1,0 +1,82 @@
+/**
+ * Money and rounding. All money is integer cents from the first product to the last sum;
+ * this module is the only place where a division is rounded, and it always rounds half
+ * away from zero. Integer inputs keep every step exact: a JavaScript number holds integers
+ * exactly up to 2^53 (about 90 trillion euros in cents), far beyond any municipal budget.
+ */
+
+/** numerator / denominator rounded half away from zero; both must be integers, denominator > 0. */
+export function roundDiv(numerator: number, denominator: number): number {
+  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || denominator <= 0) {
+    throw new RangeError(`roundDiv needs safe integers and a positive denominator: ${numerator}/${denominator}`);
+  }
+  const sign = numerator < 0 ? -1 : 1;
+  const abs = Math.abs(numerator);
+  const quotient = Math.floor(abs / denominator);
+  const remainder = abs - quotient * denominator;
+  const rounded = remainder * 2 >= denominator ? quotient + 1 : quotient;
+  return sign * rounded + 0; // `+ 0` turns -0 into 0.
+}
+
+/** Multiply two integers, refusing a product that would lose precision. */
+export function mulExact(a: number, b: number): number {
+  const product = a * b;
+  if (!Number.isSafeInteger(product)) throw new RangeError(`product ${a} × ${b} exceeds 2^53`);
+  return product;
+}
+
+/** An integer scaled by 10^decimals, e.g. 2.5 with 2 decimals is 250. */
+export function toScaled(value: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  const scaled = Math.round(value * scale);
+  if (Math.abs(scaled - value * scale) > 1e-6) {
+    throw new RangeError(`${value} has more than ${decimals} decimals`);
+  }
+  return scaled;
+}
+
+/**
+ * Parse an amount in euros written with a `.` or `,` decimal mark and at most two decimals
+ * ("2143", "2143.5", "2.143,50") into cents, without going through a float.
+ */
+export function parseEuroToCents(text: string): number | null {
+  const trimmed = text.trim().replace(/[\s\u00a0\u202f€]|EUR$/g, '');
+  const m = /^(-?)(\d{1,3}(?:[.,']\d{3})+|\d+)(?:([.,])(\d{1,2}))?$/.exec(trimmed);
+  if (!m) return null;
+  const [, sign, intPart = '', mark, frac = ''] = m;
+  // A lone group of three after the mark ("2.143") is a thousands separator, not decimals.
+  const euros = Number(intPart.replace(/[.,']/g, ''));
+  if (mark !== undefined && intPart.includes(mark)) return null;
+  const cents = euros * 100 + Number(frac.padEnd(2, '0'));
+  if (!Number.isSafeInteger(cents)) return null;
+  return sign === '-' ? -cents : cents;
+}
+
+/**
+ * Split a pot of cents among weights so that the shares sum exactly to the pot
+ * (largest-remainder method, Hamilton). Ties in the remainder go to the earlier index, so
+ * the result depends only on the order of the weights. Zero total weight gives all zeros.
+ */
+export function allocateLargestRemainder(potCents: number, weights: readonly number[]): number[] {
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  if (total <= 0 || potCents === 0) return weights.map(() => 0);
+  const shares: number[] = [];
+  const remainders: { index: number; remainder: bigint }[] = [];
+  let allocated = 0;
+  const pot = BigInt(potCents);
+  const bigTotal = BigInt(total);
+  weights.forEach((weight, index) => {
+    // BigInt: pot × weight can exceed 2^53 (5.5 million euros × a cost weight in cents).
+    const exact = pot * BigInt(weight);
+    const floor = exact / bigTotal;
+    shares.push(Number(floor));
+    allocated += Number(floor);
+    remainders.push({ index, remainder: exact - floor * bigTotal });
+  });
+  remainders.sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
+  for (let k = 0; k < potCents - allocated; k++) {
+    const target = remainders[k % remainders.length];
+    if (target) shares[target.index] = (shares[target.index] ?? 0) + 1;
+  }
+  return shares;
+}

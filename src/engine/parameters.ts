@@ -1,0 +1,38 @@
+import type { Parameter, ParameterValue } from '../schema/parameter.js';
+
+export type ParameterSet = ReadonlyMap<string, Parameter>;
+
+/** The value in force at a date (YYYY-MM-DD): the last entry whose `from` is not after it. */
+export function valueAt(parameter: Parameter, date: string): ParameterValue | undefined {
+  let found: ParameterValue | undefined;
+  for (const entry of parameter.values) {
+    if (entry.from <= date) found = entry;
+    else break;
+  }
+  return found;
+}
+
+export function requireParameter(parameters: ParameterSet, name: string): Parameter {
+  const parameter = parameters.get(name);
+  if (!parameter) throw new Error(`parameter "${name}" is not defined`);
+  return parameter;
+}
+
+/** The value in force at a date, or an error naming the parameter and the date. */
+export function requireValueAt(parameters: ParameterSet, name: string, date: string): ParameterValue {
+  const value = valueAt(requireParameter(parameters, name), date);
+  if (!value) throw new Error(`parameter "${name}" has no value in force on ${date}`);
+  return value;
+}
+
+/** A copy of the set with one parameter's value replaced from a date on (`--set name=value`). */
+export function withOverride(parameters: ParameterSet, name: string, value: number, source: string): ParameterSet {
+  const parameter = requireParameter(parameters, name);
+  const next = new Map(parameters);
+  next.set(name, {
+    ...parameter,
+    // The override keeps the first date, so a rate keeps its price level (the year of `from`).
+    values: [{ from: parameter.values[0]?.from ?? '0000-01-01', value, source, status: 'assumption' }],
+  });
+  return next;
+}

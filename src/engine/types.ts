@@ -1,0 +1,61 @@
+/** Where a figure came from: a file and line, so every output can be traced to its input. */
+export interface Origin {
+  file: string;
+  line: number;
+}
+
+/** One municipality (and optionally one year) as read from the input, before the method. */
+export interface InputRow {
+  ags: string;
+  name: string;
+  year: number | null;
+  /** null: unknown (a Destatis symbol, or no population column and no register entry). */
+  population: number | null;
+  populationFrom: 'input' | 'register' | null;
+  eu2: number;
+  /** null: unknown; the method then estimates it or refuses. */
+  insured: number | null;
+  origin: Origin;
+  /** Lines of the other input files when the row was joined from several files. */
+  joinedFrom?: Origin[];
+}
+
+/** The result of the Dortmund per-capita method for one row. */
+export interface ResultRow {
+  ags: string;
+  name: string;
+  year: number | null;
+  population: number | null;
+  populationFrom: 'input' | 'register' | null;
+  eu2: number;
+  insured: number;
+  /** True when `insured` was estimated from the national 2019 ratio, not read. */
+  insuredEstimated: boolean;
+  net: number;
+  /** True when eu2 − insured was negative and net was clamped to 0. */
+  netClamped: boolean;
+  rateCents: number;
+  costCents: number;
+  costPerInhabitantCents: number | null;
+  /** EU2 residents as a share of population, in hundredths of a percent. */
+  eu2ShareBasisPoints: number | null;
+  origin: Origin;
+  joinedFrom?: Origin[];
+}
+
+export interface Totals {
+  rows: number;
+  population: number | null;
+  eu2: number;
+  insured: number;
+  insuredEstimated: boolean;
+  net: number;
+  costCents: number;
+  costPerInhabitantCents: number | null;
+  eu2ShareBasisPoints: number | null;
+}
+
+export interface Warning {
+  code: string;
+  message: string;
+}

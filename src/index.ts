@@ -1,0 +1,12 @@
+/**
+ * The library API: the engine without the command line, for scripts that compute in
+ * process. Nothing here prints or exits.
+ */
+export { applyMethod, TotalsAccumulator, WarningCollector, type InsuredImputation, type MethodContext } from './engine/method.js';
+export { roundDiv, allocateLargestRemainder, parseEuroToCents } from './engine/money.js';
+export { valueAt, withOverride, type ParameterSet } from './engine/parameters.js';
+export { priceIndex, resolveRate, type ResolvedRate } from './engine/rate.js';
+export type { InputRow, ResultRow, Totals, Warning } from './engine/types.js';
+export { parseCount, groupDigits, formatHundredths } from './io/numbers.js';
+export { loadShippedData } from './io/shipped.js';
+export { BurdenError, EXIT } from './errors.js';

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { BurdenError, EXIT } from '../errors.js';
+import { datasetManifestSchema } from '../schema/dataset.js';
+import { type Parameter, parameterSchema } from '../schema/parameter.js';
+import { schemaError } from '../schema/issues.js';
+import { type Register, type RegisterLevel, type ShippedData, listJsonFiles } from './shipped.js';
+
+/**
+ * Validation and compilation of the shipped data. Runs at build time (scripts/build.mjs)
+ * and, when no compiled copy exists, at run time; user files go through the same checks.
+ */
+export function readJsonFile(file: string, label = file): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new BurdenError(EXIT.noInput, code === 'ENOENT' ? 'no such file' : `cannot read the file (${code})`, { file: label });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new BurdenError(EXIT.dataError, `is not valid JSON: ${(error as Error).message}`, { file: label }, 'check commas and quotes');
+  }
+}
+
+export function parseParameterFile(file: string, label = file): Parameter {
+  const result = parameterSchema.safeParse(readJsonFile(file, label));
+  if (!result.success) throw schemaError(label, result.error);
+  const expected = label.replace(/^.*[\\/]/, '').replace(/\.json$/, '');
+  if (label.endsWith('.json') && result.data.name !== expected && label.includes('data/parameters')) {
+    throw new BurdenError(EXIT.dataError, `key "name": "${result.data.name}" does not match the file name`, { file: label },
+      `name the file ${result.data.name}.json`);
+  }
+  return result.data;
+}
+
+export function compileShippedData(root: string): ShippedData {
+  const parameterDir = join(root, 'data', 'parameters');
+  const parameters = listJsonFiles(parameterDir).map((f) => parseParameterFile(join(parameterDir, f), `data/parameters/${f}`));
+  const manifestFile = join(root, 'data', 'datasets', 'datasets.json');
+  const manifest = datasetManifestSchema.safeParse(readJsonFile(manifestFile, 'data/datasets/datasets.json'));
+  if (!manifest.success) throw schemaError('data/datasets/datasets.json', manifest.error);
+  return { parameters, datasets: manifest.data };
+}
+
+export function compileRegister(root: string): Register {
+  const text = readFileSync(join(root, 'data', 'datasets', 'register-2024.csv'), 'utf8');
+  const rows = parse(text, { columns: true }) as { ags: string; ars: string; name: string; level: RegisterLevel; population: string }[];
+  const register: Register = {};
+  for (const row of rows) {
+    const entry: [string, number, RegisterLevel] = [row.name, Number(row.population), row.level];
+    register[row.ags] = entry;
+    if (row.ars) register[row.ars] = entry;
+  }
+  return register;
+}

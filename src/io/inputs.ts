@@ -1,0 +1,229 @@
+import { BurdenError, EXIT, usageError } from '../errors.js';
+import type { InputRow } from '../engine/types.js';
+import type { WarningCollector } from '../engine/method.js';
+import { type CanonicalField, mapColumns } from './columns.js';
+import { type CsvFile, openCsv } from './csv.js';
+import { type PartialRow, RowReader } from './rows.js';
+import { type Register, loadRegister } from './shipped.js';
+import { type InputSource } from './source.js';
+
+/** What an output says about each input file: enough to prove which bytes produced it. */
+export interface InputFileInfo {
+  role: 'combined' | 'population' | 'eu2' | 'insured';
+  file: string;
+  sha256: string;
+  rows: number;
+}
+
+export interface InputOptions {
+  columns: ReadonlyMap<CanonicalField, string>;
+  /** Skip rows whose keys are missing from another file, or whose eu2 is unknown, with a warning. */
+  allowMissing: boolean;
+  warnings: WarningCollector;
+}
+
+export interface InputPlan {
+  files: InputFileInfo[];
+  /** True when at least one population came from the shipped register. */
+  populationFromRegister: () => boolean;
+  /** The years seen in a `year` column (empty when there is none). */
+  years: () => ReadonlySet<number>;
+  batches: () => AsyncGenerator<InputRow[]>;
+}
+
+const keyOf = (row: { ags: string; year: number | null }): string => (row.year === null ? row.ags : `${row.ags}@${row.year}`);
+const describeKey = (key: string): string => key.replace('@', ' in ');
+
+async function openMapped(source: InputSource, role: InputFileInfo['role'], options: InputOptions, required: string[][]): Promise<{ csv: CsvFile; reader: RowReader }> {
+  const csv = await openCsv(source);
+  const columns = mapColumns(csv.header, options.columns, source.name);
+  const reader = new RowReader(source.name, csv.header, columns);
+  for (const alternatives of required) {
+    if (!alternatives.some((field) => field.split('+').every((f) => reader.has(f as CanonicalField)))) {
+      const wanted = alternatives.map((a) => a.replace('+', ' and ')).join(' or ');
+      throw new BurdenError(EXIT.dataError, `no column for ${wanted} (the ${role} input needs it)`, { file: source.name, line: 1 },
+        `the header is ${JSON.stringify(csv.header.join(csv.delimiter))}; rename a column or map it with --column ${alternatives[0]?.split('+')[0]}=Header`);
+    }
+  }
+  return { csv, reader };
+}
+
+/** Fill population from the register where the input has none; remember keys found nowhere. */
+class PopulationLookup {
+  usedRegister = false;
+  private register: Register | undefined;
+
+  async fill(row: InputRow, options: InputOptions): Promise<void> {
+    if (row.population !== null) return;
+    this.register ??= await loadRegister();
+    const entry = this.register[row.ags];
+    if (entry) {
+      row.population = entry[1];
+      row.populationFrom = 'register';
+      if (row.name === '') row.name = entry[0];
+      this.usedRegister = true;
+    } else {
+      options.warnings.add('population-unknown', 'population unknown (not in the input, key not in the register); per-inhabitant figures left empty',
+        `${row.ags} (${row.origin.file}:${row.origin.line})`);
+    }
+  }
+}
+
+function toInputRow(partial: PartialRow, options: InputOptions): InputRow | null {
+  if (partial.eu2 === null || partial.eu2 === undefined) {
+    if (options.allowMissing) {
+      options.warnings.add('eu2-unknown', 'rows skipped: EU2 residents unknown', `${partial.ags} (${partial.origin.file}:${partial.origin.line})`);
+      return null;
+    }
+    throw new BurdenError(EXIT.dataError, 'EU2 residents unknown: the cost cannot be computed', { ...partial.origin, column: 'eu2' },
+      'give a count, or --allow-missing to skip such rows with a warning');
+  }
+  return {
+    ags: partial.ags,
+    name: partial.name,
+    year: partial.year,
+    population: partial.population ?? null,
+    populationFrom: partial.population === null || partial.population === undefined ? null : 'input',
+    eu2: partial.eu2,
+    insured: partial.insured ?? null,
+    origin: partial.origin,
+  };
+}
+
+function duplicateKey(key: string, first: number | undefined, row: PartialRow): BurdenError {
+  return new BurdenError(EXIT.dataError, `key ${describeKey(key)} appears twice (first on line ${first})`, { ...row.origin, column: 'ags', value: row.ags },
+    'each municipality (and year) may appear once; add a year column if the rows are for different years');
+}
+
+/** One CSV holding every column: streamed, batch by batch. */
+export async function combinedInput(source: InputSource, options: InputOptions): Promise<InputPlan> {
+  const { csv, reader } = await openMapped(source, 'combined', options, [['ags'], ['eu2', 'bg+ro']]);
+  const info: InputFileInfo = { role: 'combined', file: source.name, sha256: csv.scan.sha256, rows: 0 };
+  const lookup = new PopulationLookup();
+  const years = new Set<number>();
+  const seen = new Map<string, number>();
+  async function* batches(): AsyncGenerator<InputRow[]> {
+    for await (const records of csv.batches()) {
+      const out: InputRow[] = [];
+      for (const record of records) {
+        const partial = reader.read(record);
+        info.rows += 1;
+        const key = keyOf(partial);
+        const first = seen.get(key);
+        if (first !== undefined) throw duplicateKey(key, first, partial);
+        seen.set(key, record.line);
+        if (partial.year !== null) years.add(partial.year);
+        const row = toInputRow(partial, options);
+        if (!row) continue;
+        await lookup.fill(row, options);
+        out.push(row);
+      }
+      yield out;
+    }
+    if (info.rows === 0) {
+      throw new BurdenError(EXIT.dataError, 'has a header but no data rows', { file: source.name }, 'add one row per municipality');
+    }
+  }
+  return { files: [info], populationFromRegister: () => lookup.usedRegister, years: () => years, batches };
+}
+
+async function readAll(source: InputSource, role: InputFileInfo['role'], options: InputOptions, required: string[][]): Promise<{ info: InputFileInfo; rows: Map<string, PartialRow> }> {
+  const { csv, reader } = await openMapped(source, role, options, required);
+  const rows = new Map<string, PartialRow>();
+  for await (const records of csv.batches()) {
+    for (const record of records) {
+      const row = reader.read(record);
+      const key = keyOf(row);
+      const first = rows.get(key);
+      if (first) throw duplicateKey(key, first.origin.line, row);
+      rows.set(key, row);
+    }
+  }
+  if (rows.size === 0) throw new BurdenError(EXIT.dataError, 'has a header but no data rows', { file: source.name }, 'add one row per municipality');
+  return { info: { role, file: source.name, sha256: csv.scan.sha256, rows: rows.size }, rows };
+}
+
+function yearsOf(rows: Map<string, PartialRow>): string {
+  const years = [...new Set([...rows.values()].map((r) => r.year ?? 'none'))].sort();
+  return years.join(', ');
+}
+
+/**
+ * Three files joined on the key (ags, and year where given): EU2 residents lead, population
+ * and insured counts are looked up. Keys present in one file and not another are an error
+ * listing up to ten of them, unless --allow-missing skips them with a warning.
+ */
+export async function joinedInput(
+  files: { population?: InputSource; eu2: InputSource; insured?: InputSource },
+  options: InputOptions,
+): Promise<InputPlan> {
+  const eu2 = await readAll(files.eu2, 'eu2', options, [['ags'], ['eu2', 'bg+ro']]);
+  const others: { role: 'population' | 'insured'; data: Awaited<ReturnType<typeof readAll>> }[] = [];
+  if (files.population) others.push({ role: 'population', data: await readAll(files.population, 'population', options, [['ags'], ['population']]) });
+  if (files.insured) others.push({ role: 'insured', data: await readAll(files.insured, 'insured', options, [['ags'], ['insured', 'insured_bg+insured_ro']]) });
+
+  const skipped = new Set<string>();
+  for (const { role, data } of others) {
+    const onlyEu2 = [...eu2.rows.keys()].filter((k) => !data.rows.has(k));
+    const onlyOther = [...data.rows.keys()].filter((k) => !eu2.rows.has(k));
+    if (onlyEu2.length === 0 && onlyOther.length === 0) continue;
+    const eu2Years = yearsOf(eu2.rows);
+    const otherYears = yearsOf(data.rows);
+    if (!options.allowMissing) {
+      if (eu2Years !== otherYears) {
+        throw new BurdenError(EXIT.dataError, `the files are for different years: ${files.eu2.name} has ${eu2Years}, ${data.info.file} has ${otherYears}`,
+          { file: data.info.file }, 'join files of the same reference year, or give each a year column');
+      }
+      const list = (keys: string[]): string => keys.slice(0, 10).map(describeKey).join(', ') + (keys.length > 10 ? `, and ${keys.length - 10} more` : '');
+      const parts = [];
+      if (onlyEu2.length) parts.push(`${onlyEu2.length} key${onlyEu2.length === 1 ? '' : 's'} of ${files.eu2.name} missing from ${data.info.file}: ${list(onlyEu2)}`);
+      if (onlyOther.length) parts.push(`${onlyOther.length} key${onlyOther.length === 1 ? '' : 's'} of ${data.info.file} missing from ${files.eu2.name}: ${list(onlyOther)}`);
+      throw new BurdenError(EXIT.dataError, parts.join('; '), { file: data.info.file }, 'add the missing rows, or --allow-missing to skip them with a warning');
+    }
+    for (const key of [...onlyEu2, ...onlyOther]) {
+      skipped.add(key);
+      options.warnings.add('key-missing', `keys skipped: not in every input file (${role} file ${data.info.file})`, describeKey(key));
+    }
+  }
+
+  const lookup = new PopulationLookup();
+  const years = new Set<number>();
+  async function* batches(): AsyncGenerator<InputRow[]> {
+    const out: InputRow[] = [];
+    for (const [key, partial] of eu2.rows) {
+      if (skipped.has(key)) continue;
+      const joinedFrom = [];
+      const merged: PartialRow = { ...partial };
+      delete merged.population;
+      delete merged.insured;
+      for (const { role, data } of others) {
+        const other = data.rows.get(key);
+        if (!other) continue;
+        joinedFrom.push(other.origin);
+        if (role === 'population') merged.population = other.population ?? null;
+        else merged.insured = other.insured ?? null;
+        if (merged.name === '' && other.name !== '') merged.name = other.name;
+      }
+      if (typeof merged.population === 'number' && typeof merged.eu2 === 'number' && merged.eu2 > merged.population) {
+        throw new BurdenError(EXIT.dataError, `eu2 ${merged.eu2} is larger than population ${merged.population}`,
+          { ...partial.origin, column: 'eu2', value: String(merged.eu2) }, 'check that both files refer to the same areas and date');
+      }
+      const row = toInputRow(merged, options);
+      if (!row) continue;
+      if (joinedFrom.length) row.joinedFrom = joinedFrom;
+      if (row.year !== null) years.add(row.year);
+      await lookup.fill(row, options);
+      out.push(row);
+    }
+    yield out;
+  }
+  if ([files.population, files.insured].some((f) => f && f.name === files.eu2.name)) {
+    throw usageError('the same file is given for two inputs', 'give one file per input, or use the combined form: burden calc FILE');
+  }
+  return {
+    files: [eu2.info, ...others.map((o) => o.data.info)],
+    populationFromRegister: () => lookup.usedRegister,
+    years: () => years,
+    batches,
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Parsing the cells of statistical exports. Counts of persons are whole numbers written
+ * the way German and English offices write them: `1108393`, `1.108.393`, `1 108 393`,
+ * `1,108,393`. Destatis marks missing values with symbols (GENESIS "Zeichenerklärung"):
+ * `-` is "nothing there" (0); `.`, `x`, `...`, `/` and an empty cell are "unknown".
+ */
+
+export type CountCell =
+  | { kind: 'value'; value: number }
+  | { kind: 'unknown' }
+  | { kind: 'invalid'; reason: string; suggestion: string };
+
+const UNKNOWN_SYMBOLS = new Set(['', '.', 'x', 'X', '...', '…', '/']);
+const PLAIN_DIGITS = /^\d+$/;
+// Thousands groups: dots (German), spaces incl. no-break spaces, or commas with 2+ groups.
+const GROUPED = /^\d{1,3}(?:(\.)\d{3})+$|^\d{1,3}(?:([ \u00a0\u202f])\d{3})+$|^\d{1,3}(?:,\d{3}){2,}$/;
+
+const INVALID = (reason: string, suggestion: string): CountCell => ({ kind: 'invalid', reason, suggestion });
+
+export function parseCount(raw: string): CountCell {
+  // The fast path: plain digits, which is nearly every cell of a machine export.
+  if (raw.length > 0 && raw.length < 16 && PLAIN_DIGITS.test(raw)) return { kind: 'value', value: Number(raw) };
+  const cell = raw.trim();
+  if (UNKNOWN_SYMBOLS.has(cell)) return { kind: 'unknown' };
+  if (cell === '-' || cell === '–') return { kind: 'value', value: 0 };
+  if (PLAIN_DIGITS.test(cell) || GROUPED.test(cell)) {
+    const value = Number(cell.replace(/[^\d]/g, ''));
+    if (!Number.isSafeInteger(value)) {
+      return INVALID('is too large to be a count of persons', 'counts must stay below 2^53; check the column');
+    }
+    return { kind: 'value', value };
+  }
+  if (/^-\s*[\d.,\s]+$/.test(cell)) return INVALID('is negative', 'a count of persons cannot be below 0');
+  if (/^[+-]?(nan|infinity|inf)$/i.test(cell)) return INVALID('is not a number', 'write the count as digits, or "." if unknown');
+  if (/^[+-]?[\d.,]+e[+-]?\d+$/i.test(cell)) {
+    return INVALID('is in exponent notation', 'write the count out in digits; a spreadsheet may have turned it into 1E+06');
+  }
+  if (/^\d+[.,]\d+$/.test(cell) || /^\d{1,3}(?:\.\d{3})+,\d+$/.test(cell)) {
+    return INVALID('is not a whole number of persons', 'counts must be whole; if the comma is a thousands separator, remove it');
+  }
+  return INVALID('is not a count', 'write digits like 1108393 or 1.108.393; use "." for unknown and "-" for none');
+}
+
+export type Locale = 'de' | 'en';
+
+/** Thousands-grouped integer: 1148260117 → "1.148.260.117" (de) or "1,148,260,117" (en). */
+export function groupDigits(value: number, locale: Locale): string {
+  const digits = String(Math.abs(value));
+  const separator = locale === 'de' ? '.' : ',';
+  let out = '';
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += separator;
+    out += digits[i];
+  }
+  return value < 0 ? `-${out}` : out;
+}
+
+/** An integer scaled by 100 (cents, basis points) as a decimal with two places. */
+export function formatHundredths(value: number, options: { locale: Locale; grouped: boolean }): string {
+  const abs = Math.abs(value);
+  const whole = Math.floor(abs / 100);
+  const fraction = abs - whole * 100;
+  const wholeText = options.grouped ? groupDigits(whole, options.locale) : String(whole);
+  const mark = options.locale === 'de' ? ',' : '.';
+  return `${value < 0 ? '-' : ''}${wholeText}${mark}${fraction < 10 ? '0' : ''}${fraction}`;
+}

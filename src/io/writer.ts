@@ -1,0 +1,139 @@
+import { closeSync, existsSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { BurdenError, EXIT } from '../errors.js';
+
+/**
+ * Where results go: standard output, or a file written atomically (a temporary file beside
+ * it, renamed over it when complete), so a reader never sees half a file and a failed run
+ * leaves nothing behind. Devices and pipes (`-o /dev/stdout`) are written directly.
+ */
+export interface Output {
+  write(text: string): void;
+  commit(): void;
+  abort(): void;
+}
+
+const cantWrite = (file: string, reason: string, suggestion: string): BurdenError =>
+  new BurdenError(EXIT.cantCreate, reason, { file }, suggestion);
+
+function explain(file: string, error: unknown): BurdenError {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOSPC':
+      return cantWrite(file, 'no space left on the device', 'free some space or write elsewhere; nothing was written');
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return cantWrite(file, 'permission denied', 'choose a folder you can write to');
+    case 'ENOENT':
+      return cantWrite(file, `the folder ${dirname(file)} does not exist`, 'create it first, or choose another path');
+    case 'EISDIR':
+      return cantWrite(file, 'is a directory', 'name a file inside it');
+    default:
+      return cantWrite(file, `cannot be written (${code ?? String(error)})`, 'check the path');
+  }
+}
+
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
+class FdOutput implements Output {
+  private buffer = '';
+  constructor(private readonly fd: number, private readonly label: string, private readonly onCommit: () => void, private readonly onAbort: () => void) {}
+
+  write(text: string): void {
+    this.buffer += text;
+    if (this.buffer.length >= 1 << 16) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.buffer) return;
+    const data = Buffer.from(this.buffer);
+    this.buffer = '';
+    let offset = 0;
+    while (offset < data.length) {
+      try {
+        offset += writeSync(this.fd, data, offset);
+      } catch (error) {
+        // A non-blocking pipe that is full: wait a moment for the reader, then go on.
+        if ((error as NodeJS.ErrnoException).code === 'EAGAIN') Atomics.wait(PAUSE, 0, 0, 2);
+        else throw explain(this.label, error);
+      }
+    }
+  }
+
+  commit(): void {
+    this.flush();
+    this.onCommit();
+  }
+
+  abort(): void {
+    this.buffer = '';
+    this.onAbort();
+  }
+}
+
+export function stdoutOutput(): Output {
+  return new FdOutput(1, '<stdout>', () => undefined, () => undefined);
+}
+
+/** Refuse to write over any of the inputs: a typo in -o must never destroy data. */
+export function openFileOutput(path: string, inputs: readonly string[]): Output {
+  const target = resolve(path);
+  let existing: ReturnType<typeof statSync> | undefined;
+  try {
+    existing = statSync(target);
+  } catch {
+    existing = undefined;
+  }
+  if (existing?.isDirectory()) throw cantWrite(path, 'is a directory', 'name a file inside it');
+  if (existing) {
+    const real = realpathSync(target);
+    for (const input of inputs) {
+      if (existsSync(input) && realpathSync(input) === real) {
+        throw new BurdenError(EXIT.usage, 'is one of the input files: refusing to overwrite an input', { file: path }, 'choose another output path');
+      }
+    }
+  }
+  if (existing && !existing.isFile()) {
+    let fd: number;
+    try {
+      fd = openSync(target, 'w');
+    } catch (error) {
+      throw explain(path, error);
+    }
+    return new FdOutput(fd, path, () => closeSync(fd), () => closeSync(fd));
+  }
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  let fd: number;
+  try {
+    fd = openSync(temp, 'wx');
+  } catch (error) {
+    throw explain(path, error);
+  }
+  let open = true;
+  const cleanup = (): void => {
+    if (open) closeSync(fd);
+    open = false;
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Already gone: nothing to clean up.
+    }
+  };
+  return new FdOutput(
+    fd,
+    path,
+    () => {
+      try {
+        fsyncSync(fd);
+        closeSync(fd);
+        open = false;
+        renameSync(temp, target);
+      } catch (error) {
+        cleanup();
+        throw explain(path, error);
+      }
+    },
+    cleanup,
+  );
+}

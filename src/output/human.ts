@@ -1,0 +1,46 @@
+import type { ResultRow, Totals } from '../engine/types.js';
+import { formatHundredths, groupDigits, type Locale } from '../io/numbers.js';
+import type { CalcReport } from './report.js';
+import { methodLine } from './report.js';
+
+/**
+ * The shared layout of the human formats (table and md): the same columns, thousands
+ * separators per locale, estimated figures marked with `*`, a totals row and footnotes.
+ */
+export interface HumanTable {
+  head: string[];
+  rows: string[][];
+  totals: string[];
+  notes: string[];
+  /** Columns that hold numbers, for right alignment. */
+  numeric: boolean[];
+}
+
+const ESTIMATED = '*';
+
+export function humanTable(report: CalcReport, locale: Locale): HumanTable {
+  const count = (n: number | null): string => (n === null ? '' : groupDigits(n, locale));
+  const money = (cents: number | null): string => (cents === null ? '' : formatHundredths(cents, { locale, grouped: true }));
+  const hasYear = report.rows.some((r) => r.year !== null);
+  const head = ['AGS', 'Name', ...(hasYear ? ['Year'] : []), 'Population', 'EU2', 'Insured', 'Net', 'Cost (EUR)', 'EUR/inh.', 'EU2 %'];
+  const cells = (row: ResultRow | Totals, ags: string, name: string, year: string[]): string[] => [
+    ags,
+    name,
+    ...year,
+    count(row.population),
+    count(row.eu2),
+    `${count(row.insured)}${row.insuredEstimated ? ESTIMATED : ''}`,
+    count(row.net),
+    money(row.costCents),
+    money(row.costPerInhabitantCents),
+    money(row.eu2ShareBasisPoints),
+  ];
+  const rows = report.rows.map((row) => cells(row, row.ags, row.name, hasYear ? [String(row.year ?? '')] : []));
+  const totals = cells(report.totals, '', `Total (${groupDigits(report.totals.rows, locale)} rows)`, hasYear ? [''] : []);
+  const notes = [methodLine(report.meta, (c) => formatHundredths(c, { locale, grouped: true }))];
+  if (report.totals.insuredEstimated) notes.push(`${ESTIMATED} estimated: ${report.meta.insured}`);
+  notes.push(`Population: ${report.meta.population}.`);
+  notes.push(...report.meta.notes);
+  const numeric = head.map((_, i) => i >= (hasYear ? 3 : 2) || (hasYear && i === 2));
+  return { head, rows, totals, notes, numeric };
+}

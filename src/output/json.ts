@@ -1,0 +1,51 @@
+import type { ResultRow, Totals } from '../engine/types.js';
+import type { CalcReport, ReportRenderer } from './report.js';
+
+const euros = (cents: number): number => cents / 100;
+const orNull = <T, R>(value: T | null, f: (v: T) => R): R | null => (value === null ? null : f(value));
+
+/** A row with the CSV's field names; numbers stay numbers, and every flag is a field. */
+export function jsonRow(row: ResultRow, hasYear: boolean): Record<string, unknown> {
+  return {
+    ags: row.ags,
+    name: row.name,
+    ...(hasYear ? { year: row.year } : {}),
+    population: row.population,
+    population_source: row.populationFrom,
+    eu2: row.eu2,
+    insured: row.insured,
+    insured_estimated: row.insuredEstimated,
+    net: row.net,
+    net_clamped: row.netClamped,
+    rate_eur: euros(row.rateCents),
+    cost_eur: euros(row.costCents),
+    cost_per_inhabitant_eur: orNull(row.costPerInhabitantCents, euros),
+    eu2_share_pct: orNull(row.eu2ShareBasisPoints, euros),
+  };
+}
+
+export function jsonTotals(totals: Totals): Record<string, unknown> {
+  return {
+    rows: totals.rows,
+    population: totals.population,
+    eu2: totals.eu2,
+    insured: totals.insured,
+    insured_estimated: totals.insuredEstimated,
+    net: totals.net,
+    cost_eur: euros(totals.costCents),
+    cost_per_inhabitant_eur: orNull(totals.costPerInhabitantCents, euros),
+    eu2_share_pct: orNull(totals.eu2ShareBasisPoints, euros),
+  };
+}
+
+/** JSON output: byte-identical for identical inputs (no timestamps, stable key order). */
+export const renderJson: ReportRenderer = (report) => {
+  const hasYear = report.rows.some((r) => r.year !== null);
+  const document = {
+    meta: report.meta,
+    rows: report.rows.map((row) => jsonRow(row, hasYear)),
+    totals: jsonTotals(report.totals),
+    warnings: report.warnings,
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+};

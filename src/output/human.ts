@@ -36,7 +36,7 @@ export function humanTable(report: CalcReport, locale: Locale): HumanTable {
     money(row.eu2ShareBasisPoints),
   ];
   const rows = report.rows.map((row) => cells(row, row.ags, row.name, hasYear ? [String(row.year ?? '')] : []));
-  const totals = cells(report.totals, '', `Total (${groupDigits(report.totals.rows, locale)} rows)`, hasYear ? [''] : []);
+  const totals = cells(report.totals, '', `Total (${groupDigits(report.totals.rows, locale)} ${report.totals.rows === 1 ? 'row' : 'rows'})`, hasYear ? [''] : []);
   const notes = [methodLine(report.meta, (c) => formatHundredths(c, { locale, grouped: true }))];
   if (report.totals.insuredEstimated) notes.push(`${ESTIMATED} estimated: ${report.meta.insured}`);
   notes.push(`Population: ${report.meta.population}.`);

@@ -1,0 +1,138 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { burden } from '../helpers/cli.js';
+
+const PAPER = 'ags,name,eu2,insured\n00,Deutschland,1108393,572574\n';
+
+describe('burden calc reproduces the paper (Städtetag NRW 2021, S. 10)', () => {
+  it('Germany 2019: net 535,819 and 1,148,260,117.00 EUR in csv', () => {
+    const { stdout, code } = burden(['calc', '-', '--format', 'csv'], { input: PAPER });
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      'ags,name,population,eu2,insured,insured_estimated,net,rate_eur,cost_eur,cost_per_inhabitant_eur,eu2_share_pct\n' +
+        '00,Deutschland,,1108393,572574,false,535819,2143.00,1148260117.00,,\n',
+    );
+  });
+
+  it('the same in json, with numbers as numbers and the rate source in meta', () => {
+    const { stdout, code } = burden(['calc', '-', '--format', 'json'], { input: PAPER });
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(doc.rows[0]).toMatchObject({ ags: '00', net: 535819, cost_eur: 1148260117, insured_estimated: false });
+    expect(doc.totals).toMatchObject({ net: 535819, cost_eur: 1148260117 });
+    expect(doc.meta.rate).toMatchObject({ eur: 2143, price_year: 2019 });
+    expect(doc.meta.rate.source).toContain('S. 10');
+    expect(doc.meta.inputs[0]).toMatchObject({ file: '<stdin>', rows: 1 });
+    expect(doc.meta.inputs[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('German Excel csv: semicolons, decimal comma and a BOM', () => {
+    const { stdout } = burden(['calc', '-', '--format', 'csv', '--locale', 'de'], { input: PAPER });
+    expect(stdout.startsWith('\uFEFFags;name;population;')).toBe(true);
+    expect(stdout).toContain(';535819;2143,00;1148260117,00;;\n');
+  });
+});
+
+describe('burden calc on the shipped default data', () => {
+  it('prints the 53 NRW Kreise, a totals row and the estimate flag', () => {
+    const { stdout, stderr, code } = burden(['calc']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const kreisRows = stdout.split('\n').filter((l) => /^│ 05\d{3} /.test(l));
+    expect(kreisRows).toHaveLength(53);
+    expect(stdout).toMatch(/│ +│ Total \(53 rows\) +│ 18\.034\.454 │ 273\.725 │ 141\.402\* │ 132\.323 │ 283\.568\.189,00 │/);
+    expect(stdout).toContain('* estimated: ');
+    // Dortmund: 13,495 EU2, 6,971 insured (estimated), 6,524 net × 2,143 EUR.
+    expect(stdout).toMatch(/│ 05913 │ Dortmund, kreisfreie Stadt +│ +603\.462 │ +13\.495 │ +6\.971\* │ +6\.524 │ +13\.980\.932,00 │/);
+  });
+
+  it('flags every estimated insured count in csv and json', () => {
+    const csv = burden(['calc', '--format', 'csv']).stdout.trim().split('\n');
+    expect(csv).toHaveLength(54);
+    expect(csv.slice(1).every((line) => line.split(',').at(-6) === 'true')).toBe(true);
+    const json = JSON.parse(burden(['calc', '--format', 'json']).stdout);
+    expect(json.rows.every((r: { insured_estimated: boolean }) => r.insured_estimated)).toBe(true);
+    expect(json.meta.insured).toContain('572574 / 1108393');
+    expect(json.meta.population).toContain('register');
+  });
+
+  it('is byte-identical run after run in every format', () => {
+    for (const format of ['table', 'csv', 'json', 'md']) {
+      expect(burden(['calc', '--format', format]).stdout).toBe(burden(['calc', '--format', format]).stdout);
+    }
+  });
+});
+
+describe('price level', () => {
+  it('uprates 2,143 EUR to 2023 prices: round(2143 × 116.7 / 99.5, 2) = round(2,513.448…) = 2,513.45', () => {
+    const { stdout } = burden(['calc', '-', '--format', 'csv', '--price-year', '2023'], { input: PAPER });
+    const [header, row] = stdout.trim().split('\n');
+    expect(header).toContain('rate_eur,rate_status,cost_eur');
+    expect(row).toContain(',2513.45,official,');
+    // 535,819 × 2,513.45 EUR
+    expect(row).toContain(',1346754265.55,');
+  });
+
+  it('flags a secondary index (2024): round(2143 × 119.3 / 99.5, 2) = round(2,569.446…) = 2,569.45', () => {
+    const { stdout } = burden(['calc', '-', '--format', 'csv', '--price-year', '2024'], { input: PAPER });
+    expect(stdout).toContain(',2569.45,secondary,');
+  });
+
+  it('--rate overrides the rate and says so in the metadata', () => {
+    const doc = JSON.parse(burden(['calc', '-', '--format', 'json', '--rate', '2500'], { input: PAPER }).stdout);
+    expect(doc.rows[0].cost_eur).toBe(535819 * 2500);
+    expect(doc.meta.overrides).toEqual(['rate=2500 (--rate)']);
+  });
+});
+
+describe('three files joined on the key', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'burden-join-'));
+  writeFileSync(join(dir, 'pop.csv'), 'ags;einwohner\n05913000;603.462\n05111000;618.685\n');
+  writeFileSync(join(dir, 'eu2.csv'), 'Gemeindeschlüssel,Bulgarien,Rumänien\n05111000,2000,5770\n05913000,"5.000","8.495"\n');
+  writeFileSync(join(dir, 'ins.csv'), 'ags\tinsured_bg\tinsured_ro\n05913000\t3000\t3971\n05111000\t1000\t3014\n');
+
+  it('sums bg+ro, reads ; and tab files and keeps the EU2 file order', () => {
+    const { stdout, code, stderr } = burden(['calc', '--population', join(dir, 'pop.csv'), '--eu2', join(dir, 'eu2.csv'), '--insured', join(dir, 'ins.csv'), '--format', 'csv']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines[1]).toBe('05111000,,618685,7770,4014,false,3756,2143.00,8049108.00,13.01,1.26');
+    expect(lines[2]).toBe('05913000,,603462,13495,6971,false,6524,2143.00,13980932.00,23.17,2.24');
+  });
+
+  it('names the keys missing from one file', () => {
+    writeFileSync(join(dir, 'ins2.csv'), 'ags,insured\n05913000,6971\n');
+    const { stderr, code } = burden(['calc', '--eu2', join(dir, 'eu2.csv'), '--insured', join(dir, 'ins2.csv')]);
+    expect(code).toBe(65);
+    expect(stderr).toContain('1 key of');
+    expect(stderr).toContain('05111000');
+    const skipped = burden(['calc', '--eu2', join(dir, 'eu2.csv'), '--insured', join(dir, 'ins2.csv'), '--allow-missing', '--format', 'csv']);
+    expect(skipped.code).toBe(0);
+    expect(skipped.stdout.trim().split('\n')).toHaveLength(2);
+    expect(skipped.stderr).toMatch(/^warning: keys skipped/);
+  });
+});
+
+describe('output files', () => {
+  it('-o writes atomically and leaves no temporary file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'burden-out-'));
+    const target = join(dir, 'out.csv');
+    const { code, stdout } = burden(['calc', '-', '--format', 'csv', '-o', target], { input: PAPER });
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    expect(readFileSync(target, 'utf8')).toContain('1148260117.00');
+    expect(readdirSync(dir)).toEqual(['out.csv']);
+  });
+
+  it('a failing run leaves an existing output untouched and no temporary file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'burden-out-'));
+    const target = join(dir, 'out.csv');
+    writeFileSync(target, 'keep me');
+    const { code } = burden(['calc', '-', '--format', 'csv', '-o', target], { input: `${PAPER}05,NRW,12.5,1\n` });
+    expect(code).toBe(65);
+    expect(readFileSync(target, 'utf8')).toBe('keep me');
+    expect(readdirSync(dir)).toEqual(['out.csv']);
+  });
+});

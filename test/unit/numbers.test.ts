@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { formatHundredths, groupDigits, parseCount } from '../../src/io/numbers.js';
+
+describe('parseCount', () => {
+  it.each([
+    ['1108393', 1108393],
+    ['1.108.393', 1108393],
+    ['1 108 393', 1108393],
+    ['1\u00a0108\u00a0393', 1108393],
+    ['1,108,393', 1108393],
+    [' 42 ', 42],
+    ['0', 0],
+    ['-', 0],
+  ])('%j is %i', (cell, value) => {
+    expect(parseCount(cell)).toEqual({ kind: 'value', value });
+  });
+
+  it.each(['', '.', 'x', '...', '/', '…'])('Destatis symbol %j is unknown', (cell) => {
+    expect(parseCount(cell)).toEqual({ kind: 'unknown' });
+  });
+
+  it.each([
+    ['12,5', 'is not a whole number of persons'],
+    ['12.5', 'is not a whole number of persons'],
+    ['1.108.393,5', 'is not a whole number of persons'],
+    ['-5', 'is negative'],
+    ['1e6', 'is in exponent notation'],
+    ['1E+06', 'is in exponent notation'],
+    ['NaN', 'is not a number'],
+    ['Infinity', 'is not a number'],
+    ['12a', 'is not a count'],
+    ['12.34.567', 'is not a count'],
+    ['99999999999999999', 'is too large to be a count of persons'],
+  ])('%j is refused: %s', (cell, reason) => {
+    const parsed = parseCount(cell);
+    expect(parsed.kind).toBe('invalid');
+    if (parsed.kind === 'invalid') expect(parsed.reason).toBe(reason);
+  });
+});
+
+describe('formatting', () => {
+  it('groups digits per locale', () => {
+    expect(groupDigits(1148260117, 'de')).toBe('1.148.260.117');
+    expect(groupDigits(1148260117, 'en')).toBe('1,148,260,117');
+    expect(groupDigits(999, 'de')).toBe('999');
+    expect(groupDigits(-1000, 'de')).toBe('-1.000');
+  });
+
+  it('writes cents with two decimals', () => {
+    expect(formatHundredths(114826011700, { locale: 'en', grouped: false })).toBe('1148260117.00');
+    expect(formatHundredths(114826011700, { locale: 'de', grouped: true })).toBe('1.148.260.117,00');
+    expect(formatHundredths(5, { locale: 'en', grouped: false })).toBe('0.05');
+    expect(formatHundredths(-150, { locale: 'de', grouped: false })).toBe('-1,50');
+  });
+});

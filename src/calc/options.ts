@@ -28,6 +28,11 @@ export const calcOptionsSchema = z
         return cents;
       }),
     priceYear: year.optional(),
+    year: year.optional(),
+    rules: z.array(z.string()).max(2, 'may be given at most twice (two scenarios side by side)').default([]),
+    set: z.array(z.string().regex(/^[a-z][a-z0-9_]*=-?\d+(\.\d+)?$/, 'must be name=number, e.g. --set rate=2500')).default([]),
+    explain: z.union([z.boolean(), z.string().regex(/^\d{2,12}$/, 'must be a key (AGS) or nothing')]).optional(),
+    rateFile: z.string().optional(),
     format: z.enum(['table', 'csv', 'json', 'md']).default('table'),
     locale: z.enum(['de', 'en']).optional(),
     output: z.string().optional(),
@@ -39,7 +44,7 @@ export const calcOptionsSchema = z
 
 export type CalcOptions = z.infer<typeof calcOptionsSchema>;
 
-const FLAG: Record<string, string> = { priceYear: '--price-year', imputeInsured: '--impute-insured', allowMissing: '--allow-missing' };
+const FLAG: Record<string, string> = { priceYear: '--price-year', imputeInsured: '--impute-insured', allowMissing: '--allow-missing', rateFile: '--rate-file' };
 
 export function parseCalcOptions(raw: Record<string, unknown>): CalcOptions {
   const result = calcOptionsSchema.safeParse(raw);

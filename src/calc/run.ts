@@ -13,15 +13,22 @@ import { csvRenderer } from '../output/csv.js';
 import type { CalcMeta, CalcReport } from '../output/report.js';
 import { renderReport } from '../output/registry.js';
 import { VERSION } from '../version.js';
+import { parseParameterFile } from '../io/compile-data.js';
+import type { Parameter, ParameterValue } from '../schema/parameter.js';
+import type { TraceStep } from '../output/report.js';
+import { type ExplainContext, explainRow } from './explain.js';
+import { applyScenarios, loadRuleSet } from './scenarios.js';
 import { type CalcOptions, parseCalcOptions } from './options.js';
 
 const DEFAULT_DATASET = 'eu2-nrw-kreise-2025';
 export const METHOD = 'Dortmund per-capita method: cost = max(eu2 − insured, 0) × rate';
 
-function insuredImputation(parameters: ParameterSet): InsuredImputation & { description: string } {
+function insuredImputation(parameters: ParameterSet): InsuredImputation & { description: string; insured: ParameterValue; eu2: ParameterValue } {
   const insured = requireValueAt(parameters, 'insured_bg_ro_de', '2019-12-31');
   const eu2 = requireValueAt(parameters, 'eu2_residents_de', '2019-12-31');
   return {
+    insured,
+    eu2,
     numerator: insured.value,
     denominator: eu2.value,
     description: `insured = round(eu2 × ${insured.value} / ${eu2.value}), the national ratio of 31.12.2019 (insured BG/RO employees: ${insured.source}; EU2 residents: ${eu2.source})`,
@@ -75,20 +82,50 @@ async function planInput(file: string | undefined, options: CalcOptions, warning
   };
 }
 
-export async function runCalc(file: string | undefined, rawOptions: Record<string, unknown>, globals: Record<string, unknown>): Promise<void> {
-  const options = parseCalcOptions({ ...rawOptions, debug: globals.debug });
-  const warnings = new WarningCollector();
-  const shipped = await loadShippedData();
-  let parameters: ParameterSet = new Map(shipped.parameters.map((p) => [p.name, p]));
+/** Parameters for this run: the shipped ones, with --rate-file, --rate and --set applied (and listed). */
+function runParameters(shippedParameters: Parameter[], options: CalcOptions): { parameters: ParameterSet; overrides: string[] } {
+  let parameters: ParameterSet = new Map(shippedParameters.map((p) => [p.name, p]));
   const overrides: string[] = [];
+  if (options.rateFile !== undefined) {
+    const rateFile = parseParameterFile(options.rateFile);
+    if (rateFile.unit !== 'EUR/person/year') {
+      throw new BurdenError(EXIT.dataError, `key "unit": a rate file must be in EUR/person/year, not ${rateFile.unit}`, { file: options.rateFile });
+    }
+    const next = new Map(parameters);
+    next.set('rate', { ...rateFile, name: 'rate' });
+    parameters = next;
+    overrides.push(`rate from ${options.rateFile} (--rate-file)`);
+  }
   if (options.rate !== undefined) {
     parameters = withOverride(parameters, 'rate', options.rate / 100, '--rate on the command line');
     overrides.push(`rate=${options.rate / 100} (--rate)`);
   }
-  const rate = resolveRate(parameters, { priceYear: options.priceYear });
+  for (const assignment of options.set) {
+    const [name = '', value = ''] = assignment.split('=');
+    if (!parameters.has(name)) {
+      throw usageError(`--set ${assignment}: no parameter "${name}"`, `parameters: ${[...parameters.keys()].join(', ')}`);
+    }
+    parameters = withOverride(parameters, name, Number(value), `--set ${assignment} on the command line`);
+    overrides.push(`${name}=${value} (--set)`);
+  }
+  return { parameters, overrides };
+}
+
+export async function runCalc(file: string | undefined, rawOptions: Record<string, unknown>, globals: Record<string, unknown>): Promise<void> {
+  const options = parseCalcOptions({ ...rawOptions, debug: globals.debug });
+  const format = options.format;
+  if (options.explain !== undefined && format === 'csv') {
+    throw usageError('--explain needs --format table, md or json', 'csv has no room for the chain of figures');
+  }
+  const warnings = new WarningCollector();
+  const shipped = await loadShippedData();
+  const { parameters, overrides } = runParameters(shipped.parameters, options);
+  const ruleSets = options.rules.map((spec) => loadRuleSet(spec, shipped));
+  // --year sets the budget year and, unless --price-year says otherwise, the price level.
+  const priceYear = options.priceYear ?? options.year;
+  const rate = resolveRate(parameters, { priceYear });
   const input = await planInput(file, options, warnings);
   const imputation = input.imputation ? insuredImputation(parameters) : null;
-  const format = options.format;
   const locale = options.locale ?? (format === 'csv' ? 'en' : 'de');
 
   const meta: CalcMeta = {
@@ -116,7 +153,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
     },
     population: 'from the input',
     insured: imputation ? `estimated where unknown: ${imputation.description}` : 'from the input',
-    year: input.dataYear,
+    year: options.year ?? input.dataYear,
     inputs: input.plan.files,
     overrides,
     notes: input.notes,
@@ -126,10 +163,13 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
   const context = { rateCents: rate.cents, imputation };
   const totals = new TotalsAccumulator();
   const rows: ResultRow[] = [];
+  // Plain csv streams row by row; rules (pots need every row) and --explain need them all.
+  const streaming = format === 'csv' && ruleSets.length === 0 && options.explain === undefined;
   let streamed: ReturnType<typeof csvRenderer> | null = null;
+  let index = 0;
   try {
     for await (const batch of input.plan.batches()) {
-      if (format === 'csv' && !streamed) {
+      if (streaming && !streamed) {
         streamed = csvRenderer(meta, { locale, hasYear: input.plan.years().size > 0 });
         output.write(streamed.header());
       }
@@ -138,16 +178,36 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
         const row = applyMethod(inputRow, context);
         totals.add(row);
         warnings.note(row);
-        if (streamed) text += streamed.row(row);
+        if (streamed) text += streamed.row(row, index++);
         else rows.push(row);
       }
       if (text) output.write(text);
     }
     meta.population = describePopulation(input.plan.populationFromRegister());
-    if (!streamed) {
-      const report: CalcReport = { meta, rows, totals: totals.result(), warnings: warnings.list() };
-      const paint = await colorFor(options.output ? {} : process.stdout);
-      output.write(await renderReport(format, report, { locale, color: paint.enabled }));
+    if (!streaming) {
+      const yearOf = budgetYear(options.year, input.dataYear);
+      const applied = ruleSets.length ? applyScenarios(ruleSets, rows, requireYear(yearOf), parameters) : null;
+      if (applied) {
+        meta.scenarios = applied.meta;
+        meta.notes.push(...applied.notes);
+      }
+      const report: CalcReport = { meta, rows, totals: totals.result(), warnings: warnings.list(), extra: applied?.columns ?? [] };
+      if (options.explain !== undefined) {
+        report.traces = explainRows(rows, options.explain === true || options.explain === false ? true : options.explain, {
+          rate,
+          imputation: imputation ? { insured: imputation.insured, eu2: imputation.eu2 } : null,
+          populationSource: 'shipped municipality register, Destatis GV100AD, population 31.12.2024',
+          scenarios: applied?.scenarios ?? [],
+          yearOf,
+        });
+      }
+      if (format === 'csv') {
+        const renderer = csvRenderer(meta, { locale, hasYear: input.plan.years().size > 0, extra: report.extra });
+        output.write(renderer.header() + rows.map((row, i) => renderer.row(row, i)).join(''));
+      } else {
+        const paint = await colorFor(options.output ? {} : process.stdout);
+        output.write(await renderReport(format, report, { locale, color: paint.enabled }));
+      }
     }
     output.commit();
   } catch (error) {
@@ -160,6 +220,32 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
   }
   await printWarnings(warnings);
   if (options.strict && warnings.list().length > 0) process.exitCode = EXIT.dataError;
+}
+
+/** The budget year of a row: --year, else the row's own year, else the dataset's reference year. */
+function budgetYear(year: number | undefined, dataYear: number | null): (row: ResultRow) => number | null {
+  return (row) => year ?? row.year ?? dataYear;
+}
+
+function requireYear(yearOf: (row: ResultRow) => number | null): (row: ResultRow) => number {
+  return (row) => {
+    const year = yearOf(row);
+    if (year === null) {
+      throw usageError('--rules needs a budget year, and the input has none', 'give --year YYYY, or a year column in the input');
+    }
+    return year;
+  };
+}
+
+function explainRows(rows: ResultRow[], which: true | string, context: ExplainContext): Map<number, TraceStep[]> {
+  const traces = new Map<number, TraceStep[]>();
+  rows.forEach((row, i) => {
+    if (which === true || row.ags === which) traces.set(i, explainRow(row, i, context));
+  });
+  if (traces.size === 0) {
+    throw usageError(`--explain ${which}: no row has that key`, 'give a key (AGS) from the input, or --explain alone for every row');
+  }
+  return traces;
 }
 
 function describePopulation(fromRegister: boolean): string {

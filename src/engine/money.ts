@@ -80,3 +80,16 @@ export function allocateLargestRemainder(potCents: number, weights: readonly num
   }
   return shares;
 }
+
+/** a × b / c rounded half away from zero, exact for any size (BigInt); c > 0. */
+export function mulDivRound(a: number, b: number, c: number): number {
+  const product = BigInt(a) * BigInt(b);
+  const divisor = BigInt(c);
+  const negative = product < 0n;
+  const abs = negative ? -product : product;
+  let quotient = abs / divisor;
+  if ((abs - quotient * divisor) * 2n >= divisor) quotient += 1n;
+  const result = Number(negative ? -quotient : quotient);
+  if (!Number.isSafeInteger(result)) throw new RangeError(`${a} × ${b} / ${c} exceeds 2^53`);
+  return result + 0;
+}

@@ -5,6 +5,7 @@ import { BurdenError, EXIT } from '../errors.js';
 import { datasetManifestSchema } from '../schema/dataset.js';
 import { type Parameter, parameterSchema } from '../schema/parameter.js';
 import { schemaError } from '../schema/issues.js';
+import { type RuleSet, ruleSetSchema } from '../schema/rules.js';
 import { type Register, type RegisterLevel, type ShippedData, listJsonFiles } from './shipped.js';
 
 /**
@@ -37,13 +38,46 @@ export function parseParameterFile(file: string, label = file): Parameter {
   return result.data;
 }
 
+const REF_UNITS: Record<string, string[]> = { share: ['ratio', 'percent'], cap_share: ['ratio', 'percent'], pot_eur: ['EUR/year'], amount_eur: ['EUR/person/year'] };
+
+/** A rule file: its schema, then every parameter it points at must exist with a fitting unit. */
+export function parseRuleFile(file: string, label: string, parameters: readonly Parameter[]): RuleSet {
+  const result = ruleSetSchema.safeParse(readJsonFile(file, label));
+  if (!result.success) throw schemaError(label, result.error);
+  const byName = new Map(parameters.map((p) => [p.name, p]));
+  result.data.programmes.forEach((programme, index) => {
+    for (const [field, units] of Object.entries(REF_UNITS)) {
+      const ref = (programme as Record<string, unknown>)[field];
+      if (typeof ref !== 'object' || ref === null) continue;
+      const name = (ref as { parameter: string }).parameter;
+      const parameter = byName.get(name);
+      const key = `programmes.${index}.${field}.parameter`;
+      if (!parameter) {
+        throw new BurdenError(EXIT.dataError, `key "${key}": no parameter "${name}"`, { file: label }, 'see burden params for the parameters');
+      }
+      if (!units.includes(parameter.unit)) {
+        throw new BurdenError(EXIT.dataError, `key "${key}": parameter "${name}" is in ${parameter.unit}, ${field} needs ${units.join(' or ')}`, { file: label });
+      }
+    }
+  });
+  return result.data;
+}
+
 export function compileShippedData(root: string): ShippedData {
   const parameterDir = join(root, 'data', 'parameters');
   const parameters = listJsonFiles(parameterDir).map((f) => parseParameterFile(join(parameterDir, f), `data/parameters/${f}`));
+  const rulesDir = join(root, 'data', 'rules');
+  const rules = listJsonFiles(rulesDir).map((f) => {
+    const ruleSet = parseRuleFile(join(rulesDir, f), `data/rules/${f}`, parameters);
+    if (`${ruleSet.id}.json` !== f) {
+      throw new BurdenError(EXIT.dataError, `key "id": "${ruleSet.id}" does not match the file name`, { file: `data/rules/${f}` });
+    }
+    return ruleSet;
+  });
   const manifestFile = join(root, 'data', 'datasets', 'datasets.json');
   const manifest = datasetManifestSchema.safeParse(readJsonFile(manifestFile, 'data/datasets/datasets.json'));
   if (!manifest.success) throw schemaError('data/datasets/datasets.json', manifest.error);
-  return { parameters, datasets: manifest.data };
+  return { parameters, rules, datasets: manifest.data };
 }
 
 export function compileRegister(root: string): Register {

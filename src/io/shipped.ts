@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Parameter } from '../schema/parameter.js';
 import type { DatasetInfo } from '../schema/dataset.js';
+import type { RuleSet } from '../schema/rules.js';
 
 /**
  * The data shipped in `data/`. `npm run build` validates it once and writes a compiled copy
@@ -11,6 +12,7 @@ import type { DatasetInfo } from '../schema/dataset.js';
  */
 export interface ShippedData {
   parameters: Parameter[];
+  rules: RuleSet[];
   datasets: DatasetInfo[];
 }
 

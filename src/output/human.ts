@@ -2,6 +2,7 @@ import type { ResultRow, Totals } from '../engine/types.js';
 import { formatHundredths, groupDigits, type Locale } from '../io/numbers.js';
 import type { CalcReport } from './report.js';
 import { methodLine } from './report.js';
+import { renderTraceText } from './trace.js';
 
 /**
  * The shared layout of the human formats (table and md): the same columns, thousands
@@ -35,12 +36,21 @@ export function humanTable(report: CalcReport, locale: Locale): HumanTable {
     money(row.costPerInhabitantCents),
     money(row.eu2ShareBasisPoints),
   ];
-  const rows = report.rows.map((row) => cells(row, row.ags, row.name, hasYear ? [String(row.year ?? '')] : []));
-  const totals = cells(report.totals, '', `Total (${groupDigits(report.totals.rows, locale)} ${report.totals.rows === 1 ? 'row' : 'rows'})`, hasYear ? [''] : []);
+  const extraCell = (value: number | null | undefined): string => (value === null || value === undefined ? '' : money(value));
+  head.push(...report.extra.map((c) => c.label));
+  const rows = report.rows.map((row, index) => [
+    ...cells(row, row.ags, row.name, hasYear ? [String(row.year ?? '')] : []),
+    ...report.extra.map((c) => extraCell(c.values[index])),
+  ]);
+  const totals = [...cells(report.totals, '', `Total (${groupDigits(report.totals.rows, locale)} ${report.totals.rows === 1 ? 'row' : 'rows'})`, hasYear ? [''] : []), ...report.extra.map((c) => extraCell(c.total))];
   const notes = [methodLine(report.meta, (c) => formatHundredths(c, { locale, grouped: true }))];
   if (report.totals.insuredEstimated) notes.push(`${ESTIMATED} estimated: ${report.meta.insured}`);
   notes.push(`Population: ${report.meta.population}.`);
   notes.push(...report.meta.notes);
+  for (const [index, steps] of report.traces ?? []) {
+    const row = report.rows[index];
+    if (row) notes.push('', renderTraceText(row, steps));
+  }
   const numeric = head.map((_, i) => i >= (hasYear ? 3 : 2) || (hasYear && i === 2));
   return { head, rows, totals, notes, numeric };
 }

@@ -41,10 +41,15 @@ export function jsonTotals(totals: Totals): Record<string, unknown> {
 /** JSON output: byte-identical for identical inputs (no timestamps, stable key order). */
 export const renderJson: ReportRenderer = (report) => {
   const hasYear = report.rows.some((r) => r.year !== null);
+  const extras = (index: number | 'total'): Record<string, number | null> =>
+    Object.fromEntries(report.extra.map((c) => [c.key, orNull((index === 'total' ? c.total : c.values[index]) ?? null, euros)]));
   const document = {
     meta: report.meta,
-    rows: report.rows.map((row) => jsonRow(row, hasYear)),
-    totals: jsonTotals(report.totals),
+    rows: report.rows.map((row, index) => {
+      const trace = report.traces?.get(index);
+      return { ...jsonRow(row, hasYear), ...extras(index), ...(trace ? { trace } : {}) };
+    }),
+    totals: { ...jsonTotals(report.totals), ...extras('total') },
     warnings: report.warnings,
   };
   return `${JSON.stringify(document, null, 2)}\n`;

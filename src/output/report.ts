@@ -23,6 +23,30 @@ export interface CalcMeta {
   inputs: InputFileInfo[];
   overrides: string[];
   notes: string[];
+  /** Programme rule sets applied (`--rules`), with every programme's facts and assumptions. */
+  scenarios?: unknown[];
+}
+
+/**
+ * A numeric column added to the method's columns, e.g. a programme's claims. Values are per
+ * row, in the unit of `kind`: cents for money, hundredths of a percent for pct.
+ */
+export interface ExtraColumn {
+  /** Machine name, used as the csv header and json key (e.g. claim_suedosteuropa_eur). */
+  key: string;
+  /** Human label for table and md. */
+  label: string;
+  kind: 'money' | 'pct';
+  values: (number | null)[];
+  total: number | null;
+}
+
+/** One step of the chain that produced a row's figures (`--explain`). */
+export interface TraceStep {
+  step: 'input' | 'parameter' | 'estimate' | 'method' | 'programme' | 'result';
+  text: string;
+  source?: string;
+  status?: string;
 }
 
 export interface CalcReport {
@@ -30,6 +54,9 @@ export interface CalcReport {
   rows: ResultRow[];
   totals: Totals;
   warnings: Warning[];
+  extra: ExtraColumn[];
+  /** Per row index, when --explain asked for it. */
+  traces?: Map<number, TraceStep[]>;
 }
 
 export interface RenderOptions {
@@ -43,7 +70,7 @@ export type ReportRenderer = (report: CalcReport, options: RenderOptions) => str
 /** A streaming renderer (csv): a header, then rows as they come; no totals. */
 export interface RowStreamRenderer {
   header(): string;
-  row(row: ResultRow): string;
+  row(row: ResultRow, index: number): string;
 }
 
 /** The flags a reader must see next to a rate: secondary or projected price indices. */

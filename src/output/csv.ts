@@ -1,6 +1,6 @@
 import type { ResultRow } from '../engine/types.js';
 import { formatHundredths, type Locale } from '../io/numbers.js';
-import type { CalcMeta, RowStreamRenderer } from './report.js';
+import type { CalcMeta, ExtraColumn, RowStreamRenderer } from './report.js';
 import { rateFlag } from './report.js';
 
 /** The CSV columns, in order. `year` and `rate_status` appear only when they carry information. */
@@ -28,7 +28,7 @@ export function csvField(text: string, delimiter: string): string {
   return text;
 }
 
-export function csvRenderer(meta: CalcMeta, options: { locale: Locale; hasYear: boolean }): RowStreamRenderer {
+export function csvRenderer(meta: CalcMeta, options: { locale: Locale; hasYear: boolean; extra?: ExtraColumn[] }): RowStreamRenderer {
   const delimiter = options.locale === 'de' ? ';' : ',';
   const money = (cents: number): string => formatHundredths(cents, { locale: options.locale, grouped: false });
   const showRateStatus = meta.rate.uprating !== undefined;
@@ -36,17 +36,23 @@ export function csvRenderer(meta: CalcMeta, options: { locale: Locale; hasYear: 
   const columns: string[] = [...CSV_COLUMNS];
   if (options.hasYear) columns.splice(2, 0, 'year');
   if (showRateStatus) columns.splice(columns.indexOf('rate_eur') + 1, 0, 'rate_status');
+  const extra = options.extra ?? [];
+  columns.push(...extra.map((column) => column.key));
   return {
     header: () => `${options.locale === 'de' ? '\uFEFF' : ''}${columns.join(delimiter)}\n`,
-    row(row: ResultRow): string {
+    row(row: ResultRow, index: number): string {
       let line = `${row.ags}${delimiter}${csvField(guardText(row.name), delimiter)}${delimiter}`;
       if (options.hasYear) line += `${row.year ?? ''}${delimiter}`;
       line += `${row.population ?? ''}${delimiter}${row.eu2}${delimiter}${row.insured}${delimiter}${row.insuredEstimated}${delimiter}${row.net}${delimiter}${money(row.rateCents)}${delimiter}`;
       if (showRateStatus) line += `${rateStatus}${delimiter}`;
       line += `${money(row.costCents)}${delimiter}`;
       line += `${row.costPerInhabitantCents === null ? '' : money(row.costPerInhabitantCents)}${delimiter}`;
-      line += `${row.eu2ShareBasisPoints === null ? '' : money(row.eu2ShareBasisPoints)}\n`;
-      return line;
+      line += `${row.eu2ShareBasisPoints === null ? '' : money(row.eu2ShareBasisPoints)}`;
+      for (const column of extra) {
+        const value = column.values[index];
+        line += `${delimiter}${value === null || value === undefined ? '' : money(value)}`;
+      }
+      return `${line}\n`;
     },
   };
 }

@@ -24,6 +24,10 @@ async function main(argv: string[]): Promise<void> {
 
   const { registerCalc } = await import('./commands/calc.js');
   registerCalc(program, Option);
+  const { registerRules } = await import('./commands/rules.js');
+  registerRules(program, Option);
+  const { registerCalibrate } = await import('./commands/calibrate.js');
+  registerCalibrate(program, Option);
 
   await program.parseAsync(argv, { from: 'user' });
 }

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { BurdenError, EXIT, usageError } from '../errors.js';
+import { WarningCollector } from '../engine/method.js';
+import { mulDivRound, parseEuroToCents, roundDiv } from '../engine/money.js';
+import { combinedInput } from '../io/inputs.js';
+import { openCsv } from '../io/csv.js';
+import { formatHundredths, groupDigits, parseCount, type Locale } from '../io/numbers.js';
+import { sourceFrom } from '../io/source.js';
+import { openFileOutput } from '../io/writer.js';
+import { type Listing, type ListingFormat, renderListing } from '../output/listing.js';
+
+/**
+ * The calibration of the Dortmund method (Städtetag NRW working paper, S. 10): the rate is
+ * a city's total attributable cost divided by its net persons. Dortmund: 15,639,763 EUR /
+ * 7,298 = 2,143.0204 EUR, i.e. 2,143.02 to the cent and 2,143 as the paper prints it.
+ */
+const count = z.string().transform((text, ctx) => {
+  const parsed = parseCount(text);
+  if (parsed.kind !== 'value') {
+    ctx.addIssue({ code: 'custom', message: `"${text}" is not a count of persons` });
+    return z.NEVER;
+  }
+  return parsed.value;
+});
+
+const optionsSchema = z
+  .object({
+    totalCost: z.string().optional(),
+    eu2: count.optional(),
+    insured: count.optional(),
+    ags: z.string().optional(),
+    breakdown: z.string().optional(),
+    year: z.string().regex(/^\d{4}$/, 'must be a year').transform(Number).default(2019),
+    writeParameter: z.string().optional(),
+    source: z.string().min(1),
+    format: z.enum(['table', 'csv', 'json', 'md']),
+    locale: z.enum(['de', 'en']),
+  })
+  .strict();
+
+interface Department {
+  department: string;
+  cents: number;
+}
+
+async function readBreakdown(file: string): Promise<Department[]> {
+  const csv = await openCsv(sourceFrom(file));
+  const header = csv.header.map((h) => h.trim().toLowerCase());
+  const dept = header.indexOf('department');
+  const cost = header.indexOf('cost_eur');
+  if (dept < 0 || cost < 0) {
+    throw new BurdenError(EXIT.dataError, 'needs the columns department and cost_eur', { file, line: 1 }, 'e.g. department,cost_eur then Soziales,1234567.89');
+  }
+  const departments: Department[] = [];
+  for await (const batch of csv.batches()) {
+    for (const record of batch) {
+      const raw = record.fields[cost] ?? '';
+      const cents = parseEuroToCents(raw);
+      if (cents === null || cents < 0) {
+        throw new BurdenError(EXIT.dataError, `"${raw}" is not an amount in euros`, { file, line: record.line, column: csv.header[cost] ?? 'cost_eur', value: raw },
+          'write euros like 1234567.89 or 1.234.567,89');
+      }
+      departments.push({ department: (record.fields[dept] ?? '').trim(), cents });
+    }
+  }
+  if (departments.length === 0) throw new BurdenError(EXIT.dataError, 'has no departments', { file }, 'add department,cost_eur lines');
+  return departments;
+}
+
+async function personsFromFile(file: string, ags: string | undefined): Promise<{ eu2: number; insured: number; label: string }> {
+  const plan = await combinedInput(sourceFrom(file), { columns: new Map(), allowMissing: false, warnings: new WarningCollector() });
+  const rows = [];
+  for await (const batch of plan.batches()) rows.push(...batch);
+  const candidates = ags === undefined ? rows : rows.filter((r) => r.ags === ags);
+  if (candidates.length !== 1) {
+    throw usageError(ags === undefined ? `${file} has ${rows.length} rows: pick one with --ags KEY` : `${file} has no row with key ${ags}`, 'or give --eu2 and --insured');
+  }
+  const row = candidates[0];
+  if (!row) throw new Error('unreachable');
+  if (row.insured === null) throw new BurdenError(EXIT.dataError, 'insured count unknown', { ...row.origin, column: 'insured' }, 'calibration needs the real count');
+  return { eu2: row.eu2, insured: row.insured, label: `${row.ags} ${row.name} (${row.origin.file}:${row.origin.line})` };
+}
+
+export async function runCalibrate(file: string | undefined, raw: Record<string, unknown>): Promise<void> {
+  const parsed = optionsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw usageError(`--${String(issue?.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue?.message}`, 'see burden calibrate --help');
+  }
+  const options = parsed.data;
+  const locale: Locale = options.locale;
+  const departments = options.breakdown ? await readBreakdown(options.breakdown) : [];
+  const breakdownTotal = departments.reduce((sum, d) => sum + d.cents, 0);
+  let totalCents: number;
+  if (options.totalCost !== undefined) {
+    const cents = parseEuroToCents(options.totalCost);
+    if (cents === null || cents <= 0) throw usageError(`--total-cost "${options.totalCost}" is not a positive amount in euros`, 'e.g. --total-cost 15639763');
+    totalCents = cents;
+    if (departments.length && breakdownTotal !== totalCents) {
+      throw new BurdenError(EXIT.dataError, `the departments sum to ${formatHundredths(breakdownTotal, { locale, grouped: true })} EUR, --total-cost is ${formatHundredths(totalCents, { locale, grouped: true })} EUR`,
+        { file: options.breakdown }, 'make them agree, or leave out --total-cost to use the sum');
+    }
+  } else if (departments.length) {
+    totalCents = breakdownTotal;
+  } else {
+    throw usageError('give --total-cost EUR (or --breakdown FILE)', 'e.g. burden calibrate --total-cost 15639763 --eu2 7298 --insured 0');
+  }
+
+  let persons: { eu2: number; insured: number; label: string };
+  if (file !== undefined) persons = await personsFromFile(file, options.ags);
+  else if (options.eu2 !== undefined && options.insured !== undefined) persons = { eu2: options.eu2, insured: options.insured, label: 'command line' };
+  else throw usageError('give --eu2 N and --insured N, or a CSV FILE', 'e.g. --eu2 7298 --insured 0');
+
+  const net = persons.eu2 - persons.insured;
+  if (net <= 0) {
+    throw usageError(`net persons = ${persons.eu2} − ${persons.insured} = ${net}: no rate can be derived`, 'the rate needs more EU2 residents than insured employees');
+  }
+  const rateCents = roundDiv(totalCents, net);
+  const rateEuros = roundDiv(totalCents, net * 100);
+  // Shown with more places so users can see how close the rate is to a rounding boundary.
+  const exact = (mulDivRound(totalCents, 1_000_000, net) / 100_000_000).toFixed(6);
+  // csv is for machines: plain numbers with a decimal point, as in calc's csv.
+  const machine = options.format === 'csv';
+  const money = (cents: number): string => formatHundredths(cents, { locale: machine ? 'en' : locale, grouped: !machine });
+  const persons_ = (n: number): string => (machine ? String(n) : groupDigits(n, locale));
+  const exactText = locale === 'de' && !machine ? exact.replace('.', ',') : exact;
+
+  const listing: Listing = {
+    columns: ['figure', 'value', 'detail'],
+    rows: [
+      ['total_cost_eur', money(totalCents), options.breakdown ? `sum of ${departments.length} departments in ${options.breakdown}` : 'given on the command line'],
+      ['eu2', persons_(persons.eu2), persons.label],
+      ['insured', persons_(persons.insured), persons.label],
+      ['net', persons_(net), 'eu2 − insured'],
+      ['rate_eur', money(rateCents), `total / net = ${exactText}, rounded to the cent (price level ${options.year})`],
+      ['rate_rounded_eur', persons_(rateEuros), 'rounded to whole euros, as the paper prints 2,143'],
+      ...departments.map((d): (string | number)[] => [
+        `department: ${d.department}`,
+        money(d.cents),
+        `${formatHundredths(roundDiv(d.cents * 10_000, totalCents), { locale: machine ? 'en' : locale, grouped: false })} % of the total; ${money(roundDiv(d.cents, net))} EUR per net person`,
+      ]),
+    ],
+    notes: [`Calibrated rate: ${money(rateCents)} EUR per net person and year (rounded: ${persons_(rateEuros)} EUR), price level ${options.year}.`],
+  };
+  if (options.format === 'json') {
+    const document = {
+      total_cost_eur: totalCents / 100,
+      eu2: persons.eu2,
+      insured: persons.insured,
+      net,
+      rate_eur: rateCents / 100,
+      rate_rounded_eur: rateEuros,
+      rate_exact: Number(exact),
+      price_year: options.year,
+      departments: departments.map((d) => ({ department: d.department, cost_eur: d.cents / 100, share_pct: roundDiv(d.cents * 10_000, totalCents) / 100 })),
+    };
+    process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+  } else {
+    process.stdout.write(await renderListing(listing, options.format as ListingFormat));
+  }
+
+  if (options.writeParameter) {
+    const parameter = {
+      name: 'rate',
+      description: `Own per-capita rate, calibrated with burden calibrate: total cost ${totalCents / 100} EUR / net persons ${net} (eu2 ${persons.eu2} − insured ${persons.insured}), price level ${options.year}.`,
+      unit: 'EUR/person/year',
+      values: [{ from: `${options.year}-01-01`, value: rateCents / 100, source: `${options.source}: ${totalCents / 100} EUR / ${net} net persons`, status: 'official' }],
+    };
+    const output = openFileOutput(options.writeParameter, [file, options.breakdown].filter((f): f is string => f !== undefined));
+    try {
+      output.write(`${JSON.stringify(parameter, null, 2)}\n`);
+      output.commit();
+    } catch (error) {
+      output.abort();
+      throw error;
+    }
+    process.stderr.write(`wrote ${options.writeParameter}: use it with burden calc --rate-file ${options.writeParameter}\n`);
+  }
+}

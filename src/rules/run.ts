@@ -1,0 +1,106 @@
+import { BurdenError, EXIT, usageError } from '../errors.js';
+import { valueAt } from '../engine/parameters.js';
+import { parseParameterFile, parseRuleFile, readJsonFile } from '../io/compile-data.js';
+import { loadShippedData } from '../io/shipped.js';
+import { type Listing, type ListingFormat, renderListing } from '../output/listing.js';
+import type { Programme } from '../schema/rules.js';
+import { loadRuleSet } from '../calc/scenarios.js';
+
+const write = (text: string): void => {
+  process.stdout.write(text);
+};
+
+function amountText(programme: Programme): string {
+  const ref = programme.kind === 'fixed_pot' ? programme.pot_eur : programme.kind === 'per_person' ? programme.amount_eur : programme.share;
+  const what = programme.kind === 'fixed_pot' ? `pot by ${programme.key}` : programme.kind === 'per_person' ? `per ${programme.basis} person` : 'share of cost';
+  const value = typeof ref === 'number' ? String(ref) : `parameter ${ref.parameter}`;
+  return `${what}: ${value}`;
+}
+
+function eligibilityText(programme: Programme): string {
+  const e = programme.eligibility;
+  if (!e) return 'all';
+  const parts = [
+    e.land !== undefined ? `Land ${[e.land].flat().join('/')}` : null,
+    e.ags ? `${e.ags.length} listed keys` : null,
+    e.min_eu2 !== undefined ? `eu2 ≥ ${e.min_eu2}` : null,
+    e.min_net !== undefined ? `net ≥ ${e.min_net}` : null,
+    e.min_eu2_share_pct !== undefined ? `EU2 share ≥ ${e.min_eu2_share_pct} %` : null,
+  ].filter(Boolean);
+  return parts.join(' and ');
+}
+
+export async function listRules(options: { format: string }): Promise<void> {
+  const shipped = await loadShippedData();
+  const listing: Listing = {
+    columns: ['id', 'title', 'programmes'],
+    rows: shipped.rules.map((r) => [r.id, r.title, r.programmes.map((p) => `${p.id} (${p.kind}, ${p.from} – ${p.to ?? 'open'}, ${p.status})`).join('; ')]),
+    notes: ['burden rules show ID lists every programme with its sources and assumptions.'],
+  };
+  write(await renderListing(listing, options.format as ListingFormat));
+}
+
+export async function showRules(spec: string, options: { format: string }): Promise<void> {
+  const shipped = await loadShippedData();
+  const ruleSet = loadRuleSet(spec, shipped);
+  const listing: Listing = {
+    columns: ['programme', 'kind', 'from', 'to', 'status', 'amount', 'eligibility', 'cap_share', 'source', 'assumptions'],
+    rows: ruleSet.programmes.map((p) => [
+      `${p.id}: ${p.label}`,
+      p.kind,
+      p.from,
+      p.to ?? 'open',
+      p.status,
+      amountText(p),
+      eligibilityText(p),
+      p.cap_share === undefined ? null : typeof p.cap_share === 'number' ? p.cap_share : `parameter ${p.cap_share.parameter}`,
+      p.source,
+      (p.assumptions ?? []).map((a) => `${a.field}: ${a.why}`).join(' '),
+    ]),
+    notes: [`${ruleSet.id}: ${ruleSet.title}`, ruleSet.description],
+  };
+  write(await renderListing(listing, options.format as ListingFormat));
+}
+
+/** Validate a user's file: a rule set if it has programmes, a parameter if it has values. */
+export async function checkFile(file: string): Promise<void> {
+  const shipped = await loadShippedData();
+  const json = readJsonFile(file);
+  if (json !== null && typeof json === 'object' && 'programmes' in json) {
+    const ruleSet = parseRuleFile(file, file, shipped.parameters);
+    write(`${file}: valid rule set "${ruleSet.id}" with ${ruleSet.programmes.length} programme${ruleSet.programmes.length === 1 ? '' : 's'}\n`);
+    return;
+  }
+  if (json !== null && typeof json === 'object' && 'values' in json) {
+    const parameter = parseParameterFile(file);
+    write(`${file}: valid parameter "${parameter.name}" (${parameter.unit}) with ${parameter.values.length} value${parameter.values.length === 1 ? '' : 's'}\n`);
+    return;
+  }
+  throw new BurdenError(EXIT.dataError, 'is neither a rule set (no "programmes") nor a parameter (no "values")', { file },
+    'see data/rules/ and data/parameters/ for examples');
+}
+
+export async function listParams(name: string | undefined, options: { format: string; at?: string }): Promise<void> {
+  if (options.at !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.at)) throw usageError(`--at "${options.at}" is not a date`, 'write YYYY-MM-DD');
+  const shipped = await loadShippedData();
+  if (name !== undefined) {
+    const parameter = shipped.parameters.find((p) => p.name === name);
+    if (!parameter) throw usageError(`no parameter "${name}"`, `parameters: ${shipped.parameters.map((p) => p.name).join(', ')}`);
+    const listing: Listing = {
+      columns: ['from', 'value', 'unit', 'status', 'source', 'note'],
+      rows: parameter.values.map((v) => [v.from, v.value, parameter.unit, v.status, v.source, v.note ?? null]),
+      notes: [`${parameter.name}: ${parameter.description}`],
+    };
+    write(await renderListing(listing, options.format as ListingFormat));
+    return;
+  }
+  const listing: Listing = {
+    columns: ['name', 'value', 'unit', 'from', 'status', 'source'],
+    rows: shipped.parameters.map((p) => {
+      const entry = options.at ? valueAt(p, options.at) : p.values[p.values.length - 1];
+      return [p.name, entry?.value ?? null, p.unit, entry?.from ?? null, entry?.status ?? `none in force on ${options.at}`, entry?.source ?? null];
+    }),
+    notes: [options.at ? `Values in force on ${options.at}.` : 'Latest value of each parameter; --at DATE gives the value in force on a date, burden params NAME every value.'],
+  };
+  write(await renderListing(listing, options.format as ListingFormat));
+}

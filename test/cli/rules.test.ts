@@ -1,0 +1,126 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { burden } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'burden-rules-'));
+const THREE = 'ags,name,eu2,insured\n05111,A,1000,0\n05112,B,1000,0\n05113,C,1000,0\n';
+
+describe('burden calc --rules', () => {
+  it('splits the 5.5 Mio pot exactly in csv: 1,833,333.34 + 1,833,333.33 + 1,833,333.33', () => {
+    const { stdout, code } = burden(['calc', '-', '--rules', 'nrw-2024', '--year', '2024', '--price-year', '2019', '--format', 'csv'], { input: THREE });
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toBe('ags,name,population,eu2,insured,insured_estimated,net,rate_eur,cost_eur,cost_per_inhabitant_eur,eu2_share_pct,claim_suedosteuropa_eur,claims_total_eur,uncovered_eur,coverage_pct');
+    expect(lines.slice(1).map((l) => l.split(',').at(-4))).toEqual(['1833333.34', '1833333.33', '1833333.33']);
+  });
+
+  it('the pot sums to its amount in json and table totals', () => {
+    const doc = JSON.parse(burden(['calc', '--rules', 'nrw-2024', '--year', '2024', '--format', 'json']).stdout);
+    expect(doc.totals.claim_suedosteuropa_eur).toBe(5500000);
+    const sumOfRows = doc.rows.reduce((s: number, r: { claim_suedosteuropa_eur: number }) => s + Math.round(r.claim_suedosteuropa_eur * 100), 0);
+    expect(sumOfRows).toBe(550_000_000);
+    expect(doc.meta.scenarios[0].programmes[0]).toMatchObject({ id: 'suedosteuropa', in_force: true, status: 'official' });
+    expect(doc.meta.scenarios[0].programmes[0].assumptions.map((a: { field: string }) => a.field)).toEqual(['key', 'eligibility']);
+    const table = burden(['calc', '--rules', 'nrw-2024', '--year', '2024']).stdout;
+    expect(table).toMatch(/Total \(53 rows\).*│ +5\.500\.000,00 │ +5\.500\.000,00 │/);
+  });
+
+  it('without a year on stdin input, --rules is a usage error', () => {
+    const { code, stderr } = burden(['calc', '-', '--rules', 'nrw-2024'], { input: THREE });
+    expect(code).toBe(64);
+    expect(stderr).toBe('error: --rules needs a budget year, and the input has none (give --year YYYY, or a year column in the input)\n');
+  });
+
+  it('compares two scenarios side by side with the difference', () => {
+    const { stdout, code } = burden(['calc', '-', '--rules', 'nrw-2024', '--rules', 'bund-pauschale', '--set', 'bund_pauschale=500', '--year', '2025', '--format', 'csv'], { input: THREE });
+    expect(code).toBe(0);
+    const [header, first] = stdout.trim().split('\n');
+    expect(header).toContain('nrw_2024_claims_total_eur');
+    expect(header).toContain('bund_pauschale_claims_total_eur');
+    expect(header?.endsWith(',claims_difference_eur')).toBe(true);
+    // 2025: the Land programme has ended (0), the federal flat rate pays 1,000 × 500 EUR.
+    expect(first?.endsWith(',500000.00')).toBe(true);
+  });
+
+  it('records --set overrides in the metadata', () => {
+    const doc = JSON.parse(burden(['calc', '-', '--rules', 'bund-pauschale', '--set', 'bund_pauschale=500', '--year', '2025', '--format', 'json'], { input: THREE }).stdout);
+    expect(doc.meta.overrides).toEqual(['bund_pauschale=500 (--set)']);
+    expect(doc.rows[0].claim_bund_pauschale_eur).toBe(500000);
+  });
+
+  it('--explain shows every input, parameter and source of one municipality, as text and as a json trace', () => {
+    const text = burden(['calc', '--rules', 'nrw-2024', '--year', '2024', '--explain', '05913']).stdout;
+    expect(text).toContain('Explain 05913 Dortmund');
+    expect(text).toContain('eu2 = 13,495 (data/datasets/eu2-nrw-kreise-2025.csv:44)');
+    expect(text).toContain('insured = round(13,495 × 572,574 / 1,108,393) = 6,971 (estimated)');
+    expect(text).toContain('VPI 2024 = 119.3 [secondary]');
+    expect(text).toContain('parameter suedosteuropa_pot = 5500000 EUR/year from 2017-01-01 [official]');
+    expect(text).toContain('claim suedosteuropa = 271,157.18 EUR');
+    expect(text).not.toContain('Explain 05111');
+    const doc = JSON.parse(burden(['calc', '--rules', 'nrw-2024', '--year', '2024', '--explain', '05913', '--format', 'json']).stdout);
+    const dortmund = doc.rows.find((r: { ags: string }) => r.ags === '05913');
+    expect(dortmund.trace.some((s: { step: string; source?: string }) => s.step === 'programme' && s.source?.includes('Stellungnahme'))).toBe(true);
+    expect(doc.rows.find((r: { ags: string }) => r.ags === '05111').trace).toBeUndefined();
+  });
+});
+
+describe('burden rules and params', () => {
+  it('lists the shipped rule sets', () => {
+    const { stdout, code } = burden(['rules', 'list', '--format', 'csv']);
+    expect(code).toBe(0);
+    expect(stdout.split('\n').slice(1, -1).map((l) => l.split(',')[0])).toEqual(['bund-kdu-analog', 'bund-pauschale', 'nrw-2024', 'nrw-2025-kim']);
+  });
+
+  it('check rejects a rule file with an unknown key, naming the key', () => {
+    const file = join(dir, 'bad-rule.json');
+    writeFileSync(file, JSON.stringify({ id: 'x', title: 't', description: 'd', programmes: [{ id: 'p', label: 'l', kind: 'per_person', from: '2025-01-01', to: null, status: 'assumption', source: 's', amount_eur: 1, basis: 'eu2', amout: 2 }] }));
+    const { code, stderr, stdout } = burden(['rules', 'check', file]);
+    expect(code).toBe(65);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`error: ${file}: key "programmes.0": unknown key "amout" (remove it or check its spelling; unknown keys are never ignored)\n`);
+  });
+
+  it('check rejects a parameter whose dates are out of order', () => {
+    const file = join(dir, 'bad-param.json');
+    writeFileSync(file, JSON.stringify({ name: 'x', description: 'd', unit: 'EUR', values: [
+      { from: '2020-01-01', value: 1, source: 's', status: 'official' },
+      { from: '2019-01-01', value: 2, source: 's', status: 'official' },
+    ] }));
+    const { code, stderr } = burden(['rules', 'check', file]);
+    expect(code).toBe(65);
+    expect(stderr).toContain('key "values.1.from": dates must be in ascending order without duplicates: 2019-01-01 follows 2020-01-01');
+  });
+
+  it('params --at shows the value in force at a date with status and source', () => {
+    const doc = JSON.parse(burden(['params', '--at', '2023-06-30', '--format', 'json']).stdout);
+    const vpi = doc.rows.find((r: { name: string }) => r.name === 'vpi');
+    expect(vpi).toMatchObject({ value: 116.7, from: '2023-01-01', status: 'official' });
+    const pauschale = doc.rows.find((r: { name: string }) => r.name === 'bund_pauschale');
+    expect(pauschale.value).toBeNull();
+  });
+});
+
+describe('burden calibrate', () => {
+  it('Dortmund: 15,639,763 EUR / 7,298 net persons = 2,143.02 EUR to the cent, 2,143 rounded', () => {
+    const { stdout, code } = burden(['calibrate', '--total-cost', '15639763', '--eu2', '7298', '--insured', '0', '--locale', 'en']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/│ rate_eur +│ 2,143\.02 +│ total \/ net = 2143\.020417/);
+    expect(stdout).toMatch(/│ rate_rounded_eur +│ 2,143 +│/);
+  });
+
+  it.each([7297, 7298, 7299])('any net of 7,297–7,299 rounds to 2,143 (net %i)', (net) => {
+    const doc = JSON.parse(burden(['calibrate', '--total-cost', '15639763', '--eu2', String(net), '--insured', '0', '--format', 'json']).stdout);
+    expect(doc.rate_rounded_eur).toBe(2143);
+  });
+
+  it('writes a parameter file that calc --rate-file uses', () => {
+    const file = join(dir, 'rate.json');
+    const calibrated = burden(['calibrate', '--total-cost', '15639763', '--eu2', '7298', '--insured', '0', '--write-parameter', file, '--year', '2019']);
+    expect(calibrated.code).toBe(0);
+    const { stdout } = burden(['calc', '-', '--rate-file', file, '--format', 'csv'], { input: 'ags,eu2,insured\n05913,100,0\n' });
+    // Population and name come from the register (Kreis 05913: 603,462 inhabitants, 31.12.2024).
+    expect(stdout.trim().split('\n')[1]).toBe('05913,"Dortmund, Stadt",603462,100,0,false,100,2143.02,214302.00,0.36,0.02');
+  });
+});

@@ -33,7 +33,9 @@ await build({ ...common, entryPoints: ['src/io/compile-data.ts'], outfile: 'dist
 const { compileShippedData, compileRegister } = await import(pathToFileURL('dist/build/compile-data.mjs').href);
 try {
   writeFileSync('dist/shipped.json', JSON.stringify(compileShippedData(process.cwd())));
-  writeFileSync('dist/register.json', JSON.stringify(compileRegister(process.cwd())));
+  for (const [level, entries] of Object.entries(compileRegister(process.cwd()))) {
+    writeFileSync(`dist/register-${level}.json`, JSON.stringify(entries));
+  }
 } catch (error) {
   console.error(`build: the shipped data is invalid: ${error.format ? error.format() : error.message}`);
   process.exit(1);

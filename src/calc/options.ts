@@ -1,46 +1,44 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { usageError } from '../errors.js';
 import { parseEuroToCents } from '../engine/money.js';
 
 /** The options of `burden calc`, checked once at the boundary. */
-const year = z
-  .string()
-  .regex(/^\d{4}$/, 'must be a year like 2025')
-  .transform(Number);
+const year = z.pipe(z.string().check(z.regex(/^\d{4}$/, 'must be a year like 2025')), z.transform(Number));
+const list = z._default(z.array(z.string()), []);
+const flag = z._default(z.boolean(), false);
 
-export const calcOptionsSchema = z
-  .object({
-    population: z.string().optional(),
-    eu2: z.string().optional(),
-    insured: z.string().optional(),
-    column: z.array(z.string()).default([]),
-    imputeInsured: z.literal('national-2019').optional(),
-    rate: z
-      .string()
-      .optional()
-      .transform((text, ctx) => {
-        if (text === undefined) return undefined;
-        const cents = parseEuroToCents(text);
-        if (cents === null || cents < 0) {
-          ctx.addIssue({ code: 'custom', message: `"${text}" is not an amount in euros (e.g. 2143 or 2143.50)` });
-          return z.NEVER;
-        }
-        return cents;
-      }),
-    priceYear: year.optional(),
-    year: year.optional(),
-    rules: z.array(z.string()).max(2, 'may be given at most twice (two scenarios side by side)').default([]),
-    set: z.array(z.string().regex(/^[a-z][a-z0-9_]*=-?\d+(\.\d+)?$/, 'must be name=number, e.g. --set rate=2500')).default([]),
-    explain: z.union([z.boolean(), z.string().regex(/^\d{2,12}$/, 'must be a key (AGS) or nothing')]).optional(),
-    rateFile: z.string().optional(),
-    format: z.enum(['table', 'csv', 'json', 'md']).default('table'),
-    locale: z.enum(['de', 'en']).optional(),
-    output: z.string().optional(),
-    allowMissing: z.boolean().default(false),
-    strict: z.boolean().default(false),
-    debug: z.boolean().default(false),
-  })
-  .strict();
+export const calcOptionsSchema = z.strictObject({
+    population: z.optional(z.string()),
+    eu2: z.optional(z.string()),
+    insured: z.optional(z.string()),
+    column: list,
+    imputeInsured: z.optional(z.literal('national-2019')),
+    rate: z.optional(
+      z.pipe(
+        z.string(),
+        z.transform((text, ctx) => {
+          const cents = parseEuroToCents(text);
+          if (cents === null || cents < 0) {
+            ctx.issues.push({ code: 'custom', input: text, message: `"${text}" is not an amount in euros (e.g. 2143 or 2143.50)` });
+            return z.NEVER;
+          }
+          return cents;
+        }),
+      ),
+    ),
+    priceYear: z.optional(year),
+    year: z.optional(year),
+    rules: z._default(z.array(z.string()).check(z.maxLength(2, 'may be given at most twice (two scenarios side by side)')), []),
+    set: z._default(z.array(z.string().check(z.regex(/^[a-z][a-z0-9_]*=-?\d+(\.\d+)?$/, 'must be name=number, e.g. --set rate=2500'))), []),
+    explain: z.optional(z.union([z.boolean(), z.string().check(z.regex(/^\d{2,12}$/, 'must be a key (AGS) or nothing'))])),
+    rateFile: z.optional(z.string()),
+    format: z._default(z.enum(['table', 'csv', 'json', 'md']), 'table'),
+    locale: z.optional(z.enum(['de', 'en'])),
+    output: z.optional(z.string()),
+    allowMissing: flag,
+    strict: flag,
+    debug: flag,
+  });
 
 export type CalcOptions = z.infer<typeof calcOptionsSchema>;
 

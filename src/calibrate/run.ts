@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { BurdenError, EXIT, usageError } from '../errors.js';
 import { WarningCollector } from '../engine/method.js';
 import { mulDivRound, parseEuroToCents, roundDiv } from '../engine/money.js';
@@ -14,29 +14,30 @@ import { type Listing, type ListingFormat, renderListing } from '../output/listi
  * a city's total attributable cost divided by its net persons. Dortmund: 15,639,763 EUR /
  * 7,298 = 2,143.0204 EUR, i.e. 2,143.02 to the cent and 2,143 as the paper prints it.
  */
-const count = z.string().transform((text, ctx) => {
-  const parsed = parseCount(text);
-  if (parsed.kind !== 'value') {
-    ctx.addIssue({ code: 'custom', message: `"${text}" is not a count of persons` });
-    return z.NEVER;
-  }
-  return parsed.value;
-});
+const count = z.pipe(
+  z.string(),
+  z.transform((text, ctx) => {
+    const parsed = parseCount(text);
+    if (parsed.kind !== 'value') {
+      ctx.issues.push({ code: 'custom', input: text, message: `"${text}" is not a count of persons` });
+      return z.NEVER;
+    }
+    return parsed.value;
+  }),
+);
 
-const optionsSchema = z
-  .object({
-    totalCost: z.string().optional(),
-    eu2: count.optional(),
-    insured: count.optional(),
-    ags: z.string().optional(),
-    breakdown: z.string().optional(),
-    year: z.string().regex(/^\d{4}$/, 'must be a year').transform(Number).default(2019),
-    writeParameter: z.string().optional(),
-    source: z.string().min(1),
-    format: z.enum(['table', 'csv', 'json', 'md']),
-    locale: z.enum(['de', 'en']),
-  })
-  .strict();
+const optionsSchema = z.strictObject({
+  totalCost: z.optional(z.string()),
+  eu2: z.optional(count),
+  insured: z.optional(count),
+  ags: z.optional(z.string()),
+  breakdown: z.optional(z.string()),
+  year: z._default(z.pipe(z.string().check(z.regex(/^\d{4}$/, 'must be a year')), z.transform(Number)), 2019),
+  writeParameter: z.optional(z.string()),
+  source: z.string().check(z.minLength(1)),
+  format: z.enum(['table', 'csv', 'json', 'md']),
+  locale: z.enum(['de', 'en']),
+});
 
 interface Department {
   department: string;

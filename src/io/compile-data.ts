@@ -80,14 +80,15 @@ export function compileShippedData(root: string): ShippedData {
   return { parameters, rules, datasets: manifest.data };
 }
 
-export function compileRegister(root: string): Register {
+/** The register split by level; Gemeinden are found by AGS (8 digits) and by ARS (12). */
+export function compileRegister(root: string): Record<RegisterLevel, Register> {
   const text = readFileSync(join(root, 'data', 'datasets', 'register-2024.csv'), 'utf8');
   const rows = parse(text, { columns: true }) as { ags: string; ars: string; name: string; level: RegisterLevel; population: string }[];
-  const register: Register = {};
+  const levels: Record<RegisterLevel, Register> = { land: {}, regbez: {}, kreis: {}, verband: {}, gemeinde: {} };
   for (const row of rows) {
     const entry: [string, number, RegisterLevel] = [row.name, Number(row.population), row.level];
-    register[row.ags] = entry;
-    if (row.ars) register[row.ars] = entry;
+    levels[row.level][row.ags] = entry;
+    if (row.ars) levels[row.level][row.ars] = entry;
   }
-  return register;
+  return levels;
 }

@@ -50,16 +50,27 @@ export async function loadShippedData(): Promise<ShippedData> {
   return shipped;
 }
 
-let register: Register | undefined;
-export async function loadRegister(): Promise<Register> {
-  if (register) return register;
-  const compiled = compiledPath('register.json');
+/** Which register file holds a key: by its length (Land 2, Regierungsbezirk 3, Kreis 5, Gemeinde 8, Verband 9, ARS 12). */
+export const REGISTER_LEVEL_BY_LENGTH: Record<number, RegisterLevel> = { 2: 'land', 3: 'regbez', 5: 'kreis', 8: 'gemeinde', 9: 'verband', 12: 'gemeinde' };
+
+const registers = new Map<RegisterLevel, Register>();
+
+/**
+ * The register entries of one level. The compiled register is split by level so that a
+ * run on Kreise reads 20 KB, not the 1 MB of all Gemeinden.
+ */
+export async function loadRegister(level: RegisterLevel): Promise<Register> {
+  const cached = registers.get(level);
+  if (cached) return cached;
+  const compiled = compiledPath(`register-${level}.json`);
+  let register: Register;
   if (existsSync(compiled)) {
     register = JSON.parse(readFileSync(compiled, 'utf8')) as Register;
   } else {
     const { compileRegister } = await import('./compile-data.js');
-    register = compileRegister(packageRoot());
+    register = compileRegister(packageRoot())[level];
   }
+  registers.set(level, register);
   return register;
 }
 

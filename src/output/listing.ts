@@ -1,4 +1,5 @@
-import { csvField, guardText } from './csv.js';
+import { boxTable } from './box-table.js';
+import { guardText } from './csv.js';
 
 /**
  * A plain listing (rules, parameters, datasets, calibration) in every format: the same
@@ -18,25 +19,24 @@ export async function renderListing(listing: Listing, format: ListingFormat): Pr
   switch (format) {
     case 'json':
       return `${JSON.stringify({ rows: listing.rows.map((row) => Object.fromEntries(listing.columns.map((c, i) => [c, row[i] ?? null]))), notes }, null, 2)}\n`;
-    case 'csv':
-      return [listing.columns, ...listing.rows]
-        .map((row) => row.map((cell) => (typeof cell === 'string' ? csvField(guardText(cell), ',') : text(cell))).join(','))
-        .join('\n') + '\n';
+    case 'csv': {
+      // csv-stringify does the quoting; text cells get the injection guard first.
+      const { stringify } = await import('csv-stringify/sync');
+      const cells = listing.rows.map((row) => row.map((cell) => (typeof cell === 'string' ? guardText(cell) : text(cell))));
+      return stringify([listing.columns, ...cells]);
+    }
     case 'md': {
       const line = (cells: string[]): string => `| ${cells.map((c) => guardText(c).replace(/\|/g, '\\|')).join(' | ')} |`;
       const body = [line(listing.columns), `|${listing.columns.map(() => ' --- ').join('|')}|`, ...listing.rows.map((r) => line(r.map(text)))];
       return `${body.join('\n')}\n${notes.length ? `\n${notes.join('  \n')}\n` : ''}`;
     }
     default: {
-      const { default: Table } = await import('cli-table3');
       // Long prose (sources, descriptions) wraps at 60 characters so the table fits a terminal.
-      const widths = listing.columns.map((_, i) => {
-        const longest = Math.max(listing.columns[i]?.length ?? 0, ...listing.rows.map((r) => text(r[i] ?? null).length));
-        return longest > 60 ? 62 : null;
-      });
-      const table = new Table({ head: listing.columns, style: { head: [], border: [], compact: true }, wordWrap: true, colWidths: widths });
-      for (const row of listing.rows) table.push(row.map(text));
-      return `${table.toString()}\n${notes.length ? `${notes.join('\n')}\n` : ''}`;
+      const wrap = listing.columns.map((_, i) =>
+        Math.max(listing.columns[i]?.length ?? 0, ...listing.rows.map((r) => text(r[i] ?? null).length)) > 60 ? 60 : null,
+      );
+      const table = boxTable({ head: listing.columns, rows: listing.rows.map((r) => r.map(text)), wrap });
+      return `${table}${notes.length ? `${notes.join('\n')}\n` : ''}`;
     }
   }
 }

@@ -1,16 +1,19 @@
-import Table from 'cli-table3';
+import { boxTable } from './box-table.js';
 import { humanTable } from './human.js';
 import type { ReportRenderer } from './report.js';
 
-/** The terminal table. cli-table3 is loaded with this module, which only `--format table` imports. */
+/** The terminal table: numbers right-aligned, the totals row set off by a rule. */
 export const renderTable: ReportRenderer = (report, options) => {
   const view = humanTable(report, options.locale);
-  const table = new Table({
+  const paint = options.color
+    ? { head: (t: string) => `\u001b[36m${t}\u001b[39m`, border: (t: string) => `\u001b[90m${t}\u001b[39m` }
+    : undefined;
+  const table = boxTable({
     head: view.head,
-    colAligns: view.numeric.map((n) => (n ? 'right' : 'left')),
-    style: { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [], compact: true },
+    rows: [...view.rows, view.totals],
+    alignRight: view.numeric,
+    ruleBeforeLast: true,
+    ...(paint ? { paint } : {}),
   });
-  for (const row of view.rows) table.push(row);
-  table.push(view.totals);
-  return `${table.toString()}\n${view.notes.join('\n')}\n`;
+  return `${table}${view.notes.join('\n')}\n`;
 };

@@ -1,19 +1,18 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { isoDateSchema, nonEmptyText } from './parameter.js';
 
 /** An entry of data/datasets/datasets.json: what a shipped CSV is and where it comes from. */
-export const datasetInfoSchema = z
-  .object({
-    name: z.string().regex(/^[a-z0-9-]+$/),
-    file: z.string().regex(/^[\w.-]+\.csv$/),
-    title: z.string().min(1),
-    source: z.string().min(1),
-    reference_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    licence: z.string().min(1),
-    derivation: z.string().min(1),
-    status: z.enum(['official', 'secondary', 'derived', 'mixed']),
-  })
-  .strict();
+export const datasetInfoSchema = z.strictObject({
+  name: z.string().check(z.regex(/^[a-z0-9-]+$/)),
+  file: z.string().check(z.regex(/^[\w.-]+\.csv$/)),
+  title: nonEmptyText(),
+  source: nonEmptyText(),
+  reference_date: isoDateSchema,
+  licence: nonEmptyText(),
+  derivation: nonEmptyText(),
+  status: z.enum(['official', 'secondary', 'derived', 'mixed']),
+});
 
-export const datasetManifestSchema = z.array(datasetInfoSchema).min(1);
+export const datasetManifestSchema = z.array(datasetInfoSchema).check(z.minLength(1));
 
 export type DatasetInfo = z.infer<typeof datasetInfoSchema>;

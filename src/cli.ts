@@ -28,6 +28,10 @@ async function main(argv: string[]): Promise<void> {
   registerRules(program, Option);
   const { registerCalibrate } = await import('./commands/calibrate.js');
   registerCalibrate(program, Option);
+  const { registerExtrapolate } = await import('./commands/extrapolate.js');
+  registerExtrapolate(program, Option);
+  const { registerData } = await import('./commands/data.js');
+  registerData(program, Option);
 
   await program.parseAsync(argv, { from: 'user' });
 }

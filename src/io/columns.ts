@@ -40,7 +40,7 @@ const ALIAS_TO_FIELD = new Map<string, CanonicalField>(
   ),
 );
 
-/** Parse `--column canonical=Header` options into a map from canonical field to normalized header. */
+/** Parse `--column canonical=Header` options into a map from canonical field to header, as typed (for messages). */
 export function parseColumnOverrides(specs: readonly string[]): Map<CanonicalField, string> {
   const overrides = new Map<CanonicalField, string>();
   for (const spec of specs) {
@@ -50,7 +50,7 @@ export function parseColumnOverrides(specs: readonly string[]): Map<CanonicalFie
       throw usageError(`--column ${quote(spec)} is not canonical=Header`,
         `canonical is one of ${Object.keys(CANONICAL_FIELDS).join(', ')}`);
     }
-    overrides.set(field, normalizeHeader(spec.slice(eq + 1)));
+    overrides.set(field, spec.slice(eq + 1).trim());
   }
   return overrides;
 }
@@ -59,7 +59,7 @@ export function parseColumnOverrides(specs: readonly string[]): Map<CanonicalFie
 export function mapColumns(header: readonly string[], overrides: ReadonlyMap<CanonicalField, string>, file: string): ColumnMap {
   const map: ColumnMap = {};
   const seen = new Map<string, number>();
-  const overriddenHeaders = new Map([...overrides].map(([field, h]) => [h, field]));
+  const overriddenHeaders = new Map([...overrides].map(([field, h]) => [normalizeHeader(h), field]));
   header.forEach((raw, index) => {
     const normalized = normalizeHeader(raw.replace(/^\uFEFF/, ''));
     if (normalized === '') return;

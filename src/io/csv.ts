@@ -1,5 +1,6 @@
+import type { Options as ParseOptions } from 'csv-parse';
 import { BurdenError, EXIT, quote } from '../errors.js';
-import { type InputSource, type ScanResult, checkReadable, decodedChunks, readStdin, scanBuffer, scanFile } from './source.js';
+import { type InputSource, type ScanResult, openSource } from './source.js';
 
 /**
  * The CSV reader. Files without a double quote anywhere take a fast path that splits lines
@@ -24,6 +25,14 @@ export interface CsvFile {
   batches(): AsyncGenerator<CsvRecord[]>;
 }
 
+export interface CsvOptions {
+  /**
+   * Read with csv-parse even when the file has no quote. The fast path exists for speed
+   * only, so the test suite reads quote-free files both ways and compares the records.
+   */
+  forceGeneralPath?: boolean;
+}
+
 /** A record longer than this is refused: no municipal CSV needs a megabyte in one row. */
 export const MAX_RECORD_CHARS = 1 << 20;
 const BATCH = 4096;
@@ -31,13 +40,28 @@ const BATCH = 4096;
 const DELIMITERS: Delimiter[] = [',', ';', '\t'];
 const delimiterName = (d: string): string => (d === '\t' ? 'tab' : `"${d}"`);
 
-/** Pick the delimiter from the header line: the most frequent of , ; tab outside quotes. */
+/**
+ * Pick the delimiter from the header line: the most frequent of , ; tab outside quotes. A
+ * quote opens a quoted field only at the start of a field, as in RFC 4180; elsewhere it is
+ * an ordinary character (csv-spectrum's `37.8"N`).
+ */
 export function detectDelimiter(headerLine: string, source: InputSource): Delimiter {
   const counts = new Map<Delimiter, number>(DELIMITERS.map((d) => [d, 0]));
   let inQuotes = false;
+  let fieldStart = true;
   for (const ch of headerLine) {
-    if (ch === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && counts.has(ch as Delimiter)) counts.set(ch as Delimiter, (counts.get(ch as Delimiter) ?? 0) + 1);
+    if (inQuotes) {
+      if (ch === '"') inQuotes = false; // a doubled quote closes and reopens: same effect
+      continue;
+    }
+    if (ch === '"' && fieldStart) {
+      inQuotes = true;
+      fieldStart = false;
+      continue;
+    }
+    const isDelimiter = counts.has(ch as Delimiter);
+    if (isDelimiter) counts.set(ch as Delimiter, (counts.get(ch as Delimiter) ?? 0) + 1);
+    fieldStart = isDelimiter;
   }
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);
   const [best, second] = ranked;
@@ -54,7 +78,7 @@ export function detectDelimiter(headerLine: string, source: InputSource): Delimi
 }
 
 function tooLong(source: InputSource, line: number): BurdenError {
-  return new BurdenError(EXIT.dataError, `a record longer than ${MAX_RECORD_CHARS} characters`, { file: source.name, line },
+  return new BurdenError(EXIT.dataError, `the record is longer than ${MAX_RECORD_CHARS} characters`, { file: source.name, line },
     'check for a missing closing quote or a field pasted by mistake');
 }
 
@@ -64,9 +88,11 @@ async function* plainBatches(chunks: AsyncIterable<string>, delimiter: Delimiter
   let line = 0;
   let headerSkipped = !skipHeader;
   let batch: CsvRecord[] = [];
-  const take = (text: string): void => {
+  // A CR is part of the line end only before a LF (CRLF), as csv-parse reads it; a CR at the
+  // very end of an unterminated last line stays in the field.
+  const take = (text: string, terminated: boolean): void => {
     line += 1;
-    const body = text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text;
+    const body = terminated && text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text;
     if (body.length > MAX_RECORD_CHARS) throw tooLong(source, line);
     if (!headerSkipped) {
       headerSkipped = true;
@@ -80,7 +106,7 @@ async function* plainBatches(chunks: AsyncIterable<string>, delimiter: Delimiter
     let text = pending + chunk;
     let newline = text.indexOf('\n', start);
     while (newline >= 0) {
-      take(text.slice(start, newline));
+      take(text.slice(start, newline), true);
       start = newline + 1;
       newline = text.indexOf('\n', start);
     }
@@ -92,71 +118,127 @@ async function* plainBatches(chunks: AsyncIterable<string>, delimiter: Delimiter
       batch = [];
     }
   }
-  if (pending.length > 0) take(pending);
+  if (pending.length > 0) take(pending, false);
   if (batch.length) yield batch;
+}
+
+const lineFeeds = (fields: readonly string[]): number => {
+  let count = 0;
+  for (const field of fields) {
+    for (let i = field.indexOf('\n'); i >= 0; i = field.indexOf('\n', i + 1)) count += 1;
+  }
+  return count;
+};
+
+/**
+ * Where each csv-parse record starts. csv-parse counts the line on which a record ends, and
+ * its count is off for CRLF files; the start is what people need (a quote left open on line
+ * 4 is reported at the end of the file). So it is counted here: a record starts after the
+ * previous one and the empty lines skipped since, and spans as many lines as the line feeds
+ * in its fields. This runs inside the parser (on_record), so it is current when an error is
+ * thrown, however far the consumer lags behind.
+ */
+class LineTracker {
+  private end = 0;
+  private emptySeen = 0;
+
+  /** The line the next record starts on, given csv-parse's running count of skipped empty lines. */
+  nextStart(emptyLines: number): number {
+    return this.end + 1 + (emptyLines - this.emptySeen);
+  }
+
+  record(fields: string[], emptyLines: number): CsvRecord {
+    const line = this.nextStart(emptyLines);
+    this.end = line + lineFeeds(fields);
+    this.emptySeen = emptyLines;
+    return { fields, line };
+  }
 }
 
 /** General path: csv-parse, loaded only when a file needs it. */
 async function* quotedBatches(chunks: AsyncIterable<string>, delimiter: Delimiter, source: InputSource, skipHeader: boolean): AsyncGenerator<CsvRecord[]> {
   const { parse } = await import('csv-parse');
-  const parser = parse({
+  const lines = new LineTracker();
+  const options: ParseOptions<CsvRecord, string[]> = {
     delimiter,
-    info: true,
     bom: true,
     relax_column_count: true,
+    // A quote inside an unquoted field is an ordinary character (csv-spectrum's `37.8"N`); a
+    // field that starts with a quote must still close it.
+    relax_quotes: true,
     skip_empty_lines: true,
+    // Both line ends, in any mix, as on the fast path (a header from one tool, rows from another).
+    record_delimiter: ['\r\n', '\n'],
     max_record_size: MAX_RECORD_CHARS,
-  });
+    on_record: (record, info) => lines.record(record, info.empty_lines),
+  };
+  // csv-parse's stream overloads do not carry the record type through on_record.
+  const parser = parse(options as unknown as ParseOptions);
   const feed = (async () => {
     try {
       for await (const chunk of chunks) {
-        if (!parser.write(chunk)) await new Promise((resolve) => parser.once('drain', resolve));
+        if (parser.destroyed) return;
+        if (!parser.write(chunk)) {
+          // Wait for the parser to take more, or to be closed by an error or an early stop.
+          await new Promise<void>((resolve) => {
+            const done = (): void => {
+              parser.off('drain', done);
+              parser.off('close', done);
+              resolve();
+            };
+            parser.on('drain', done);
+            parser.on('close', done);
+          });
+        }
       }
-      parser.end();
+      if (!parser.destroyed) parser.end();
     } catch (error) {
       parser.destroy(error as Error);
     }
   })();
   let batch: CsvRecord[] = [];
-  let previousEnd = 0;
-  let first = true;
+  let first = skipHeader;
   try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number; empty_lines: number } }>) {
-      // info.lines is the line on which the record ended; it started after the previous one.
-      const start = previousEnd + 1;
-      previousEnd = item.info.lines;
-      if (first && skipHeader) {
+    for await (const record of parser as AsyncIterable<CsvRecord>) {
+      if (first) {
         first = false;
         continue;
       }
-      first = false;
-      batch.push({ fields: item.record, line: start });
+      batch.push(record);
       if (batch.length >= BATCH) {
         yield batch;
         batch = [];
       }
     }
   } catch (error) {
-    throw csvParseError(error as Error & { code?: string; lines?: number }, source);
+    throw csvParseError(error as CsvParseError, source, lines);
+  } finally {
+    // On an early stop the parser is still open: close it, so the feed stops reading.
+    if (!parser.destroyed) parser.destroy();
   }
   await feed;
   if (batch.length) yield batch;
 }
 
-function csvParseError(error: Error & { code?: string; lines?: number }, source: InputSource): BurdenError {
-  const line = error.lines;
+type CsvParseError = Error & { code?: string; lines?: number; empty_lines?: number };
+
+function csvParseError(error: CsvParseError, source: InputSource, lines: LineTracker | null): BurdenError {
+  // A read error from the source arrives through the parser: keep its own message and code.
+  if (error instanceof BurdenError) return error;
+  // The record that failed starts where the next record would have started.
+  const line = lines ? lines.nextStart(error.empty_lines ?? 0) : 1;
+  const at = { file: source.name, line };
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return new BurdenError(EXIT.dataError, 'a quoted field is never closed', { file: source.name, ...(line ? { line } : {}) },
-        'add the closing double quote, or double every quote inside a field ("")');
+      return new BurdenError(EXIT.dataError, `a quoted field that starts in this record is never closed (the file ends inside it)`, at,
+        'add the closing double quote, or double every quote inside a field: ""');
     case 'CSV_MAX_RECORD_SIZE':
-      return tooLong(source, line ?? 0);
+      return tooLong(source, line);
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return new BurdenError(EXIT.dataError, 'a quote inside an unquoted field or after a closing quote', { file: source.name, ...(line ? { line } : {}) },
-        'quote the whole field and double the quotes inside it ("")');
+      return new BurdenError(EXIT.dataError, 'a closing quote is followed by more text in the same field', at,
+        'quote the whole field and double the quotes inside it: ""');
     default:
-      return new BurdenError(EXIT.dataError, `cannot parse the CSV: ${error.message}`, { file: source.name, ...(line ? { line } : {}) },
-        'check the quoting near that line');
+      return new BurdenError(EXIT.dataError, `cannot parse the CSV: ${error.message}`, at, 'check the quoting near that line');
   }
 }
 
@@ -175,29 +257,32 @@ async function firstLine(chunks: AsyncIterable<string>): Promise<string> {
 async function parseQuotedLine(text: string, delimiter: Delimiter, source: InputSource): Promise<string[]> {
   const { parse } = await import('csv-parse/sync');
   try {
-    return (parse(text, { delimiter, relax_column_count: true }) as string[][])[0] ?? [];
+    return (parse(text, { delimiter, relax_column_count: true, relax_quotes: true }) as string[][])[0] ?? [];
   } catch (error) {
-    throw csvParseError(error as Error & { code?: string; lines?: number }, source);
+    throw csvParseError(error as CsvParseError, source, null);
   }
 }
 
 /** Open a CSV source: check it, scan it, read its header. Records are read by `batches()`. */
-export async function openCsv(source: InputSource): Promise<CsvFile> {
-  await checkReadable(source);
-  const buffer = source.path === null ? await readStdin() : null;
-  const scan = buffer ? await scanBuffer(source, buffer) : await scanFile(source as InputSource & { path: string });
-  const chunks = (): AsyncGenerator<string> => decodedChunks(source, scan.encoding, buffer);
+export async function openCsv(source: InputSource, options: CsvOptions = {}): Promise<CsvFile> {
+  const { scan, chunks } = await openSource(source);
   const headerText = (await firstLine(chunks())).replace(/^\uFEFF/, '');
-  if (headerText.trim() === '' && scan.byteLength <= 3 + 2) {
-    throw new BurdenError(EXIT.dataError, 'is empty', { file: source.name }, 'the first line must name the columns, e.g. ags,name,eu2,insured');
-  }
   if (headerText.trim() === '') {
-    throw new BurdenError(EXIT.dataError, 'the first line is empty: it must name the columns', { file: source.name, line: 1 },
-      'remove blank lines before the header');
+    // Only a BOM and line breaks (or nothing) is an empty file; a blank first line is not.
+    const empty = scan.byteLength <= 5;
+    throw new BurdenError(EXIT.dataError, empty ? 'the file is empty' : 'the first line is empty: it must name the columns',
+      { file: source.name, line: 1 },
+      empty ? 'the first line must name the columns, e.g. ags,name,eu2,insured' : 'remove blank lines before the header');
   }
+  if (/\r(?!$)/.test(headerText)) {
+    throw new BurdenError(EXIT.dataError, 'the lines end with a carriage return alone (classic Mac line endings)', { file: source.name, line: 1 },
+      'save the file with Windows (CRLF) or Unix (LF) line endings');
+  }
+  if (headerText.length > MAX_RECORD_CHARS) throw tooLong(source, 1);
   const delimiter = detectDelimiter(headerText, source);
-  const read = scan.hasQuotes ? quotedBatches : plainBatches;
-  const header = scan.hasQuotes ? await parseQuotedLine(headerText, delimiter, source) : headerText.split(delimiter);
+  const general = scan.hasQuotes || options.forceGeneralPath === true;
+  const read = general ? quotedBatches : plainBatches;
+  const header = general ? await parseQuotedLine(headerText, delimiter, source) : headerText.split(delimiter);
   return {
     source,
     scan,

@@ -1,10 +1,11 @@
-import { BurdenError, EXIT, usageError } from '../errors.js';
+import { BurdenError, EXIT, quote, usageError } from '../errors.js';
+import { parseCount } from './numbers.js';
 import type { InputRow } from '../engine/types.js';
 import type { WarningCollector } from '../engine/method.js';
 import { type CanonicalField, mapColumns } from './columns.js';
 import { type CsvFile, openCsv } from './csv.js';
 import { type PartialRow, RowReader } from './rows.js';
-import { type Register, loadRegister } from './shipped.js';
+import { REGISTER_LEVEL_BY_LENGTH, loadRegister } from './shipped.js';
 import { type InputSource } from './source.js';
 
 /** What an output says about each input file: enough to prove which bytes produced it. */
@@ -37,26 +38,41 @@ const describeKey = (key: string): string => key.replace('@', ' in ');
 async function openMapped(source: InputSource, role: InputFileInfo['role'], options: InputOptions, required: string[][]): Promise<{ csv: CsvFile; reader: RowReader }> {
   const csv = await openCsv(source);
   const columns = mapColumns(csv.header, options.columns, source.name);
-  const reader = new RowReader(source.name, csv.header, columns);
+  const reader = new RowReader(source.name, csv.header, columns, csv.delimiter);
   for (const alternatives of required) {
-    if (!alternatives.some((field) => field.split('+').every((f) => reader.has(f as CanonicalField)))) {
-      const wanted = alternatives.map((a) => a.replace('+', ' and ')).join(' or ');
-      throw new BurdenError(EXIT.dataError, `no column for ${wanted} (the ${role} input needs it)`, { file: source.name, line: 1 },
-        `the header is ${JSON.stringify(csv.header.join(csv.delimiter))}; rename a column or map it with --column ${alternatives[0]?.split('+')[0]}=Header`);
-    }
+    if (!alternatives.some((field) => field.split('+').every((f) => reader.has(f as CanonicalField)))) throw missingColumn(csv, role, alternatives);
   }
   return { csv, reader };
 }
 
+/** A required column is missing: say why when the cause is plain (no header, mixed delimiters). */
+function missingColumn(csv: CsvFile, role: InputFileInfo['role'], alternatives: string[]): BurdenError {
+  const at = { file: csv.source.name, line: 1 };
+  const headerText = csv.header.join(csv.delimiter);
+  // A header cell that reads as a number (a key, a count) means the file starts with data.
+  if (csv.header.some((cell) => cell.trim() !== '-' && parseCount(cell).kind === 'value')) {
+    return new BurdenError(EXIT.dataError, `the first line looks like data, not a header: ${quote(headerText)}`, at,
+      'add a first line naming the columns, e.g. ags,name,eu2,insured');
+  }
+  const wanted = alternatives.map((a) => a.replace('+', ' and ')).join(' or ');
+  const mixed = [',', ';', '\t'].find((d) => d !== csv.delimiter && headerText.includes(d));
+  const hint = mixed === undefined ? '' : ` (it also contains ${mixed === '\t' ? 'tab' : `"${mixed}"`}: are the delimiters mixed?)`;
+  return new BurdenError(EXIT.dataError, `no column for ${wanted} (the ${role} input needs it)`, at,
+    `the header is ${quote(headerText)}${hint}; rename a column or map it with --column ${alternatives[0]?.split('+')[0]}=Header`);
+}
+
+const noDataRows = (source: InputSource): BurdenError =>
+  new BurdenError(EXIT.dataError, 'the header is the only line: there are no data rows', { file: source.name, line: 1 },
+    'add one row per municipality below the header');
+
 /** Fill population from the register where the input has none; remember keys found nowhere. */
 class PopulationLookup {
   usedRegister = false;
-  private register: Register | undefined;
 
   async fill(row: InputRow, options: InputOptions): Promise<void> {
     if (row.population !== null) return;
-    this.register ??= await loadRegister();
-    const entry = this.register[row.ags];
+    const level = REGISTER_LEVEL_BY_LENGTH[row.ags.length];
+    const entry = level ? (await loadRegister(level))[row.ags] : undefined;
     if (entry) {
       row.population = entry[1];
       row.populationFrom = 'register';
@@ -92,7 +108,7 @@ function toInputRow(partial: PartialRow, options: InputOptions): InputRow | null
 
 function duplicateKey(key: string, first: number | undefined, row: PartialRow): BurdenError {
   return new BurdenError(EXIT.dataError, `key ${describeKey(key)} appears twice (first on line ${first})`, { ...row.origin, column: 'ags', value: row.ags },
-    'each municipality (and year) may appear once; add a year column if the rows are for different years');
+    'each municipality may appear once per year; add a year column if the rows are for different years');
 }
 
 /** One CSV holding every column: streamed, batch by batch. */
@@ -120,9 +136,7 @@ export async function combinedInput(source: InputSource, options: InputOptions):
       }
       yield out;
     }
-    if (info.rows === 0) {
-      throw new BurdenError(EXIT.dataError, 'has a header but no data rows', { file: source.name }, 'add one row per municipality');
-    }
+    if (info.rows === 0) throw noDataRows(source);
   }
   return { files: [info], populationFromRegister: () => lookup.usedRegister, years: () => years, batches };
 }
@@ -139,7 +153,7 @@ async function readAll(source: InputSource, role: InputFileInfo['role'], options
       rows.set(key, row);
     }
   }
-  if (rows.size === 0) throw new BurdenError(EXIT.dataError, 'has a header but no data rows', { file: source.name }, 'add one row per municipality');
+  if (rows.size === 0) throw noDataRows(source);
   return { info: { role, file: source.name, sha256: csv.scan.sha256, rows: rows.size }, rows };
 }
 
@@ -157,6 +171,11 @@ export async function joinedInput(
   files: { population?: InputSource; eu2: InputSource; insured?: InputSource },
   options: InputOptions,
 ): Promise<InputPlan> {
+  // Checked before reading: standard input given twice would read as empty the second time.
+  if ([files.population, files.insured].some((f) => f && f.name === files.eu2.name) ||
+    (files.population && files.insured && files.population.name === files.insured.name)) {
+    throw usageError('the same file is given for two inputs', 'give one file per input, or use the combined form: burden calc FILE');
+  }
   const eu2 = await readAll(files.eu2, 'eu2', options, [['ags'], ['eu2', 'bg+ro']]);
   const others: { role: 'population' | 'insured'; data: Awaited<ReturnType<typeof readAll>> }[] = [];
   if (files.population) others.push({ role: 'population', data: await readAll(files.population, 'population', options, [['ags'], ['population']]) });
@@ -171,14 +190,18 @@ export async function joinedInput(
     const otherYears = yearsOf(data.rows);
     if (!options.allowMissing) {
       if (eu2Years !== otherYears) {
+        const firstRow = data.rows.values().next().value;
         throw new BurdenError(EXIT.dataError, `the files are for different years: ${files.eu2.name} has ${eu2Years}, ${data.info.file} has ${otherYears}`,
-          { file: data.info.file }, 'join files of the same reference year, or give each a year column');
+          { file: data.info.file, ...(firstRow ? { line: firstRow.origin.line } : {}) }, 'join files of the same reference year, or give each a year column');
       }
       const list = (keys: string[]): string => keys.slice(0, 10).map(describeKey).join(', ') + (keys.length > 10 ? `, and ${keys.length - 10} more` : '');
       const parts = [];
       if (onlyEu2.length) parts.push(`${onlyEu2.length} key${onlyEu2.length === 1 ? '' : 's'} of ${files.eu2.name} missing from ${data.info.file}: ${list(onlyEu2)}`);
       if (onlyOther.length) parts.push(`${onlyOther.length} key${onlyOther.length === 1 ? '' : 's'} of ${data.info.file} missing from ${files.eu2.name}: ${list(onlyOther)}`);
-      throw new BurdenError(EXIT.dataError, parts.join('; '), { file: data.info.file }, 'add the missing rows, or --allow-missing to skip them with a warning');
+      // Point at the first row that has no partner, so an editor can jump to it.
+      const firstMissing = onlyEu2.length ? eu2.rows.get(onlyEu2[0] ?? '') : data.rows.get(onlyOther[0] ?? '');
+      throw new BurdenError(EXIT.dataError, parts.join('; '), firstMissing ? { ...firstMissing.origin } : { file: data.info.file },
+        'add the missing rows, or --allow-missing to skip them with a warning');
     }
     for (const key of [...onlyEu2, ...onlyOther]) {
       skipped.add(key);
@@ -216,9 +239,6 @@ export async function joinedInput(
       out.push(row);
     }
     yield out;
-  }
-  if ([files.population, files.insured].some((f) => f && f.name === files.eu2.name)) {
-    throw usageError('the same file is given for two inputs', 'give one file per input, or use the combined form: burden calc FILE');
   }
   return {
     files: [eu2.info, ...others.map((o) => o.data.info)],

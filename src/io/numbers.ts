@@ -5,28 +5,46 @@
  * `-` is "nothing there" (0); `.`, `x`, `...`, `/` and an empty cell are "unknown".
  */
 
+export type Locale = 'de' | 'en';
+
 export type CountCell =
   | { kind: 'value'; value: number }
   | { kind: 'unknown' }
   | { kind: 'invalid'; reason: string; suggestion: string };
 
+/**
+ * No area has more inhabitants than this (the world has about 8.2 billion people), so a
+ * larger count is a mistake in the data. The bound also keeps the method exact: a count
+ * times a rate of up to 9,007 EUR stays below 2^53 cents.
+ */
+export const MAX_COUNT = 10_000_000_000;
+
 const UNKNOWN_SYMBOLS = new Set(['', '.', 'x', 'X', '...', '…', '/']);
 const PLAIN_DIGITS = /^\d+$/;
-// Thousands groups: dots (German), spaces incl. no-break spaces, or commas with 2+ groups.
-const GROUPED = /^\d{1,3}(?:(\.)\d{3})+$|^\d{1,3}(?:([ \u00a0\u202f])\d{3})+$|^\d{1,3}(?:,\d{3}){2,}$/;
+/**
+ * Thousands groups. Spaces (incl. no-break spaces) are unambiguous, and so are two or more
+ * groups with the same mark. One group is ambiguous ("1.234" is 1234 in German and 1.234 in
+ * English), so it is read per locale: German by default, since the tool reads German
+ * statistics; a caller that knows the writer used English passes 'en'.
+ */
+const GROUPED: Record<Locale, RegExp> = {
+  de: /^\d{1,3}(?:\.\d{3})+$|^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$|^\d{1,3}(?:,\d{3}){2,}$/,
+  en: /^\d{1,3}(?:,\d{3})+$|^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$|^\d{1,3}(?:\.\d{3}){2,}$/,
+};
 
 const INVALID = (reason: string, suggestion: string): CountCell => ({ kind: 'invalid', reason, suggestion });
 
-export function parseCount(raw: string): CountCell {
-  // The fast path: plain digits, which is nearly every cell of a machine export.
-  if (raw.length > 0 && raw.length < 16 && PLAIN_DIGITS.test(raw)) return { kind: 'value', value: Number(raw) };
+export function parseCount(raw: string, locale: Locale = 'de'): CountCell {
+  // The fast path: plain digits, which is nearly every cell of a machine export. Ten digits
+  // stay below MAX_COUNT.
+  if (raw.length > 0 && raw.length <= 10 && PLAIN_DIGITS.test(raw)) return { kind: 'value', value: Number(raw) };
   const cell = raw.trim();
   if (UNKNOWN_SYMBOLS.has(cell)) return { kind: 'unknown' };
   if (cell === '-' || cell === '–') return { kind: 'value', value: 0 };
-  if (PLAIN_DIGITS.test(cell) || GROUPED.test(cell)) {
+  if (PLAIN_DIGITS.test(cell) || GROUPED[locale].test(cell)) {
     const value = Number(cell.replace(/[^\d]/g, ''));
-    if (!Number.isSafeInteger(value)) {
-      return INVALID('is too large to be a count of persons', 'counts must stay below 2^53; check the column');
+    if (value > MAX_COUNT) {
+      return INVALID('is too large to be a count of persons', 'no area has more than 10,000,000,000 inhabitants; check the column');
     }
     return { kind: 'value', value };
   }
@@ -35,13 +53,11 @@ export function parseCount(raw: string): CountCell {
   if (/^[+-]?[\d.,]+e[+-]?\d+$/i.test(cell)) {
     return INVALID('is in exponent notation', 'write the count out in digits; a spreadsheet may have turned it into 1E+06');
   }
-  if (/^\d+[.,]\d+$/.test(cell) || /^\d{1,3}(?:\.\d{3})+,\d+$/.test(cell)) {
+  if (/^\d+[.,]\d+$/.test(cell) || /^\d{1,3}(?:\.\d{3})+,\d+$/.test(cell) || /^\d{1,3}(?:,\d{3})+\.\d+$/.test(cell)) {
     return INVALID('is not a whole number of persons', 'counts must be whole; if the comma is a thousands separator, remove it');
   }
   return INVALID('is not a count', 'write digits like 1108393 or 1.108.393; use "." for unknown and "-" for none');
 }
-
-export type Locale = 'de' | 'en';
 
 /** Thousands-grouped integer: 1148260117 → "1.148.260.117" (de) or "1,148,260,117" (en). */
 export function groupDigits(value: number, locale: Locale): string {

@@ -2,7 +2,7 @@ import { BurdenError, EXIT, quote } from '../errors.js';
 import type { Origin } from '../engine/types.js';
 import type { ColumnMap, CanonicalField } from './columns.js';
 import type { CsvRecord } from './csv.js';
-import { parseCount } from './numbers.js';
+import { MAX_COUNT, parseCount } from './numbers.js';
 
 /**
  * Turning CSV records into typed rows: the schema of an input row. Each cell is checked
@@ -26,27 +26,39 @@ const KEY_LENGTHS = new Set([2, 3, 5, 8, 9, 12]);
 
 export function checkKey(raw: string, at: { file: string; line: number; column: string }): string {
   const key = raw.trim();
-  if (/^\d+$/.test(key) && KEY_LENGTHS.has(key.length)) return key;
-  if (/^\d+$/.test(key) && KEY_LENGTHS.has(key.length + 1)) {
-    throw new BurdenError(EXIT.dataError, `key ${quote(raw)} has ${key.length} digits: it looks like a ${key.length + 1}-digit key that lost its leading zero`,
-      at, `write 0${key}; format the key column as text before exporting`);
-  }
+  const where = { ...at, value: raw };
   if (key === '') {
-    throw new BurdenError(EXIT.dataError, 'the key is empty', at, 'every row needs an official key (AGS)');
+    throw new BurdenError(EXIT.dataError, 'the key is empty', where, 'every row needs an official key, the AGS');
   }
-  throw new BurdenError(EXIT.dataError, `key ${quote(raw)} is not an official key`, at,
-    'keys are digits only, with 2, 3, 5, 8, 9 or 12 digits (Land, Regierungsbezirk, Kreis, Gemeinde, Verband, ARS)');
+  if (!/^\d+$/.test(key)) {
+    throw new BurdenError(EXIT.dataError, `key ${quote(raw)} is not an official key: keys are digits only`, where,
+      'check the key column: an official key (AGS, ARS) has 2, 3, 5, 8, 9 or 12 digits');
+  }
+  if (KEY_LENGTHS.has(key.length)) return key;
+  // A spreadsheet that read the key as a number dropped its leading zero: 05913000 → 5913000.
+  // Land codes run from 01 to 16, so one lost zero is the only case that happens.
+  if (KEY_LENGTHS.has(key.length + 1)) {
+    const wanted = key.length + 1;
+    throw new BurdenError(EXIT.dataError,
+      `key ${quote(raw)} has ${key.length} digits: it looks like ${wanted === 8 ? 'an' : 'a'} ${wanted}-digit key that lost its leading zero`,
+      where, `write 0${key}; format the key column as text before exporting`);
+  }
+  throw new BurdenError(EXIT.dataError, `key ${quote(raw)} has ${key.length} digits, which no official key has`, where,
+    'official keys have 2, 3, 5, 8, 9 or 12 digits: Land, Regierungsbezirk, Kreis, Gemeinde, Verband, ARS');
 }
 
 export class RowReader {
   private readonly columns: ColumnMap;
   private readonly header: readonly string[];
   private readonly file: string;
+  private readonly delimiter: string | undefined;
 
-  constructor(file: string, header: readonly string[], columns: ColumnMap) {
+  /** `delimiter` is the file's, so a row written with another one can be named as such. */
+  constructor(file: string, header: readonly string[], columns: ColumnMap, delimiter?: string) {
     this.file = file;
     this.header = header;
     this.columns = columns;
+    this.delimiter = delimiter;
   }
 
   has(field: CanonicalField): boolean {
@@ -78,16 +90,15 @@ export class RowReader {
     const [a, b] = parts.map((p) => this.count(record, p));
     if (a === undefined || b === undefined) return undefined;
     if (a === null || b === null) return null;
+    if (a + b > MAX_COUNT) {
+      throw new BurdenError(EXIT.dataError, `${parts.join(' + ')} is ${a + b}, too large to be a count of persons`,
+        { ...this.at(record, parts[0]), value: String(a + b) }, 'no area has more than 10,000,000,000 inhabitants; check the columns');
+    }
     return a + b;
   }
 
   read(record: CsvRecord): PartialRow {
-    if (record.fields.length !== this.header.length) {
-      throw new BurdenError(EXIT.dataError,
-        `the row has ${record.fields.length} field${record.fields.length === 1 ? '' : 's'}, the header has ${this.header.length}`,
-        { file: this.file, line: record.line },
-        'every row needs one value per column; quote fields that contain the delimiter');
-    }
+    if (record.fields.length !== this.header.length) throw this.ragged(record);
     const ags = checkKey(this.cell(record, 'ags') ?? '', this.at(record, 'ags'));
     const row: PartialRow = {
       ags,
@@ -106,6 +117,22 @@ export class RowReader {
         { ...this.at(record, 'population'), value: String(population) }, 'check that both columns refer to the same area and date');
     }
     return row;
+  }
+
+  private ragged(record: CsvRecord): BurdenError {
+    const count = record.fields.length;
+    const at = { file: this.file, line: record.line };
+    const message = `the row has ${count} field${count === 1 ? '' : 's'}, the header has ${this.header.length}`;
+    // One field holding another delimiter: the row (or the header) was written with a different one.
+    const other = count === 1 && this.delimiter ? [',', ';', '\t'].find((d) => d !== this.delimiter && record.fields[0]?.includes(d)) : undefined;
+    if (other !== undefined) {
+      const name = (d: string): string => (d === '\t' ? 'tab' : `"${d}"`);
+      return new BurdenError(EXIT.dataError, `${message}: the row is separated by ${name(other)}, the header by ${name(this.delimiter ?? '')}`, at,
+        'use one delimiter throughout the file');
+    }
+    const commas = this.delimiter === ',' && count > this.header.length;
+    return new BurdenError(EXIT.dataError, message, at,
+      `every row needs one value per column; quote fields that contain ${commas ? 'a comma, such as a decimal comma in "12,5"' : 'the delimiter'}`);
   }
 
   private year(record: CsvRecord): number | null {

@@ -5,8 +5,9 @@ import { BurdenError, EXIT } from '../errors.js';
 
 /**
  * Input sources: a path, or `-` for standard input. Files are scanned once before parsing
- * (encoding, NUL bytes, quotes), then streamed, so memory stays flat for large inputs;
- * standard input cannot be read twice and is held in memory.
+ * (encoding, NUL bytes, quotes), then streamed, so memory stays flat for large inputs.
+ * Standard input, pipes and FIFOs (`burden calc <(zcat x.csv.gz)`) cannot be read twice, so
+ * they are held in memory.
  */
 export interface InputSource {
   /** The name users gave: the path as typed, or `<stdin>`. */
@@ -25,6 +26,13 @@ export interface ScanResult {
   sha256: string;
 }
 
+/** A checked and scanned source, ready to be decoded as often as needed. */
+export interface OpenedSource {
+  scan: ScanResult;
+  /** The decoded text, chunk by chunk; each call starts from the beginning. */
+  chunks(): AsyncGenerator<string>;
+}
+
 // Byte values that Windows-1252 leaves undefined: a file containing them is neither encoding.
 const CP1252_UNDEFINED = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
 const CHUNK = 1 << 20;
@@ -33,26 +41,46 @@ function notReadable(source: InputSource, reason: string, suggestion: string): B
   return new BurdenError(EXIT.noInput, reason, { file: source.name }, suggestion);
 }
 
-/** Check the path is a readable regular file, with an exit-66 message if not. */
-export async function checkReadable(source: InputSource): Promise<void> {
-  if (source.path === null) return;
+/** The message for a failed open or read: exit 66, with the system's reason in words. */
+function readFailure(source: InputSource, error: unknown): BurdenError {
+  if (error instanceof BurdenError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return notReadable(source, 'no such file', 'check the path; use - to read standard input');
+    case 'EACCES':
+    case 'EPERM':
+      return notReadable(source, 'permission denied: cannot read the file', 'check its permissions, e.g. chmod u+r');
+    case 'ENOTDIR':
+      return notReadable(source, 'no such file (a part of the path is not a folder)', 'check the path');
+    case 'EISDIR':
+      return notReadable(source, 'is a directory, not a file', 'name a CSV file inside it');
+    default:
+      return notReadable(source, `cannot read the file (${code ?? String(error)})`, 'check the path and its permissions');
+  }
+}
+
+/**
+ * Check the path names something readable, with an exit-66 message if not. Returns whether
+ * it is a regular file (which can be read twice) or a stream such as a pipe or FIFO.
+ */
+export async function checkReadable(source: InputSource): Promise<'file' | 'stream'> {
+  if (source.path === null) return 'stream';
   let stat;
   try {
     stat = await fs.stat(source.path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw notReadable(source, 'no such file', 'check the path; use - to read standard input');
-    throw notReadable(source, `cannot read the file (${code ?? 'unknown error'})`, 'check its permissions');
+    throw readFailure(source, error);
   }
   if (stat.isDirectory()) throw notReadable(source, 'is a directory, not a file', 'name a CSV file inside it');
   try {
+    // access() answers for the real user; opening proves it (and catches ACLs access() misses).
     await fs.access(source.path, fs.constants.R_OK);
-    const handle = await fs.open(source.path, 'r');
-    await handle.close();
+    if (stat.isFile()) await (await fs.open(source.path, 'r')).close();
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw notReadable(source, `cannot read the file (${code ?? 'unknown error'})`, 'check its permissions');
+    throw readFailure(source, error);
   }
+  return stat.isFile() ? 'file' : 'stream';
 }
 
 /** Split off the bytes of a UTF-8 sequence cut at the end of a chunk, to validate it with the next. */
@@ -66,22 +94,38 @@ function incompleteTail(chunk: Buffer): number {
   return 0;
 }
 
+/** Something that makes the bytes unreadable as text, at a byte offset (located to a line later). */
+interface ScanProblem {
+  offset: number;
+  /** The message, given the byte at the offset. */
+  message: (byte: number) => string;
+  suggestion: string;
+}
+
+const hex = (byte: number): string => `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+
 class ScanState {
   utf8 = true;
-  cp1252Possible = true;
+  /** Offset of the first byte Windows-1252 does not define, or -1. */
+  cp1252BadAt = -1;
   hasQuotes = false;
   nulAt = -1;
   byteLength = 0;
+  private head: Buffer | null = null;
   private readonly hash = createHash('sha256');
   private carry: Buffer = Buffer.alloc(0);
 
   feed(chunk: Buffer): void {
+    this.head ??= Buffer.from(chunk.subarray(0, 2));
     if (this.nulAt < 0) {
       const nul = chunk.indexOf(0);
       if (nul >= 0) this.nulAt = this.byteLength + nul;
     }
     if (!this.hasQuotes && chunk.indexOf(0x22) >= 0) this.hasQuotes = true;
-    if (this.cp1252Possible && CP1252_UNDEFINED.some((b) => chunk.indexOf(b) >= 0)) this.cp1252Possible = false;
+    if (this.cp1252BadAt < 0) {
+      const found = CP1252_UNDEFINED.map((b) => chunk.indexOf(b)).filter((i) => i >= 0);
+      if (found.length) this.cp1252BadAt = this.byteLength + Math.min(...found);
+    }
     if (this.utf8) {
       const joined = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
       const tail = incompleteTail(joined);
@@ -92,31 +136,72 @@ class ScanState {
     this.hash.update(chunk);
   }
 
-  finish(source: InputSource): ScanResult {
+  /** The first reason the bytes are not text we can read, or null. */
+  problem(): ScanProblem | null {
     if (this.carry.length) this.utf8 = false;
+    // UTF-16 (Excel's "Unicode text") has a NUL in every ASCII character; name it for what it is.
+    const bom = this.head?.length === 2 ? this.head.readUInt16BE(0) : -1;
+    if (bom === 0xfffe || bom === 0xfeff) {
+      return { offset: 0, message: () => 'the file is UTF-16 text, which burden does not read', suggestion: 'save it as CSV UTF-8' };
+    }
     if (this.nulAt >= 0) {
-      throw new BurdenError(EXIT.dataError, `contains a NUL byte at byte ${this.nulAt}: this is not a text file`, { file: source.name },
-        'export the data as CSV text (UTF-8 or Windows-1252)');
+      const at = this.nulAt;
+      return { offset: at, message: () => `a NUL byte (at byte ${at}): this is not a text file`,
+        suggestion: 'export the data as CSV text, UTF-8 or Windows-1252' };
     }
-    if (!this.utf8 && !this.cp1252Possible) {
-      throw new BurdenError(EXIT.dataError, 'is neither valid UTF-8 nor Windows-1252 text', { file: source.name },
-        'save the file as CSV UTF-8');
+    if (!this.utf8 && this.cp1252BadAt >= 0) {
+      const at = this.cp1252BadAt;
+      return { offset: at, message: (byte) => `the file is neither UTF-8 nor Windows-1252 text: it is not valid UTF-8, and byte ${hex(byte)} (at byte ${at}) is undefined in Windows-1252`,
+        suggestion: 'save the file as CSV UTF-8' };
     }
+    return null;
+  }
+
+  result(): ScanResult {
     return { encoding: this.utf8 ? 'utf-8' : 'windows-1252', hasQuotes: this.hasQuotes, byteLength: this.byteLength,
       sha256: this.hash.digest('hex') };
   }
 }
 
+/** The line (1-based) of a byte offset, and the byte there, counting line feeds before it. */
+async function locate(source: InputSource, buffer: Buffer | null, offset: number): Promise<{ line: number; byte: number }> {
+  let line = 1;
+  let seen = 0;
+  let byte = -1;
+  const count = (chunk: Buffer): void => {
+    const part = chunk.subarray(0, Math.max(0, offset - seen));
+    for (let i = part.indexOf(10); i >= 0; i = part.indexOf(10, i + 1)) line += 1;
+    if (offset >= seen && offset < seen + chunk.length) byte = chunk[offset - seen] ?? -1;
+    seen += chunk.length;
+  };
+  if (buffer) count(buffer);
+  else if (source.path !== null) {
+    for await (const chunk of createReadStream(source.path, { end: offset })) count(chunk as Buffer);
+  }
+  return { line, byte };
+}
+
+async function finish(source: InputSource, state: ScanState, buffer: Buffer | null): Promise<ScanResult> {
+  const problem = state.problem();
+  if (!problem) return state.result();
+  const { line, byte } = await locate(source, buffer, problem.offset);
+  throw new BurdenError(EXIT.dataError, problem.message(byte), { file: source.name, line }, problem.suggestion);
+}
+
 export async function scanBuffer(source: InputSource, buffer: Buffer): Promise<ScanResult> {
   const state = new ScanState();
   state.feed(buffer);
-  return state.finish(source);
+  return finish(source, state, buffer);
 }
 
 export async function scanFile(source: InputSource & { path: string }): Promise<ScanResult> {
   const state = new ScanState();
-  for await (const chunk of createReadStream(source.path, { highWaterMark: CHUNK })) state.feed(chunk as Buffer);
-  return state.finish(source);
+  try {
+    for await (const chunk of createReadStream(source.path, { highWaterMark: CHUNK })) state.feed(chunk as Buffer);
+  } catch (error) {
+    throw readFailure(source, error);
+  }
+  return finish(source, state, null);
 }
 
 export async function readStdin(): Promise<Buffer> {
@@ -125,7 +210,19 @@ export async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** The decoded text of a source, chunk by chunk. */
+/** Read a stream source (stdin, a pipe, a FIFO) whole, once. */
+async function readWhole(source: InputSource): Promise<Buffer> {
+  if (source.path === null) return readStdin();
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of createReadStream(source.path, { highWaterMark: CHUNK })) chunks.push(chunk as Buffer);
+  } catch (error) {
+    throw readFailure(source, error);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The decoded text of a source, chunk by chunk. A read error is exit 66, not a parse error. */
 export async function* decodedChunks(source: InputSource, encoding: ScanResult['encoding'], buffer: Buffer | null): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding);
   if (buffer) {
@@ -133,9 +230,23 @@ export async function* decodedChunks(source: InputSource, encoding: ScanResult['
     return;
   }
   if (source.path === null) throw new Error('a source without a path needs its buffer');
-  for await (const chunk of createReadStream(source.path, { highWaterMark: CHUNK })) {
-    yield decoder.decode(chunk as Buffer, { stream: true });
+  const stream = createReadStream(source.path, { highWaterMark: CHUNK });
+  try {
+    for await (const chunk of stream) yield decoder.decode(chunk as Buffer, { stream: true });
+  } catch (error) {
+    throw readFailure(source, error);
+  } finally {
+    // The reader may stop early (an error in a row, or only the header wanted): close the file.
+    stream.destroy();
   }
   const rest = decoder.decode();
   if (rest) yield rest;
+}
+
+/** Check, scan and prepare a source for decoding (see OpenedSource). */
+export async function openSource(source: InputSource): Promise<OpenedSource> {
+  const kind = await checkReadable(source);
+  const buffer = kind === 'file' ? null : await readWhole(source);
+  const scan = buffer ? await scanBuffer(source, buffer) : await scanFile(source as InputSource & { path: string });
+  return { scan, chunks: () => decodedChunks(source, scan.encoding, buffer) };
 }

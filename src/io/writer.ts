@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { type Stats, closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { BurdenError, EXIT } from '../errors.js';
 
@@ -27,6 +27,8 @@ function explain(file: string, error: unknown): BurdenError {
       return cantWrite(file, 'permission denied', 'choose a folder you can write to');
     case 'ENOENT':
       return cantWrite(file, `the folder ${dirname(file)} does not exist`, 'create it first, or choose another path');
+    case 'ENOTDIR':
+      return cantWrite(file, `${dirname(file)} is not a folder`, 'choose a path inside an existing folder');
     case 'EISDIR':
       return cantWrite(file, 'is a directory', 'name a file inside it');
     default:
@@ -76,32 +78,45 @@ export function stdoutOutput(): Output {
   return new FdOutput(1, '<stdout>', () => undefined, () => undefined);
 }
 
+/** The same file on disk: same device and inode, which also catches symbolic and hard links. */
+function sameFile(a: Stats, path: string): boolean {
+  try {
+    const b = statSync(path);
+    return a.dev === b.dev && a.ino === b.ino;
+  } catch {
+    return false;
+  }
+}
+
 /** Refuse to write over any of the inputs: a typo in -o must never destroy data. */
 export function openFileOutput(path: string, inputs: readonly string[]): Output {
   const target = resolve(path);
-  let existing: ReturnType<typeof statSync> | undefined;
+  let existing: Stats | undefined;
   try {
     existing = statSync(target);
   } catch {
     existing = undefined;
   }
   if (existing?.isDirectory()) throw cantWrite(path, 'is a directory', 'name a file inside it');
-  if (existing) {
-    const real = realpathSync(target);
-    for (const input of inputs) {
-      if (existsSync(input) && realpathSync(input) === real) {
-        throw new BurdenError(EXIT.usage, 'is one of the input files: refusing to overwrite an input', { file: path }, 'choose another output path');
-      }
-    }
+  if (existing && inputs.some((input) => sameFile(existing, input))) {
+    throw new BurdenError(EXIT.usage, 'is one of the input files: refusing to overwrite an input', { file: path }, 'choose another output path');
   }
   if (existing && !existing.isFile()) {
+    // A device or pipe (/dev/stdout, /dev/full, a FIFO) cannot be replaced by a rename: write it directly.
     let fd: number;
     try {
       fd = openSync(target, 'w');
     } catch (error) {
       throw explain(path, error);
     }
-    return new FdOutput(fd, path, () => closeSync(fd), () => closeSync(fd));
+    let open = true;
+    // Closing twice (commit failed, then abort) would throw EBADF over the real error.
+    const close = (): void => {
+      if (!open) return;
+      open = false;
+      closeSync(fd);
+    };
+    return new FdOutput(fd, path, close, close);
   }
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   let fd: number;

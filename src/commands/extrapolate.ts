@@ -1,0 +1,42 @@
+import type { Command, Option as OptionClass } from 'commander';
+
+/**
+ * `burden extrapolate`: the nationwide (or any aggregate) cost, and its projection over years
+ * with growth scenarios, price uprating and ranges (issue 4). This module only declares the
+ * options; the work is in ../extrapolate/run.ts, imported when the command runs.
+ * Programme rules (`--rules`) plug in through the ExtrapolateHooks argument of runExtrapolate:
+ * declare the option here, load the rule set, and pass { programmes } as the fourth argument.
+ */
+export function registerExtrapolate(program: Command, Option: typeof OptionClass): void {
+  const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+  program
+    .command('extrapolate')
+    .description('nationwide (or aggregate) cost, optionally projected over years; no options: the paper\'s 1,148,260,117 EUR for 2019')
+    .argument('[file]', 'CSV with ags and eu2 (or bg+ro), optionally insured, population and year; - reads standard input; default: the paper\'s national figures')
+    .option('--eu2 <n>', 'EU2 residents (Bulgarian and Romanian nationals), a total')
+    .option('--insured <n>', 'insured BG/RO employees, a total (default: estimated from the national 2019 ratio, flagged)')
+    .option('--base-year <year>', 'the year the counts are for (default: the year column; the paper: 2019)')
+    .addOption(new Option('--by <level>', 'aggregate FILE by Land (first 2 digits), Kreis (first 5), in total, or not at all').choices(['land', 'kreis', 'total', 'none']))
+    .option('--column <canonical=Header>', 'map a header to a field, e.g. --column eu2="EU2 gesamt" (repeatable)', collect, [])
+    .option('--rate <eur>', 'rate in EUR per net person and year, at the 2019 price level (default: parameter "rate", 2,143)')
+    .option('--price-year <year>', 'price all figures at this year\'s prices (default: each projected year at its own prices; without --years the 2019 level)')
+    .option('--years <from-to>', 'project over these years, e.g. 2025-2030 (one row per key and year)')
+    .option('--from <year>', 'first projected year (with --to)')
+    .option('--to <year>', 'last projected year (with --from)')
+    .option('--growth <scenario>', 'EU2 growth: constant (default), trend[:N] (national CAGR of the last N years, default 5), rate:P (P % a year), series:FILE')
+    .option('--insured-growth <scenario>', 'insured employees: ratio (default: base-year share of EU2), constant, trend[:N], rate:P, series:FILE')
+    .option('--inflation <percent>', 'assumed inflation after the last known price index year (default: parameter inflation_assumed, 2 %)')
+    .option('--range', 'add low/central/high figures from low and high variants of the rate and of EU2 growth')
+    .option('--rate-spread <percent>', 'rate variants for --range: ± this percentage (default 20)')
+    .option('--growth-low <scenario>', 'low EU2 growth for --range (default: the lower of trend:3 and trend:8)')
+    .option('--growth-high <scenario>', 'high EU2 growth for --range (default: the higher of trend:3 and trend:8)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'md']).default('table'))
+    .addOption(new Option('--locale <locale>', 'number format: de (1.234,56) or en (1,234.56); csv defaults to machine format').choices(['de', 'en']))
+    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .option('--allow-missing', 'skip input rows whose EU2 count is unknown, with a warning')
+    .option('--strict', 'exit with 65 when there are warnings')
+    .action(async (file: string | undefined, options: Record<string, unknown>, command: Command) => {
+      const { runExtrapolate } = await import('../extrapolate/run.js');
+      await runExtrapolate(file, options, command.optsWithGlobals());
+    });
+}

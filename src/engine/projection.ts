@@ -1,0 +1,586 @@
+import { BurdenError, EXIT, usageError } from '../errors.js';
+import type { ParameterStatus } from '../schema/parameter.js';
+import type { InsuredImputation } from './method.js';
+import type { InputRow } from './types.js';
+import { mulExact, roundDiv } from './money.js';
+import type { ParameterSet } from './parameters.js';
+import { type PriceIndex, resolveRate } from './rate.js';
+import { type SeriesPoint, type Trend, compoundGrowth, formatPpmPercent } from './series.js';
+
+/**
+ * Projection over years (issue 4): EU2 residents grown by a scenario, insured employees
+ * following them, the rate uprated with the VPI for each year, cost = net × rate in cents.
+ * Pure: no I/O, no printing. Built for scale (10,953 Gemeinden × 30 years): everything that
+ * depends only on the year (rates, their status) is computed once per plan, and each row is
+ * projected into a reusable buffer of typed arrays instead of one object per row and year.
+ *
+ * Rounding rule for persons: each year's count is rounded to whole persons (half away from
+ * zero, engine/money.ts) before the next year's growth is applied:
+ *     p(y+1) = round(p(y) × (1 + g)).
+ * 100,000 EU2 residents growing 7.3 % a year: 100,000 → 107,300 → round(115,132.9) = 115,133.
+ * A projected count is thus always a count of whole persons, and each year's figure can be
+ * recomputed by hand from the previous year's printed figure.
+ */
+
+/** How sure a figure is, from most to least: the order is the rank used to combine them. */
+export const FIGURE_STATUSES = ['official', 'derived', 'secondary', 'estimated', 'projected'] as const;
+export type FigureStatus = (typeof FIGURE_STATUSES)[number];
+export const OFFICIAL = 0;
+export const DERIVED = 1;
+export const SECONDARY = 2;
+export const ESTIMATED = 3;
+export const PROJECTED = 4;
+
+/**
+ * What each status means, for legends and metadata. "official" covers published figures and
+ * the user's own input alike: the tool cannot tell them apart and does not pretend to.
+ */
+export const STATUS_MEANING: Record<FigureStatus, string> = {
+  official: 'a published figure or your own input for the base year, used as given',
+  derived: 'computed by the tool from official figures only (a difference, a product, a sum, a price uprating with an official index)',
+  secondary: 'depends on a secondary figure (the 2024/2025 consumer price index from press reports)',
+  estimated: 'depends on an estimate (insured employees imputed from the national 2019 ratio, or an assumed parameter)',
+  projected: 'depends on a projection: counts grown beyond the base year, or prices beyond the last known index year',
+};
+
+/** A figure computed from others is at least derived, and as unsure as its least sure input. */
+export const combine = (a: number, b: number): number => Math.max(a, b, DERIVED);
+
+export function statusOfParameter(status: ParameterStatus): number {
+  switch (status) {
+    case 'official':
+      return OFFICIAL;
+    case 'secondary':
+      return SECONDARY;
+    default:
+      return ESTIMATED;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Growth scenarios
+
+/** A growth scenario as written on the command line, before it is resolved against data. */
+export type GrowthSpec =
+  | { kind: 'constant' }
+  | { kind: 'ratio' }
+  | { kind: 'trend'; years: number }
+  | { kind: 'rate'; ppm: number }
+  | { kind: 'series'; file: string | null };
+
+export const DEFAULT_TREND_YEARS = 5;
+
+/**
+ * Parse `constant`, `trend`, `trend:N`, `rate:P` (P % a year, at most four decimals, may be
+ * negative) and `series:FILE`; `ratio` (stay at the base-year share) only where allowed.
+ */
+export function parseGrowthSpec(text: string, option: string, allowRatio = false): GrowthSpec {
+  const spec = text.trim();
+  const forms = `constant, trend, trend:N, rate:P, series:FILE${allowRatio ? ', ratio' : ''}`;
+  if (spec === 'constant') return { kind: 'constant' };
+  if (spec === 'ratio' && allowRatio) return { kind: 'ratio' };
+  if (spec === 'trend') return { kind: 'trend', years: DEFAULT_TREND_YEARS };
+  let m = /^trend:(\d{1,3})$/.exec(spec);
+  if (m) {
+    const years = Number(m[1]);
+    if (years < 1) throw usageError(`${option} ${spec}: the trend needs at least 1 year`, 'e.g. trend:5');
+    return { kind: 'trend', years };
+  }
+  m = /^rate:([+-]?)(\d{1,4})(?:[.,](\d{1,4}))?%?$/.exec(spec);
+  if (m) {
+    const ppm = Number(m[2]) * 10_000 + Number((m[3] ?? '').padEnd(4, '0'));
+    const signed = m[1] === '-' ? -ppm : ppm;
+    if (signed <= -1_000_000) throw usageError(`${option} ${spec}: a decline of 100 % or more leaves nobody`, 'use a rate above -100');
+    return { kind: 'rate', ppm: signed + 0 };
+  }
+  m = /^series(?::(.+))?$/.exec(spec);
+  if (m) return { kind: 'series', file: m[1] ?? null };
+  throw usageError(`${option} ${JSON.stringify(text)} is not a growth scenario`, `use one of ${forms}; e.g. rate:2.5 for 2.5 % a year`);
+}
+
+/** Yearly counts per key (a `series:FILE`), key → year → persons. */
+export type YearlySeries = ReadonlyMap<string, ReadonlyMap<number, number>>;
+
+/** A growth scenario ready to apply: a constant yearly factor, a user series, or none. */
+export interface Growth {
+  kind: GrowthSpec['kind'];
+  /** Growth per year in millionths (0 for constant); unused for series and ratio. */
+  ppm: number;
+  series: YearlySeries | null;
+  /** The trend it was computed from, for `trend[:N]`. */
+  trend: Trend | null;
+  /** One sentence for the metadata and the notes: what was assumed, from what. */
+  description: string;
+  /** The spec as the user wrote it, normalised (trend → trend:5). */
+  label: string;
+}
+
+export interface GrowthContext {
+  /** The national EU2 series (data/datasets/eu2-de-series.csv), for trends. */
+  nationalSeries: readonly SeriesPoint[];
+  /** The counts of a `series:FILE`, read by the caller. */
+  series?: YearlySeries;
+}
+
+const groupThousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+export function resolveGrowth(spec: GrowthSpec, context: GrowthContext, what = 'EU2 residents'): Growth {
+  switch (spec.kind) {
+    case 'constant':
+      return { kind: 'constant', ppm: 0, series: null, trend: null, label: 'constant', description: `${what} stay at their base-year count` };
+    case 'ratio':
+      return { kind: 'ratio', ppm: 0, series: null, trend: null, label: 'ratio',
+        description: `${what} stay at their base-year share of EU2 residents: insured(y) = round(eu2(y) × insured(base) / eu2(base))` };
+    case 'rate':
+      return { kind: 'rate', ppm: spec.ppm, series: null, trend: null, label: `rate:${formatPpmPercent(spec.ppm).replace(/\.?0+$/, '')}`,
+        description: `${what} grow by ${formatPpmPercent(spec.ppm)} % a year (assumed), rounded to whole persons each year` };
+    case 'trend': {
+      const trend = compoundGrowth(context.nationalSeries, spec.years);
+      return {
+        kind: 'trend',
+        ppm: trend.ppm,
+        series: null,
+        trend,
+        label: `trend:${spec.years}`,
+        description: `${what} grow by ${formatPpmPercent(trend.ppm)} % a year: the compound annual growth of EU2 residents in Germany ` +
+          `${trend.fromYear}–${trend.toYear} (${groupThousands(trend.fromLevel)} → ${groupThousands(trend.toLevel)}, ` +
+          `Städtetag NRW Arbeitspapier 2021, Tab. 1${trend.status === 'derived' ? `; the ${trend.fromYear} level is derived` : ''}), ` +
+          'rounded to whole persons each year',
+      };
+    }
+    case 'series':
+      if (!context.series) throw new Error('a series growth needs its counts');
+      return { kind: 'series', ppm: 0, series: context.series, trend: null, label: spec.file ? `series:${spec.file}` : 'series',
+        description: `${what} follow the yearly counts given per key${spec.file ? ` in ${spec.file}` : ''}` };
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Rates per year
+
+/** The rate for every year of a plan, computed once: the same for every row. */
+export interface RatePlan {
+  /** Rate in cents for year from + i (or the single fixed rate when `fixed`). */
+  cents: number[];
+  status: Uint8Array;
+  /** The price index of each year's price level, when uprated. */
+  index: (PriceIndex | null)[];
+  baseCents: number;
+  baseYear: number;
+  source: string;
+  /** Set when every year uses one price year (`--price-year`, or no projection). */
+  fixedPriceYear: number | null;
+}
+
+function rateStatus(baseStatus: number, uprating: { to: PriceIndex } | undefined): number {
+  if (!uprating) return baseStatus;
+  const to = uprating.to;
+  const index = to.projected ? PROJECTED : to.status === 'official' ? DERIVED : statusOfParameter(to.status);
+  return combine(baseStatus, index);
+}
+
+/**
+ * The rate of each year from..to. Without a fixed price year, year y is priced at y's prices
+ * (nominal): rate_y = round(rate × VPI_y / VPI_base) (engine/rate.ts), with the VPI carried
+ * forward by the assumed inflation after its last published year, flagged projected.
+ */
+export function planRates(parameters: ParameterSet, from: number, to: number, options: { priceYear?: number | undefined; baseStatus?: number }): RatePlan {
+  const fixed = options.priceYear !== undefined;
+  const resolved = [];
+  for (let i = 0; i < (fixed ? 1 : to - from + 1); i++) resolved.push(resolveRate(parameters, { priceYear: fixed ? options.priceYear : from + i }));
+  const base = resolved[0];
+  if (!base) throw usageError(`the years run backwards: ${from}-${to}`);
+  return {
+    cents: resolved.map((r) => r.cents),
+    status: Uint8Array.from(resolved, (r) => rateStatus(options.baseStatus ?? statusOfParameter(r.status), r.uprating)),
+    index: resolved.map((r) => r.uprating?.to ?? null),
+    baseCents: base.baseCents,
+    baseYear: base.baseYear,
+    source: base.source,
+    fixedPriceYear: options.priceYear ?? null,
+  };
+}
+
+/** A rate moved by ±spread (in hundredths of a percent): round(rate × (10,000 ± spread) / 10,000). */
+export function spreadRates(plan: RatePlan, spreadBasisPoints: number, direction: -1 | 1): number[] {
+  return plan.cents.map((c) => roundDiv(mulExact(c, 10_000 + direction * spreadBasisPoints), 10_000));
+}
+
+// ---------------------------------------------------------------------------------------
+// Rows
+
+/** One municipality (or aggregate) in its base year: what a projection starts from. */
+export interface BaseRow {
+  key: string;
+  /** The reference year of the counts; null when unknown (only allowed without projection). */
+  baseYear: number | null;
+  eu2: number;
+  /** null: unknown, imputed with the plan's imputation (flagged estimated). */
+  insured: number | null;
+  /** Status codes of the base-year counts (OFFICIAL for input; DERIVED for sums, …). */
+  eu2Status: number;
+  insuredStatus: number;
+}
+
+/**
+ * A row of the method's input (engine/types.ts InputRow) as a projection's starting point,
+ * e.g. for `calc --years`: the counts are the input's, for its year column or `baseYear`.
+ */
+export function toBaseRow(row: InputRow, baseYear: number | null): BaseRow {
+  return { key: row.ags, baseYear: row.year ?? baseYear, eu2: row.eu2, insured: row.insured, eu2Status: OFFICIAL, insuredStatus: OFFICIAL };
+}
+
+export interface RangePlan {
+  rateLow: number[];
+  rateHigh: number[];
+  eu2Low: Growth;
+  eu2High: Growth;
+  spreadBasisPoints: number;
+}
+
+export interface ProjectionPlan {
+  /** The years projected; null projects nothing: each row at its own base year. */
+  years: { from: number; to: number } | null;
+  rates: RatePlan;
+  eu2: Growth;
+  insured: Growth;
+  imputation: InsuredImputation | null;
+  range: RangePlan | null;
+}
+
+/** Which uncertain input widens a range most. */
+export const RANGE_DRIVERS = ['none', 'rate', 'growth'] as const;
+export type RangeDriver = (typeof RANGE_DRIVERS)[number];
+
+/**
+ * The projection of one row, year by year (index 0 is the plan's first year). Reused from
+ * row to row: `projectRow` overwrites it, so copy what must be kept.
+ */
+export class ProjectionBuffer {
+  readonly length: number;
+  readonly eu2: Float64Array;
+  readonly insured: Float64Array;
+  readonly net: Float64Array;
+  readonly costCents: Float64Array;
+  readonly eu2Status: Uint8Array;
+  readonly insuredStatus: Uint8Array;
+  readonly netStatus: Uint8Array;
+  readonly costStatus: Uint8Array;
+  readonly clamped: Uint8Array;
+  /** Range bounds (filled only when the plan has a range). */
+  readonly netLow: Float64Array;
+  readonly netHigh: Float64Array;
+  readonly costLowCents: Float64Array;
+  readonly costHighCents: Float64Array;
+  readonly driver: Uint8Array;
+  /** The base year of the row last projected (null: unknown). */
+  baseYear: number | null = null;
+  // Scratch space for the growth variants of a range.
+  readonly scratchEu2: Float64Array;
+  readonly scratchInsured: Float64Array;
+
+  constructor(plan: ProjectionPlan) {
+    const n = plan.years ? plan.years.to - plan.years.from + 1 : 1;
+    this.length = n;
+    this.eu2 = new Float64Array(n);
+    this.insured = new Float64Array(n);
+    this.net = new Float64Array(n);
+    this.costCents = new Float64Array(n);
+    this.eu2Status = new Uint8Array(n);
+    this.insuredStatus = new Uint8Array(n);
+    this.netStatus = new Uint8Array(n);
+    this.costStatus = new Uint8Array(n);
+    this.clamped = new Uint8Array(n);
+    const r = plan.range ? n : 0;
+    this.netLow = new Float64Array(r);
+    this.netHigh = new Float64Array(r);
+    this.costLowCents = new Float64Array(r);
+    this.costHighCents = new Float64Array(r);
+    this.driver = new Uint8Array(r);
+    this.scratchEu2 = new Float64Array(r);
+    this.scratchInsured = new Float64Array(r);
+  }
+
+  /** The year of index i (the row's base year when the plan projects nothing). */
+  yearAt(plan: ProjectionPlan, i: number): number | null {
+    return plan.years ? plan.years.from + i : this.baseYear;
+  }
+}
+
+/** An unknown insured count from the national ratio, in whole persons (as engine/method.ts does). */
+export function imputeInsured(eu2: number, imputation: InsuredImputation): number {
+  return roundDiv(mulExact(eu2, imputation.numerator), imputation.denominator);
+}
+
+/** One year's step of a growth scenario: whole persons, rounded each year. */
+function step(previous: number, growth: Growth, key: string, year: number): number {
+  if (growth.kind === 'series') {
+    const value = growth.series?.get(key)?.get(year);
+    if (value === undefined) {
+      throw new BurdenError(EXIT.dataError, `the growth series has no count for key ${key} in ${year}`, {},
+        'give a count for every key and every projected year, or choose another --growth');
+    }
+    return value;
+  }
+  if (growth.ppm === 0) return previous;
+  return roundDiv(mulExact(previous, 1_000_000 + growth.ppm), 1_000_000);
+}
+
+/**
+ * Fill eu2/insured for every output year under one EU2 growth. Counts are stepped from the
+ * base year (unrounded steps are never carried over: see the rounding rule at the top).
+ */
+function growCounts(row: BaseRow, baseInsured: number, eu2Growth: Growth, insuredGrowth: Growth, from: number, eu2Out: Float64Array, insuredOut: Float64Array): void {
+  const base = row.baseYear as number;
+  let eu2 = row.eu2;
+  let insured = baseInsured;
+  const to = from + eu2Out.length - 1;
+  for (let year = base; year <= to; year++) {
+    if (year > base) {
+      eu2 = step(eu2, eu2Growth, row.key, year);
+      if (insuredGrowth.kind === 'ratio') {
+        // The base-year share, kept as an exact fraction; with no EU2 residents in the base
+        // year there is no share, and the insured count stays as it was.
+        insured = row.eu2 > 0 ? roundDiv(mulExact(eu2, baseInsured), row.eu2) : baseInsured;
+      } else {
+        insured = step(insured, insuredGrowth, row.key, year);
+      }
+    }
+    if (year >= from) {
+      eu2Out[year - from] = eu2;
+      insuredOut[year - from] = insured;
+    }
+  }
+}
+
+/**
+ * Project one row over the plan's years into `out`. Statuses: the base year keeps the input's
+ * (official, or estimated for an imputed insured count); later years are projected; net and
+ * cost are derived, and as unsure as their least sure input (see `combine`).
+ */
+export function projectRow(row: BaseRow, plan: ProjectionPlan, out: ProjectionBuffer): void {
+  let insuredBase = row.insured;
+  let insuredBaseStatus = row.insuredStatus;
+  if (insuredBase === null) {
+    if (!plan.imputation) {
+      throw new BurdenError(EXIT.dataError, `key ${row.key}: the insured count is unknown`, {},
+        'give the insured BG/RO employees, or let them be estimated from the national 2019 ratio');
+    }
+    insuredBase = imputeInsured(row.eu2, plan.imputation);
+    insuredBaseStatus = ESTIMATED;
+  }
+  out.baseYear = row.baseYear;
+  const n = out.length;
+  let from: number;
+  if (plan.years) {
+    from = plan.years.from;
+    if (row.baseYear === null) {
+      throw usageError(`key ${row.key}: the base year of the counts is unknown, so they cannot be projected`,
+        'add a year column to the input, or give --base-year YYYY');
+    }
+    if (row.baseYear > from) {
+      throw usageError(`key ${row.key}: the counts are for ${row.baseYear}, after the first projected year ${from}`,
+        `start the projection in ${row.baseYear} or later (projections do not run backwards)`);
+    }
+    growCounts(row, insuredBase, plan.eu2, plan.insured, from, out.eu2, out.insured);
+  } else {
+    from = row.baseYear ?? 0;
+    out.eu2[0] = row.eu2;
+    out.insured[0] = insuredBase;
+  }
+  const rates = plan.rates;
+  const fixed = rates.fixedPriceYear !== null;
+  for (let i = 0; i < n; i++) {
+    const projected = plan.years !== null && from + i > (row.baseYear as number);
+    const eu2Status = projected ? PROJECTED : row.eu2Status;
+    const insuredStatus = projected ? PROJECTED : insuredBaseStatus;
+    const difference = (out.eu2[i] as number) - (out.insured[i] as number);
+    const net = difference < 0 ? 0 : difference;
+    const r = fixed ? 0 : i;
+    out.net[i] = net;
+    out.clamped[i] = difference < 0 ? 1 : 0;
+    out.eu2Status[i] = eu2Status;
+    out.insuredStatus[i] = insuredStatus;
+    const netStatus = combine(eu2Status, insuredStatus);
+    out.netStatus[i] = netStatus;
+    out.costCents[i] = mulExact(net, rates.cents[r] as number);
+    out.costStatus[i] = combine(netStatus, rates.status[r] as number);
+  }
+  if (plan.range) projectRange(row, insuredBase, plan, plan.range, from, out);
+}
+
+/**
+ * The band around the central cost: EU2 growth low/high projects two more net series, the
+ * rate spread scales each year's rate down/up. low/high are the smallest and largest of the
+ * central, all-low and all-high variants, so low ≤ central ≤ high always holds. The driver
+ * is the input whose low-to-high swing alone (the other held central) moves the cost most.
+ */
+function projectRange(row: BaseRow, insuredBase: number, plan: ProjectionPlan, range: RangePlan, from: number, out: ProjectionBuffer): void {
+  const n = out.length;
+  const fixed = plan.rates.fixedPriceYear !== null;
+  const variants: [Growth, Float64Array][] = [[range.eu2Low, out.netLow], [range.eu2High, out.netHigh]];
+  for (const [growth, target] of variants) {
+    if (plan.years) {
+      growCounts(row, insuredBase, growth, plan.insured, from, out.scratchEu2, out.scratchInsured);
+      for (let i = 0; i < n; i++) {
+        const d = (out.scratchEu2[i] as number) - (out.scratchInsured[i] as number);
+        target[i] = d < 0 ? 0 : d;
+      }
+    } else {
+      target[0] = out.net[0] as number;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const r = fixed ? 0 : i;
+    const rate = plan.rates.cents[r] as number;
+    const rateLow = range.rateLow[r] as number;
+    const rateHigh = range.rateHigh[r] as number;
+    const net = out.net[i] as number;
+    const netLow = out.netLow[i] as number;
+    const netHigh = out.netHigh[i] as number;
+    const central = out.costCents[i] as number;
+    const low = mulExact(netLow, rateLow);
+    const high = mulExact(netHigh, rateHigh);
+    out.costLowCents[i] = Math.min(central, low, high);
+    out.costHighCents[i] = Math.max(central, low, high);
+    const rateWidth = mulExact(net, rateHigh - rateLow);
+    const growthWidth = mulExact(Math.abs(netHigh - netLow), rate);
+    out.driver[i] = growthWidth > rateWidth ? 2 : rateWidth > 0 ? 1 : 0;
+  }
+}
+
+/**
+ * Sums per year over projected rows (an aggregate or a totals line). Statuses combine like
+ * any computed figure: a sum of several rows is at least derived.
+ */
+export class ProjectionTotals {
+  rows = 0;
+  readonly eu2: Float64Array;
+  readonly insured: Float64Array;
+  readonly net: Float64Array;
+  readonly costCents: Float64Array;
+  readonly eu2Status: Uint8Array;
+  readonly insuredStatus: Uint8Array;
+  readonly netStatus: Uint8Array;
+  readonly costStatus: Uint8Array;
+  readonly costLowCents: Float64Array;
+  readonly costHighCents: Float64Array;
+  readonly netLow: Float64Array;
+  readonly netHigh: Float64Array;
+  /** Summed one-at-a-time widths, to name the driver of the total's band. */
+  private readonly rateWidth: Float64Array;
+  private readonly growthWidth: Float64Array;
+
+  constructor(readonly length: number) {
+    this.eu2 = new Float64Array(length);
+    this.insured = new Float64Array(length);
+    this.net = new Float64Array(length);
+    this.costCents = new Float64Array(length);
+    this.eu2Status = new Uint8Array(length);
+    this.insuredStatus = new Uint8Array(length);
+    this.netStatus = new Uint8Array(length);
+    this.costStatus = new Uint8Array(length);
+    this.costLowCents = new Float64Array(length);
+    this.costHighCents = new Float64Array(length);
+    this.netLow = new Float64Array(length);
+    this.netHigh = new Float64Array(length);
+    this.rateWidth = new Float64Array(length);
+    this.growthWidth = new Float64Array(length);
+  }
+
+  add(b: ProjectionBuffer, plan: ProjectionPlan): void {
+    this.rows += 1;
+    const range = plan.range;
+    const fixed = plan.rates.fixedPriceYear !== null;
+    const sum = (target: Float64Array, source: Float64Array, i: number): void => {
+      target[i] = (target[i] as number) + (source[i] as number);
+    };
+    const worst = (target: Uint8Array, source: Uint8Array, i: number): void => {
+      if ((source[i] as number) > (target[i] as number)) target[i] = source[i] as number;
+    };
+    for (let i = 0; i < this.length; i++) {
+      sum(this.eu2, b.eu2, i);
+      sum(this.insured, b.insured, i);
+      sum(this.net, b.net, i);
+      sum(this.costCents, b.costCents, i);
+      worst(this.eu2Status, b.eu2Status, i);
+      worst(this.insuredStatus, b.insuredStatus, i);
+      worst(this.netStatus, b.netStatus, i);
+      worst(this.costStatus, b.costStatus, i);
+      if (range) {
+        const r = fixed ? 0 : i;
+        sum(this.costLowCents, b.costLowCents, i);
+        sum(this.costHighCents, b.costHighCents, i);
+        sum(this.netLow, b.netLow, i);
+        sum(this.netHigh, b.netHigh, i);
+        this.rateWidth[i] = (this.rateWidth[i] as number) + (b.net[i] as number) * ((range.rateHigh[r] as number) - (range.rateLow[r] as number));
+        this.growthWidth[i] = (this.growthWidth[i] as number) + Math.abs((b.netHigh[i] as number) - (b.netLow[i] as number)) * (plan.rates.cents[r] as number);
+      }
+    }
+  }
+
+  /** The status of a summed figure: a sum over several rows is at least derived. */
+  status(codes: Uint8Array, i: number): number {
+    const code = codes[i] as number;
+    return this.rows > 1 ? combine(code, DERIVED) : code;
+  }
+
+  driver(i: number): RangeDriver {
+    const g = this.growthWidth[i] as number;
+    const r = this.rateWidth[i] as number;
+    return g > r ? 'growth' : r > 0 ? 'rate' : 'none';
+  }
+}
+
+/** Everything a plan needs that comes from options, in engine terms. */
+export interface PlanOptions {
+  years: { from: number; to: number } | null;
+  /** Price all years at one year's prices (real terms); default: each year's own prices. */
+  priceYear?: number | undefined;
+  eu2: GrowthSpec;
+  insured: GrowthSpec;
+  imputation: InsuredImputation | null;
+  /** Status of the rate at its own price level (default: from its parameter). */
+  rateStatus?: number;
+  range?: { spreadBasisPoints: number; eu2Low?: GrowthSpec; eu2High?: GrowthSpec } | null;
+}
+
+/** The default band for EU2 growth: the trend of the last 3 against the last 8 years (issue 4). */
+export const RANGE_TREND_YEARS = [3, 8] as const;
+
+export function makePlan(parameters: ParameterSet, options: PlanOptions, context: GrowthContext & { insuredSeries?: YearlySeries }): ProjectionPlan {
+  if (options.years && options.years.to < options.years.from) {
+    throw usageError(`the years run backwards: ${options.years.from}-${options.years.to}`, 'write FROM-TO with FROM ≤ TO, e.g. 2025-2030');
+  }
+  const from = options.years?.from ?? 0;
+  const to = options.years?.to ?? 0;
+  // Without a projection, the rate stays at its own price level unless a price year is given.
+  const priceYear = options.years ? options.priceYear : options.priceYear ?? baseRateYear(parameters);
+  const rates = planRates(parameters, from, to, { priceYear, ...(options.rateStatus !== undefined ? { baseStatus: options.rateStatus } : {}) });
+  const eu2 = resolveGrowth(options.eu2, context);
+  const insuredContext = { nationalSeries: context.nationalSeries, ...(context.insuredSeries ? { series: context.insuredSeries } : {}) };
+  const insured = resolveGrowth(options.insured, insuredContext, 'insured employees');
+  let range: RangePlan | null = null;
+  if (options.range) {
+    let low = options.range.eu2Low ? resolveGrowth(options.range.eu2Low, context) : null;
+    let high = options.range.eu2High ? resolveGrowth(options.range.eu2High, context) : null;
+    if (!low || !high) {
+      const [a, b] = RANGE_TREND_YEARS.map((years) => resolveGrowth({ kind: 'trend', years }, context));
+      const [slow, fast] = (a as Growth).ppm <= (b as Growth).ppm ? [a as Growth, b as Growth] : [b as Growth, a as Growth];
+      low ??= slow;
+      high ??= fast;
+    }
+    range = {
+      rateLow: spreadRates(rates, options.range.spreadBasisPoints, -1),
+      rateHigh: spreadRates(rates, options.range.spreadBasisPoints, 1),
+      eu2Low: low,
+      eu2High: high,
+      spreadBasisPoints: options.range.spreadBasisPoints,
+    };
+  }
+  return { years: options.years, rates, eu2, insured, imputation: options.imputation, range };
+}
+
+function baseRateYear(parameters: ParameterSet): number {
+  return resolveRate(parameters, {}).baseYear;
+}

@@ -1,0 +1,223 @@
+import { BurdenError, EXIT, usageError } from '../errors.js';
+import type { InsuredImputation, WarningCollector } from '../engine/method.js';
+import { type ParameterSet, requireParameter } from '../engine/parameters.js';
+import { type BaseRow, DERIVED, ESTIMATED, OFFICIAL, type YearlySeries, combine, imputeInsured } from '../engine/projection.js';
+import { parseColumnOverrides } from '../io/columns.js';
+import { type InputFileInfo, combinedInput } from '../io/inputs.js';
+import { loadRegister } from '../io/shipped.js';
+import { sourceFrom } from '../io/source.js';
+
+/**
+ * What `burden extrapolate` starts from: the paper's national figures (no input), totals from
+ * the command line, or a CSV aggregated by Land, Kreis or in total. Aggregation sums the
+ * base-year counts first; the aggregate is then projected as one row (a series file must
+ * therefore give counts per aggregate key).
+ */
+export type Aggregation = 'land' | 'kreis' | 'total' | 'none';
+
+export interface Group extends BaseRow {
+  name: string;
+  /** How many input rows were summed into it. */
+  members: number;
+}
+
+export interface PlannedGroups {
+  groups: Group[];
+  files: InputFileInfo[];
+  /** Input paths, which -o must never overwrite. */
+  paths: string[];
+  /** Sentences for the metadata: where the counts came from. */
+  notes: string[];
+  description: string;
+  imputed: boolean;
+  /** Where insured counts came from, when not from the input file. */
+  insuredSource?: string;
+}
+
+const yearOf = (date: string): number => Number(date.slice(0, 4));
+
+/** The latest value of a count parameter, with its year and source. */
+export function latestValue(parameters: ParameterSet, name: string): { value: number; year: number; source: string; status: string } {
+  const parameter = requireParameter(parameters, name);
+  const entry = parameter.values[parameter.values.length - 1];
+  if (!entry) throw new Error(`parameter "${name}" has no values`);
+  return { value: entry.value, year: yearOf(entry.from), source: entry.source, status: entry.status };
+}
+
+/**
+ * The paper's nationwide extrapolation (Arbeitspapier S. 10): EU2 residents and insured
+ * BG/RO employees in Germany, both from the parameters eu2_residents_de and insured_bg_ro_de.
+ */
+export function paperGroups(parameters: ParameterSet): PlannedGroups {
+  const eu2 = latestValue(parameters, 'eu2_residents_de');
+  const insured = latestValue(parameters, 'insured_bg_ro_de');
+  const notes = [
+    `EU2 residents in Germany, 31.12.${eu2.year}: parameter eu2_residents_de (${eu2.source}).`,
+    `Insured BG/RO employees in Germany, 31.12.${insured.year}: parameter insured_bg_ro_de (${insured.source}).`,
+  ];
+  if (insured.year !== eu2.year) notes.push(`The two counts are for different years (${eu2.year}, ${insured.year}).`);
+  const status = (s: string): number => (s === 'official' ? OFFICIAL : ESTIMATED);
+  return {
+    groups: [{ key: '00', name: 'Deutschland', baseYear: eu2.year, eu2: eu2.value, insured: insured.value, eu2Status: status(eu2.status), insuredStatus: status(insured.status), members: 1 }],
+    files: [],
+    paths: [],
+    notes,
+    description: `the paper's nationwide figures (parameters eu2_residents_de and insured_bg_ro_de, 31.12.${eu2.year})`,
+    imputed: false,
+    insuredSource: 'parameter insured_bg_ro_de (IAB 2020, quoted in the Arbeitspapier S. 10)',
+  };
+}
+
+export function totalsGroups(eu2: number, insured: number | undefined, baseYear: number | undefined, imputation: InsuredImputation): PlannedGroups {
+  const known = insured !== undefined;
+  return {
+    groups: [{
+      key: '',
+      name: 'Total',
+      baseYear: baseYear ?? null,
+      eu2,
+      insured: known ? insured : imputeInsured(eu2, imputation),
+      eu2Status: OFFICIAL,
+      insuredStatus: known ? OFFICIAL : ESTIMATED,
+      members: 1,
+    }],
+    files: [],
+    paths: [],
+    notes: [],
+    description: 'totals given on the command line (--eu2, --insured)',
+    imputed: !known,
+    ...(known ? { insuredSource: 'given with --insured' } : {}),
+  };
+}
+
+function groupKey(ags: string, by: Aggregation, at: { file: string; line: number }): string {
+  switch (by) {
+    case 'none':
+      return ags;
+    case 'total':
+      return '';
+    case 'land':
+      return ags.slice(0, 2);
+    case 'kreis':
+      if (ags.length < 5) {
+        throw new BurdenError(EXIT.dataError, `key ${ags} has ${ags.length} digits: it names no Kreis`, { ...at, column: 'ags', value: ags },
+          'aggregate by land or total, or give keys of at least 5 digits');
+      }
+      return ags.slice(0, 5);
+  }
+}
+
+/**
+ * A CSV (one row per municipality, or per municipality and year) summed into groups. Unknown
+ * insured counts are imputed per input row (flagged estimated) before summing, so a group's
+ * insured count is the sum of what each member would show in `burden calc`.
+ */
+export async function fileGroups(
+  file: string,
+  options: { by: Aggregation; column: string[]; allowMissing: boolean; baseYear: number | undefined },
+  imputation: InsuredImputation,
+  warnings: WarningCollector,
+): Promise<PlannedGroups> {
+  const plan = await combinedInput(sourceFrom(file), { columns: parseColumnOverrides(options.column), allowMissing: options.allowMissing, warnings });
+  const register = options.by === 'land' || options.by === 'kreis' ? await loadRegister(options.by) : null;
+  const groups = new Map<string, Group>();
+  const keyLengths = new Set<number>();
+  let imputed = false;
+  for await (const batch of plan.batches()) {
+    for (const row of batch) {
+      keyLengths.add(row.ags.length);
+      const key = groupKey(row.ags, options.by, row.origin);
+      const baseYear = row.year ?? options.baseYear ?? null;
+      const id = baseYear === null ? key : `${key}@${baseYear}`;
+      let insured = row.insured;
+      let insuredStatus = OFFICIAL;
+      if (insured === null) {
+        insured = imputeInsured(row.eu2, imputation);
+        insuredStatus = ESTIMATED;
+        imputed = true;
+      }
+      const group = groups.get(id);
+      if (!group) {
+        const name = options.by === 'none' ? row.name : options.by === 'total' ? 'Total' : register?.[key]?.[0] ?? '';
+        groups.set(id, { key, name, baseYear, eu2: row.eu2, insured, eu2Status: OFFICIAL, insuredStatus, members: 1 });
+      } else {
+        group.members += 1;
+        group.eu2 += row.eu2;
+        group.insured = (group.insured as number) + insured;
+        // A sum of several rows is computed by the tool: at least derived.
+        group.eu2Status = combine(group.eu2Status, DERIVED);
+        group.insuredStatus = combine(group.insuredStatus, insuredStatus);
+      }
+    }
+  }
+  if (options.by !== 'none' && keyLengths.size > 1) {
+    // Summing a Kreis and its own Gemeinden would count people twice; the tool cannot know.
+    warnings.add('mixed-levels', 'keys of different lengths are summed together; check that no area is counted twice (e.g. a Kreis and its Gemeinden)',
+      `key lengths ${[...keyLengths].sort((a, b) => a - b).join(' and ')} digits`);
+  }
+  for (const group of groups.values()) {
+    if (options.by === 'total') group.name = `Total (${group.members} row${group.members === 1 ? '' : 's'})`;
+  }
+  const byText = { none: 'row by row', total: 'summed in total', land: 'summed by Land (first 2 digits of the key)', kreis: 'summed by Kreis (first 5 digits of the key)' }[options.by];
+  return {
+    groups: [...groups.values()],
+    files: plan.files,
+    paths: file === '-' ? [] : [file],
+    notes: [],
+    description: `${file === '-' ? 'standard input' : file}, ${byText}`,
+    imputed,
+  };
+}
+
+/** Counts per key and year from a `series:FILE` (columns ags, year, eu2 and optionally insured). */
+export async function readSeriesFile(file: string, column: 'eu2' | 'insured', warnings: WarningCollector): Promise<{ series: YearlySeries; info: InputFileInfo }> {
+  const plan = await combinedInput(sourceFrom(file), { columns: new Map(), allowMissing: false, warnings });
+  const series = new Map<string, Map<number, number>>();
+  for await (const batch of plan.batches()) {
+    for (const row of batch) {
+      if (row.year === null) {
+        throw new BurdenError(EXIT.dataError, 'a growth series needs a year column', { ...row.origin, column: 'year' },
+          'give one row per key and year: ags,year,eu2 (and insured for --insured-growth)');
+      }
+      const value = column === 'eu2' ? row.eu2 : row.insured;
+      if (value === null) {
+        throw new BurdenError(EXIT.dataError, `the ${column} count is missing or unknown`, { ...row.origin, column },
+          column === 'insured' ? '--insured-growth series:FILE reads the insured column; give it in every row' : 'give a count in every row');
+      }
+      let byYear = series.get(row.ags);
+      if (!byYear) series.set(row.ags, (byYear = new Map()));
+      byYear.set(row.year, value);
+    }
+  }
+  const info = plan.files[0];
+  if (!info) throw new Error('a series file without file info');
+  return { series, info };
+}
+
+/**
+ * Series keys must name the output rows. One aggregate (the paper, totals, --by total) may
+ * take a series with a single key whatever it is; otherwise every output key must be there.
+ */
+export function alignSeries(series: YearlySeries, groups: readonly Group[], file: string): YearlySeries {
+  const keys = new Set(groups.map((g) => g.key));
+  if (keys.size === 1 && series.size === 1) {
+    const only = [...series.values()][0];
+    const key = [...keys][0] as string;
+    if (only && !series.has(key)) return new Map([[key, only]]);
+    return series;
+  }
+  const missing = [...keys].filter((k) => !series.has(k));
+  if (missing.length) {
+    const list = missing.slice(0, 10).map((k) => (k === '' ? '(total)' : k)).join(', ') + (missing.length > 10 ? `, and ${missing.length - 10} more` : '');
+    throw new BurdenError(EXIT.dataError, `the growth series has no counts for ${missing.length} key${missing.length === 1 ? '' : 's'}: ${list}`, { file },
+      'give counts for every output key (after --by aggregation)');
+  }
+  return series;
+}
+
+export function checkBaseYears(groups: readonly Group[], years: { from: number } | null): void {
+  if (!years) return;
+  if (groups.some((g) => g.baseYear === null)) {
+    throw usageError('the counts have no year, so they cannot be projected', 'add a year column to the input, or give --base-year YYYY');
+  }
+}

@@ -1,0 +1,105 @@
+import * as z from 'zod/mini';
+import { usageError } from '../errors.js';
+import { parseEuroToCents } from '../engine/money.js';
+import { type GrowthSpec, parseGrowthSpec } from '../engine/projection.js';
+import { parseCount } from '../io/numbers.js';
+
+/** The options of `burden extrapolate`, checked once at the boundary (one zod/mini schema, as calc). */
+type Ctx = { issues: { code: 'custom'; input: unknown; message: string }[] };
+const fail = <T>(ctx: Ctx, input: string, message: string): T => {
+  ctx.issues.push({ code: 'custom', input, message });
+  return z.NEVER as T;
+};
+const parsed = <T>(f: (text: string, ctx: Ctx) => T) => z.optional(z.pipe(z.string(), z.transform((text: string, ctx) => f(text, ctx as unknown as Ctx))));
+const flag = z._default(z.boolean(), false);
+
+const year = z.pipe(z.string().check(z.regex(/^\d{4}$/, 'must be a year like 2025')), z.transform(Number));
+
+const count = parsed((text, ctx): number => {
+  const cell = parseCount(text);
+  return cell.kind === 'value' ? cell.value : fail(ctx, text, `${JSON.stringify(text)} is not a count of persons (e.g. 1108393 or 1.108.393)`);
+});
+
+/** A percentage with at most `decimals` decimals, as an integer scaled by 10^decimals. */
+const scaledPercent = (decimals: number, min: number, max: number) =>
+  parsed((text, ctx): number => {
+    const m = new RegExp(`^(-?)(\\d{1,3})(?:[.,](\\d{1,${decimals}}))?%?$`).exec(text.trim());
+    const value = m ? (Number(m[2]) * 10 ** decimals + Number((m[3] ?? '').padEnd(decimals, '0'))) * (m[1] === '-' ? -1 : 1) : NaN;
+    if (!m || value < min * 10 ** decimals || value > max * 10 ** decimals) {
+      return fail(ctx, text, `${JSON.stringify(text)} is not a percentage from ${min} to ${max} with at most ${decimals} decimal${decimals === 1 ? '' : 's'}`);
+    }
+    return value + 0;
+  });
+
+const growth = (option: string, allowRatio: boolean) => parsed((text): GrowthSpec => parseGrowthSpec(text, option, allowRatio));
+
+const yearRange = parsed((text, ctx): { from: number; to: number } => {
+  const m = /^(\d{4})(?:\s*[-–:]\s*(\d{4}))?$/.exec(text.trim());
+  return m ? { from: Number(m[1]), to: Number(m[2] ?? m[1]) } : fail(ctx, text, `${JSON.stringify(text)} is not a range of years like 2025-2030`);
+});
+
+export const extrapolateOptionsSchema = z.strictObject({
+  eu2: count,
+  insured: count,
+  baseYear: z.optional(year),
+  by: z.optional(z.enum(['land', 'kreis', 'total', 'none'])),
+  column: z._default(z.array(z.string()), []),
+  rate: parsed((text, ctx): number => {
+    const cents = parseEuroToCents(text);
+    return cents === null || cents < 0 ? fail(ctx, text, `"${text}" is not an amount in euros (e.g. 2143 or 2143.50)`) : cents;
+  }),
+  priceYear: z.optional(year),
+  years: yearRange,
+  from: z.optional(year),
+  to: z.optional(year),
+  growth: growth('--growth', false),
+  insuredGrowth: growth('--insured-growth', true),
+  /** Assumed inflation in tenths of a percent (engine/rate.ts carries one decimal). */
+  inflation: scaledPercent(1, -50, 100),
+  range: flag,
+  /** ± spread of the rate in hundredths of a percent. */
+  rateSpread: scaledPercent(2, 0, 99),
+  growthLow: growth('--growth-low', false),
+  growthHigh: growth('--growth-high', false),
+  format: z._default(z.enum(['table', 'csv', 'json', 'md']), 'table'),
+  locale: z.optional(z.enum(['de', 'en'])),
+  output: z.optional(z.string()),
+  allowMissing: flag,
+  strict: flag,
+  debug: flag,
+});
+
+export type ExtrapolateOptions = z.infer<typeof extrapolateOptionsSchema>;
+
+const FLAG: Record<string, string> = {
+  baseYear: '--base-year',
+  priceYear: '--price-year',
+  insuredGrowth: '--insured-growth',
+  rateSpread: '--rate-spread',
+  growthLow: '--growth-low',
+  growthHigh: '--growth-high',
+  allowMissing: '--allow-missing',
+};
+
+export function parseExtrapolateOptions(raw: Record<string, unknown>): ExtrapolateOptions {
+  const result = extrapolateOptionsSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const key = String(issue?.path[0] ?? '');
+    throw usageError(`${FLAG[key] ?? `--${key}`}: ${issue?.message ?? 'invalid value'}`, 'see burden extrapolate --help');
+  }
+  return result.data;
+}
+
+/** The projected years from --years or --from/--to; null without a projection. */
+export function projectionYears(options: ExtrapolateOptions): { from: number; to: number } | null {
+  if (options.years && (options.from !== undefined || options.to !== undefined)) {
+    throw usageError('give either --years FROM-TO or --from/--to, not both');
+  }
+  if (options.years) return options.years;
+  if (options.from === undefined && options.to === undefined) return null;
+  if (options.from === undefined || options.to === undefined) {
+    throw usageError(`${options.from === undefined ? '--to' : '--from'} needs ${options.from === undefined ? '--from' : '--to'}`, 'or write --years FROM-TO');
+  }
+  return { from: options.from, to: options.to };
+}

@@ -1,0 +1,300 @@
+import { BurdenError, EXIT, usageError } from '../errors.js';
+import { type InsuredImputation, WarningCollector } from '../engine/method.js';
+import { type ParameterSet, requireParameter, withOverride } from '../engine/parameters.js';
+import {
+  type Growth, type GrowthSpec, OFFICIAL, type ProjectionPlan, ProjectionBuffer, ProjectionTotals,
+  STATUS_MEANING, type YearlySeries, makePlan, projectRow,
+} from '../engine/projection.js';
+import type { SeriesPoint } from '../engine/series.js';
+import type { InputFileInfo } from '../io/inputs.js';
+import { loadShippedData } from '../io/shipped.js';
+import { type Output, openFileOutput, stdoutOutput } from '../io/writer.js';
+import { colorFor } from '../output/color.js';
+import type { ExtrapolateMeta, ExtrapolateReport, GrowthMeta, ProjectedGroup } from '../output/extrapolate-report.js';
+import { figuresFromBuffer, figuresFromTotals } from '../output/extrapolate-report.js';
+import { projectionCsv } from '../output/projection-csv.js';
+import { VERSION } from '../version.js';
+import { type Group, type PlannedGroups, alignSeries, latestValue, checkBaseYears, fileGroups, paperGroups, readSeriesFile, totalsGroups } from './inputs.js';
+import { type ExtrapolateOptions, parseExtrapolateOptions, projectionYears } from './options.js';
+import { loadEu2Series } from './shipped-datasets.js';
+
+/**
+ * `burden extrapolate`: the nationwide (or any aggregate) figure, and its projection over
+ * years with growth scenarios, price uprating and ranges. Reads inputs, builds one plan,
+ * projects each group through the engine and hands the data to a renderer; prints nothing
+ * itself except through the Output it is given.
+ */
+export const EXTRAPOLATE_METHOD = 'Dortmund per-capita method: cost = max(eu2 − insured, 0) × rate, per year';
+
+/** The most years one run may project: far beyond any sensible horizon, but not unbounded. */
+const MAX_YEARS = 200;
+/** The default ± spread of the rate for --range, in percent (issue 4). */
+const DEFAULT_RATE_SPREAD_PCT = 20;
+
+/**
+ * The extension point for programme rules (`--rules`, added with the rules issue): a rule
+ * set sees every projected group with the plan (years via buffer.yearAt(plan, i)) and can
+ * apply itself in the years its validity window covers; its names and sources go to
+ * meta.rules. Nothing here depends on it: without a hook, meta.rules is null.
+ */
+export interface ProgrammeHook {
+  rules: { name: string; source: string }[];
+  apply(group: Group, buffer: ProjectionBuffer, plan: ProjectionPlan): void;
+}
+
+export interface ExtrapolateHooks {
+  programmes?: ProgrammeHook;
+}
+
+export interface PreparedExtrapolation {
+  options: ExtrapolateOptions;
+  plan: ProjectionPlan;
+  planned: PlannedGroups;
+  meta: ExtrapolateMeta;
+  warnings: WarningCollector;
+}
+
+/** The national ratio for unknown insured counts, from the latest values of both parameters. */
+function insuredImputation(parameters: ParameterSet): InsuredImputation & { description: string } {
+  const insured = latestValue(parameters, 'insured_bg_ro_de');
+  const eu2 = latestValue(parameters, 'eu2_residents_de');
+  return {
+    numerator: insured.value,
+    denominator: eu2.value,
+    description: `estimated where unknown: insured = round(eu2 × ${insured.value} / ${eu2.value}), the national ratio of 31.12.${eu2.year} ` +
+      '(parameters insured_bg_ro_de and eu2_residents_de), flagged estimated',
+  };
+}
+
+const usesTrend = (spec: GrowthSpec | undefined): boolean => spec?.kind === 'trend';
+
+function growthMeta(growth: Growth): GrowthMeta {
+  const constant = growth.kind === 'constant' || growth.kind === 'rate' || growth.kind === 'trend';
+  return { scenario: growth.label, percent_per_year: constant ? growth.ppm / 10_000 : null, description: growth.description };
+}
+
+function checkCombinations(file: string | undefined, o: ExtrapolateOptions, years: { from: number; to: number } | null): void {
+  if (file !== undefined && (o.eu2 !== undefined || o.insured !== undefined)) {
+    throw usageError('give either an input FILE or --eu2/--insured totals, not both');
+  }
+  if (o.insured !== undefined && o.eu2 === undefined) throw usageError('--insured needs --eu2', 'give both totals: --eu2 N --insured N');
+  if (o.by !== undefined && file === undefined) throw usageError('--by aggregates an input FILE', 'e.g. burden extrapolate eu2.csv --by land');
+  if (o.baseYear !== undefined && file === undefined && o.eu2 === undefined) {
+    throw usageError('--base-year applies to --eu2 totals or an input FILE', 'the paper\'s figures are for 31.12.2019');
+  }
+  if (!years) {
+    for (const [flag, value] of [['--growth', o.growth], ['--insured-growth', o.insuredGrowth]] as const) {
+      if (value !== undefined) throw usageError(`${flag} needs a projection`, 'give --years FROM-TO (or --from and --to)');
+    }
+  }
+  if (!o.range) {
+    for (const [flag, value] of [['--rate-spread', o.rateSpread], ['--growth-low', o.growthLow], ['--growth-high', o.growthHigh]] as const) {
+      if (value !== undefined) throw usageError(`${flag} needs --range`);
+    }
+  }
+  if (years && years.to - years.from + 1 > MAX_YEARS) {
+    throw usageError(`--years ${years.from}-${years.to} spans ${years.to - years.from + 1} years`, `project at most ${MAX_YEARS} years`);
+  }
+}
+
+/** Read the inputs and build the plan and the metadata: everything before the first row is projected. */
+export async function prepareExtrapolation(file: string | undefined, options: ExtrapolateOptions, hooks: ExtrapolateHooks = {}): Promise<PreparedExtrapolation> {
+  const years = projectionYears(options);
+  checkCombinations(file, options, years);
+  const warnings = new WarningCollector();
+  const shipped = await loadShippedData();
+  let parameters: ParameterSet = new Map(shipped.parameters.map((p) => [p.name, p]));
+  const overrides: string[] = [];
+  if (options.rate !== undefined) {
+    parameters = withOverride(parameters, 'rate', options.rate / 100, '--rate on the command line');
+    overrides.push(`rate=${options.rate / 100} (--rate)`);
+  }
+  if (options.inflation !== undefined) {
+    parameters = withOverride(parameters, 'inflation_assumed', options.inflation / 10, '--inflation on the command line');
+    overrides.push(`inflation_assumed=${options.inflation / 10} (--inflation)`);
+  }
+  const imputation = insuredImputation(parameters);
+
+  const planned = file !== undefined
+    ? await fileGroups(file, { by: options.by ?? 'total', column: options.column, allowMissing: options.allowMissing, baseYear: options.baseYear }, imputation, warnings)
+    : options.eu2 !== undefined
+      ? totalsGroups(options.eu2, options.insured, options.baseYear, imputation)
+      : paperGroups(parameters);
+  checkBaseYears(planned.groups, years);
+  if (years) {
+    const late = planned.groups.find((g) => g.baseYear !== null && g.baseYear > years.from);
+    if (late) {
+      throw usageError(`the counts${late.key ? ` of ${late.key}` : ''} are for ${late.baseYear}, after the first projected year ${years.from}`,
+        `start the projection in ${late.baseYear} or later (projections do not run backwards)`);
+    }
+  }
+
+  const eu2Spec: GrowthSpec = options.growth ?? { kind: 'constant' };
+  const insuredSpec: GrowthSpec = options.insuredGrowth ?? { kind: 'ratio' };
+  const needsTrend = usesTrend(eu2Spec) || usesTrend(insuredSpec) || usesTrend(options.growthLow) || usesTrend(options.growthHigh) ||
+    (options.range && (options.growthLow === undefined || options.growthHigh === undefined));
+  const nationalSeries: SeriesPoint[] = needsTrend ? await loadEu2Series() : [];
+  const files: InputFileInfo[] = [...planned.files];
+  const seriesFor = async (spec: GrowthSpec, column: 'eu2' | 'insured'): Promise<YearlySeries | undefined> => {
+    if (spec.kind !== 'series') return undefined;
+    if (spec.file === null) throw usageError(`series needs a file: series:FILE`, 'the file has columns ags, year, eu2 (and insured)');
+    const read = await readSeriesFile(spec.file, column, warnings);
+    files.push(read.info);
+    planned.paths.push(spec.file);
+    return alignSeries(read.series, planned.groups, spec.file);
+  };
+  if (options.growthLow?.kind === 'series' || options.growthHigh?.kind === 'series') {
+    throw usageError('--growth-low and --growth-high take constant, trend[:N] or rate:P', 'a series is a single scenario: give it with --growth');
+  }
+  const eu2Series = await seriesFor(eu2Spec, 'eu2');
+  const insuredSeries = await seriesFor(insuredSpec, 'insured');
+
+  const plan = makePlan(parameters, {
+    years,
+    priceYear: options.priceYear,
+    eu2: eu2Spec,
+    insured: insuredSpec,
+    imputation,
+    // A rate given on the command line is the user's own input, used as given.
+    ...(options.rate !== undefined ? { rateStatus: OFFICIAL } : {}),
+    range: options.range
+      ? {
+          spreadBasisPoints: options.rateSpread ?? DEFAULT_RATE_SPREAD_PCT * 100,
+          ...(options.growthLow ? { eu2Low: options.growthLow } : {}),
+          ...(options.growthHigh ? { eu2High: options.growthHigh } : {}),
+        }
+      : null,
+  }, { nationalSeries, ...(eu2Series ? { series: eu2Series } : {}), ...(insuredSeries ? { insuredSeries } : {}) });
+
+  const meta = buildMeta(parameters, plan, planned, options, files, overrides, imputation.description, hooks);
+  return { options, plan, planned, meta, warnings };
+}
+
+function buildMeta(
+  parameters: ParameterSet, plan: ProjectionPlan, planned: PlannedGroups, options: ExtrapolateOptions, files: InputFileInfo[],
+  overrides: string[], imputationText: string, hooks: ExtrapolateHooks,
+): ExtrapolateMeta {
+  const rateParameter = requireParameter(parameters, 'rate');
+  const rateEntry = rateParameter.values[rateParameter.values.length - 1];
+  const vpi = requireParameter(parameters, 'vpi').values;
+  const lastVpiYear = Number((vpi[vpi.length - 1]?.from ?? '0').slice(0, 4));
+  const projectedPrices = plan.rates.index.some((index) => index?.projected);
+  const inflation = requireParameter(parameters, 'inflation_assumed').values[0];
+  const fixed = plan.rates.fixedPriceYear;
+  const range = plan.range;
+  return {
+    tool: 'burden',
+    version: VERSION,
+    method: EXTRAPOLATE_METHOD,
+    input: planned.description,
+    inputs: files,
+    aggregation: options.by ?? (planned.files.length ? 'total' : 'none'),
+    years: plan.years,
+    rate: {
+      base_eur: plan.rates.baseCents / 100,
+      base_price_year: plan.rates.baseYear,
+      source: plan.rates.source,
+      status: options.rate !== undefined ? 'official (your input)' : rateEntry?.status ?? 'official',
+      prices: fixed === null
+        ? 'each year at its own prices: rate(y) = round(rate × VPI(y) / VPI(base), 2 decimals), VPI 2020 = 100 (Destatis 61111-0001)'
+        : fixed === plan.rates.baseYear
+          ? `price level ${fixed}, not uprated`
+          : `all years at ${fixed} prices: round(rate × VPI(${fixed}) / VPI(${plan.rates.baseYear}), 2 decimals)`,
+      price_year: fixed,
+      inflation_assumed: projectedPrices && inflation
+        ? { percent: inflation.value, source: inflation.source, status: inflation.status, after_year: lastVpiYear }
+        : null,
+    },
+    insured: planned.imputed ? imputationText : planned.insuredSource ?? 'from the input',
+    growth: plan.years ? { eu2: growthMeta(plan.eu2), insured: growthMeta(plan.insured) } : null,
+    range: range
+      ? {
+          rate_spread_pct: range.spreadBasisPoints / 100,
+          growth_low: growthMeta(range.eu2Low),
+          growth_high: growthMeta(range.eu2High),
+          note: `low and high combine the rate −/+ ${range.spreadBasisPoints / 100} % with EU2 growth ${range.eu2Low.label} / ${range.eu2High.label}` +
+            (plan.years ? ` (${growthMeta(range.eu2Low).percent_per_year ?? '?'} % / ${growthMeta(range.eu2High).percent_per_year ?? '?'} % a year)` : ' (no projection: growth does not matter)') +
+            '; the driver is the input whose swing alone, the other held central, moves the cost most.',
+        }
+      : null,
+    statuses: STATUS_MEANING,
+    rules: hooks.programmes ? hooks.programmes.rules : null,
+    overrides,
+    notes: planned.notes,
+  };
+}
+
+/** Project every group, stream csv or collect a report; warnings go to the collector. */
+export async function emitExtrapolation(prepared: PreparedExtrapolation, output: Output, options: { format: string; locale: 'de' | 'en'; color: boolean }, hooks: ExtrapolateHooks = {}): Promise<void> {
+  const { plan, planned, warnings } = prepared;
+  const buffer = new ProjectionBuffer(plan);
+  const noteClamps = (group: Group): void => {
+    for (let i = 0; i < buffer.length; i++) {
+      if (buffer.clamped[i] === 1) {
+        warnings.add('net-clamped', 'more insured employees than EU2 residents; net persons clamped to 0',
+          `${group.key || 'total'} ${buffer.yearAt(plan, i) ?? ''} (eu2 ${buffer.eu2[i]}, insured ${buffer.insured[i]})`.replace(/  /g, ' '));
+      }
+    }
+  };
+  if (options.format === 'csv') {
+    const writer = projectionCsv(plan, { locale: options.locale });
+    output.write(writer.header());
+    for (const group of planned.groups) {
+      projectRow(group, plan, buffer);
+      hooks.programmes?.apply(group, buffer, plan);
+      noteClamps(group);
+      output.write(writer.rows(group.key, group.name, buffer));
+    }
+    return;
+  }
+  const groups: ProjectedGroup[] = [];
+  const totals = new ProjectionTotals(buffer.length);
+  const years: (number | null)[] = [];
+  for (const group of planned.groups) {
+    projectRow(group, plan, buffer);
+    hooks.programmes?.apply(group, buffer, plan);
+    noteClamps(group);
+    totals.add(buffer, plan);
+    groups.push({ key: group.key, name: group.name, baseYear: group.baseYear, members: group.members, figures: figuresFromBuffer(buffer, plan) });
+    if (years.length === 0) for (let i = 0; i < buffer.length; i++) years.push(buffer.yearAt(plan, i));
+  }
+  // Without a projection, rows of different base years have no common year to total by.
+  const sameYear = plan.years !== null || new Set(groups.map((g) => g.baseYear)).size <= 1;
+  const report: ExtrapolateReport = {
+    meta: prepared.meta,
+    groups,
+    totals: groups.length > 1
+      ? { key: '', name: 'Total', baseYear: null, members: groups.length, figures: figuresFromTotals(totals, plan, sameYear ? years : years.map(() => null)) }
+      : null,
+    warnings: warnings.list(),
+  };
+  const { renderExtrapolate } = await import('../output/extrapolate-formats.js');
+  output.write(await renderExtrapolate(options.format, report, { locale: options.locale, color: options.color }));
+}
+
+export async function runExtrapolate(file: string | undefined, rawOptions: Record<string, unknown>, globals: Record<string, unknown>, hooks: ExtrapolateHooks = {}): Promise<void> {
+  const options = parseExtrapolateOptions({ ...rawOptions, debug: globals.debug });
+  const prepared = await prepareExtrapolation(file, options, hooks);
+  const format = options.format;
+  const locale = options.locale ?? (format === 'csv' ? 'en' : 'de');
+  const output: Output = options.output ? openFileOutput(options.output, prepared.planned.paths) : stdoutOutput();
+  try {
+    const paint = await colorFor(options.output ? {} : process.stdout);
+    await emitExtrapolation(prepared, output, { format, locale, color: paint.enabled }, hooks);
+    output.commit();
+  } catch (error) {
+    output.abort();
+    if (error instanceof RangeError) {
+      // engine/money.ts refuses products beyond 2^53 rather than lose exactness.
+      throw new BurdenError(EXIT.dataError, `the projection leaves the range of exact whole numbers (${error.message})`, {},
+        'project fewer years or assume slower growth');
+    }
+    throw error;
+  }
+  const list = prepared.warnings.list();
+  if (list.length > 0) {
+    const paint = await colorFor(process.stderr);
+    for (const warning of list) process.stderr.write(`${paint.yellow('warning:')} ${warning.message}\n`);
+  }
+  if (options.strict && list.length > 0) process.exitCode = EXIT.dataError;
+}

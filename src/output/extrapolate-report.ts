@@ -1,0 +1,165 @@
+import {
+  ESTIMATED, FIGURE_STATUSES, type FigureStatus, type ProjectionBuffer, type ProjectionPlan, type ProjectionTotals,
+  RANGE_DRIVERS, type RangeDriver, combine,
+} from '../engine/projection.js';
+import type { Warning } from '../engine/types.js';
+import type { InputFileInfo } from '../io/inputs.js';
+import { formatHundredths, groupDigits, type Locale } from '../io/numbers.js';
+import { roundDiv } from '../engine/money.js';
+
+/** Everything the extrapolate renderers need: plain data, no I/O (knip: run() returns data). */
+export interface GrowthMeta {
+  scenario: string;
+  /** Percent per year with four decimals, for constant-rate scenarios; null for series/ratio. */
+  percent_per_year: number | null;
+  description: string;
+}
+
+export interface ExtrapolateMeta {
+  tool: string;
+  version: string;
+  method: string;
+  input: string;
+  inputs: InputFileInfo[];
+  aggregation: string;
+  years: { from: number; to: number } | null;
+  rate: {
+    base_eur: number;
+    base_price_year: number;
+    source: string;
+    status: string;
+    /** "each year's prices" with a projection, else the one price level used. */
+    prices: string;
+    price_year: number | null;
+    inflation_assumed: { percent: number; source: string; status: string; after_year: number } | null;
+  };
+  insured: string;
+  growth: { eu2: GrowthMeta; insured: GrowthMeta } | null;
+  range: { rate_spread_pct: number; growth_low: GrowthMeta; growth_high: GrowthMeta; note: string } | null;
+  statuses: Record<FigureStatus, string>;
+  /** Programme rules applied (the --rules hook); null while none are. */
+  rules: null | { name: string; source: string }[];
+  overrides: string[];
+  notes: string[];
+}
+
+/** One row (or total) in one year, every figure with its status. Money in cents. */
+export interface YearFigures {
+  year: number | null;
+  eu2: number;
+  eu2Status: FigureStatus;
+  insured: number;
+  insuredStatus: FigureStatus;
+  net: number;
+  netStatus: FigureStatus;
+  netClamped: boolean;
+  rateCents: number;
+  rateStatus: FigureStatus;
+  costCents: number;
+  costStatus: FigureStatus;
+  range: { netLow: number; netHigh: number; costLowCents: number; costHighCents: number; status: FigureStatus; driver: RangeDriver } | null;
+}
+
+export interface ProjectedGroup {
+  key: string;
+  name: string;
+  baseYear: number | null;
+  members: number;
+  figures: YearFigures[];
+}
+
+export interface ExtrapolateReport {
+  meta: ExtrapolateMeta;
+  groups: ProjectedGroup[];
+  /** Sums per year over all groups; null when there is one group. */
+  totals: ProjectedGroup | null;
+  warnings: Warning[];
+}
+
+const S = FIGURE_STATUSES;
+
+/** Copy a projected row out of the engine's reusable buffer. */
+export function figuresFromBuffer(b: ProjectionBuffer, plan: ProjectionPlan): YearFigures[] {
+  const fixed = plan.rates.fixedPriceYear !== null;
+  const out: YearFigures[] = [];
+  for (let i = 0; i < b.length; i++) {
+    const r = fixed ? 0 : i;
+    out.push({
+      year: b.yearAt(plan, i),
+      eu2: b.eu2[i] as number,
+      eu2Status: S[b.eu2Status[i] as number] as FigureStatus,
+      insured: b.insured[i] as number,
+      insuredStatus: S[b.insuredStatus[i] as number] as FigureStatus,
+      net: b.net[i] as number,
+      netStatus: S[b.netStatus[i] as number] as FigureStatus,
+      netClamped: b.clamped[i] === 1,
+      rateCents: plan.rates.cents[r] as number,
+      rateStatus: S[plan.rates.status[r] as number] as FigureStatus,
+      costCents: b.costCents[i] as number,
+      costStatus: S[b.costStatus[i] as number] as FigureStatus,
+      range: plan.range
+        ? {
+            netLow: b.netLow[i] as number,
+            netHigh: b.netHigh[i] as number,
+            costLowCents: b.costLowCents[i] as number,
+            costHighCents: b.costHighCents[i] as number,
+            status: S[combine(b.costStatus[i] as number, ESTIMATED)] as FigureStatus,
+            driver: RANGE_DRIVERS[b.driver[i] as number] as RangeDriver,
+          }
+        : null,
+    });
+  }
+  return out;
+}
+
+/** The totals line per year. The rate is the same for every row of a year, so it is shown. */
+export function figuresFromTotals(t: ProjectionTotals, plan: ProjectionPlan, years: (number | null)[]): YearFigures[] {
+  const fixed = plan.rates.fixedPriceYear !== null;
+  const out: YearFigures[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const r = fixed ? 0 : i;
+    const costStatus = t.status(t.costStatus, i);
+    out.push({
+      year: years[i] ?? null,
+      eu2: t.eu2[i] as number,
+      eu2Status: S[t.status(t.eu2Status, i)] as FigureStatus,
+      insured: t.insured[i] as number,
+      insuredStatus: S[t.status(t.insuredStatus, i)] as FigureStatus,
+      net: t.net[i] as number,
+      netStatus: S[t.status(t.netStatus, i)] as FigureStatus,
+      netClamped: false,
+      rateCents: plan.rates.cents[r] as number,
+      rateStatus: S[plan.rates.status[r] as number] as FigureStatus,
+      costCents: t.costCents[i] as number,
+      costStatus: S[costStatus] as FigureStatus,
+      range: plan.range
+        ? {
+            netLow: t.netLow[i] as number,
+            netHigh: t.netHigh[i] as number,
+            costLowCents: t.costLowCents[i] as number,
+            costHighCents: t.costHighCents[i] as number,
+            status: S[combine(costStatus, ESTIMATED)] as FigureStatus,
+            driver: t.driver(i),
+          }
+        : null,
+    });
+  }
+  return out;
+}
+
+/** Whole euros from cents, rounded half away from zero (engine/money.ts), grouped per locale. */
+export function wholeEuros(cents: number, locale: Locale): string {
+  return groupDigits(roundDiv(cents, 100), locale);
+}
+
+/**
+ * The order of magnitude the paper states ("rund 1,15 Milliarden Euro"): billions or millions
+ * with two decimals, rounded half away from zero. 1,148,260,117 EUR → "≈ 1,15 Mrd. €" (de).
+ */
+export function approxEuros(cents: number, locale: Locale): string {
+  const abs = Math.abs(cents);
+  const two = (value: number): string => formatHundredths(value, { locale, grouped: true });
+  if (abs >= 100_000_000_000) return `≈ ${two(roundDiv(cents, 1_000_000_000))} ${locale === 'de' ? 'Mrd. €' : 'bn €'}`;
+  if (abs >= 100_000_000) return `≈ ${two(roundDiv(cents, 1_000_000))} ${locale === 'de' ? 'Mio. €' : 'm €'}`;
+  return `≈ ${wholeEuros(cents, locale)} €`;
+}

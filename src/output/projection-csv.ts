@@ -1,0 +1,56 @@
+import { ESTIMATED, FIGURE_STATUSES, type ProjectionBuffer, type ProjectionPlan, RANGE_DRIVERS, combine } from '../engine/projection.js';
+import { formatHundredths, type Locale } from '../io/numbers.js';
+import { csvField, guardText } from './csv.js';
+
+/**
+ * Projection results as CSV, long format: one line per row and year, every figure followed by
+ * its status (official, derived, secondary, estimated, projected). Streams straight from the
+ * engine's ProjectionBuffer, without an object per line: 330,000 lines must serialise in well
+ * under a second. Usable by `extrapolate` and by `calc --years`.
+ *
+ *     ags,name,year,eu2,eu2_status,insured,insured_status,net,net_status,rate_eur,rate_status,cost_eur,cost_status
+ * and with a range:
+ *     …,net_low,net_high,cost_low_eur,cost_high_eur,range_status,range_driver
+ * The bounds rest on an assumed rate spread and growth variants, so range_status is at least
+ * "estimated" (and "projected" where the cost is).
+ */
+export const PROJECTION_CSV_COLUMNS = [
+  'ags', 'name', 'year', 'eu2', 'eu2_status', 'insured', 'insured_status', 'net', 'net_status',
+  'rate_eur', 'rate_status', 'cost_eur', 'cost_status',
+] as const;
+export const RANGE_CSV_COLUMNS = ['net_low', 'net_high', 'cost_low_eur', 'cost_high_eur', 'range_status', 'range_driver'] as const;
+
+export interface ProjectionCsvWriter {
+  header(): string;
+  /** All years of one projected row (the buffer as `projectRow` left it). */
+  rows(key: string, name: string, buffer: ProjectionBuffer): string;
+}
+
+export function projectionCsv(plan: ProjectionPlan, options: { locale: Locale }): ProjectionCsvWriter {
+  const d = options.locale === 'de' ? ';' : ',';
+  const range = plan.range !== null;
+  const money = (cents: number): string => formatHundredths(cents, { locale: options.locale, grouped: false });
+  const status = FIGURE_STATUSES;
+  const fixed = plan.rates.fixedPriceYear !== null;
+  // The rate and its status are the same for every row of a year: format them once.
+  const rateText = plan.rates.cents.map((c, i) => `${money(c)}${d}${status[plan.rates.status[i] as number]}`);
+  const columns: string[] = [...PROJECTION_CSV_COLUMNS, ...(range ? RANGE_CSV_COLUMNS : [])];
+  return {
+    header: () => `${options.locale === 'de' ? '\uFEFF' : ''}${columns.join(d)}\n`,
+    rows(key: string, name: string, b: ProjectionBuffer): string {
+      const prefix = `${key}${d}${csvField(guardText(name), d)}${d}`;
+      let out = '';
+      for (let i = 0; i < b.length; i++) {
+        const year = b.yearAt(plan, i);
+        let line = `${prefix}${year ?? ''}${d}${b.eu2[i]}${d}${status[b.eu2Status[i] as number]}${d}${b.insured[i]}${d}${status[b.insuredStatus[i] as number]}` +
+          `${d}${b.net[i]}${d}${status[b.netStatus[i] as number]}${d}${rateText[fixed ? 0 : i]}${d}${money(b.costCents[i] as number)}${d}${status[b.costStatus[i] as number]}`;
+        if (range) {
+          line += `${d}${b.netLow[i]}${d}${b.netHigh[i]}${d}${money(b.costLowCents[i] as number)}${d}${money(b.costHighCents[i] as number)}` +
+            `${d}${status[combine(b.costStatus[i] as number, ESTIMATED)]}${d}${RANGE_DRIVERS[b.driver[i] as number]}`;
+        }
+        out += `${line}\n`;
+      }
+      return out;
+    },
+  };
+}

@@ -111,7 +111,45 @@ function runParameters(shippedParameters: Parameter[], options: CalcOptions): { 
   return { parameters, overrides };
 }
 
+const PROJECTION_OPTIONS = ['years', 'from', 'to', 'baseYear', 'growth', 'insuredGrowth', 'inflation', 'range', 'rateSpread', 'growthLow', 'growthHigh'];
+/** Options of calc that the projection (burden extrapolate --by none) also understands. */
+const SHARED_WITH_PROJECTION = ['column', 'rate', 'priceYear', 'format', 'locale', 'output', 'allowMissing', 'strict'];
+
+/**
+ * `calc --years`: each row projected over the years, one output row per key and year. The
+ * projection engine of `burden extrapolate` does the work, with every row its own group.
+ */
+async function runProjection(file: string | undefined, rawOptions: Record<string, unknown>, globals: Record<string, unknown>): Promise<void> {
+  const unsupported = ['population', 'eu2', 'insured', 'rules', 'explain', 'rateFile', 'year'].filter((k) => {
+    const value = rawOptions[k];
+    return value !== undefined && !(Array.isArray(value) && value.length === 0);
+  });
+  if (unsupported.length > 0) {
+    const flags = unsupported.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ');
+    throw usageError(`${flags} cannot be combined with --years yet`, 'project a combined CSV, or run calc --rules --year YYYY for each budget year');
+  }
+  const pick = (keys: string[]): Record<string, unknown> => Object.fromEntries(keys.filter((k) => rawOptions[k] !== undefined).map((k) => [k, rawOptions[k]]));
+  const options: Record<string, unknown> = { ...pick([...SHARED_WITH_PROJECTION, ...PROJECTION_OPTIONS]), by: 'none' };
+  let input = file;
+  if (input === undefined) {
+    // The shipped NRW data counts EU2 residents on 31.12.2025: that is the base year.
+    const shipped = await loadShippedData();
+    const info = shipped.datasets.find((d) => d.name === DEFAULT_DATASET);
+    if (!info) throw new Error(`shipped dataset ${DEFAULT_DATASET} is missing from the manifest`);
+    input = datasetPath(info.file);
+    options.baseYear ??= info.reference_date.slice(0, 4);
+  }
+  const { runExtrapolate } = await import('../extrapolate/run.js');
+  await runExtrapolate(input, options, globals);
+}
+
 export async function runCalc(file: string | undefined, rawOptions: Record<string, unknown>, globals: Record<string, unknown>): Promise<void> {
+  if (rawOptions.years !== undefined || rawOptions.from !== undefined || rawOptions.to !== undefined) {
+    await runProjection(file, rawOptions, globals);
+    return;
+  }
+  const stray = PROJECTION_OPTIONS.filter((k) => rawOptions[k] !== undefined);
+  if (stray.length > 0) throw usageError(`--${stray[0]?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} needs --years FROM-TO`, 'e.g. --years 2025-2030 --growth trend');
   const options = parseCalcOptions({ ...rawOptions, debug: globals.debug });
   const format = options.format;
   if (options.explain !== undefined && format === 'csv') {

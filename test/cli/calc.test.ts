@@ -136,3 +136,23 @@ describe('output files', () => {
     expect(readdirSync(dir)).toEqual(['out.csv']);
   });
 });
+
+describe('calc --years projects every row', () => {
+  it('gives one row per Kreis and year on the default data, each figure with its status', () => {
+    const { stdout, code } = burden(['calc', '--years', '2025-2030', '--growth', 'trend', '--format', 'csv']);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toBe('ags,name,year,eu2,eu2_status,insured,insured_status,net,net_status,rate_eur,rate_status,cost_eur,cost_status');
+    expect(lines).toHaveLength(1 + 53 * 6);
+    // Base year 2025: EU2 as read, insured estimated, 2025 price index secondary.
+    expect(lines[1]).toBe('05111,"Düsseldorf, kreisfreie Stadt",2025,7770,official,4014,estimated,3756,estimated,2625.44,secondary,9861152.64,estimated');
+    // 2026: 7,770 × 1.155273 (the 5-year national trend) = 8,976.47 → 8,976, projected.
+    expect(lines[2]?.split(',').slice(3, 6)).toEqual(['2026', '8976', 'projected']);
+  });
+
+  it('refuses projection options without --years', () => {
+    const { code, stderr } = burden(['calc', '--growth', 'trend']);
+    expect(code).toBe(64);
+    expect(stderr).toBe('error: --growth needs --years FROM-TO (e.g. --years 2025-2030 --growth trend)\n');
+  });
+});

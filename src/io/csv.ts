@@ -142,8 +142,8 @@ class LineTracker {
   private end = 0;
   private emptySeen = 0;
 
-  /** The line the next record starts on, given csv-parse's running count of skipped empty lines. */
-  nextStart(emptyLines: number): number {
+  /** The line the next record starts on, given csv-parse's running count of skipped empty lines (if known). */
+  nextStart(emptyLines: number = this.emptySeen): number {
     return this.end + 1 + (emptyLines - this.emptySeen);
   }
 
@@ -226,7 +226,7 @@ function csvParseError(error: CsvParseError, source: InputSource, lines: LineTra
   // A read error from the source arrives through the parser: keep its own message and code.
   if (error instanceof BurdenError) return error;
   // The record that failed starts where the next record would have started.
-  const line = lines ? lines.nextStart(error.empty_lines ?? 0) : 1;
+  const line = lines ? lines.nextStart(error.empty_lines) : 1;
   const at = { file: source.name, line };
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':

@@ -74,6 +74,12 @@ class PopulationLookup {
     const level = REGISTER_LEVEL_BY_LENGTH[row.ags.length];
     const entry = level ? (await loadRegister(level))[row.ags] : undefined;
     if (entry) {
+      // The same check as for a population in the input: more EU2 residents than inhabitants
+      // means the key names another area than the counts (a Gemeinde key on Kreis figures).
+      if (row.eu2 > entry[1]) {
+        throw new BurdenError(EXIT.dataError, `eu2 ${row.eu2} is larger than the population of ${row.ags} (${entry[0]}) in the shipped register, ${entry[1]}`,
+          { ...row.origin, column: 'eu2', value: String(row.eu2) }, 'check that the key names the area the counts are for, or give a population column');
+      }
       row.population = entry[1];
       row.populationFrom = 'register';
       if (row.name === '') row.name = entry[0];

@@ -204,18 +204,18 @@ export async function scanFile(source: InputSource & { path: string }): Promise<
   return finish(source, state, null);
 }
 
-export async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-/** Read a stream source (stdin, a pipe, a FIFO) whole, once. */
+/**
+ * Read a stream source (stdin, a pipe, a FIFO, a device) whole, once. A NUL byte means it is
+ * not text, and the scan will say so: reading stops there, so `burden calc /dev/zero` ends.
+ */
 async function readWhole(source: InputSource): Promise<Buffer> {
-  if (source.path === null) return readStdin();
   const chunks: Buffer[] = [];
+  const stream = source.path === null ? process.stdin : createReadStream(source.path, { highWaterMark: CHUNK });
   try {
-    for await (const chunk of createReadStream(source.path, { highWaterMark: CHUNK })) chunks.push(chunk as Buffer);
+    for await (const chunk of stream) {
+      chunks.push(chunk as Buffer);
+      if ((chunk as Buffer).includes(0)) break;
+    }
   } catch (error) {
     throw readFailure(source, error);
   }

@@ -28,7 +28,7 @@ function explain(file: string, error: unknown): BurdenError {
     case 'ENOENT':
       return cantWrite(file, `the folder ${dirname(file)} does not exist`, 'create it first, or choose another path');
     case 'ENOTDIR':
-      return cantWrite(file, `${dirname(file)} is not a folder`, 'choose a path inside an existing folder');
+      return cantWrite(file, `a part of the path ${dirname(file)} is not a folder`, 'choose a path inside an existing folder');
     case 'EISDIR':
       return cantWrite(file, 'is a directory', 'name a file inside it');
     default:

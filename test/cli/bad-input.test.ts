@@ -157,6 +157,15 @@ describe('inputs that must be read correctly', () => {
     expect(stdout).toBe(readFileSync(join(OK, 'quotes-umlauts-years.expected.csv'), 'utf8'));
   });
 
+  it('reads a pipe given as a path once (bash process substitution, /dev/fd/N)', () => {
+    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" calc <(cat test/fixtures/ok/windows-1252.csv) --format csv --impute-insured national-2019`], {
+      cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8', timeout: 20_000,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(readFileSync(join(OK, 'windows-1252.expected.csv'), 'utf8'));
+  });
+
   const fixtures = [
     ['test/fixtures/ok/quotes-umlauts-years.csv'],
     ['test/fixtures/ok/windows-1252.csv', '--impute-insured', 'national-2019'],

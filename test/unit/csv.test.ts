@@ -163,6 +163,47 @@ describe('what the reader accepts', () => {
   });
 });
 
+describe('errors and early stops inside the record stream', () => {
+  const bigQuoted = (): string => {
+    let text = 'ags,name\n';
+    for (let i = 0; i < 30_000; i++) text += `${i},"Name ${i}"\n`;
+    return text;
+  };
+
+  it('a consumer that stops after the first batch closes csv-parse cleanly (no hang, no unhandled rejection)', async () => {
+    const csv = await openCsv(sourceFrom(fileWith(bigQuoted())));
+    for await (const batch of csv.batches()) {
+      expect(batch.length).toBeGreaterThan(0);
+      break;
+    }
+    // An unhandled rejection from the abandoned feed would fail this test file.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The source can be read again from the start.
+    let rows = 0;
+    for await (const batch of csv.batches()) rows += batch.length;
+    expect(rows).toBe(30_000);
+  });
+
+  it('a parse error far into a large file arrives as a BurdenError with its line', async () => {
+    const error = await readError(fileWith(`${bigQuoted()}30000,"open\n`));
+    expect(error.code).toBe(65);
+    expect(error.location.line).toBe(30_002);
+  });
+
+  it.each([false, true])('a file that disappears after opening is exit 66, not a parse error (csv-parse: %s)', async (general) => {
+    const path = fileWith('ags,eu2\n05,1\n');
+    const csv = await openCsv(sourceFrom(path), { forceGeneralPath: general });
+    const { unlinkSync } = await import('node:fs');
+    unlinkSync(path);
+    const consume = async (): Promise<void> => {
+      for await (const _batch of csv.batches()) {
+        // Nothing: the read must fail before.
+      }
+    };
+    await expect(consume()).rejects.toMatchObject({ code: 66, message: 'no such file' });
+  });
+});
+
 describe('detectDelimiter', () => {
   const source = sourceFrom('x.csv');
   it.each([

@@ -96,7 +96,7 @@ describe('openFileOutput says why it cannot write (exit 73)', () => {
     writeFileSync(join(dir, 'file'), '');
     const error = errorOf(() => openFileOutput(join(dir, 'file', 'out.csv'), []));
     expect(error.code).toBe(73);
-    expect(error.message).toBe(`${join(dir, 'file')} is not a folder`);
+    expect(error.message).toBe(`a part of the path ${join(dir, 'file')} is not a folder`);
   });
 
   it('a directory as the target', () => {

@@ -17,10 +17,13 @@ async function main(argv: string[]): Promise<void> {
     .description('Cost burden of EU2 immigration for German municipalities (Dortmund per-capita method)')
     .version(VERSION, '-V, --version')
     .option('--debug', 'show stack traces for errors')
-    .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', `\n${EXIT_CODE_HELP}`)
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .configureOutput({
+      writeErr: (text) => process.stderr.write(text),
+      // commander puts "(Did you mean …?)" on a line of its own; errors stay one line.
+      outputError: (text, write) => write(`${text.trimEnd().replace(/\n+/g, ' ')}\n`),
+    });
 
   const { registerCalc } = await import('./commands/calc.js');
   registerCalc(program, Option);

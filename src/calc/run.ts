@@ -78,7 +78,8 @@ async function planInput(file: string | undefined, options: CalcOptions, warning
     imputation: true,
     dataYear: Number(info.reference_date.slice(0, 4)),
     notes: [`Input: shipped dataset "${info.name}": ${info.title}, ${info.reference_date} (${info.source}; ${info.derivation}).`],
-    paths: [],
+    // The shipped data is an input too: -o must never overwrite it.
+    paths: [source.path],
   };
 }
 
@@ -164,6 +165,11 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
   const rate = resolveRate(parameters, { priceYear });
   const input = await planInput(file, options, warnings);
   const imputation = input.imputation ? insuredImputation(parameters) : null;
+  if (!imputation && !input.plan.hasInsuredColumn) {
+    const where = input.plan.files[0]?.file ?? 'input';
+    throw new BurdenError(EXIT.dataError, 'no column for insured employees', { file: where, line: 1 },
+      'add a column insured, svb, or insured_bg and insured_ro; or give --impute-insured national-2019 to estimate them, flagged as estimated');
+  }
   const locale = options.locale ?? (format === 'csv' ? 'en' : 'de');
 
   const meta: CalcMeta = {
@@ -252,7 +258,12 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
     output.abort();
     if (error instanceof MissingInsuredError) {
       throw new BurdenError(EXIT.dataError, 'insured count unknown', { ...error.row.origin, column: 'insured' },
-        'give the insured BG/RO employees, or --impute-insured national-2019 to estimate them (flagged as estimated)');
+        'give the insured BG/RO employees, or --impute-insured national-2019 to estimate them, flagged as estimated');
+    }
+    if (error instanceof RangeError) {
+      // engine/money.ts refuses products beyond 2^53 cents rather than lose exactness.
+      throw new BurdenError(EXIT.dataError, `a figure leaves the range of exact whole numbers (${error.message})`, {},
+        'check the counts and the rate for a misplaced digit');
     }
     throw error;
   }

@@ -27,6 +27,7 @@ export interface ResolvedRate {
 }
 
 const yearOf = (date: string): number => Number(date.slice(0, 4));
+const MAX_YEARS_BEYOND_INDEX = 75;
 
 /**
  * The VPI for a year. Published years come straight from the `vpi` parameter; later years
@@ -41,6 +42,11 @@ export function priceIndex(parameters: ParameterSet, year: number): PriceIndex {
   const exact = vpi.values.find((entry) => yearOf(entry.from) === year);
   if (exact) {
     return { year, thousandths: toScaled(exact.value, 3), status: exact.status, source: exact.source, projected: false };
+  }
+  // Far beyond any budget horizon an assumed inflation means nothing; refuse rather than compound it.
+  if (year > yearOf(last.from) + MAX_YEARS_BEYOND_INDEX) {
+    throw new BurdenError(EXIT.usage, `no consumer price index for ${year}`, {},
+      `the VPI series ends in ${yearOf(last.from)}; assumed inflation extends it by at most ${MAX_YEARS_BEYOND_INDEX} years`);
   }
   if (year < yearOf(first.from)) {
     throw new BurdenError(

@@ -30,6 +30,8 @@ export interface InputPlan {
   /** The years seen in a `year` column (empty when there is none). */
   years: () => ReadonlySet<number>;
   batches: () => AsyncGenerator<InputRow[]>;
+  /** False when no input has an insured column at all (so every count would be estimated). */
+  hasInsuredColumn: boolean;
 }
 
 const keyOf = (row: { ags: string; year: number | null }): string => (row.year === null ? row.ags : `${row.ags}@${row.year}`);
@@ -144,7 +146,8 @@ export async function combinedInput(source: InputSource, options: InputOptions):
     }
     if (info.rows === 0) throw noDataRows(source);
   }
-  return { files: [info], populationFromRegister: () => lookup.usedRegister, years: () => years, batches };
+  const hasInsuredColumn = reader.has('insured') || (reader.has('insured_bg') && reader.has('insured_ro'));
+  return { files: [info], populationFromRegister: () => lookup.usedRegister, years: () => years, batches, hasInsuredColumn };
 }
 
 async function readAll(source: InputSource, role: InputFileInfo['role'], options: InputOptions, required: string[][]): Promise<{ info: InputFileInfo; rows: Map<string, PartialRow> }> {
@@ -251,5 +254,6 @@ export async function joinedInput(
     populationFromRegister: () => lookup.usedRegister,
     years: () => years,
     batches,
+    hasInsuredColumn: files.insured !== undefined,
   };
 }

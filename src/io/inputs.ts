@@ -5,6 +5,7 @@ import type { WarningCollector } from '../engine/method.js';
 import { type CanonicalField, mapColumns } from './columns.js';
 import { type CsvFile, openCsv } from './csv.js';
 import { type PartialRow, RowReader } from './rows.js';
+import { KeyGuard, RESCAN } from './key-guard.js';
 import { REGISTER_LEVEL_BY_LENGTH, loadRegister } from './shipped.js';
 import { type InputSource } from './source.js';
 
@@ -125,7 +126,19 @@ export async function combinedInput(source: InputSource, options: InputOptions):
   const info: InputFileInfo = { role: 'combined', file: source.name, sha256: csv.scan.sha256, rows: 0 };
   const lookup = new PopulationLookup();
   const years = new Set<number>();
-  const seen = new Map<string, number>();
+  const guard = new KeyGuard();
+  /** Every key before a line, with its line: read again when the keys turn out unsorted. */
+  async function keysBefore(line: number): Promise<Map<string, number>> {
+    const keys = new Map<string, number>();
+    for await (const records of csv.batches()) {
+      for (const record of records) {
+        if (record.line >= line) return keys;
+        const row = reader.read(record);
+        keys.set(keyOf(row), record.line);
+      }
+    }
+    return keys;
+  }
   async function* batches(): AsyncGenerator<InputRow[]> {
     for await (const records of csv.batches()) {
       const out: InputRow[] = [];
@@ -133,13 +146,16 @@ export async function combinedInput(source: InputSource, options: InputOptions):
         const partial = reader.read(record);
         info.rows += 1;
         const key = keyOf(partial);
-        const first = seen.get(key);
-        if (first !== undefined) throw duplicateKey(key, first, partial);
-        seen.set(key, record.line);
+        let first = guard.check(key, record.line);
+        if (first === RESCAN) {
+          guard.remember(await keysBefore(record.line));
+          first = guard.check(key, record.line);
+        }
+        if (first !== undefined && first !== RESCAN) throw duplicateKey(key, first, partial);
         if (partial.year !== null) years.add(partial.year);
         const row = toInputRow(partial, options);
         if (!row) continue;
-        await lookup.fill(row, options);
+        if (row.population === null) await lookup.fill(row, options);
         out.push(row);
       }
       yield out;

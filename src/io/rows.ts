@@ -24,17 +24,27 @@ export interface PartialRow {
 /** Lengths of official keys: Land 2, Regierungsbezirk 3, Kreis 5, Gemeinde 8, Verband 9, ARS 12. */
 const KEY_LENGTHS = new Set([2, 3, 5, 8, 9, 12]);
 
-export function checkKey(raw: string, at: { file: string; line: number; column: string }): string {
+function isDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** A valid key as it stands (the hot path: no allocation), or an error naming what is wrong. */
+export function checkKey(raw: string, at: () => { file: string; line: number; column: string }): string {
+  if (KEY_LENGTHS.has(raw.length) && isDigits(raw)) return raw;
   const key = raw.trim();
-  const where = { ...at, value: raw };
+  if (KEY_LENGTHS.has(key.length) && isDigits(key)) return key;
+  const where = { ...at(), value: raw };
   if (key === '') {
     throw new BurdenError(EXIT.dataError, 'the key is empty', where, 'every row needs an official key, the AGS');
   }
-  if (!/^\d+$/.test(key)) {
+  if (!isDigits(key)) {
     throw new BurdenError(EXIT.dataError, `key ${quote(raw)} is not an official key: keys are digits only`, where,
       'check the key column: an official key (AGS, ARS) has 2, 3, 5, 8, 9 or 12 digits');
   }
-  if (KEY_LENGTHS.has(key.length)) return key;
   // A spreadsheet that read the key as a number dropped its leading zero: 05913000 → 5913000.
   // Land codes run from 01 to 16, so one lost zero is the only case that happens.
   if (KEY_LENGTHS.has(key.length + 1)) {
@@ -99,7 +109,7 @@ export class RowReader {
 
   read(record: CsvRecord): PartialRow {
     if (record.fields.length !== this.header.length) throw this.ragged(record);
-    const ags = checkKey(this.cell(record, 'ags') ?? '', this.at(record, 'ags'));
+    const ags = checkKey(this.cell(record, 'ags') ?? '', () => this.at(record, 'ags'));
     const row: PartialRow = {
       ags,
       name: (this.cell(record, 'name') ?? '').trim(),

@@ -36,6 +36,12 @@ export interface OpenedSource {
 // Byte values that Windows-1252 leaves undefined: a file containing them is neither encoding.
 const CP1252_UNDEFINED = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
 const CHUNK = 1 << 20;
+/**
+ * Parsing reads smaller pieces: each becomes one batch of rows, and a batch small enough to
+ * die in V8's young generation is much cheaper to collect (measured: at 1 MiB pieces,
+ * garbage collection took half the run time on a 1M-row file).
+ */
+const PARSE_CHUNK = 64 << 10;
 
 function notReadable(source: InputSource, reason: string, suggestion: string): BurdenError {
   return new BurdenError(EXIT.noInput, reason, { file: source.name }, suggestion);
@@ -230,7 +236,7 @@ export async function* decodedChunks(source: InputSource, encoding: ScanResult['
     return;
   }
   if (source.path === null) throw new Error('a source without a path needs its buffer');
-  const stream = createReadStream(source.path, { highWaterMark: CHUNK });
+  const stream = createReadStream(source.path, { highWaterMark: PARSE_CHUNK });
   try {
     for await (const chunk of stream) yield decoder.decode(chunk as Buffer, { stream: true });
   } catch (error) {

@@ -2,7 +2,7 @@ import { BurdenError, EXIT, quote } from '../errors.js';
 import type { Origin } from '../engine/types.js';
 import type { ColumnMap, CanonicalField } from './columns.js';
 import type { CsvRecord } from './csv.js';
-import { MAX_COUNT, parseCount } from './numbers.js';
+import { MAX_COUNT, parseCount, plainCount } from './numbers.js';
 
 /**
  * Turning CSV records into typed rows: the schema of an input row. Each cell is checked
@@ -88,6 +88,8 @@ export class RowReader {
   private count(record: CsvRecord, field: CanonicalField): number | null | undefined {
     const raw = this.cell(record, field);
     if (raw === undefined) return undefined;
+    const plain = plainCount(raw);
+    if (plain >= 0) return plain;
     const parsed = parseCount(raw);
     if (parsed.kind === 'value') return parsed.value;
     if (parsed.kind === 'unknown') return null;

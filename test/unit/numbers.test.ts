@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHundredths, groupDigits, parseCount } from '../../src/io/numbers.js';
+import { formatHundredths, groupDigits, parseCount, plainCount } from '../../src/io/numbers.js';
 
 describe('parseCount', () => {
   it.each([
@@ -51,5 +51,20 @@ describe('formatting', () => {
     expect(formatHundredths(114826011700, { locale: 'de', grouped: true })).toBe('1.148.260.117,00');
     expect(formatHundredths(5, { locale: 'en', grouped: false })).toBe('0.05');
     expect(formatHundredths(-150, { locale: 'de', grouped: false })).toBe('-1,50');
+  });
+});
+
+describe('plainCount, the allocation-free path', () => {
+  it.each([
+    ['0', 0],
+    ['1108393', 1108393],
+    ['9999999999', 9999999999],
+    ['', -1],
+    ['12345678901', -1],
+    ['1.108', -1],
+    [' 5', -1],
+    ['-5', -1],
+  ])('%j → %i', (cell, value) => {
+    expect(plainCount(cell)).toBe(value);
   });
 });

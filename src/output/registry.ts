@@ -1,6 +1,6 @@
 import type { CalcReport, RenderOptions, ReportRenderer } from './report.js';
 
-/** Format name → renderer, each loaded only when chosen (cli-table3 costs start-up time). */
+/** Format name → renderer, each loaded only when that format is chosen. */
 const RENDERERS: Record<string, () => Promise<ReportRenderer>> = {
   table: async () => (await import('./table.js')).renderTable,
   md: async () => (await import('./markdown.js')).renderMarkdown,

@@ -1,6 +1,7 @@
 import { BurdenError, EXIT, usageError } from '../errors.js';
-import { type InsuredImputation, MissingInsuredError, TotalsAccumulator, WarningCollector, applyMethod } from '../engine/method.js';
-import { type ParameterSet, requireValueAt, withOverride } from '../engine/parameters.js';
+import { nationalImputation } from '../engine/imputation.js';
+import { MissingInsuredError, TotalsAccumulator, WarningCollector, applyMethod } from '../engine/method.js';
+import { type ParameterSet, withOverride } from '../engine/parameters.js';
 import { resolveRate } from '../engine/rate.js';
 import type { ResultRow } from '../engine/types.js';
 import { parseColumnOverrides } from '../io/columns.js';
@@ -14,7 +15,7 @@ import type { CalcMeta, CalcReport } from '../output/report.js';
 import { renderReport } from '../output/registry.js';
 import { VERSION } from '../version.js';
 import { parseParameterFile } from '../io/compile-data.js';
-import type { Parameter, ParameterValue } from '../schema/parameter.js';
+import type { Parameter } from '../schema/parameter.js';
 import type { TraceStep } from '../output/report.js';
 import { type ExplainContext, explainRow } from './explain.js';
 import { applyScenarios, loadRuleSet } from './scenarios.js';
@@ -23,17 +24,6 @@ import { type CalcOptions, parseCalcOptions } from './options.js';
 const DEFAULT_DATASET = 'eu2-nrw-kreise-2025';
 export const METHOD = 'Dortmund per-capita method: cost = max(eu2 − insured, 0) × rate';
 
-function insuredImputation(parameters: ParameterSet): InsuredImputation & { description: string; insured: ParameterValue; eu2: ParameterValue } {
-  const insured = requireValueAt(parameters, 'insured_bg_ro_de', '2019-12-31');
-  const eu2 = requireValueAt(parameters, 'eu2_residents_de', '2019-12-31');
-  return {
-    insured,
-    eu2,
-    numerator: insured.value,
-    denominator: eu2.value,
-    description: `insured = round(eu2 × ${insured.value} / ${eu2.value}), the national ratio of 31.12.2019 (insured BG/RO employees: ${insured.source}; EU2 residents: ${eu2.source})`,
-  };
-}
 
 interface PlannedInput {
   plan: InputPlan;
@@ -164,7 +154,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
   const priceYear = options.priceYear ?? options.year;
   const rate = resolveRate(parameters, { priceYear });
   const input = await planInput(file, options, warnings);
-  const imputation = input.imputation ? insuredImputation(parameters) : null;
+  const imputation = input.imputation ? nationalImputation(parameters) : null;
   if (!imputation && !input.plan.hasInsuredColumn) {
     const where = input.plan.files[0]?.file ?? 'input';
     throw new BurdenError(EXIT.dataError, 'no column for insured employees', { file: where, line: 1 },

@@ -176,7 +176,7 @@ function applyProgramme(programme: Programme, rows: ResultRow[], year: number, p
     const totalWeight = weights.reduce((a, b) => a + b, 0);
     const { shares, capped, unallocated } = allocatePot(potCents, weights, rows.map(capFor));
     outcome.unallocatedCents = unallocated;
-    outcome.decisions = rows.map((row, i) => {
+    outcome.decisions = rows.map((_, i) => {
       const check = checks[i] ?? { eligible: false, reasons: [] };
       const weight = weights[i] ?? 0;
       const detail = check.eligible

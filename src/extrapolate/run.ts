@@ -1,5 +1,6 @@
 import { BurdenError, EXIT, usageError } from '../errors.js';
-import { type InsuredImputation, WarningCollector } from '../engine/method.js';
+import { WarningCollector } from '../engine/method.js';
+import { nationalImputation } from '../engine/imputation.js';
 import { type ParameterSet, requireParameter, withOverride } from '../engine/parameters.js';
 import {
   type Growth, type GrowthSpec, OFFICIAL, type ProjectionPlan, ProjectionBuffer, ProjectionTotals,
@@ -14,7 +15,7 @@ import type { ExtrapolateMeta, ExtrapolateReport, GrowthMeta, ProjectedGroup } f
 import { figuresFromBuffer, figuresFromTotals } from '../output/extrapolate-report.js';
 import { projectionCsv } from '../output/projection-csv.js';
 import { VERSION } from '../version.js';
-import { type Group, type PlannedGroups, alignSeries, latestValue, checkBaseYears, fileGroups, paperGroups, readSeriesFile, totalsGroups } from './inputs.js';
+import { type Group, type PlannedGroups, alignSeries, checkBaseYears, fileGroups, paperGroups, readSeriesFile, totalsGroups } from './inputs.js';
 import { type ExtrapolateOptions, parseExtrapolateOptions, projectionYears } from './options.js';
 import { loadEu2Series } from './shipped-datasets.js';
 
@@ -54,17 +55,6 @@ export interface PreparedExtrapolation {
   warnings: WarningCollector;
 }
 
-/** The national ratio for unknown insured counts, from the latest values of both parameters. */
-function insuredImputation(parameters: ParameterSet): InsuredImputation & { description: string } {
-  const insured = latestValue(parameters, 'insured_bg_ro_de');
-  const eu2 = latestValue(parameters, 'eu2_residents_de');
-  return {
-    numerator: insured.value,
-    denominator: eu2.value,
-    description: `estimated where unknown: insured = round(eu2 × ${insured.value} / ${eu2.value}), the national ratio of 31.12.${eu2.year} ` +
-      '(parameters insured_bg_ro_de and eu2_residents_de), flagged estimated',
-  };
-}
 
 const usesTrend = (spec: GrowthSpec | undefined): boolean => spec?.kind === 'trend';
 
@@ -113,7 +103,8 @@ export async function prepareExtrapolation(file: string | undefined, options: Ex
     parameters = withOverride(parameters, 'inflation_assumed', options.inflation / 10, '--inflation on the command line');
     overrides.push(`inflation_assumed=${options.inflation / 10} (--inflation)`);
   }
-  const imputation = insuredImputation(parameters);
+  const national = nationalImputation(parameters);
+  const imputation = { ...national, description: `estimated where unknown: ${national.description}, flagged estimated` };
 
   const planned = file !== undefined
     ? await fileGroups(file, { by: options.by ?? 'total', column: options.column, allowMissing: options.allowMissing, baseYear: options.baseYear }, imputation, warnings)

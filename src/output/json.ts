@@ -1,5 +1,5 @@
 import type { ResultRow, Totals } from '../engine/types.js';
-import type { CalcReport, ReportRenderer } from './report.js';
+import type { ReportRenderer } from './report.js';
 
 const euros = (cents: number): number => cents / 100;
 const orNull = <T, R>(value: T | null, f: (v: T) => R): R | null => (value === null ? null : f(value));

@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
 import { usageError } from '../errors.js';
 import { parseEuroToCents } from '../engine/money.js';
+import { outputOptionsShape, yearOption } from '../schema/cli-options.js';
 
 /** The options of `burden calc`, checked once at the boundary. */
-const year = z.pipe(z.string().check(z.regex(/^\d{4}$/, 'must be a year like 2025')), z.transform(Number));
+const year = yearOption;
 const list = z._default(z.array(z.string()), []);
-const flag = z._default(z.boolean(), false);
 
 export const calcOptionsSchema = z.strictObject({
     population: z.optional(z.string()),
@@ -32,12 +32,7 @@ export const calcOptionsSchema = z.strictObject({
     set: z._default(z.array(z.string().check(z.regex(/^[a-z][a-z0-9_]*=-?\d+(\.\d+)?$/, 'must be name=number, e.g. --set rate=2500'))), []),
     explain: z.optional(z.union([z.boolean(), z.string().check(z.regex(/^\d{2,12}$/, 'must be a key (AGS) or nothing'))])),
     rateFile: z.optional(z.string()),
-    format: z._default(z.enum(['table', 'csv', 'json', 'md']), 'table'),
-    locale: z.optional(z.enum(['de', 'en'])),
-    output: z.optional(z.string()),
-    allowMissing: flag,
-    strict: flag,
-    debug: flag,
+    ...outputOptionsShape,
   });
 
 export type CalcOptions = z.infer<typeof calcOptionsSchema>;

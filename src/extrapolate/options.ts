@@ -3,6 +3,7 @@ import { usageError } from '../errors.js';
 import { parseEuroToCents } from '../engine/money.js';
 import { type GrowthSpec, parseGrowthSpec } from '../engine/projection.js';
 import { parseCount } from '../io/numbers.js';
+import { flag, outputOptionsShape, yearOption } from '../schema/cli-options.js';
 
 /** The options of `burden extrapolate`, checked once at the boundary (one zod/mini schema, as calc). */
 type Ctx = { issues: { code: 'custom'; input: unknown; message: string }[] };
@@ -11,9 +12,7 @@ const fail = <T>(ctx: Ctx, input: string, message: string): T => {
   return z.NEVER as T;
 };
 const parsed = <T>(f: (text: string, ctx: Ctx) => T) => z.optional(z.pipe(z.string(), z.transform((text: string, ctx) => f(text, ctx as unknown as Ctx))));
-const flag = z._default(z.boolean(), false);
-
-const year = z.pipe(z.string().check(z.regex(/^\d{4}$/, 'must be a year like 2025')), z.transform(Number));
+const year = yearOption;
 
 const count = parsed((text, ctx): number => {
   const cell = parseCount(text);
@@ -61,12 +60,7 @@ export const extrapolateOptionsSchema = z.strictObject({
   rateSpread: scaledPercent(2, 0, 99),
   growthLow: growth('--growth-low', false),
   growthHigh: growth('--growth-high', false),
-  format: z._default(z.enum(['table', 'csv', 'json', 'md']), 'table'),
-  locale: z.optional(z.enum(['de', 'en'])),
-  output: z.optional(z.string()),
-  allowMissing: flag,
-  strict: flag,
-  debug: flag,
+  ...outputOptionsShape,
 });
 
 export type ExtrapolateOptions = z.infer<typeof extrapolateOptionsSchema>;

@@ -1,7 +1,7 @@
 import { BurdenError, EXIT, usageError } from '../errors.js';
 import { nationalImputation } from '../engine/imputation.js';
 import { MissingInsuredError, TotalsAccumulator, WarningCollector, applyMethod } from '../engine/method.js';
-import { type ParameterSet, withOverride } from '../engine/parameters.js';
+import { type ParameterSet, overrideProblem, withOverride } from '../engine/parameters.js';
 import { resolveRate } from '../engine/rate.js';
 import type { ResultRow } from '../engine/types.js';
 import { parseColumnOverrides } from '../io/columns.js';
@@ -82,6 +82,10 @@ function runParameters(shippedParameters: Parameter[], options: CalcOptions): { 
     if (rateFile.unit !== 'EUR/person/year') {
       throw new BurdenError(EXIT.dataError, `key "unit": a rate file must be in EUR/person/year, not ${rateFile.unit}`, { file: options.rateFile });
     }
+    for (const entry of rateFile.values) {
+      const problem = overrideProblem({ ...rateFile, values: [entry] }, entry.value);
+      if (problem) throw new BurdenError(EXIT.dataError, `key "values": ${entry.value}: ${problem}`, { file: options.rateFile });
+    }
     const next = new Map(parameters);
     next.set('rate', { ...rateFile, name: 'rate' });
     parameters = next;
@@ -93,9 +97,13 @@ function runParameters(shippedParameters: Parameter[], options: CalcOptions): { 
   }
   for (const assignment of options.set) {
     const [name = '', value = ''] = assignment.split('=');
-    if (!parameters.has(name)) {
+    const parameter = parameters.get(name);
+    if (!parameter) {
       throw usageError(`--set ${assignment}: no parameter "${name}"`, `parameters: ${[...parameters.keys()].join(', ')}`);
     }
+    if (name === 'rate' && options.rate !== undefined) throw usageError('--rate and --set rate=… both set the rate', 'give one of them');
+    const problem = overrideProblem(parameter, Number(value));
+    if (problem) throw usageError(`--set ${assignment}: ${problem}`, `see burden params ${name}`);
     parameters = withOverride(parameters, name, Number(value), `--set ${assignment} on the command line`);
     overrides.push(`${name}=${value} (--set)`);
   }
@@ -219,6 +227,11 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
     }
     meta.population = describePopulation(input.plan.populationFromRegister());
     if (!streaming) {
+      const otherYears = [...input.plan.years()].filter((y) => y !== options.year);
+      if (options.year !== undefined && otherYears.length > 0) {
+        throw usageError(`--year ${options.year}: the input has rows for ${[...input.plan.years()].sort().join(', ')}`,
+          'without --year each row is taken in its own year; or filter the input to one year');
+      }
       const yearOf = budgetYear(options.year, input.dataYear);
       const applied = ruleSets.length ? applyScenarios(ruleSets, rows, requireYear(yearOf), parameters) : null;
       if (applied) {
@@ -243,6 +256,13 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
         output.write(await renderReport(format, report, { locale, color: paint.enabled }));
       }
     }
+    if (options.strict && warnings.list().length > 0) {
+      // --strict: warnings fail the run, and a failed run leaves no output file.
+      output.abort();
+      await printWarnings(warnings);
+      process.exitCode = EXIT.dataError;
+      return;
+    }
     output.commit();
   } catch (error) {
     output.abort();
@@ -258,7 +278,6 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
     throw error;
   }
   await printWarnings(warnings);
-  if (options.strict && warnings.list().length > 0) process.exitCode = EXIT.dataError;
 }
 
 /** The budget year of a row: --year, else the row's own year, else the dataset's reference year. */

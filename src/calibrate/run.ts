@@ -134,7 +134,7 @@ export async function runCalibrate(file: string | undefined, raw: Record<string,
       ['insured', persons_(persons.insured), persons.label],
       ['net', persons_(net), 'eu2 − insured'],
       ['rate_eur', money(rateCents), `total / net = ${exactText}, rounded to the cent (price level ${options.year})`],
-      ['rate_rounded_eur', persons_(rateEuros), 'rounded to whole euros, as the paper prints 2,143'],
+      ['rate_rounded_eur', persons_(rateEuros), 'rounded to whole euros, as the paper prints its rate'],
       ...departments.map((d): (string | number)[] => [
         `department: ${d.department}`,
         money(d.cents),
@@ -143,6 +143,10 @@ export async function runCalibrate(file: string | undefined, raw: Record<string,
     ],
     notes: [`Calibrated rate: ${money(rateCents)} EUR per net person and year (rounded: ${persons_(rateEuros)} EUR), price level ${options.year}.`],
   };
+  // Open the parameter file first: a path that cannot be written fails before anything is printed.
+  const parameterOutput = options.writeParameter
+    ? openFileOutput(options.writeParameter, [file, options.breakdown].filter((f): f is string => f !== undefined))
+    : null;
   if (options.format === 'json') {
     const document = {
       total_cost_eur: totalCents / 100,
@@ -167,7 +171,8 @@ export async function runCalibrate(file: string | undefined, raw: Record<string,
       unit: 'EUR/person/year',
       values: [{ from: `${options.year}-01-01`, value: rateCents / 100, source: `${options.source}: ${totalCents / 100} EUR / ${net} net persons`, status: 'official' }],
     };
-    const output = openFileOutput(options.writeParameter, [file, options.breakdown].filter((f): f is string => f !== undefined));
+    const output = parameterOutput;
+    if (!output) throw new Error('the parameter output was not opened');
     try {
       output.write(`${JSON.stringify(parameter, null, 2)}\n`);
       output.commit();

@@ -1,6 +1,7 @@
-import { type Stats, closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { type Stats, closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { BurdenError, EXIT } from '../errors.js';
+import { packageRoot } from './shipped.js';
 
 /**
  * Where results go: standard output, or a file written atomically (a temporary file beside
@@ -16,8 +17,10 @@ export interface Output {
 const cantWrite = (file: string, reason: string, suggestion: string): BurdenError =>
   new BurdenError(EXIT.cantCreate, reason, { file }, suggestion);
 
-function explain(file: string, error: unknown): BurdenError {
+function explain(file: string, error: unknown): Error {
   const code = (error as NodeJS.ErrnoException).code;
+  // The reader went away (`burden calc | head`): not a failure; the top level exits quietly.
+  if (code === 'EPIPE') return error as Error;
   switch (code) {
     case 'ENOSPC':
       return cantWrite(file, 'no space left on the device', 'free some space or write elsewhere; nothing was written');
@@ -34,6 +37,28 @@ function explain(file: string, error: unknown): BurdenError {
     default:
       return cantWrite(file, `cannot be written (${code ?? String(error)})`, 'check the path');
   }
+}
+
+/** The shipped data and its compiled copy are inputs of every run: never an output. */
+function insideShippedData(target: string): boolean {
+  let root: string;
+  try {
+    root = packageRoot();
+  } catch {
+    return false;
+  }
+  const real = (p: string): string => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return p;
+    }
+  };
+  const dir = real(dirname(target));
+  return [join(root, 'data'), join(root, 'dist')].some((protectedDir) => {
+    const r = real(protectedDir);
+    return dir === r || dir.startsWith(`${r}${sep}`);
+  });
 }
 
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
@@ -98,6 +123,9 @@ export function openFileOutput(path: string, inputs: readonly string[]): Output 
     existing = undefined;
   }
   if (existing?.isDirectory()) throw cantWrite(path, 'is a directory', 'name a file inside it');
+  if (insideShippedData(target)) {
+    throw new BurdenError(EXIT.usage, 'is inside the shipped data of burden: refusing to overwrite it', { file: path }, 'choose a path outside data/ and dist/');
+  }
   if (existing && inputs.some((input) => sameFile(existing, input))) {
     throw new BurdenError(EXIT.usage, 'is one of the input files: refusing to overwrite an input', { file: path }, 'choose another output path');
   }

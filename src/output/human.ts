@@ -30,10 +30,11 @@ export function humanTable(report: CalcReport, locale: Locale): HumanTable {
     ...year,
     count(row.population),
     count(row.eu2),
+    // Net and cost rest on the insured count: estimated with it.
     `${count(row.insured)}${row.insuredEstimated ? ESTIMATED : ''}`,
-    count(row.net),
-    money(row.costCents),
-    money(row.costPerInhabitantCents),
+    `${count(row.net)}${row.insuredEstimated ? ESTIMATED : ''}`,
+    `${money(row.costCents)}${row.insuredEstimated ? ESTIMATED : ''}`,
+    `${money(row.costPerInhabitantCents)}${row.insuredEstimated && row.costPerInhabitantCents !== null ? ESTIMATED : ''}`,
     money(row.eu2ShareBasisPoints),
   ];
   const extraCell = (value: number | null | undefined): string => (value === null || value === undefined ? '' : money(value));
@@ -44,7 +45,8 @@ export function humanTable(report: CalcReport, locale: Locale): HumanTable {
   ]);
   const totals = [...cells(report.totals, '', `Total (${groupDigits(report.totals.rows, locale)} ${report.totals.rows === 1 ? 'row' : 'rows'})`, hasYear ? [''] : []), ...report.extra.map((c) => extraCell(c.total))];
   const notes = [methodLine(report.meta, (c) => formatHundredths(c, { locale, grouped: true }))];
-  if (report.totals.insuredEstimated) notes.push(`${ESTIMATED} estimated: ${report.meta.insured}`);
+  if (report.totals.insuredEstimated) notes.push(`${ESTIMATED} estimated (and net, cost and cost per inhabitant with it): ${report.meta.insured}`);
+  if (report.meta.overrides.length > 0) notes.push(`Overrides for this run: ${report.meta.overrides.join('; ')}.`);
   notes.push(`Population: ${report.meta.population}.`);
   notes.push(...report.meta.notes);
   for (const [index, steps] of report.traces ?? []) {

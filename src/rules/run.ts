@@ -86,10 +86,14 @@ export async function listParams(name: string | undefined, options: { format: st
   if (name !== undefined) {
     const parameter = shipped.parameters.find((p) => p.name === name);
     if (!parameter) throw usageError(`no parameter "${name}"`, `parameters: ${shipped.parameters.map((p) => p.name).join(', ')}`);
+    // With --at, only the value in force on that date; without, every dated value.
+    const inForce = options.at ? valueAt(parameter, options.at) : undefined;
+    if (options.at && !inForce) throw usageError(`${name} has no value in force on ${options.at}`, `its first value is from ${parameter.values[0]?.from}`);
+    const values = inForce ? [inForce] : parameter.values;
     const listing: Listing = {
       columns: ['from', 'value', 'unit', 'status', 'source', 'note'],
-      rows: parameter.values.map((v) => [v.from, v.value, parameter.unit, v.status, v.source, v.note ?? null]),
-      notes: [`${parameter.name}: ${parameter.description}`],
+      rows: values.map((v) => [v.from, v.value, parameter.unit, v.status, v.source, v.note ?? null]),
+      notes: [`${parameter.name}: ${parameter.description}`, ...(options.at ? [`Value in force on ${options.at}.`] : [])],
     };
     write(await renderListing(listing, options.format as ListingFormat));
     return;

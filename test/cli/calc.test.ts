@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { burden } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, burden } from '../helpers/cli.js';
 
 const PAPER = 'ags,name,eu2,insured\n00,Deutschland,1108393,572574\n';
 
@@ -42,10 +43,11 @@ describe('burden calc on the shipped default data', () => {
     expect(stderr).toBe('');
     const kreisRows = stdout.split('\n').filter((l) => /^│ 05\d{3} /.test(l));
     expect(kreisRows).toHaveLength(53);
-    expect(stdout).toMatch(/│ +│ Total \(53 rows\) +│ 18\.034\.454 │ 273\.725 │ 141\.402\* │ 132\.323 │ 283\.568\.189,00 │/);
-    expect(stdout).toContain('* estimated: ');
+    // Net and cost rest on the estimated insured count, so they carry the flag too.
+    expect(stdout).toMatch(/│ +│ Total \(53 rows\) +│ 18\.034\.454 │ 273\.725 │ 141\.402\* │ 132\.323\* │ 283\.568\.189,00\* │/);
+    expect(stdout).toContain('* estimated (and net, cost and cost per inhabitant with it): ');
     // Dortmund: 13,495 EU2, 6,971 insured (estimated), 6,524 net × 2,143 EUR.
-    expect(stdout).toMatch(/│ 05913 │ Dortmund, kreisfreie Stadt +│ +603\.462 │ +13\.495 │ +6\.971\* │ +6\.524 │ +13\.980\.932,00 │/);
+    expect(stdout).toMatch(/│ 05913 │ Dortmund, kreisfreie Stadt +│ +603\.462 │ +13\.495 │ +6\.971\* │ +6\.524\* │ +13\.980\.932,00\* │/);
   });
 
   it('flags every estimated insured count in csv and json', () => {
@@ -154,5 +156,39 @@ describe('calc --years projects every row', () => {
     const { code, stderr } = burden(['calc', '--growth', 'trend']);
     expect(code).toBe(64);
     expect(stderr).toBe('error: --growth needs --years FROM-TO (e.g. --years 2025-2030 --growth trend)\n');
+  });
+});
+
+describe('guards found in review', () => {
+  it.each([
+    [['--set', 'vpi=5'], 'error: --set vpi=5: "vpi" is a dated series of 11 values and cannot be set to one number (see burden params vpi)'],
+    [['--set', 'bund_pauschale=-500'], 'error: --set bund_pauschale=-500: must be a number of at least 0 (see burden params bund_pauschale)'],
+    [['--set', 'rate=2143.555'], 'error: --set rate=2143.555: an amount in euros has at most two decimals (cents) (see burden params rate)'],
+    [['--set', 'kdu_refugee_share_nrw=150'], 'error: --set kdu_refugee_share_nrw=150: a percentage is at most 100 (see burden params kdu_refugee_share_nrw)'],
+    [['--set', 'rate=2500', '--rate', '3000'], 'error: --rate and --set rate=… both set the rate (give one of them)'],
+  ])('--set refuses %j', (args, message) => {
+    const { code, stderr } = burden(['calc', ...args]);
+    expect(code).toBe(64);
+    expect(stderr).toBe(`${message}\n`);
+  });
+
+  it('never writes into the shipped data', () => {
+    const { code, stderr } = burden(['calc', '--format', 'json', '-o', 'data/parameters/rate.json']);
+    expect(code).toBe(64);
+    expect(stderr).toBe('error: data/parameters/rate.json: is inside the shipped data of burden: refusing to overwrite it (choose a path outside data/ and dist/)\n');
+  });
+
+  it('--strict fails on warnings and leaves no output file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'burden-strict-'));
+    const { code, stderr } = burden(['calc', '-', '--format', 'csv', '--strict', '-o', join(dir, 'out.csv')], { input: 'ags,eu2,insured\n05111,800,900\n' });
+    expect(code).toBe(65);
+    expect(stderr).toMatch(/^warning: more insured employees than EU2 residents; net persons clamped to 0 in 1 row: 05111/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a closed pipe (| head) is not an error', () => {
+    const result = spawnSync('bash', ['-c', `node ${BIN} calc --format csv | head -1`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(result.stdout).toBe('ags,name,population,eu2,insured,insured_estimated,net,rate_eur,cost_eur,cost_per_inhabitant_eur,eu2_share_pct\n');
+    expect(result.stderr).toBe('');
   });
 });

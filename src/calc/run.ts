@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import { BurdenError, EXIT, usageError } from '../errors.js';
 import { nationalImputation } from '../engine/imputation.js';
 import { MissingInsuredError, TotalsAccumulator, WarningCollector, applyMethod } from '../engine/method.js';
@@ -135,7 +136,8 @@ async function runProjection(file: string | undefined, rawOptions: Record<string
     const shipped = await loadShippedData();
     const info = shipped.datasets.find((d) => d.name === DEFAULT_DATASET);
     if (!info) throw new Error(`shipped dataset ${DEFAULT_DATASET} is missing from the manifest`);
-    input = datasetPath(info.file);
+    // Named relative to the working directory, so the output does not depend on where the clone lives.
+    input = relative(process.cwd(), datasetPath(info.file));
     options.baseYear ??= info.reference_date.slice(0, 4);
   }
   const { runExtrapolate } = await import('../extrapolate/run.js');

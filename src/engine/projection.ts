@@ -1,7 +1,6 @@
 import { BurdenError, EXIT, usageError } from '../errors.js';
 import type { ParameterStatus } from '../schema/parameter.js';
 import type { InsuredImputation } from './method.js';
-import type { InputRow } from './types.js';
 import { mulExact, roundDiv } from './money.js';
 import type { ParameterSet } from './parameters.js';
 import { type PriceIndex, resolveRate } from './rate.js';
@@ -220,14 +219,6 @@ export interface BaseRow {
   /** Status codes of the base-year counts (OFFICIAL for input; DERIVED for sums, …). */
   eu2Status: number;
   insuredStatus: number;
-}
-
-/**
- * A row of the method's input (engine/types.ts InputRow) as a projection's starting point,
- * e.g. for `calc --years`: the counts are the input's, for its year column or `baseYear`.
- */
-export function toBaseRow(row: InputRow, baseYear: number | null): BaseRow {
-  return { key: row.ags, baseYear: row.year ?? baseYear, eu2: row.eu2, insured: row.insured, eu2Status: OFFICIAL, insuredStatus: OFFICIAL };
 }
 
 export interface RangePlan {

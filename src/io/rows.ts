@@ -47,7 +47,7 @@ export function checkKey(raw: string, at: () => { file: string; line: number; co
   }
   // A spreadsheet that read the key as a number dropped its leading zero: 05913000 → 5913000.
   // Land codes run from 01 to 16, so one lost zero is the only case that happens.
-  if (KEY_LENGTHS.has(key.length + 1)) {
+  if (KEY_LENGTHS.has(key.length + 1) && !key.startsWith('0')) {
     const wanted = key.length + 1;
     throw new BurdenError(EXIT.dataError,
       `key ${quote(raw)} has ${key.length} digits: it looks like ${wanted === 8 ? 'an' : 'a'} ${wanted}-digit key that lost its leading zero`,

@@ -23,6 +23,8 @@ export interface CsvFile {
   header: string[];
   /** Record batches after the header, in file order. */
   batches(): AsyncGenerator<CsvRecord[]>;
+  /** Raw line batches after the header: only for quote-free files, where a line is a record. */
+  lines: (() => AsyncGenerator<PlainLines>) | null;
 }
 
 export interface CsvOptions {
@@ -82,12 +84,22 @@ function tooLong(source: InputSource, line: number): BurdenError {
     'check for a missing closing quote or a field pasted by mistake');
 }
 
-/** Fast path: no quotes in the file, so every line break ends a record and every delimiter ends a field. */
-async function* plainBatches(chunks: AsyncIterable<string>, delimiter: Delimiter, source: InputSource, skipHeader: boolean): AsyncGenerator<CsvRecord[]> {
+/** Lines of a quote-free file, as read: their text and line numbers, in parallel arrays. */
+export interface PlainLines {
+  texts: string[];
+  lines: number[];
+}
+
+/**
+ * Fast path: no quotes in the file, so every line break ends a record. Lines come in
+ * batches of raw text; `plainBatches` splits them into fields, and the row reader can parse
+ * a line without splitting it at all (io/rows.ts readLine).
+ */
+async function* plainLines(chunks: AsyncIterable<string>, source: InputSource, skipHeader: boolean): AsyncGenerator<PlainLines> {
   let pending = '';
   let line = 0;
   let headerSkipped = !skipHeader;
-  let batch: CsvRecord[] = [];
+  let batch: PlainLines = { texts: [], lines: [] };
   // A CR is part of the line end only before a LF (CRLF), as csv-parse reads it; a CR at the
   // very end of an unterminated last line stays in the field.
   const take = (text: string, terminated: boolean): void => {
@@ -99,7 +111,8 @@ async function* plainBatches(chunks: AsyncIterable<string>, delimiter: Delimiter
       return;
     }
     if (body.length === 0) return;
-    batch.push({ fields: body.split(delimiter), line });
+    batch.texts.push(body);
+    batch.lines.push(line);
   };
   for await (const chunk of chunks) {
     let start = 0;
@@ -113,13 +126,19 @@ async function* plainBatches(chunks: AsyncIterable<string>, delimiter: Delimiter
     pending = text.slice(start);
     text = '';
     if (pending.length > MAX_RECORD_CHARS) throw tooLong(source, line + 1);
-    if (batch.length >= BATCH) {
+    if (batch.texts.length >= BATCH) {
       yield batch;
-      batch = [];
+      batch = { texts: [], lines: [] };
     }
   }
   if (pending.length > 0) take(pending, false);
-  if (batch.length) yield batch;
+  if (batch.texts.length) yield batch;
+}
+
+async function* plainBatches(chunks: AsyncIterable<string>, delimiter: Delimiter, source: InputSource, skipHeader: boolean): AsyncGenerator<CsvRecord[]> {
+  for await (const { texts, lines } of plainLines(chunks, source, skipHeader)) {
+    yield texts.map((text, i) => ({ fields: text.split(delimiter), line: lines[i] ?? 0 }));
+  }
 }
 
 const lineFeeds = (fields: readonly string[]): number => {
@@ -289,5 +308,6 @@ export async function openCsv(source: InputSource, options: CsvOptions = {}): Pr
     delimiter,
     header,
     batches: () => read(chunks(), delimiter, source, true),
+    lines: general ? null : () => plainLines(chunks(), source, true),
   };
 }

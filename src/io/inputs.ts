@@ -127,29 +127,40 @@ export async function combinedInput(source: InputSource, options: InputOptions):
   const lookup = new PopulationLookup();
   const years = new Set<number>();
   const guard = new KeyGuard();
+  /**
+   * Rows in batches, as read: quote-free files line by line without splitting (the fast
+   * path), all others as csv-parse records. Both give the same rows.
+   */
+  async function* partialBatches(): AsyncGenerator<PartialRow[]> {
+    const lines = csv.lines;
+    if (lines) {
+      for await (const batch of lines()) yield batch.texts.map((text, i) => reader.readLine(text, batch.lines[i] ?? 0));
+    } else {
+      for await (const records of csv.batches()) yield records.map((record) => reader.read(record));
+    }
+  }
   /** Every key before a line, with its line: read again when the keys turn out unsorted. */
   async function keysBefore(line: number): Promise<Map<string, number>> {
     const keys = new Map<string, number>();
-    for await (const records of csv.batches()) {
-      for (const record of records) {
-        if (record.line >= line) return keys;
-        const row = reader.read(record);
-        keys.set(keyOf(row), record.line);
+    for await (const rows of partialBatches()) {
+      for (const row of rows) {
+        if (row.origin.line >= line) return keys;
+        keys.set(keyOf(row), row.origin.line);
       }
     }
     return keys;
   }
   async function* batches(): AsyncGenerator<InputRow[]> {
-    for await (const records of csv.batches()) {
+    for await (const partials of partialBatches()) {
       const out: InputRow[] = [];
-      for (const record of records) {
-        const partial = reader.read(record);
+      for (const partial of partials) {
         info.rows += 1;
         const key = keyOf(partial);
-        let first = guard.check(key, record.line);
+        const line = partial.origin.line;
+        let first = guard.check(key, line);
         if (first === RESCAN) {
-          guard.remember(await keysBefore(record.line));
-          first = guard.check(key, record.line);
+          guard.remember(await keysBefore(line));
+          first = guard.check(key, line);
         }
         if (first !== undefined && first !== RESCAN) throw duplicateKey(key, first, partial);
         if (partial.year !== null) years.add(partial.year);

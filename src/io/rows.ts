@@ -32,6 +32,25 @@ function isDigits(text: string): boolean {
   return true;
 }
 
+/** What a column holds, as a small integer so the per-line loop compares numbers. */
+const enum Role { none, ags, name, year, population, eu2, bg, ro, insured, insuredBg, insuredRo }
+const ROLE_OF: Record<CanonicalField, Role> = {
+  ags: Role.ags, name: Role.name, year: Role.year, population: Role.population, eu2: Role.eu2, bg: Role.bg, ro: Role.ro,
+  insured: Role.insured, insured_bg: Role.insuredBg, insured_ro: Role.insuredRo,
+};
+
+/** The value of text[start, end) when it is 1 to 10 plain digits, else -1; no allocation. */
+function digitsAt(text: string, start: number, end: number): number {
+  if (end <= start || end - start > 10) return -1;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
 /** A valid key as it stands (the hot path: no allocation), or an error naming what is wrong. */
 export function checkKey(raw: string, at: () => { file: string; line: number; column: string }): string {
   if (KEY_LENGTHS.has(raw.length) && isDigits(raw)) return raw;
@@ -107,6 +126,81 @@ export class RowReader {
         { ...this.at(record, parts[0]), value: String(a + b) }, 'no area has more than 10,000,000,000 inhabitants; check the columns');
     }
     return a + b;
+  }
+
+  /**
+   * A line of a quote-free file, parsed without splitting it into fields: the hot path of
+   * large inputs. Only plain cells are taken here (digits, valid keys, four-digit years);
+   * any other line goes through read() on its split fields, which gives the same row or the
+   * same error, so both paths agree by construction (and test/unit/rows.test.ts checks it).
+   */
+  readLine(text: string, line: number): PartialRow {
+    return this.plainLine(text, line) ?? this.read({ fields: text.split(this.delimiter ?? ','), line });
+  }
+
+  /** Field roles by column index, for plainLine. */
+  private roles: Role[] | undefined;
+
+  private plainLine(text: string, line: number): PartialRow | null {
+    const delimiter = this.delimiter;
+    if (delimiter === undefined) return null;
+    this.roles ??= this.header.map((_, index) => {
+      const field = (Object.entries(this.columns) as [CanonicalField, number][]).find(([, i]) => i === index)?.[0];
+      return field === undefined ? Role.none : ROLE_OF[field];
+    });
+    const roles = this.roles;
+    let ags: string | null = null;
+    let name = '';
+    let year: number | null = null;
+    // Counts as locals, -1 when the column is absent: no object per row on the hot path.
+    let population = -1;
+    let eu2 = -1;
+    let bg = -1;
+    let ro = -1;
+    let insured = -1;
+    let insuredBg = -1;
+    let insuredRo = -1;
+    let start = 0;
+    for (let col = 0; col < roles.length; col++) {
+      const last = col === roles.length - 1;
+      const next = text.indexOf(delimiter, start);
+      // Too few fields (no delimiter before the last column) or too many (one after it).
+      if (last ? next >= 0 : next < 0) return null;
+      const end = last ? text.length : next;
+      const role = roles[col];
+      if (role === Role.ags) {
+        if (!KEY_LENGTHS.has(end - start)) return null;
+        ags = text.slice(start, end);
+        if (!isDigits(ags)) return null;
+      } else if (role === Role.name) {
+        name = text.slice(start, end).trim();
+      } else if (role === Role.year) {
+        const value = digitsAt(text, start, end);
+        if (end - start !== 4 || value < 0) return null;
+        year = value;
+      } else if (role !== Role.none) {
+        const value = digitsAt(text, start, end);
+        if (value < 0) return null;
+        if (role === Role.population) population = value;
+        else if (role === Role.eu2) eu2 = value;
+        else if (role === Role.bg) bg = value;
+        else if (role === Role.ro) ro = value;
+        else if (role === Role.insured) insured = value;
+        else if (role === Role.insuredBg) insuredBg = value;
+        else insuredRo = value;
+      }
+      start = end + 1;
+    }
+    if (ags === null) return null;
+    const row: PartialRow = { ags, name, year, origin: { file: this.file, line } };
+    if (population >= 0) row.population = population;
+    if (eu2 < 0 && bg >= 0 && ro >= 0) eu2 = bg + ro;
+    if (eu2 >= 0) row.eu2 = eu2;
+    if (insured < 0 && insuredBg >= 0 && insuredRo >= 0) insured = insuredBg + insuredRo;
+    if (insured >= 0) row.insured = insured;
+    // Anything the general path would refuse, it must be the one to refuse.
+    if (eu2 > MAX_COUNT || insured > MAX_COUNT || (population >= 0 && eu2 > population)) return null;
+    return row;
   }
 
   read(record: CsvRecord): PartialRow {

@@ -2,7 +2,7 @@ import { BurdenError, EXIT, quote, usageError } from '../errors.js';
 import { parseCount } from './numbers.js';
 import type { InputRow } from '../engine/types.js';
 import type { WarningCollector } from '../engine/method.js';
-import { type CanonicalField, mapColumns } from './columns.js';
+import { type CanonicalField, type ColumnMap, mapColumns } from './columns.js';
 import { type CsvFile, openCsv } from './csv.js';
 import { type PartialRow, RowReader } from './rows.js';
 import { KeyGuard, RESCAN } from './key-guard.js';
@@ -33,19 +33,23 @@ export interface InputPlan {
   batches: () => AsyncGenerator<InputRow[]>;
   /** False when no input has an insured column at all (so every count would be estimated). */
   hasInsuredColumn: boolean;
+  /** A quote-free combined file on disk, which calc may read in parallel; null otherwise. */
+  plain?: PlainFileSpec | null;
+  /** The duplicate-key guard of a combined file and how to read its rows again. */
+  keyGuard?: { guard: KeyGuard; rows: () => AsyncGenerator<PartialRow[]> };
 }
 
 const keyOf = (row: { ags: string; year: number | null }): string => (row.year === null ? row.ags : `${row.ags}@${row.year}`);
 const describeKey = (key: string): string => key.replace('@', ' in ');
 
-async function openMapped(source: InputSource, role: InputFileInfo['role'], options: InputOptions, required: string[][]): Promise<{ csv: CsvFile; reader: RowReader }> {
+async function openMapped(source: InputSource, role: InputFileInfo['role'], options: InputOptions, required: string[][]): Promise<{ csv: CsvFile; reader: RowReader; columns: ColumnMap }> {
   const csv = await openCsv(source);
   const columns = mapColumns(csv.header, options.columns, source.name);
   const reader = new RowReader(source.name, csv.header, columns, csv.delimiter);
   for (const alternatives of required) {
     if (!alternatives.some((field) => field.split('+').every((f) => reader.has(f as CanonicalField)))) throw missingColumn(csv, role, alternatives);
   }
-  return { csv, reader };
+  return { csv, reader, columns };
 }
 
 /** A required column is missing: say why when the cause is plain (no header, mixed delimiters). */
@@ -69,7 +73,7 @@ const noDataRows = (source: InputSource): BurdenError =>
     'add one row per municipality below the header');
 
 /** Fill population from the register where the input has none; remember keys found nowhere. */
-class PopulationLookup {
+export class PopulationLookup {
   usedRegister = false;
 
   async fill(row: InputRow, options: InputOptions): Promise<void> {
@@ -94,7 +98,7 @@ class PopulationLookup {
   }
 }
 
-function toInputRow(partial: PartialRow, options: InputOptions): InputRow | null {
+export function toInputRow(partial: PartialRow, options: InputOptions): InputRow | null {
   if (partial.eu2 === null || partial.eu2 === undefined) {
     if (options.allowMissing) {
       options.warnings.add('eu2-unknown', 'rows skipped: EU2 residents unknown', `${partial.ags} (${partial.origin.file}:${partial.origin.line})`);
@@ -120,12 +124,69 @@ function duplicateKey(key: string, first: number | undefined, row: PartialRow): 
     'each municipality may appear once per year; add a year column if the rows are for different years');
 }
 
+/**
+ * What a quote-free combined file needs to be read in pieces by worker threads (calc's
+ * parallel csv path): everything that defines how a line becomes a row.
+ */
+export interface PlainFileSpec {
+  path: string;
+  name: string;
+  encoding: 'utf-8' | 'windows-1252';
+  delimiter: string;
+  header: string[];
+  columns: ColumnMap;
+  hasYear: boolean;
+}
+
+/** The steps after parsing a row, shared by the sequential reader and the parallel workers. */
+export class RowAssembler {
+  rows = 0;
+  readonly years = new Set<number>();
+  readonly lookup = new PopulationLookup();
+  constructor(private readonly options: InputOptions) {}
+
+  /** Count the row and make it an input row; null when --allow-missing skips it. */
+  take(partial: PartialRow): InputRow | null {
+    this.rows += 1;
+    if (partial.year !== null) this.years.add(partial.year);
+    return toInputRow(partial, this.options);
+  }
+
+  /** Population from the register, only for rows without one (it may need to load a file). */
+  fill(row: InputRow): Promise<void> {
+    return this.lookup.fill(row, this.options);
+  }
+}
+
+/** Every key before a line, with its line: read again when the keys turn out unsorted. */
+async function keysBefore(rows: () => AsyncGenerator<PartialRow[]>, line: number): Promise<Map<string, number>> {
+  const keys = new Map<string, number>();
+  for await (const batch of rows()) {
+    for (const row of batch) {
+      if (row.origin.line >= line) return keys;
+      keys.set(keyOf(row), row.origin.line);
+    }
+  }
+  return keys;
+}
+
+/** Check one key against the guard, reading earlier keys once if the file is not sorted. */
+export async function checkKeyOrder(guard: KeyGuard, partial: PartialRow, rows: () => AsyncGenerator<PartialRow[]>): Promise<void> {
+  const key = keyOf(partial);
+  const line = partial.origin.line;
+  let first = guard.check(key, line);
+  if (first === RESCAN) {
+    guard.remember(await keysBefore(rows, line));
+    first = guard.check(key, line);
+  }
+  if (first !== undefined && first !== RESCAN) throw duplicateKey(key, first, partial);
+}
+
 /** One CSV holding every column: streamed, batch by batch. */
 export async function combinedInput(source: InputSource, options: InputOptions): Promise<InputPlan> {
-  const { csv, reader } = await openMapped(source, 'combined', options, [['ags'], ['eu2', 'bg+ro']]);
+  const { csv, reader, columns } = await openMapped(source, 'combined', options, [['ags'], ['eu2', 'bg+ro']]);
   const info: InputFileInfo = { role: 'combined', file: source.name, sha256: csv.scan.sha256, rows: 0 };
-  const lookup = new PopulationLookup();
-  const years = new Set<number>();
+  const assembler = new RowAssembler(options);
   const guard = new KeyGuard();
   /**
    * Rows in batches, as read: quote-free files line by line without splitting (the fast
@@ -139,42 +200,34 @@ export async function combinedInput(source: InputSource, options: InputOptions):
       for await (const records of csv.batches()) yield records.map((record) => reader.read(record));
     }
   }
-  /** Every key before a line, with its line: read again when the keys turn out unsorted. */
-  async function keysBefore(line: number): Promise<Map<string, number>> {
-    const keys = new Map<string, number>();
-    for await (const rows of partialBatches()) {
-      for (const row of rows) {
-        if (row.origin.line >= line) return keys;
-        keys.set(keyOf(row), row.origin.line);
-      }
-    }
-    return keys;
-  }
   async function* batches(): AsyncGenerator<InputRow[]> {
     for await (const partials of partialBatches()) {
       const out: InputRow[] = [];
       for (const partial of partials) {
-        info.rows += 1;
-        const key = keyOf(partial);
-        const line = partial.origin.line;
-        let first = guard.check(key, line);
-        if (first === RESCAN) {
-          guard.remember(await keysBefore(line));
-          first = guard.check(key, line);
-        }
-        if (first !== undefined && first !== RESCAN) throw duplicateKey(key, first, partial);
-        if (partial.year !== null) years.add(partial.year);
-        const row = toInputRow(partial, options);
+        await checkKeyOrder(guard, partial, partialBatches);
+        const row = assembler.take(partial);
         if (!row) continue;
-        if (row.population === null) await lookup.fill(row, options);
+        if (row.population === null) await assembler.fill(row);
         out.push(row);
       }
+      info.rows = assembler.rows;
       yield out;
     }
-    if (info.rows === 0) throw noDataRows(source);
+    if (assembler.rows === 0) throw noDataRows(source);
   }
   const hasInsuredColumn = reader.has('insured') || (reader.has('insured_bg') && reader.has('insured_ro'));
-  return { files: [info], populationFromRegister: () => lookup.usedRegister, years: () => years, batches, hasInsuredColumn };
+  const plain: PlainFileSpec | null = csv.lines && source.path !== null
+    ? { path: source.path, name: source.name, encoding: csv.scan.encoding, delimiter: csv.delimiter, header: csv.header, columns, hasYear: reader.has('year') }
+    : null;
+  return {
+    files: [info],
+    populationFromRegister: () => assembler.lookup.usedRegister,
+    years: () => assembler.years,
+    batches,
+    hasInsuredColumn,
+    plain,
+    keyGuard: { guard, rows: partialBatches },
+  };
 }
 
 async function readAll(source: InputSource, role: InputFileInfo['role'], options: InputOptions, required: string[][]): Promise<{ info: InputFileInfo; rows: Map<string, PartialRow> }> {

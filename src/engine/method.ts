@@ -62,46 +62,97 @@ export function applyMethod(row: InputRow, context: MethodContext): ResultRow {
 }
 
 /** Running totals, so streamed rows need not be kept. Per-inhabitant figures need every population. */
+/** The running sums behind Totals: plain data, so partial sums from worker threads can be merged. */
+export interface TotalsState {
+  rows: number;
+  population: number;
+  populationKnown: boolean;
+  eu2: number;
+  insured: number;
+  insuredEstimated: boolean;
+  net: number;
+  costCents: number;
+}
+
 export class TotalsAccumulator {
-  private rows = 0;
-  private population = 0;
-  private populationKnown = true;
-  private eu2 = 0;
-  private insured = 0;
-  private insuredEstimated = false;
-  private net = 0;
-  private costCents = 0;
+  private readonly state: TotalsState = {
+    rows: 0, population: 0, populationKnown: true, eu2: 0, insured: 0, insuredEstimated: false, net: 0, costCents: 0,
+  };
 
   add(row: ResultRow): void {
-    this.rows += 1;
-    if (row.population === null) this.populationKnown = false;
-    else this.population += row.population;
-    this.eu2 += row.eu2;
-    this.insured += row.insured;
-    this.insuredEstimated ||= row.insuredEstimated;
-    this.net += row.net;
-    this.costCents += row.costCents;
+    const s = this.state;
+    s.rows += 1;
+    if (row.population === null) s.populationKnown = false;
+    else s.population += row.population;
+    s.eu2 += row.eu2;
+    s.insured += row.insured;
+    s.insuredEstimated ||= row.insuredEstimated;
+    s.net += row.net;
+    s.costCents += row.costCents;
+  }
+
+  snapshot(): TotalsState {
+    return { ...this.state };
+  }
+
+  /** Add the sums of another accumulator (a piece of the input summed elsewhere). */
+  absorb(other: TotalsState): void {
+    const s = this.state;
+    s.rows += other.rows;
+    s.population += other.population;
+    s.populationKnown &&= other.populationKnown;
+    s.eu2 += other.eu2;
+    s.insured += other.insured;
+    s.insuredEstimated ||= other.insuredEstimated;
+    s.net += other.net;
+    s.costCents += other.costCents;
   }
 
   result(): Totals {
-    const withPopulation = this.populationKnown && this.population > 0;
+    const s = this.state;
+    const withPopulation = s.populationKnown && s.population > 0;
     return {
-      rows: this.rows,
-      population: this.populationKnown ? this.population : null,
-      eu2: this.eu2,
-      insured: this.insured,
-      insuredEstimated: this.insuredEstimated,
-      net: this.net,
-      costCents: this.costCents,
-      costPerInhabitantCents: withPopulation ? roundDiv(this.costCents, this.population) : null,
-      eu2ShareBasisPoints: withPopulation ? roundDiv(mulExact(this.eu2, 10_000), this.population) : null,
+      rows: s.rows,
+      population: s.populationKnown ? s.population : null,
+      eu2: s.eu2,
+      insured: s.insured,
+      insuredEstimated: s.insuredEstimated,
+      net: s.net,
+      costCents: s.costCents,
+      costPerInhabitantCents: withPopulation ? roundDiv(s.costCents, s.population) : null,
+      eu2ShareBasisPoints: withPopulation ? roundDiv(mulExact(s.eu2, 10_000), s.population) : null,
     };
   }
 }
 
 /** Collects per-row findings and reports each kind once, naming up to ten rows. */
+/** The findings of one kind: plain data, so collectors from worker threads can be merged. */
+export interface WarningEntry {
+  code: string;
+  summary: string;
+  items: string[];
+  count: number;
+}
+
 export class WarningCollector {
-  private readonly byCode = new Map<string, { summary: string; items: string[]; count: number }>();
+  private readonly byCode = new Map<string, Omit<WarningEntry, 'code'>>();
+
+  entries(): WarningEntry[] {
+    return [...this.byCode].map(([code, entry]) => ({ code, ...entry, items: [...entry.items] }));
+  }
+
+  /** Merge another collector's findings after this one's, as if its rows came later. */
+  absorb(entries: readonly WarningEntry[]): void {
+    for (const { code, summary, items, count } of entries) {
+      let entry = this.byCode.get(code);
+      if (!entry) {
+        entry = { summary, items: [], count: 0 };
+        this.byCode.set(code, entry);
+      }
+      entry.count += count;
+      for (const item of items) if (entry.items.length < 10) entry.items.push(item);
+    }
+  }
 
   add(code: string, summary: string, item: string): void {
     let entry = this.byCode.get(code);

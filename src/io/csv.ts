@@ -95,9 +95,9 @@ export interface PlainLines {
  * batches of raw text; `plainBatches` splits them into fields, and the row reader can parse
  * a line without splitting it at all (io/rows.ts readLine).
  */
-async function* plainLines(chunks: AsyncIterable<string>, source: InputSource, skipHeader: boolean): AsyncGenerator<PlainLines> {
+export async function* plainLines(chunks: AsyncIterable<string> | Iterable<string>, source: InputSource, skipHeader: boolean, firstLine = 1): AsyncGenerator<PlainLines> {
   let pending = '';
-  let line = 0;
+  let line = firstLine - 1;
   let headerSkipped = !skipHeader;
   let batch: PlainLines = { texts: [], lines: [] };
   // A CR is part of the line end only before a LF (CRLF), as csv-parse reads it; a CR at the

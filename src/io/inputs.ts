@@ -39,7 +39,7 @@ export interface InputPlan {
   keyGuard?: { guard: KeyGuard; rows: () => AsyncGenerator<PartialRow[]> };
 }
 
-const keyOf = (row: { ags: string; year: number | null }): string => (row.year === null ? row.ags : `${row.ags}@${row.year}`);
+export const keyOf = (row: { ags: string; year: number | null }): string => (row.year === null ? row.ags : `${row.ags}@${row.year}`);
 const describeKey = (key: string): string => key.replace('@', ' in ');
 
 async function openMapped(source: InputSource, role: InputFileInfo['role'], options: InputOptions, required: string[][]): Promise<{ csv: CsvFile; reader: RowReader; columns: ColumnMap }> {
@@ -68,7 +68,7 @@ function missingColumn(csv: CsvFile, role: InputFileInfo['role'], alternatives: 
     `the header is ${quote(headerText)}${hint}; rename a column or map it with --column ${alternatives[0]?.split('+')[0]}=Header`);
 }
 
-const noDataRows = (source: InputSource): BurdenError =>
+export const noDataRows = (source: InputSource): BurdenError =>
   new BurdenError(EXIT.dataError, 'the header is the only line: there are no data rows', { file: source.name, line: 1 },
     'add one row per municipality below the header');
 

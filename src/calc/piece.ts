@@ -1,0 +1,93 @@
+import { BurdenError, EXIT, type Location } from '../errors.js';
+import { applyMethod, type InsuredImputation, MissingInsuredError, TotalsAccumulator, type TotalsState, WarningCollector, type WarningEntry } from '../engine/method.js';
+import { plainLines } from '../io/csv.js';
+import { type PlainFileSpec, RowAssembler } from '../io/inputs.js';
+import { RowReader } from '../io/rows.js';
+import { csvRenderer } from '../output/csv.js';
+import type { CalcMeta } from '../output/report.js';
+
+/**
+ * One piece of a quote-free combined file, turned into csv output: the work of a worker
+ * thread in calc's parallel path (calc/parallel.ts). The steps are those of the sequential
+ * path (RowReader.readLine, RowAssembler, applyMethod, csvRenderer), so the output is the
+ * same; the keys go back to the main thread, which checks their order across pieces.
+ */
+export interface PieceJob {
+  spec: PlainFileSpec;
+  meta: CalcMeta;
+  locale: 'de' | 'en';
+  rateCents: number;
+  imputation: InsuredImputation | null;
+  allowMissing: boolean;
+}
+
+export interface PieceResult {
+  id: number;
+  text: string;
+  /** Key and year of every row parsed, in order, with its line. */
+  keys: string[];
+  years: (number | null)[];
+  lines: number[];
+  totals: TotalsState;
+  warnings: WarningEntry[];
+  usedRegister: boolean;
+  /** A user error at a row: the keys before it (and its own, if it was parsed) are in `keys`. */
+  error: { code: number; message: string; location: Location; suggestion: string | undefined } | null;
+}
+
+/** A user error as it crosses to the main thread; anything else stays an internal error. */
+export function userError(error: unknown): BurdenError | null {
+  if (error instanceof BurdenError) return error;
+  if (error instanceof MissingInsuredError) {
+    return new BurdenError(EXIT.dataError, 'insured count unknown', { ...error.row.origin, column: 'insured' },
+      'give the insured BG/RO employees, or --impute-insured national-2019 to estimate them, flagged as estimated');
+  }
+  if (error instanceof RangeError) {
+    // engine/money.ts refuses products beyond 2^53 cents rather than lose exactness.
+    return new BurdenError(EXIT.dataError, `a figure leaves the range of exact whole numbers (${error.message})`, {},
+      'check the counts and the rate for a misplaced digit');
+  }
+  return null;
+}
+
+export function pieceWorker(job: PieceJob): (id: number, bytes: Uint8Array, firstLine: number) => Promise<PieceResult> {
+  const { spec } = job;
+  const reader = new RowReader(spec.name, spec.header, spec.columns, spec.delimiter);
+  const renderer = csvRenderer(job.meta, { locale: job.locale, hasYear: spec.hasYear });
+  const source = { name: spec.name, path: spec.path };
+  const context = { rateCents: job.rateCents, imputation: job.imputation };
+  return async (id, bytes, firstLine) => {
+    const warnings = new WarningCollector();
+    const totals = new TotalsAccumulator();
+    const assembler = new RowAssembler({ columns: new Map(), allowMissing: job.allowMissing, warnings });
+    const result: PieceResult = { id, text: '', keys: [], years: [], lines: [], totals: totals.snapshot(), warnings: [], usedRegister: false, error: null };
+    const text = new TextDecoder(spec.encoding).decode(bytes);
+    let out = '';
+    try {
+      for await (const batch of plainLines([text], source, false, firstLine)) {
+        for (let i = 0; i < batch.texts.length; i++) {
+          const partial = reader.readLine(batch.texts[i] ?? '', batch.lines[i] ?? 0);
+          result.keys.push(partial.ags);
+          result.years.push(partial.year);
+          result.lines.push(partial.origin.line);
+          const row = assembler.take(partial);
+          if (!row) continue;
+          if (row.population === null) await assembler.fill(row);
+          const computed = applyMethod(row, context);
+          totals.add(computed);
+          warnings.note(computed);
+          out += renderer.row(computed, 0);
+        }
+      }
+    } catch (error) {
+      const user = userError(error);
+      if (!user) throw error;
+      result.error = { code: user.code, message: user.message, location: user.location, suggestion: user.suggestion };
+    }
+    result.text = out;
+    result.totals = totals.snapshot();
+    result.warnings = warnings.entries();
+    result.usedRegister = assembler.lookup.usedRegister;
+    return result;
+  };
+}

@@ -281,7 +281,9 @@ export async function joinedInput(
       if (eu2Years !== otherYears) {
         const firstRow = data.rows.values().next().value;
         throw new BurdenError(EXIT.dataError, `the files are for different years: ${files.eu2.name} has ${eu2Years}, ${data.info.file} has ${otherYears}`,
-          { file: data.info.file, ...(firstRow ? { line: firstRow.origin.line } : {}) }, 'join files of the same reference year, or give each a year column');
+          { file: data.info.file, ...(firstRow ? { line: firstRow.origin.line } : {}) }, eu2Years.includes('none') || otherYears.includes('none')
+            ? 'join files of the same reference year, or give each a year column'
+            : 'join files of the same reference years, or filter them to the years they share');
       }
       const list = (keys: string[]): string => keys.slice(0, 10).map(describeKey).join(', ') + (keys.length > 10 ? `, and ${keys.length - 10} more` : '');
       const parts = [];
@@ -292,9 +294,12 @@ export async function joinedInput(
       throw new BurdenError(EXIT.dataError, parts.join('; '), firstMissing ? { ...firstMissing.origin } : { file: data.info.file },
         'add the missing rows, or --allow-missing to skip them with a warning');
     }
+    // One warning per file pair, each key once, even when it is missing from two files.
     for (const key of [...onlyEu2, ...onlyOther]) {
+      if (skipped.has(key)) continue;
       skipped.add(key);
-      options.warnings.add('key-missing', `keys skipped: not in every input file (${role} file ${data.info.file})`, describeKey(key));
+      const where = onlyEu2.includes(key) ? `not in ${data.info.file}` : `not in ${files.eu2.name}`;
+      options.warnings.add(`key-missing-${role}`, `keys skipped: not in every input file (${role} input)`, `${describeKey(key)} (${where})`);
     }
   }
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { usageError } from '../errors.js';
 import { parseEuroToCents } from '../engine/money.js';
-import { outputOptionsShape, yearOption } from '../schema/cli-options.js';
+import { outputOptionsShape, rulesOption, setOption, yearOption } from '../schema/cli-options.js';
 
 /** The options of `burden calc`, checked once at the boundary. */
 const year = yearOption;
@@ -28,8 +28,8 @@ export const calcOptionsSchema = z.strictObject({
     ),
     priceYear: z.optional(year),
     year: z.optional(year),
-    rules: z._default(z.array(z.string()).check(z.maxLength(2, 'may be given at most twice (two scenarios side by side)')), []),
-    set: z._default(z.array(z.string().check(z.regex(/^[a-z][a-z0-9_]*=-?\d+(\.\d+)?$/, 'must be name=number, e.g. --set rate=2500'))), []),
+    rules: rulesOption,
+    set: setOption,
     explain: z.optional(z.union([z.boolean(), z.string().check(z.regex(/^\d{2,12}$/, 'must be a key (AGS) or nothing'))])),
     rateFile: z.optional(z.string()),
     ...outputOptionsShape,

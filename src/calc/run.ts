@@ -1,8 +1,7 @@
 import { relative } from 'node:path';
 import { BurdenError, EXIT, usageError } from '../errors.js';
 import { nationalImputation } from '../engine/imputation.js';
-import { MissingInsuredError, TotalsAccumulator, WarningCollector, applyMethod } from '../engine/method.js';
-import { type ParameterSet, overrideProblem, withOverride } from '../engine/parameters.js';
+import { METHOD, MissingInsuredError, TotalsAccumulator, WarningCollector, applyMethod } from '../engine/method.js';
 import { resolveRate } from '../engine/rate.js';
 import type { ResultRow } from '../engine/types.js';
 import { parseColumnOverrides } from '../io/columns.js';
@@ -15,15 +14,15 @@ import { csvRenderer } from '../output/csv.js';
 import type { CalcMeta, CalcReport } from '../output/report.js';
 import { renderReport } from '../output/registry.js';
 import { VERSION } from '../version.js';
-import { parseParameterFile } from '../io/compile-data.js';
-import type { Parameter } from '../schema/parameter.js';
+import { statSync } from 'node:fs';
+import { parallelWorkers, streamParallel } from './parallel.js';
 import type { TraceStep } from '../output/report.js';
 import { type ExplainContext, explainRow } from './explain.js';
 import { applyScenarios, loadRuleSet } from './scenarios.js';
 import { type CalcOptions, parseCalcOptions } from './options.js';
+import { runParameters } from './parameters.js';
 
 const DEFAULT_DATASET = 'eu2-nrw-kreise-2025';
-export const METHOD = 'Dortmund per-capita method: cost = max(eu2 − insured, 0) × rate';
 
 
 interface PlannedInput {
@@ -74,59 +73,29 @@ async function planInput(file: string | undefined, options: CalcOptions, warning
   };
 }
 
-/** Parameters for this run: the shipped ones, with --rate-file, --rate and --set applied (and listed). */
-function runParameters(shippedParameters: Parameter[], options: CalcOptions): { parameters: ParameterSet; overrides: string[] } {
-  let parameters: ParameterSet = new Map(shippedParameters.map((p) => [p.name, p]));
-  const overrides: string[] = [];
-  if (options.rateFile !== undefined) {
-    const rateFile = parseParameterFile(options.rateFile);
-    if (rateFile.unit !== 'EUR/person/year') {
-      throw new BurdenError(EXIT.dataError, `key "unit": a rate file must be in EUR/person/year, not ${rateFile.unit}`, { file: options.rateFile });
-    }
-    for (const entry of rateFile.values) {
-      const problem = overrideProblem({ ...rateFile, values: [entry] }, entry.value);
-      if (problem) throw new BurdenError(EXIT.dataError, `key "values": ${entry.value}: ${problem}`, { file: options.rateFile });
-    }
-    const next = new Map(parameters);
-    next.set('rate', { ...rateFile, name: 'rate' });
-    parameters = next;
-    overrides.push(`rate from ${options.rateFile} (--rate-file)`);
-  }
-  if (options.rate !== undefined) {
-    parameters = withOverride(parameters, 'rate', options.rate / 100, '--rate on the command line');
-    overrides.push(`rate=${options.rate / 100} (--rate)`);
-  }
-  for (const assignment of options.set) {
-    const [name = '', value = ''] = assignment.split('=');
-    const parameter = parameters.get(name);
-    if (!parameter) {
-      throw usageError(`--set ${assignment}: no parameter "${name}"`, `parameters: ${[...parameters.keys()].join(', ')}`);
-    }
-    if (name === 'rate' && options.rate !== undefined) throw usageError('--rate and --set rate=… both set the rate', 'give one of them');
-    const problem = overrideProblem(parameter, Number(value));
-    if (problem) throw usageError(`--set ${assignment}: ${problem}`, `see burden params ${name}`);
-    parameters = withOverride(parameters, name, Number(value), `--set ${assignment} on the command line`);
-    overrides.push(`${name}=${value} (--set)`);
-  }
-  return { parameters, overrides };
-}
-
 const PROJECTION_OPTIONS = ['years', 'from', 'to', 'baseYear', 'growth', 'insuredGrowth', 'inflation', 'range', 'rateSpread', 'growthLow', 'growthHigh'];
 /** Options of calc that the projection (burden extrapolate --by none) also understands. */
-const SHARED_WITH_PROJECTION = ['column', 'rate', 'priceYear', 'format', 'locale', 'output', 'allowMissing', 'strict'];
+const SHARED_WITH_PROJECTION = ['column', 'rate', 'priceYear', 'rules', 'set', 'format', 'locale', 'output', 'allowMissing', 'strict'];
 
 /**
  * `calc --years`: each row projected over the years, one output row per key and year. The
  * projection engine of `burden extrapolate` does the work, with every row its own group.
  */
 async function runProjection(file: string | undefined, rawOptions: Record<string, unknown>, globals: Record<string, unknown>): Promise<void> {
-  const unsupported = ['population', 'eu2', 'insured', 'rules', 'explain', 'rateFile', 'year'].filter((k) => {
-    const value = rawOptions[k];
-    return value !== undefined && !(Array.isArray(value) && value.length === 0);
-  });
+  // Still calc-only, each with what to do instead: the projection reads one combined CSV, has
+  // no chain of figures to explain, and its budget years are the projected years.
+  const refused: Record<string, string> = {
+    population: 'join the files into one combined CSV to project it',
+    eu2: 'join the files into one combined CSV to project it',
+    insured: 'join the files into one combined CSV to project it',
+    explain: 'run calc --rules R --year YYYY --explain for one budget year',
+    rateFile: 'give the rate with --rate EUR',
+    year: 'the projected years are the budget years; --rules applies in each of them',
+  };
+  const unsupported = Object.keys(refused).filter((k) => rawOptions[k] !== undefined);
   if (unsupported.length > 0) {
     const flags = unsupported.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ');
-    throw usageError(`${flags} cannot be combined with --years yet`, 'project a combined CSV, or run calc --rules --year YYYY for each budget year');
+    throw usageError(`${flags} cannot be combined with --years yet`, refused[unsupported[0] as string]);
   }
   const pick = (keys: string[]): Record<string, unknown> => Object.fromEntries(keys.filter((k) => rawOptions[k] !== undefined).map((k) => [k, rawOptions[k]]));
   const options: Record<string, unknown> = { ...pick([...SHARED_WITH_PROJECTION, ...PROJECTION_OPTIONS]), by: 'none' };
@@ -211,8 +180,17 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
   const streaming = format === 'csv' && ruleSets.length === 0 && options.explain === undefined;
   let streamed: ReturnType<typeof csvRenderer> | null = null;
   let index = 0;
+  const plain = streaming ? input.plan.plain ?? null : null;
+  const workers = plain ? parallelWorkers(statSync(plain.path).size) : 0;
+  let usedRegister = false;
   try {
-    for await (const batch of input.plan.batches()) {
+    if (plain && workers > 0) {
+      // A large quote-free file: the same rows on several cores (calc/parallel.ts).
+      const renderer = csvRenderer(meta, { locale, hasYear: plain.hasYear });
+      const imputed = imputation ? { numerator: imputation.numerator, denominator: imputation.denominator } : null;
+      const job = { spec: plain, meta, locale, rateCents: rate.cents, imputation: imputed, allowMissing: options.allowMissing };
+      ({ usedRegister } = await streamParallel(input.plan, job, workers, { output, header: renderer.header(), totals, warnings }));
+    } else for await (const batch of input.plan.batches()) {
       if (streaming && !streamed) {
         streamed = csvRenderer(meta, { locale, hasYear: input.plan.years().size > 0 });
         output.write(streamed.header());
@@ -227,7 +205,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
       }
       if (text) output.write(text);
     }
-    meta.population = describePopulation(input.plan.populationFromRegister());
+    meta.population = describePopulation(usedRegister || input.plan.populationFromRegister());
     if (!streaming) {
       const otherYears = [...input.plan.years()].filter((y) => y !== options.year);
       if (options.year !== undefined && otherYears.length > 0) {

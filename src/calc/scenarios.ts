@@ -1,11 +1,12 @@
 import { BurdenError, EXIT, usageError } from '../errors.js';
 import { roundDiv } from '../engine/money.js';
 import type { ParameterSet } from '../engine/parameters.js';
-import { type Scenario, applyRules } from '../engine/programmes.js';
+import { type ProgrammeOutcome, type ProgrammeRow, type Scenario, applyRules, leastSure } from '../engine/programmes.js';
 import type { ResultRow } from '../engine/types.js';
 import { parseRuleFile } from '../io/compile-data.js';
+import { formatHundredths } from '../io/numbers.js';
 import type { ShippedData } from '../io/shipped.js';
-import type { RuleSet } from '../schema/rules.js';
+import { AMOUNT_FIELD, type RuleSet } from '../schema/rules.js';
 import type { ExtraColumn } from '../output/report.js';
 
 /** `--rules ID|FILE`: a shipped rule set by id, or a user's rule file checked like a shipped one. */
@@ -18,34 +19,69 @@ export function loadRuleSet(spec: string, shipped: ShippedData): RuleSet {
 
 const columnPrefix = (ruleSet: RuleSet, prefixed: boolean): string => (prefixed ? `${ruleSet.id.replace(/-/g, '_')}_` : '');
 
-function sum(values: number[]): number {
-  return values.reduce((a, b) => a + b, 0);
+/**
+ * One claim column: which scenario and which figure it shows. calc and projections name and
+ * fill their columns from the same heads, so both outputs carry the same keys in the same order.
+ */
+export interface ClaimColumnHead {
+  /** Machine name, e.g. claim_suedosteuropa_eur, or nrw_2024_claims_total_eur with two rule sets. */
+  key: string;
+  label: string;
+  kind: 'money' | 'pct';
+  figure: 'claim' | 'total' | 'uncovered' | 'coverage' | 'difference';
+  /** Index of the scenario (the second for the difference, which is second − first). */
+  scenario: number;
+  /** Index of the programme in its rule set, for figure "claim". */
+  programme: number;
 }
 
-/** The claim columns of one scenario, plus its totals. */
-function scenarioColumns(scenario: Scenario, rows: ResultRow[], prefixed: boolean): ExtraColumn[] {
-  const prefix = columnPrefix(scenario.ruleSet, prefixed);
-  const labelPrefix = prefixed ? `${scenario.ruleSet.id}: ` : '';
-  const columns: ExtraColumn[] = scenario.ruleSet.programmes.map((programme, p) => {
-    const values = scenario.rows.map((r) => r.claims[p] ?? 0);
-    return { key: `${prefix}claim_${programme.id}_eur`, label: `${labelPrefix}${programme.id} (EUR)`, kind: 'money', values, total: sum(values) };
+/** The claim columns of one or two rule sets: per programme, total, uncovered, coverage; then the difference. */
+export function claimColumnHeads(ruleSets: readonly RuleSet[]): ClaimColumnHead[] {
+  const prefixed = ruleSets.length > 1;
+  const heads = ruleSets.flatMap((ruleSet, scenario): ClaimColumnHead[] => {
+    const prefix = columnPrefix(ruleSet, prefixed);
+    const labelPrefix = prefixed ? `${ruleSet.id}: ` : '';
+    return [
+      ...ruleSet.programmes.map((programme, p): ClaimColumnHead => (
+        { key: `${prefix}claim_${programme.id}_eur`, label: `${labelPrefix}${programme.id} (EUR)`, kind: 'money', figure: 'claim', scenario, programme: p })),
+      { key: `${prefix}claims_total_eur`, label: `${labelPrefix}Claims (EUR)`, kind: 'money', figure: 'total', scenario, programme: -1 },
+      { key: `${prefix}uncovered_eur`, label: `${labelPrefix}Uncovered (EUR)`, kind: 'money', figure: 'uncovered', scenario, programme: -1 },
+      { key: `${prefix}coverage_pct`, label: `${labelPrefix}Coverage %`, kind: 'pct', figure: 'coverage', scenario, programme: -1 },
+    ];
   });
-  const claims = scenario.rows.map((r) => r.claimsTotalCents);
-  const uncovered = scenario.rows.map((r) => r.uncoveredCents);
-  const totalClaims = sum(claims);
-  const totalCost = sum(rows.map((r) => r.costCents));
-  columns.push(
-    { key: `${prefix}claims_total_eur`, label: `${labelPrefix}Claims (EUR)`, kind: 'money', values: claims, total: totalClaims },
-    { key: `${prefix}uncovered_eur`, label: `${labelPrefix}Uncovered (EUR)`, kind: 'money', values: uncovered, total: sum(uncovered) },
-    {
-      key: `${prefix}coverage_pct`,
-      label: `${labelPrefix}Coverage %`,
-      kind: 'pct',
-      values: scenario.rows.map((r) => r.coverageBasisPoints),
-      total: totalCost > 0 ? roundDiv(totalClaims * 10_000, totalCost) : null,
-    },
-  );
-  return columns;
+  const [first, second] = ruleSets;
+  if (first && second) {
+    heads.push({ key: 'claims_difference_eur', label: `Δ claims ${second.id} − ${first.id} (EUR)`, kind: 'money', figure: 'difference', scenario: 1, programme: -1 });
+  }
+  return heads;
+}
+
+/** The value of one claim column for row i: cents, or hundredths of a percent for coverage (null: no cost). */
+export function claimValue(scenarios: readonly Scenario[], head: ClaimColumnHead, i: number): number | null {
+  const row = scenarios[head.scenario]?.rows[i];
+  if (!row) return null;
+  switch (head.figure) {
+    case 'claim':
+      return row.claims[head.programme] ?? 0;
+    case 'total':
+      return row.claimsTotalCents;
+    case 'uncovered':
+      return row.uncoveredCents;
+    case 'coverage':
+      return row.coverageBasisPoints;
+    case 'difference':
+      return row.claimsTotalCents - (scenarios[0]?.rows[i]?.claimsTotalCents ?? 0);
+  }
+}
+
+/**
+ * The total of one claim column over some rows (all of calc's, or one projected year's):
+ * money is summed, coverage is total claims over total cost, so it is no average of shares.
+ */
+export function claimTotal(scenarios: readonly Scenario[], head: ClaimColumnHead, rows: readonly number[], costCents: number): number | null {
+  const sumOf = (h: ClaimColumnHead): number => rows.reduce((total, i) => total + (claimValue(scenarios, h, i) ?? 0), 0);
+  if (head.figure !== 'coverage') return sumOf(head);
+  return costCents > 0 ? roundDiv(sumOf({ ...head, figure: 'total' }) * 10_000, costCents) : null;
 }
 
 /** What the output's metadata says about a scenario: every programme, its facts and its gaps. */
@@ -62,6 +98,7 @@ function scenarioMeta(scenario: Scenario): Record<string, unknown> {
       in_force: outcome.inForce,
       window: { from: outcome.programme.from, to: outcome.programme.to },
       status: outcome.programme.status,
+      claim_status: outcome.claimStatus,
       source: outcome.programme.source,
       amount: outcome.amount,
       cap_share: outcome.cap,
@@ -71,35 +108,88 @@ function scenarioMeta(scenario: Scenario): Record<string, unknown> {
   };
 }
 
-export interface AppliedScenarios {
+/** Rule sets applied to rows: the engine's results, the metadata and the notes, for any output. */
+export interface EvaluatedScenarios {
   scenarios: Scenario[];
-  columns: ExtraColumn[];
   meta: Record<string, unknown>[];
   notes: string[];
 }
 
-export function applyScenarios(ruleSets: RuleSet[], rows: ResultRow[], yearOf: (row: ResultRow) => number, parameters: ParameterSet): AppliedScenarios {
-  if (ruleSets.length > 2) throw usageError('--rules may be given at most twice', 'compare two scenarios at a time');
+export interface AppliedScenarios extends EvaluatedScenarios {
+  columns: ExtraColumn[];
+}
+
+/**
+ * Apply one or two rule sets (engine/programmes.ts) and describe them. Shared by calc and by
+ * projections (src/extrapolate/claims.ts), which lay the results out in their own columns.
+ */
+export function evaluateScenarios<R extends ProgrammeRow>(ruleSets: RuleSet[], rows: readonly R[], yearOf: (row: R) => number, parameters: ParameterSet): EvaluatedScenarios {
+  // At most two rule sets: the option schemas say so (schema/cli-options.ts rulesOption).
   if (ruleSets.length === 2 && ruleSets[0]?.id === ruleSets[1]?.id) {
     throw new BurdenError(EXIT.usage, `--rules ${ruleSets[0]?.id} is given twice`, {}, 'compare two different rule sets');
   }
   const scenarios = ruleSets.map((ruleSet) => applyRules(ruleSet, rows, yearOf, parameters));
-  const prefixed = scenarios.length > 1;
-  const columns = scenarios.flatMap((scenario) => scenarioColumns(scenario, rows, prefixed));
-  const [first, second] = scenarios;
-  if (first && second) {
-    const values = rows.map((_, i) => (second.rows[i]?.claimsTotalCents ?? 0) - (first.rows[i]?.claimsTotalCents ?? 0));
-    columns.push({ key: 'claims_difference_eur', label: `Δ claims ${second.ruleSet.id} − ${first.ruleSet.id} (EUR)`, kind: 'money', values, total: sum(values) });
-  }
   const notes = scenarios.flatMap((scenario) => {
     const inForce = [...new Set(scenario.programmes.filter((o) => o.inForce).map((o) => `${o.programme.id} [${o.programme.status}]`))];
-    const assumed = scenario.ruleSet.programmes.flatMap((p) => (p.assumptions ?? []).map((a) => `${p.id}.${a.field}`));
-    const unallocated = scenario.programmes.filter((o) => o.unallocatedCents > 0).map((o) => `${o.programme.id} ${o.year}: ${(o.unallocatedCents / 100).toFixed(2)} EUR`);
+    const doubts = claimDoubts(scenario).map((doubt) => `Claims of ${scenario.ruleSet.id}/${doubt}.`);
+    const unallocated = scenario.programmes.filter((o) => o.unallocatedCents > 0)
+      .map((o) => `${o.programme.id} ${o.year}: ${formatHundredths(o.unallocatedCents, { locale: 'en', grouped: false })} EUR`);
     return [
-      `Rules ${scenario.ruleSet.id}: ${scenario.ruleSet.title}. In force: ${inForce.length ? inForce.join(', ') : 'none'}.` +
-        (assumed.length ? ` Assumptions (not in the documents): ${assumed.join(', ')}.` : ''),
+      `Rules ${scenario.ruleSet.id}: ${scenario.ruleSet.title}. In force: ${inForce.length ? inForce.join(', ') : 'none'}.`,
+      ...doubts,
       ...(unallocated.length ? [`Unallocated pot (no eligible municipality, or all capped): ${unallocated.join('; ')}.`] : []),
     ];
   });
-  return { scenarios, columns, meta: scenarios.map(scenarioMeta), notes };
+  return { scenarios, meta: scenarios.map(scenarioMeta), notes };
+}
+
+/**
+ * What the claims of each programme in force rest on when they are not official: a proposed
+ * or assumed programme, a parameter that is not official (a --set override is an assumption,
+ * and its source names the flag), and the rule's own assumptions. One entry per programme,
+ * e.g. `kim_flex: claims_status assumption, resting on: the programme is proposed; …`.
+ */
+function claimDoubts(scenario: Scenario): string[] {
+  const byProgramme = new Map<string, ProgrammeOutcome[]>();
+  for (const outcome of scenario.programmes) {
+    if (!outcome.inForce || outcome.claimStatus === 'official') continue;
+    byProgramme.set(outcome.programme.id, [...(byProgramme.get(outcome.programme.id) ?? []), outcome]);
+  }
+  return [...byProgramme].map(([id, outcomes]) => {
+    const reasons = new Set<string>();
+    for (const { programme, amount, cap } of outcomes) {
+      if (programme.status !== 'official') reasons.add(`the programme is ${programme.status === 'assumption' ? 'an assumption' : programme.status}`);
+      const figures: [string, typeof amount][] = [[AMOUNT_FIELD[programme.kind], amount], ['cap_share', cap]];
+      for (const [field, figure] of figures) {
+        // A number in the rule itself has the programme's status, said above.
+        if (!figure?.parameter || figure.status === 'official') continue;
+        const fromFlag = figure.source.startsWith('--') ? `, ${figure.source}` : '';
+        reasons.add(`${field} is parameter ${figure.parameter} = ${figure.value} ${figure.unit} [${figure.status}${fromFlag}]`);
+      }
+      const assumed = (programme.assumptions ?? []).map((a) => a.field);
+      if (assumed.length) reasons.add(`the rule's assumptions on ${assumed.join(', ')}`);
+    }
+    return `${id}: claims_status ${leastSure(outcomes.map((o) => o.claimStatus))}, resting on: ${[...reasons].join('; ')}`;
+  });
+}
+
+export function applyScenarios(ruleSets: RuleSet[], rows: ResultRow[], yearOf: (row: ResultRow) => number, parameters: ParameterSet): AppliedScenarios {
+  const evaluated = evaluateScenarios(ruleSets, rows, yearOf, parameters);
+  const all = rows.map((_, i) => i);
+  const totalCost = rows.reduce((total, row) => total + row.costCents, 0);
+  const columns = claimColumnHeads(ruleSets).flatMap((head): ExtraColumn[] => {
+    const column: ExtraColumn = {
+      key: head.key,
+      label: head.label,
+      kind: head.kind,
+      values: all.map((i) => claimValue(evaluated.scenarios, head, i)),
+      total: claimTotal(evaluated.scenarios, head, all, totalCost),
+    };
+    const scenario = evaluated.scenarios[head.scenario];
+    if (head.figure !== 'total' || !scenario) return [column];
+    // Each scenario's claims carry their status, as the rate does (engine/programmes.ts claimStatus).
+    const statuses = scenario.rows.map((r) => r.claimsStatus);
+    return [column, { key: head.key.replace(/_total_eur$/, '_status'), label: `${head.label} status`, kind: 'status', values: statuses, total: leastSure(statuses) }];
+  });
+  return { ...evaluated, columns };
 }

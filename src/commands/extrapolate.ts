@@ -4,8 +4,6 @@ import type { Command, Option as OptionClass } from 'commander';
  * `burden extrapolate`: the nationwide (or any aggregate) cost, and its projection over years
  * with growth scenarios, price uprating and ranges (issue 4). This module only declares the
  * options; the work is in ../extrapolate/run.ts, imported when the command runs.
- * Programme rules (`--rules`) plug in through the ExtrapolateHooks argument of runExtrapolate:
- * declare the option here, load the rule set, and pass { programmes } as the fourth argument.
  */
 export function registerExtrapolate(program: Command, Option: typeof OptionClass): void {
   const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -30,6 +28,8 @@ export function registerExtrapolate(program: Command, Option: typeof OptionClass
     .option('--rate-spread <percent>', 'rate variants for --range: ± this percentage (default 20)')
     .option('--growth-low <scenario>', 'low EU2 growth for --range (default: the lower of trend:3 and trend:8)')
     .option('--growth-high <scenario>', 'high EU2 growth for --range (default: the higher of trend:3 and trend:8)')
+    .option('--rules <id|file>', 'apply a programme rule set in each year its programmes are in force (shipped id or file); give twice to compare two scenarios', collect, [])
+    .option('--set <name=value>', 'override a parameter for this run, e.g. --set bund_pauschale=500 (repeatable)', collect, [])
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'md']).default('table'))
     .addOption(new Option('--locale <locale>', 'number format: de (1.234,56) or en (1,234.56); csv defaults to machine format').choices(['de', 'en']))
     .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')

@@ -23,6 +23,9 @@ export class MissingInsuredError extends Error {
   }
 }
 
+/** The method in one sentence, for every output's metadata (extrapolate adds ", per year"). */
+export const METHOD = 'Dortmund per-capita method: cost = max(eu2 − insured, 0) × rate';
+
 /**
  * The Dortmund per-capita method (Städtetag NRW working paper, S. 10):
  * net = eu2 − insured (clamped at 0), cost = net × rate.

@@ -1,9 +1,17 @@
 import { BurdenError, EXIT } from '../errors.js';
-import type { AmountRef, Eligibility, Programme, RuleSet } from '../schema/rules.js';
+import { AMOUNT_UNITS, type AmountField, type AmountRef, type Eligibility, type Programme, type RuleSet } from '../schema/rules.js';
 import type { ParameterStatus } from '../schema/parameter.js';
 import { allocateLargestRemainder, mulDivRound, roundDiv, toScaled } from './money.js';
 import { type ParameterSet, valueAt } from './parameters.js';
+import { type TracePart, basisPoints, cents, decimal, persons, trace } from './trace.js';
 import type { ResultRow } from './types.js';
+
+/**
+ * What a programme looks at in one municipality and year: the key, the counts, the cost and
+ * the population. A calc result row has all of it; a projected year builds just these fields
+ * (src/extrapolate/claims.ts), so one rules engine serves both.
+ */
+export type ProgrammeRow = Pick<ResultRow, 'ags' | 'eu2' | 'net' | 'costCents' | 'population' | 'eu2ShareBasisPoints'>;
 
 /**
  * Programme rules: each programme in force in a budget year turns municipal costs into
@@ -16,6 +24,7 @@ import type { ResultRow } from './types.js';
 const PPM = 1_000_000;
 
 export interface ResolvedNumber {
+  /** As the rule or parameter file writes it, in `unit` (8.9 for 8.9 percent). */
   value: number;
   unit: string;
   source: string;
@@ -27,11 +36,11 @@ export interface ResolvedNumber {
 
 export interface Decision {
   eligible: boolean;
-  /** One line per criterion checked, e.g. `land 05: 05913 starts with 05 — yes`. */
-  reasons: string[];
+  /** One line per criterion checked, e.g. `Land 05: key 05913 — yes`; numbers are formatted by the renderer. */
+  reasons: TracePart[][];
   claimCents: number;
   /** How the claim was computed, in words with the numbers. */
-  detail: string;
+  detail: TracePart[];
   capped: boolean;
 }
 
@@ -44,6 +53,12 @@ export interface ProgrammeOutcome {
   decisions: Decision[];
   /** Fixed pots: the part that could not be given to anyone (no eligible row, or every row capped). */
   unallocatedCents: number;
+  /**
+   * How sure its claims are: the least sure of the programme's own status, the status of its
+   * amount and cap, and `assumption` when the rule lists assumptions (an assumed allocation
+   * key or eligibility decides each municipality's claim).
+   */
+  claimStatus: ParameterStatus;
 }
 
 export interface ScenarioRow {
@@ -53,6 +68,8 @@ export interface ScenarioRow {
   claimsTotalCents: number;
   uncoveredCents: number;
   coverageBasisPoints: number | null;
+  /** The least sure claim status of the programmes in force in the row's year; `official` when none is. */
+  claimsStatus: ParameterStatus;
 }
 
 export interface Scenario {
@@ -68,15 +85,19 @@ export function inForce(programme: Programme, year: number): boolean {
   return programme.from <= endOfYear(year) && (programme.to === null || programme.to >= `${year}-01-01`);
 }
 
-const UNITS: Record<'share' | 'pot_eur' | 'amount_eur', string[]> = {
-  share: ['ratio', 'percent'],
-  pot_eur: ['EUR/year'],
-  amount_eur: ['EUR/person/year'],
-};
+/** Parameter statuses from the surest to the least sure. */
+const CERTAINTY: readonly ParameterStatus[] = ['official', 'secondary', 'proposed', 'assumption'];
 
-function resolve(ref: AmountRef, field: keyof typeof UNITS, programme: Programme, parameters: ParameterSet, year: number, ruleSet: RuleSet): ResolvedNumber {
+/** The least sure of some statuses: a figure is as unsure as its least sure input. */
+export function leastSure(statuses: Iterable<ParameterStatus>): ParameterStatus {
+  let worst = 0;
+  for (const status of statuses) worst = Math.max(worst, CERTAINTY.indexOf(status));
+  return CERTAINTY[worst] ?? 'assumption';
+}
+
+function resolve(ref: AmountRef, field: AmountField, programme: Programme, parameters: ParameterSet, year: number, ruleSet: RuleSet): ResolvedNumber {
   if (typeof ref === 'number') {
-    return { value: ref, unit: field === 'share' ? 'ratio' : field === 'pot_eur' ? 'EUR/year' : 'EUR/person/year', source: programme.source, status: programme.status, parameter: null, from: programme.from };
+    return { value: ref, unit: AMOUNT_UNITS[field][0], source: programme.source, status: programme.status, parameter: null, from: programme.from };
   }
   const where = { file: `rules ${ruleSet.id}` };
   const parameter = parameters.get(ref.parameter);
@@ -84,46 +105,49 @@ function resolve(ref: AmountRef, field: keyof typeof UNITS, programme: Programme
     throw new BurdenError(EXIT.dataError, `programme "${programme.id}": ${field} refers to parameter "${ref.parameter}", which does not exist`, where,
       'see burden params for the parameters');
   }
-  if (!UNITS[field].includes(parameter.unit)) {
-    throw new BurdenError(EXIT.dataError, `programme "${programme.id}": ${field} needs a parameter in ${UNITS[field].join(' or ')}, "${ref.parameter}" is in ${parameter.unit}`, where);
+  if (!AMOUNT_UNITS[field].includes(parameter.unit)) {
+    throw new BurdenError(EXIT.dataError, `programme "${programme.id}": ${field} needs a parameter in ${AMOUNT_UNITS[field].join(' or ')}, "${ref.parameter}" is in ${parameter.unit}`, where);
   }
   const entry = valueAt(parameter, endOfYear(year));
   if (!entry) {
     throw new BurdenError(EXIT.dataError, `programme "${programme.id}": parameter "${ref.parameter}" has no value in ${year}`, where,
       `its first value is from ${parameter.values[0]?.from}; set one with --set ${ref.parameter}=VALUE`);
   }
-  const value = parameter.unit === 'percent' ? entry.value / 100 : entry.value;
-  return { value, unit: parameter.unit, source: entry.source, status: entry.status, parameter: ref.parameter, from: entry.from };
+  return { value: entry.value, unit: parameter.unit, source: entry.source, status: entry.status, parameter: ref.parameter, from: entry.from };
 }
 
-function checkEligibility(eligibility: Eligibility | undefined, row: ResultRow): { eligible: boolean; reasons: string[] } {
-  if (!eligibility) return { eligible: true, reasons: ['no eligibility criteria: every municipality'] };
-  const reasons: string[] = [];
+/** A share (a ratio, or a percentage with up to four decimals) in millionths. */
+const sharePpm = (share: ResolvedNumber): number => (share.unit === 'percent' ? toScaled(share.value, 4) : toScaled(share.value, 6));
+const shareText = (share: ResolvedNumber): TracePart[] => (share.unit === 'percent' ? trace`${decimal(share.value)} %` : [decimal(share.value)]);
+
+function checkEligibility(eligibility: Eligibility | undefined, row: ProgrammeRow): { eligible: boolean; reasons: TracePart[][] } {
+  if (!eligibility) return { eligible: true, reasons: [['no eligibility criteria: every municipality']] };
+  const reasons: TracePart[][] = [];
   let eligible = true;
-  const check = (ok: boolean, text: string): void => {
-    reasons.push(`${text} — ${ok ? 'yes' : 'no'}`);
+  const check = (ok: boolean, text: TracePart[]): void => {
+    reasons.push(trace`${text} — ${ok ? 'yes' : 'no'}`);
     if (!ok) eligible = false;
   };
   if (eligibility.land !== undefined) {
     const lands = Array.isArray(eligibility.land) ? eligibility.land : [eligibility.land];
-    check(lands.some((land) => row.ags.startsWith(land)), `Land ${lands.join('/')}: key ${row.ags}`);
+    check(lands.some((land) => row.ags.startsWith(land)), [`Land ${lands.join('/')}: key ${row.ags}`]);
   }
-  if (eligibility.ags) check(eligibility.ags.includes(row.ags), `key ${row.ags} in the list (${eligibility.ags.length} keys)`);
-  if (eligibility.min_eu2 !== undefined) check(row.eu2 >= eligibility.min_eu2, `eu2 ${row.eu2} ≥ ${eligibility.min_eu2}`);
-  if (eligibility.min_net !== undefined) check(row.net >= eligibility.min_net, `net ${row.net} ≥ ${eligibility.min_net}`);
+  if (eligibility.ags) check(eligibility.ags.includes(row.ags), trace`key ${row.ags} in the list (${persons(eligibility.ags.length)} keys)`);
+  if (eligibility.min_eu2 !== undefined) check(row.eu2 >= eligibility.min_eu2, trace`eu2 ${persons(row.eu2)} ≥ ${persons(eligibility.min_eu2)}`);
+  if (eligibility.min_net !== undefined) check(row.net >= eligibility.min_net, trace`net ${persons(row.net)} ≥ ${persons(eligibility.min_net)}`);
   if (eligibility.min_eu2_share_pct !== undefined) {
     const threshold = toScaled(eligibility.min_eu2_share_pct, 2);
     const share = row.eu2ShareBasisPoints;
     // The share is compared as printed (two decimals), so what users see decides.
     check(share !== null && share >= threshold,
-      share === null ? `EU2 share unknown (no population) ≥ ${eligibility.min_eu2_share_pct} %` : `EU2 share ${(share / 100).toFixed(2)} % ≥ ${eligibility.min_eu2_share_pct} %`);
+      share === null
+        ? trace`EU2 share unknown (no population) ≥ ${decimal(eligibility.min_eu2_share_pct)} %`
+        : trace`EU2 share ${basisPoints(share)} % ≥ ${decimal(eligibility.min_eu2_share_pct)} %`);
   }
   return { eligible, reasons };
 }
 
-const eur = (cents: number): string => (cents / 100).toFixed(2);
-
-function weightOf(key: 'eu2' | 'net' | 'cost' | 'population', row: ResultRow): number {
+function weightOf(key: 'eu2' | 'net' | 'cost' | 'population', row: ProgrammeRow): number {
   if (key === 'cost') return row.costCents;
   if (key === 'population') return row.population ?? 0;
   return row[key];
@@ -155,22 +179,26 @@ function allocatePot(potCents: number, weights: number[], caps: (number | null)[
   return { shares, capped, unallocated: remaining };
 }
 
-function applyProgramme(programme: Programme, rows: ResultRow[], year: number, parameters: ParameterSet, ruleSet: RuleSet): ProgrammeOutcome {
-  const outcome: ProgrammeOutcome = { programme, year, inForce: inForce(programme, year), amount: null, cap: null, decisions: [], unallocatedCents: 0 };
+function applyProgramme(programme: Programme, rows: readonly ProgrammeRow[], year: number, parameters: ParameterSet, ruleSet: RuleSet): ProgrammeOutcome {
+  const outcome: ProgrammeOutcome = {
+    programme, year, inForce: inForce(programme, year), amount: null, cap: null, decisions: [], unallocatedCents: 0, claimStatus: programme.status,
+  };
   if (!outcome.inForce) {
     const window = `${programme.from} – ${programme.to ?? 'open'}`;
-    outcome.decisions = rows.map(() => ({ eligible: false, reasons: [`not in force in ${year} (${window})`], claimCents: 0, detail: 'not in force', capped: false }));
+    outcome.decisions = rows.map(() => ({ eligible: false, reasons: [[`not in force in ${year} (${window})`]], claimCents: 0, detail: ['not in force'], capped: false }));
     return outcome;
   }
-  const cap = programme.cap_share === undefined ? null : resolve(programme.cap_share, 'share', programme, parameters, year, ruleSet);
+  const cap = programme.cap_share === undefined ? null : resolve(programme.cap_share, 'cap_share', programme, parameters, year, ruleSet);
   outcome.cap = cap;
-  const capPpm = cap ? toScaled(cap.value, 6) : null;
-  const capFor = (row: ResultRow): number | null => (capPpm === null ? null : mulDivRound(row.costCents, capPpm, PPM));
+  const capPpm = cap ? sharePpm(cap) : null;
+  const cappedAt = cap ? trace`capped at ${shareText(cap)} of cost` : [];
+  const capFor = (row: ProgrammeRow): number | null => (capPpm === null ? null : mulDivRound(row.costCents, capPpm, PPM));
   const checks = rows.map((row) => checkEligibility(programme.eligibility, row));
 
   if (programme.kind === 'fixed_pot') {
     const pot = resolve(programme.pot_eur, 'pot_eur', programme, parameters, year, ruleSet);
     outcome.amount = pot;
+    outcome.claimStatus = claimStatus(programme, pot, cap);
     const potCents = toScaled(pot.value, 2);
     const weights = rows.map((row, i) => (checks[i]?.eligible ? weightOf(programme.key, row) : 0));
     const totalWeight = weights.reduce((a, b) => a + b, 0);
@@ -179,49 +207,58 @@ function applyProgramme(programme: Programme, rows: ResultRow[], year: number, p
     outcome.decisions = rows.map((_, i) => {
       const check = checks[i] ?? { eligible: false, reasons: [] };
       const weight = weights[i] ?? 0;
+      // A cost key weighs cents; the others weigh persons.
+      const amount = programme.key === 'cost' ? cents : persons;
       const detail = check.eligible
-        ? `pot ${eur(potCents)} EUR × ${programme.key} ${weight} / ${totalWeight} (all eligible), largest-remainder cents${capped[i] ? `; capped at ${cap?.value} of cost` : ''}`
-        : 'not eligible';
+        ? trace`pot ${cents(potCents)} EUR × ${programme.key} ${amount(weight)} / ${amount(totalWeight)} (all eligible), largest-remainder cents${capped[i] ? trace`; ${cappedAt}` : []}`
+        : ['not eligible'];
       return { eligible: check.eligible, reasons: check.reasons, claimCents: shares[i] ?? 0, detail, capped: capped[i] ?? false };
     });
     return outcome;
   }
 
   let amount: ResolvedNumber;
-  let compute: (row: ResultRow) => { cents: number; detail: string };
+  let compute: (row: ProgrammeRow) => { claim: number; detail: TracePart[] };
   if (programme.kind === 'share_of_cost') {
-    amount = resolve(programme.share, 'share', programme, parameters, year, ruleSet);
-    const ppm = toScaled(amount.value, 6);
-    compute = (row) => ({ cents: mulDivRound(row.costCents, ppm, PPM), detail: `cost ${eur(row.costCents)} EUR × ${amount.value}` });
+    const share = resolve(programme.share, 'share', programme, parameters, year, ruleSet);
+    amount = share;
+    const ppm = sharePpm(share);
+    compute = (row) => ({ claim: mulDivRound(row.costCents, ppm, PPM), detail: trace`cost ${cents(row.costCents)} EUR × ${shareText(share)}` });
   } else {
     amount = resolve(programme.amount_eur, 'amount_eur', programme, parameters, year, ruleSet);
-    const cents = toScaled(amount.value, 2);
+    const perPerson = toScaled(amount.value, 2);
     const basis = programme.basis;
-    compute = (row) => ({ cents: row[basis] * cents, detail: `${basis} ${row[basis]} × ${eur(cents)} EUR` });
+    compute = (row) => ({ claim: row[basis] * perPerson, detail: trace`${basis} ${persons(row[basis])} × ${cents(perPerson)} EUR` });
   }
   outcome.amount = amount;
+  outcome.claimStatus = claimStatus(programme, amount, cap);
   outcome.decisions = rows.map((row, i) => {
     const check = checks[i] ?? { eligible: false, reasons: [] };
-    if (!check.eligible) return { eligible: false, reasons: check.reasons, claimCents: 0, detail: 'not eligible', capped: false };
-    const { cents, detail } = compute(row);
+    if (!check.eligible) return { eligible: false, reasons: check.reasons, claimCents: 0, detail: ['not eligible'], capped: false };
+    const { claim, detail } = compute(row);
     const limit = capFor(row);
-    const capped = limit !== null && cents > limit;
+    const capped = limit !== null && claim > limit;
     return {
       eligible: true,
       reasons: check.reasons,
-      claimCents: capped ? limit : cents,
-      detail: capped ? `${detail} = ${eur(cents)} EUR, capped at ${cap?.value} of cost = ${eur(limit)} EUR` : detail,
+      claimCents: capped ? limit : claim,
+      detail: capped ? trace`${detail} = ${cents(claim)} EUR, ${cappedAt} = ${cents(limit)} EUR` : detail,
       capped,
     };
   });
   return outcome;
 }
 
+function claimStatus(programme: Programme, amount: ResolvedNumber, cap: ResolvedNumber | null): ParameterStatus {
+  const assumed: ParameterStatus[] = programme.assumptions?.length ? ['assumption'] : [];
+  return leastSure([programme.status, amount.status, ...(cap ? [cap.status] : []), ...assumed]);
+}
+
 /**
  * Apply a rule set to computed rows. Rows are grouped by budget year (`yearOf`), so a
  * fixed pot is split among the municipalities of one year.
  */
-export function applyRules(ruleSet: RuleSet, rows: ResultRow[], yearOf: (row: ResultRow) => number, parameters: ParameterSet): Scenario {
+export function applyRules<R extends ProgrammeRow>(ruleSet: RuleSet, rows: readonly R[], yearOf: (row: R) => number, parameters: ParameterSet): Scenario {
   const groups = new Map<number, number[]>();
   rows.forEach((row, index) => {
     const year = yearOf(row);
@@ -232,7 +269,7 @@ export function applyRules(ruleSet: RuleSet, rows: ResultRow[], yearOf: (row: Re
   const programmes: ProgrammeOutcome[] = [];
   const decisions: Decision[][] = rows.map(() => []);
   for (const [year, indexes] of [...groups].sort((a, b) => a[0] - b[0])) {
-    const groupRows = indexes.map((i) => rows[i] as ResultRow);
+    const groupRows = indexes.map((i) => rows[i] as R);
     ruleSet.programmes.forEach((programme, p) => {
       const outcome = applyProgramme(programme, groupRows, year, parameters, ruleSet);
       programmes.push(outcome);
@@ -242,7 +279,11 @@ export function applyRules(ruleSet: RuleSet, rows: ResultRow[], yearOf: (row: Re
       });
     });
   }
-  const scenarioRows = rows.map((row, i) => {
+  const statusByYear = new Map<number, ParameterStatus>();
+  for (const year of groups.keys()) {
+    statusByYear.set(year, leastSure(programmes.filter((o) => o.year === year && o.inForce).map((o) => o.claimStatus)));
+  }
+  const scenarioRows = rows.map((row, i): ScenarioRow => {
     const rowDecisions = decisions[i] ?? [];
     const rowClaims = rowDecisions.map((d) => d.claimCents);
     const total = rowClaims.reduce((a, b) => a + b, 0);
@@ -252,6 +293,7 @@ export function applyRules(ruleSet: RuleSet, rows: ResultRow[], yearOf: (row: Re
       claimsTotalCents: total,
       uncoveredCents: Math.max(row.costCents - total, 0),
       coverageBasisPoints: row.costCents > 0 ? roundDiv(total * 10_000, row.costCents) : null,
+      claimsStatus: statusByYear.get(yearOf(row)) ?? 'official',
     };
   });
   return { ruleSet, programmes, rows: scenarioRows };

@@ -1,4 +1,5 @@
 import { BurdenError, EXIT, usageError } from '../errors.js';
+import { groupDigits } from '../format.js';
 import type { ParameterStatus } from '../schema/parameter.js';
 import type { InsuredImputation } from './method.js';
 import { mulExact, roundDiv } from './money.js';
@@ -121,8 +122,6 @@ export interface GrowthContext {
   series?: YearlySeries;
 }
 
-const groupThousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-
 export function resolveGrowth(spec: GrowthSpec, context: GrowthContext, what = 'EU2 residents'): Growth {
   switch (spec.kind) {
     case 'constant':
@@ -142,7 +141,7 @@ export function resolveGrowth(spec: GrowthSpec, context: GrowthContext, what = '
         trend,
         label: `trend:${spec.years}`,
         description: `${what} grow by ${formatPpmPercent(trend.ppm)} % a year: the compound annual growth of EU2 residents in Germany ` +
-          `${trend.fromYear}–${trend.toYear} (${groupThousands(trend.fromLevel)} → ${groupThousands(trend.toLevel)}, ` +
+          `${trend.fromYear}–${trend.toYear} (${groupDigits(trend.fromLevel, 'en')} → ${groupDigits(trend.toLevel, 'en')}, ` +
           `Städtetag NRW Arbeitspapier 2021, Tab. 1${trend.status === 'derived' ? `; the ${trend.fromYear} level is derived` : ''}), ` +
           'rounded to whole persons each year',
       };

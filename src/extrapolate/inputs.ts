@@ -19,6 +19,11 @@ export interface Group extends BaseRow {
   name: string;
   /** How many input rows were summed into it. */
   members: number;
+  /**
+   * Inhabitants in the base year (input or register; summed over the members), null when any
+   * member's is unknown. Programme rules look at it (EU2 share, population key); the projection does not.
+   */
+  population: number | null;
 }
 
 export interface PlannedGroups {
@@ -58,7 +63,7 @@ export function paperGroups(parameters: ParameterSet): PlannedGroups {
   if (insured.year !== eu2.year) notes.push(`The two counts are for different years (${eu2.year}, ${insured.year}).`);
   const status = (s: string): number => (s === 'official' ? OFFICIAL : ESTIMATED);
   return {
-    groups: [{ key: '00', name: 'Deutschland', baseYear: eu2.year, eu2: eu2.value, insured: insured.value, eu2Status: status(eu2.status), insuredStatus: status(insured.status), members: 1 }],
+    groups: [{ key: '00', name: 'Deutschland', baseYear: eu2.year, eu2: eu2.value, insured: insured.value, eu2Status: status(eu2.status), insuredStatus: status(insured.status), members: 1, population: null }],
     files: [],
     paths: [],
     notes,
@@ -80,6 +85,7 @@ export function totalsGroups(eu2: number, insured: number | undefined, baseYear:
       eu2Status: OFFICIAL,
       insuredStatus: known ? OFFICIAL : ESTIMATED,
       members: 1,
+      population: null,
     }],
     files: [],
     paths: [],
@@ -139,11 +145,12 @@ export async function fileGroups(
       const group = groups.get(id);
       if (!group) {
         const name = options.by === 'none' ? row.name : options.by === 'total' ? 'Total' : register?.[key]?.[0] ?? '';
-        groups.set(id, { key, name, baseYear, eu2: row.eu2, insured, eu2Status: OFFICIAL, insuredStatus, members: 1 });
+        groups.set(id, { key, name, baseYear, eu2: row.eu2, insured, eu2Status: OFFICIAL, insuredStatus, members: 1, population: row.population });
       } else {
         group.members += 1;
         group.eu2 += row.eu2;
         group.insured = (group.insured as number) + insured;
+        group.population = group.population === null || row.population === null ? null : group.population + row.population;
         // A sum of several rows is computed by the tool: at least derived.
         group.eu2Status = combine(group.eu2Status, DERIVED);
         group.insuredStatus = combine(group.insuredStatus, insuredStatus);

@@ -3,7 +3,7 @@ import { usageError } from '../errors.js';
 import { parseEuroToCents } from '../engine/money.js';
 import { type GrowthSpec, parseGrowthSpec } from '../engine/projection.js';
 import { parseCount } from '../io/numbers.js';
-import { flag, outputOptionsShape, yearOption } from '../schema/cli-options.js';
+import { flag, outputOptionsShape, rulesOption, setOption, yearOption } from '../schema/cli-options.js';
 
 /** The options of `burden extrapolate`, checked once at the boundary (one zod/mini schema, as calc). */
 type Ctx = { issues: { code: 'custom'; input: unknown; message: string }[] };
@@ -60,6 +60,8 @@ export const extrapolateOptionsSchema = z.strictObject({
   rateSpread: scaledPercent(2, 0, 99),
   growthLow: growth('--growth-low', false),
   growthHigh: growth('--growth-high', false),
+  rules: rulesOption,
+  set: setOption,
   ...outputOptionsShape,
 });
 

@@ -1,7 +1,7 @@
 import { BurdenError, EXIT, usageError } from '../errors.js';
-import { WarningCollector } from '../engine/method.js';
+import { METHOD, WarningCollector } from '../engine/method.js';
 import { nationalImputation } from '../engine/imputation.js';
-import { type ParameterSet, requireParameter, withOverride } from '../engine/parameters.js';
+import { type ParameterSet, requireParameter } from '../engine/parameters.js';
 import {
   type Growth, type GrowthSpec, OFFICIAL, type ProjectionPlan, ProjectionBuffer, ProjectionTotals,
   STATUS_MEANING, type YearlySeries, makePlan, projectRow,
@@ -11,10 +11,14 @@ import type { InputFileInfo } from '../io/inputs.js';
 import { loadShippedData } from '../io/shipped.js';
 import { type Output, openFileOutput, stdoutOutput } from '../io/writer.js';
 import { colorFor } from '../output/color.js';
-import type { ExtrapolateMeta, ExtrapolateReport, GrowthMeta, ProjectedGroup } from '../output/extrapolate-report.js';
+import type { ClaimSeries, ExtrapolateMeta, ExtrapolateReport, GrowthMeta, ProjectedGroup } from '../output/extrapolate-report.js';
 import { figuresFromBuffer, figuresFromTotals } from '../output/extrapolate-report.js';
 import { projectionCsv } from '../output/projection-csv.js';
+import type { RuleSet } from '../schema/rules.js';
 import { VERSION } from '../version.js';
+import { runParameters } from '../calc/parameters.js';
+import { loadRuleSet } from '../calc/scenarios.js';
+import { type ProjectedClaims, type ProjectedRow, applyProjectedRules, projectedRows } from './claims.js';
 import { type Group, type PlannedGroups, alignSeries, checkBaseYears, fileGroups, paperGroups, readSeriesFile, totalsGroups } from './inputs.js';
 import { type ExtrapolateOptions, parseExtrapolateOptions, projectionYears } from './options.js';
 import { loadEu2Series } from './shipped-datasets.js';
@@ -25,30 +29,19 @@ import { loadEu2Series } from './shipped-datasets.js';
  * projects each group through the engine and hands the data to a renderer; prints nothing
  * itself except through the Output it is given.
  */
-export const EXTRAPOLATE_METHOD = 'Dortmund per-capita method: cost = max(eu2 − insured, 0) × rate, per year';
+const EXTRAPOLATE_METHOD = `${METHOD}, per year`;
 
 /** The most years one run may project: far beyond any sensible horizon, but not unbounded. */
 const MAX_YEARS = 200;
 /** The default ± spread of the rate for --range, in percent (issue 4). */
 const DEFAULT_RATE_SPREAD_PCT = 20;
 
-/**
- * The extension point for programme rules (`--rules`, added with the rules issue): a rule
- * set sees every projected group with the plan (years via buffer.yearAt(plan, i)) and can
- * apply itself in the years its validity window covers; its names and sources go to
- * meta.rules. Nothing here depends on it: without a hook, meta.rules is null.
- */
-export interface ProgrammeHook {
-  rules: { name: string; source: string }[];
-  apply(group: Group, buffer: ProjectionBuffer, plan: ProjectionPlan): void;
-}
-
-export interface ExtrapolateHooks {
-  programmes?: ProgrammeHook;
-}
-
 export interface PreparedExtrapolation {
   options: ExtrapolateOptions;
+  /** The parameters of the run (with --rate, --inflation and --set applied): the rules read amounts from them. */
+  parameters: ParameterSet;
+  /** --rules: one or two rule sets, applied in every year their programmes are in force. */
+  ruleSets: RuleSet[];
   plan: ProjectionPlan;
   planned: PlannedGroups;
   meta: ExtrapolateMeta;
@@ -88,21 +81,13 @@ function checkCombinations(file: string | undefined, o: ExtrapolateOptions, year
 }
 
 /** Read the inputs and build the plan and the metadata: everything before the first row is projected. */
-export async function prepareExtrapolation(file: string | undefined, options: ExtrapolateOptions, hooks: ExtrapolateHooks = {}): Promise<PreparedExtrapolation> {
+export async function prepareExtrapolation(file: string | undefined, options: ExtrapolateOptions): Promise<PreparedExtrapolation> {
   const years = projectionYears(options);
   checkCombinations(file, options, years);
   const warnings = new WarningCollector();
   const shipped = await loadShippedData();
-  let parameters: ParameterSet = new Map(shipped.parameters.map((p) => [p.name, p]));
-  const overrides: string[] = [];
-  if (options.rate !== undefined) {
-    parameters = withOverride(parameters, 'rate', options.rate / 100, '--rate on the command line');
-    overrides.push(`rate=${options.rate / 100} (--rate)`);
-  }
-  if (options.inflation !== undefined) {
-    parameters = withOverride(parameters, 'inflation_assumed', options.inflation / 10, '--inflation on the command line');
-    overrides.push(`inflation_assumed=${options.inflation / 10} (--inflation)`);
-  }
+  const { parameters, overrides } = runParameters(shipped.parameters, { rate: options.rate, inflation: options.inflation, set: options.set });
+  const ruleSets = options.rules.map((spec) => loadRuleSet(spec, shipped));
   const national = nationalImputation(parameters);
   const imputation = { ...national, description: `estimated where unknown: ${national.description}, flagged estimated` };
 
@@ -157,13 +142,13 @@ export async function prepareExtrapolation(file: string | undefined, options: Ex
       : null,
   }, { nationalSeries, ...(eu2Series ? { series: eu2Series } : {}), ...(insuredSeries ? { insuredSeries } : {}) });
 
-  const meta = buildMeta(parameters, plan, planned, options, files, overrides, imputation.description, hooks);
-  return { options, plan, planned, meta, warnings };
+  const meta = buildMeta(parameters, plan, planned, options, files, overrides, imputation.description);
+  return { options, parameters, ruleSets, plan, planned, meta, warnings };
 }
 
 function buildMeta(
   parameters: ParameterSet, plan: ProjectionPlan, planned: PlannedGroups, options: ExtrapolateOptions, files: InputFileInfo[],
-  overrides: string[], imputationText: string, hooks: ExtrapolateHooks,
+  overrides: string[], imputationText: string,
 ): ExtrapolateMeta {
   const rateParameter = requireParameter(parameters, 'rate');
   const rateEntry = rateParameter.values[rateParameter.values.length - 1];
@@ -209,14 +194,31 @@ function buildMeta(
         }
       : null,
     statuses: STATUS_MEANING,
-    rules: hooks.programmes ? hooks.programmes.rules : null,
+    // Filled in once the rules have been applied (emitExtrapolation): their outcomes are per year.
+    rules: null,
     overrides,
     notes: planned.notes,
   };
 }
 
+/**
+ * Programme rules need every row of a year before any claim is known (a pot is shared among
+ * all of them), so with --rules every group is projected once for the rules and once more to
+ * be written; without, csv streams in one pass.
+ */
+function projectClaims(prepared: PreparedExtrapolation, buffer: ProjectionBuffer): ProjectedClaims | null {
+  const { plan, planned, ruleSets } = prepared;
+  if (ruleSets.length === 0) return null;
+  const rows: ProjectedRow[] = [];
+  for (const group of planned.groups) {
+    projectRow(group, plan, buffer);
+    for (const row of projectedRows(group, buffer, plan)) rows.push(row);
+  }
+  return applyProjectedRules(ruleSets, rows, buffer.length, prepared.parameters);
+}
+
 /** Project every group, stream csv or collect a report; warnings go to the collector. */
-export async function emitExtrapolation(prepared: PreparedExtrapolation, output: Output, options: { format: string; locale: 'de' | 'en'; color: boolean }, hooks: ExtrapolateHooks = {}): Promise<void> {
+export async function emitExtrapolation(prepared: PreparedExtrapolation, output: Output, options: { format: string; locale: 'de' | 'en'; color: boolean }): Promise<void> {
   const { plan, planned, warnings } = prepared;
   const buffer = new ProjectionBuffer(plan);
   const noteClamps = (group: Group): void => {
@@ -227,35 +229,42 @@ export async function emitExtrapolation(prepared: PreparedExtrapolation, output:
       }
     }
   };
+  const claims = projectClaims(prepared, buffer);
+  // Group g was given to the rules as rows g × years … (g + 1) × years − 1: its claims are that slice.
+  const span = buffer.length * (claims?.heads.length ?? 0);
+  const claimsOf = (g: number): ClaimSeries | undefined =>
+    claims ? { values: claims.all.values.subarray(g * span, (g + 1) * span), statuses: claims.all.statuses.subarray(g * span, (g + 1) * span) } : undefined;
   if (options.format === 'csv') {
-    const writer = projectionCsv(plan, { locale: options.locale });
+    const writer = projectionCsv(plan, { locale: options.locale, claims: claims?.heads ?? [] });
     output.write(writer.header());
-    for (const group of planned.groups) {
+    planned.groups.forEach((group, g) => {
       projectRow(group, plan, buffer);
-      hooks.programmes?.apply(group, buffer, plan);
       noteClamps(group);
-      output.write(writer.rows(group.key, group.name, buffer));
-    }
+      output.write(writer.rows(group.key, group.name, buffer, claimsOf(g)));
+    });
     return;
   }
   const groups: ProjectedGroup[] = [];
   const totals = new ProjectionTotals(buffer.length);
   const years: (number | null)[] = [];
-  for (const group of planned.groups) {
+  planned.groups.forEach((group, g) => {
     projectRow(group, plan, buffer);
-    hooks.programmes?.apply(group, buffer, plan);
     noteClamps(group);
     totals.add(buffer, plan);
-    groups.push({ key: group.key, name: group.name, baseYear: group.baseYear, members: group.members, figures: figuresFromBuffer(buffer, plan) });
+    groups.push({ key: group.key, name: group.name, baseYear: group.baseYear, members: group.members, figures: figuresFromBuffer(buffer, plan, claimsOf(g)) });
     if (years.length === 0) for (let i = 0; i < buffer.length; i++) years.push(buffer.yearAt(plan, i));
-  }
+  });
   // Without a projection, rows of different base years have no common year to total by.
   const sameYear = plan.years !== null || new Set(groups.map((g) => g.baseYear)).size <= 1;
+  const meta: ExtrapolateMeta = claims
+    ? { ...prepared.meta, rules: claims.meta, notes: [...prepared.meta.notes, ...claims.notes] }
+    : prepared.meta;
   const report: ExtrapolateReport = {
-    meta: prepared.meta,
+    meta,
     groups,
+    claimColumns: claims?.heads ?? [],
     totals: groups.length > 1
-      ? { key: '', name: 'Total', baseYear: null, members: groups.length, figures: figuresFromTotals(totals, plan, sameYear ? years : years.map(() => null)) }
+      ? { key: '', name: 'Total', baseYear: null, members: groups.length, figures: figuresFromTotals(totals, plan, sameYear ? years : years.map(() => null), claims?.totals) }
       : null,
     warnings: warnings.list(),
   };
@@ -263,15 +272,15 @@ export async function emitExtrapolation(prepared: PreparedExtrapolation, output:
   output.write(await renderExtrapolate(options.format, report, { locale: options.locale, color: options.color }));
 }
 
-export async function runExtrapolate(file: string | undefined, rawOptions: Record<string, unknown>, globals: Record<string, unknown>, hooks: ExtrapolateHooks = {}): Promise<void> {
+export async function runExtrapolate(file: string | undefined, rawOptions: Record<string, unknown>, globals: Record<string, unknown>): Promise<void> {
   const options = parseExtrapolateOptions({ ...rawOptions, debug: globals.debug });
-  const prepared = await prepareExtrapolation(file, options, hooks);
+  const prepared = await prepareExtrapolation(file, options);
   const format = options.format;
   const locale = options.locale ?? (format === 'csv' ? 'en' : 'de');
   const output: Output = options.output ? openFileOutput(options.output, prepared.planned.paths) : stdoutOutput();
   try {
     const paint = await colorFor(options.output ? {} : process.stdout);
-    await emitExtrapolation(prepared, output, { format, locale, color: paint.enabled }, hooks);
+    await emitExtrapolation(prepared, output, { format, locale, color: paint.enabled });
     output.commit();
   } catch (error) {
     output.abort();

@@ -5,7 +5,7 @@ import { BurdenError, EXIT } from '../errors.js';
 import { datasetManifestSchema } from '../schema/dataset.js';
 import { type Parameter, parameterSchema } from '../schema/parameter.js';
 import { schemaError } from '../schema/issues.js';
-import { type RuleSet, ruleSetSchema } from '../schema/rules.js';
+import { AMOUNT_UNITS, type RuleSet, ruleSetSchema } from '../schema/rules.js';
 import { type Register, type RegisterLevel, type ShippedData, listJsonFiles } from './shipped.js';
 
 /**
@@ -38,15 +38,13 @@ export function parseParameterFile(file: string, label = file): Parameter {
   return result.data;
 }
 
-const REF_UNITS: Record<string, string[]> = { share: ['ratio', 'percent'], cap_share: ['ratio', 'percent'], pot_eur: ['EUR/year'], amount_eur: ['EUR/person/year'] };
-
 /** A rule file: its schema, then every parameter it points at must exist with a fitting unit. */
 export function parseRuleFile(file: string, label: string, parameters: readonly Parameter[]): RuleSet {
   const result = ruleSetSchema.safeParse(readJsonFile(file, label));
   if (!result.success) throw schemaError(label, result.error);
   const byName = new Map(parameters.map((p) => [p.name, p]));
   result.data.programmes.forEach((programme, index) => {
-    for (const [field, units] of Object.entries(REF_UNITS)) {
+    for (const [field, units] of Object.entries(AMOUNT_UNITS)) {
       const ref = (programme as Record<string, unknown>)[field];
       if (typeof ref !== 'object' || ref === null) continue;
       const name = (ref as { parameter: string }).parameter;

@@ -5,7 +5,11 @@
  * `-` is "nothing there" (0); `.`, `x`, `...`, `/` and an empty cell are "unknown".
  */
 
-export type Locale = 'de' | 'en';
+import type { Locale } from '../format.js';
+
+// Formatting lives in the layer-neutral src/format.ts (the engine writes numbers too); it is
+// re-exported here so that io stays the one place to import number handling from.
+export { type Locale, formatDecimal, formatHundredths, groupDigits } from '../format.js';
 
 export type CountCell =
   | { kind: 'value'; value: number }
@@ -73,26 +77,4 @@ export function parseCount(raw: string, locale: Locale = 'de'): CountCell {
     return INVALID('is not a whole number of persons', 'counts must be whole; if the comma is a thousands separator, remove it');
   }
   return INVALID('is not a count', 'write digits like 1108393 or 1.108.393; use "." for unknown and "-" for none');
-}
-
-/** Thousands-grouped integer: 1148260117 → "1.148.260.117" (de) or "1,148,260,117" (en). */
-export function groupDigits(value: number, locale: Locale): string {
-  const digits = String(Math.abs(value));
-  const separator = locale === 'de' ? '.' : ',';
-  let out = '';
-  for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && (digits.length - i) % 3 === 0) out += separator;
-    out += digits[i];
-  }
-  return value < 0 ? `-${out}` : out;
-}
-
-/** An integer scaled by 100 (cents, basis points) as a decimal with two places. */
-export function formatHundredths(value: number, options: { locale: Locale; grouped: boolean }): string {
-  const abs = Math.abs(value);
-  const whole = Math.floor(abs / 100);
-  const fraction = abs - whole * 100;
-  const wholeText = options.grouped ? groupDigits(whole, options.locale) : String(whole);
-  const mark = options.locale === 'de' ? ',' : '.';
-  return `${value < 0 ? '-' : ''}${wholeText}${mark}${fraction < 10 ? '0' : ''}${fraction}`;
 }

@@ -1,6 +1,7 @@
 /**
  * Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org) or
- * FORCE_COLOR=0. chalk does the painting; this decides whether it may.
+ * FORCE_COLOR=0. This decides whether colour may be used, and holds every colour the tool
+ * uses: chalk paints messages (Paint), the tables use TABLE_PAINT.
  */
 export interface Paint {
   red(text: string): string;
@@ -16,6 +17,16 @@ export function colorEnabled(stream: { isTTY?: boolean }): boolean {
 }
 
 const plain: Paint = { red: (t) => t, yellow: (t) => t, enabled: false };
+
+/**
+ * The colours of the terminal tables (calc and extrapolate): cyan headings, grey borders.
+ * Plain ANSI codes, so drawing a table never waits for chalk; whether colour is on at all
+ * was decided by colorFor and reaches the renderer as `color`.
+ */
+export const TABLE_PAINT = {
+  head: (text: string): string => `\u001b[36m${text}\u001b[39m`,
+  border: (text: string): string => `\u001b[90m${text}\u001b[39m`,
+};
 
 export async function colorFor(stream: { isTTY?: boolean }): Promise<Paint> {
   if (!colorEnabled(stream)) return plain;

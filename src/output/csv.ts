@@ -1,9 +1,12 @@
 import type { ResultRow } from '../engine/types.js';
 import { formatHundredths, type Locale } from '../io/numbers.js';
 import type { CalcMeta, ExtraColumn, RowStreamRenderer } from './report.js';
-import { rateFlag } from './report.js';
+import { rateStatus } from './report.js';
 
-/** The CSV columns, in order. `year` and `rate_status` appear only when they carry information. */
+/**
+ * The CSV columns, in order. `year` and `rate_status` appear only when they carry information;
+ * claim columns (`--rules`) follow, each scenario with its `claims_status`.
+ */
 export const CSV_COLUMNS = [
   'ags', 'name', 'population', 'eu2', 'insured', 'insured_estimated', 'net',
   'rate_eur', 'cost_eur', 'cost_per_inhabitant_eur', 'eu2_share_pct',
@@ -31,11 +34,10 @@ export function csvField(text: string, delimiter: string): string {
 export function csvRenderer(meta: CalcMeta, options: { locale: Locale; hasYear: boolean; extra?: ExtraColumn[] }): RowStreamRenderer {
   const delimiter = options.locale === 'de' ? ';' : ',';
   const money = (cents: number): string => formatHundredths(cents, { locale: options.locale, grouped: false });
-  const showRateStatus = meta.rate.uprating !== undefined;
-  const rateStatus = rateFlag(meta) ?? 'official';
+  const rate = rateStatus(meta);
   const columns: string[] = [...CSV_COLUMNS];
   if (options.hasYear) columns.splice(2, 0, 'year');
-  if (showRateStatus) columns.splice(columns.indexOf('rate_eur') + 1, 0, 'rate_status');
+  if (rate !== null) columns.splice(columns.indexOf('rate_eur') + 1, 0, 'rate_status');
   const extra = options.extra ?? [];
   columns.push(...extra.map((column) => column.key));
   return {
@@ -44,13 +46,13 @@ export function csvRenderer(meta: CalcMeta, options: { locale: Locale; hasYear: 
       let line = `${row.ags}${delimiter}${csvField(guardText(row.name), delimiter)}${delimiter}`;
       if (options.hasYear) line += `${row.year ?? ''}${delimiter}`;
       line += `${row.population ?? ''}${delimiter}${row.eu2}${delimiter}${row.insured}${delimiter}${row.insuredEstimated}${delimiter}${row.net}${delimiter}${money(row.rateCents)}${delimiter}`;
-      if (showRateStatus) line += `${rateStatus}${delimiter}`;
+      if (rate !== null) line += `${rate}${delimiter}`;
       line += `${money(row.costCents)}${delimiter}`;
       line += `${row.costPerInhabitantCents === null ? '' : money(row.costPerInhabitantCents)}${delimiter}`;
       line += `${row.eu2ShareBasisPoints === null ? '' : money(row.eu2ShareBasisPoints)}`;
       for (const column of extra) {
         const value = column.values[index];
-        line += `${delimiter}${value === null || value === undefined ? '' : money(value)}`;
+        line += `${delimiter}${value === null || value === undefined ? '' : typeof value === 'string' ? value : money(value)}`;
       }
       return `${line}\n`;
     },

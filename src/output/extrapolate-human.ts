@@ -11,12 +11,14 @@ import { type ExtrapolateReport, type ProjectedGroup, type YearFigures, approxEu
  * - several years: a wide table, a column per year and a line per figure.
  * Every figure carries its status: a word in the statement, a letter after the number in the
  * tables (explained in the notes). Costs are shown in whole euros; csv and json carry cents.
+ * Claims (`--rules`) are shown to the cent, so the shares of a pot visibly add up to it: extra
+ * lines in the statement and the year-by-column table, extra columns in the one-year table.
  */
 export interface HumanView {
   title: string;
   head: string[];
   rows: string[][];
-  /** Indices of rows that close a block (drawn bold in md, separated in the table). */
+  /** Indices of rows that stand out: a block's cost (claim lines may follow it) or the totals line; bold in md. */
   emphasis: number[];
   numeric: boolean[];
   notes: string[];
@@ -45,6 +47,18 @@ export function humanView(report: ExtrapolateReport, locale: Locale): HumanView 
 
 const count = (n: number, locale: Locale): string => groupDigits(n, locale);
 const rate = (cents: number, locale: Locale): string => formatHundredths(cents, { locale, grouped: true });
+
+/** A claim figure without its status: EUR to the cent, or a percentage; empty for no value. */
+function claimText(f: YearFigures, k: number, locale: Locale): string {
+  const value = f.claims[k]?.value;
+  return value === null || value === undefined ? '' : formatHundredths(value, { locale, grouped: true });
+}
+
+/** A claim figure with its status letter, for the tables. */
+const claimCell = (f: YearFigures, k: number, locale: Locale): string => {
+  const claim = f.claims[k];
+  return claim ? marked(claimText(f, k, locale), claim.status) : '';
+};
 
 function commonNotes(report: ExtrapolateReport, locale: Locale): string[] {
   const meta = report.meta;
@@ -87,6 +101,11 @@ function statement(report: ExtrapolateReport, group: ProjectedGroup, locale: Loc
     rows.push(['', 'range: high', `${wholeEuros(f.range.costHighCents, locale)} €`, f.range.status]);
     rows.push(['', 'width driven most by', DRIVER[f.range.driver] ?? f.range.driver, '']);
   }
+  report.claimColumns.forEach((column, k) => {
+    const unit = column.kind === 'pct' ? ' %' : ' €';
+    const text = claimText(f, k, locale);
+    rows.push(['', column.label.replace(/ \(EUR\)$| %$/, ''), text === '' ? '' : `${text}${unit}`, f.claims[k]?.status ?? '']);
+  });
   return {
     title: `Extrapolation: ${group.name || group.key || 'total'}${when}`,
     head: ['', 'Figure', 'Value', 'Status'],
@@ -100,7 +119,8 @@ function statement(report: ExtrapolateReport, group: ProjectedGroup, locale: Loc
 
 function longTable(report: ExtrapolateReport, locale: Locale): HumanView {
   const hasRange = report.meta.range !== null;
-  const head = ['AGS', 'Name', 'Year', 'EU2', 'Insured', 'Net', 'Rate (EUR)', 'Cost (EUR)', ...(hasRange ? ['Low (EUR)', 'High (EUR)', 'Driver'] : [])];
+  const claims = report.claimColumns;
+  const head = ['AGS', 'Name', 'Year', 'EU2', 'Insured', 'Net', 'Rate (EUR)', 'Cost (EUR)', ...(hasRange ? ['Low (EUR)', 'High (EUR)', 'Driver'] : []), ...claims.map((c) => c.label)];
   const line = (key: string, name: string, f: YearFigures): string[] => [
     key,
     name,
@@ -113,6 +133,7 @@ function longTable(report: ExtrapolateReport, locale: Locale): HumanView {
     ...(f.range
       ? [marked(wholeEuros(f.range.costLowCents, locale), f.range.status), marked(wholeEuros(f.range.costHighCents, locale), f.range.status), DRIVER[f.range.driver] ?? '']
       : []),
+    ...claims.map((_, k) => claimCell(f, k, locale)),
   ];
   const rows = report.groups.map((g) => line(g.key, g.name, g.figures[0] as YearFigures));
   const emphasis: number[] = [];
@@ -124,7 +145,9 @@ function longTable(report: ExtrapolateReport, locale: Locale): HumanView {
     notes.unshift(`Total cost ${approxEuros(t.costCents, locale)} per year.`);
   }
   notes.push(STATUS_LEGEND);
-  return { title: 'Extrapolation', head, rows, emphasis, numeric: head.map((_, i) => i >= 3 && i < head.length - (hasRange ? 1 : 0)), notes, totalsLast: report.totals !== null };
+  // Numbers align right; the range's driver column holds a word.
+  const driverColumn = hasRange ? head.indexOf('Driver') : -1;
+  return { title: 'Extrapolation', head, rows, emphasis, numeric: head.map((_, i) => i >= 3 && i !== driverColumn), notes, totalsLast: report.totals !== null };
 }
 
 function wideTable(report: ExtrapolateReport, locale: Locale): HumanView {
@@ -152,6 +175,7 @@ function wideTable(report: ExtrapolateReport, locale: Locale): HumanView {
     }
     if (total || report.groups.length === 1) each('≈', (f) => approxEuros(f.costCents, locale).replace(/^≈ /, ''));
     emphasis.push(rows.length - 1);
+    report.claimColumns.forEach((column, k) => each(column.label, (f) => claimCell(f, k, locale)));
   };
   for (const g of report.groups) block(g, false);
   if (report.totals) block(report.totals, true);

@@ -1,10 +1,10 @@
 import type { ExtrapolateRenderer } from './extrapolate-formats.js';
-import type { YearFigures } from './extrapolate-report.js';
+import { type ClaimColumn, type YearFigures, claimStatusKey } from './extrapolate-report.js';
 
 const euros = (cents: number): number => cents / 100;
 
 /** A year's figures with the csv's field names; numbers stay numbers, every figure has its status. */
-export function jsonFigures(f: YearFigures): Record<string, unknown> {
+export function jsonFigures(f: YearFigures, claimColumns: readonly ClaimColumn[]): Record<string, unknown> {
   return {
     year: f.year,
     eu2: f.eu2,
@@ -28,6 +28,10 @@ export function jsonFigures(f: YearFigures): Record<string, unknown> {
           range_driver: f.range.driver,
         }
       : {}),
+    ...Object.fromEntries(claimColumns.flatMap((column, k) => {
+      const claim = f.claims[k];
+      return claim ? [[column.key, claim.value === null ? null : claim.value / 100], [claimStatusKey(column.key), claim.status]] : [];
+    })),
   };
 }
 
@@ -36,7 +40,8 @@ export function jsonFigures(f: YearFigures): Record<string, unknown> {
  * key and year). Byte-identical for identical inputs (no timestamps, stable key order).
  */
 export const renderExtrapolateJson: ExtrapolateRenderer = (report) => {
-  const rows = report.groups.flatMap((g) => g.figures.map((f) => ({ ags: g.key, name: g.name, base_year: g.baseYear, rows_summed: g.members, ...jsonFigures(f) })));
-  const totals = report.totals ? report.totals.figures.map((f) => ({ rows: report.groups.length, ...jsonFigures(f) })) : null;
+  const columns = report.claimColumns;
+  const rows = report.groups.flatMap((g) => g.figures.map((f) => ({ ags: g.key, name: g.name, base_year: g.baseYear, rows_summed: g.members, ...jsonFigures(f, columns) })));
+  const totals = report.totals ? report.totals.figures.map((f) => ({ rows: report.groups.length, ...jsonFigures(f, columns) })) : null;
   return `${JSON.stringify({ meta: report.meta, rows, totals, warnings: report.warnings }, null, 2)}\n`;
 };

@@ -37,8 +37,11 @@ export interface ExtrapolateMeta {
   growth: { eu2: GrowthMeta; insured: GrowthMeta } | null;
   range: { rate_spread_pct: number; growth_low: GrowthMeta; growth_high: GrowthMeta; note: string } | null;
   statuses: Record<FigureStatus, string>;
-  /** Programme rules applied (the --rules hook); null while none are. */
-  rules: null | { name: string; source: string }[];
+  /**
+   * Programme rule sets applied (`--rules`): each with its programmes per year (in force or
+   * not, amount, source, status, assumptions), as calc's meta.scenarios; null without --rules.
+   */
+  rules: null | Record<string, unknown>[];
   overrides: string[];
   notes: string[];
 }
@@ -58,7 +61,36 @@ export interface YearFigures {
   costCents: number;
   costStatus: FigureStatus;
   range: { netLow: number; netHigh: number; costLowCents: number; costHighCents: number; status: FigureStatus; driver: RangeDriver } | null;
+  /** One per claim column of the report (empty without --rules). */
+  claims: ClaimCell[];
 }
+
+/** A claim column (`--rules`), named as calc names it: claim_<programme>_eur, claims_total_eur, … */
+export interface ClaimColumn {
+  key: string;
+  label: string;
+  /** money: cents; pct: hundredths of a percent. */
+  kind: 'money' | 'pct';
+}
+
+/** A claim figure in one year; null: no value (coverage of a zero cost). */
+export interface ClaimCell {
+  value: number | null;
+  status: FigureStatus;
+}
+
+/**
+ * Claim figures of one row (or of the totals) over the plan's years, as the projection computes
+ * them: year i, claim column k at i × columns + k; the value in cents (hundredths of a percent
+ * for coverage; NaN: none, the coverage of a zero cost) and the status as a code of FIGURE_STATUSES.
+ */
+export interface ClaimSeries {
+  values: Float64Array;
+  statuses: Uint8Array;
+}
+
+/** The csv and json name of a claim figure's status: claims_total_eur → claims_total_status. */
+export const claimStatusKey = (key: string): string => key.replace(/_(eur|pct)$/, '') + '_status';
 
 export interface ProjectedGroup {
   key: string;
@@ -71,6 +103,8 @@ export interface ProjectedGroup {
 export interface ExtrapolateReport {
   meta: ExtrapolateMeta;
   groups: ProjectedGroup[];
+  /** The claim columns of --rules, in output order; empty without. */
+  claimColumns: ClaimColumn[];
   /** Sums per year over all groups; null when there is one group. */
   totals: ProjectedGroup | null;
   warnings: Warning[];
@@ -78,8 +112,20 @@ export interface ExtrapolateReport {
 
 const S = FIGURE_STATUSES;
 
-/** Copy a projected row out of the engine's reusable buffer. */
-export function figuresFromBuffer(b: ProjectionBuffer, plan: ProjectionPlan): YearFigures[] {
+/** The claim cells of year i (none without --rules). */
+function claimCells(claims: ClaimSeries | undefined, i: number, columns: number): ClaimCell[] {
+  const cells: ClaimCell[] = [];
+  if (!claims) return cells;
+  for (let k = i * columns; k < (i + 1) * columns; k++) {
+    const value = claims.values[k] as number;
+    cells.push({ value: Number.isNaN(value) ? null : value, status: S[claims.statuses[k] as number] as FigureStatus });
+  }
+  return cells;
+}
+
+/** Copy a projected row out of the engine's reusable buffer, with its claims (--rules). */
+export function figuresFromBuffer(b: ProjectionBuffer, plan: ProjectionPlan, claims?: ClaimSeries): YearFigures[] {
+  const columns = claims ? claims.values.length / b.length : 0;
   const fixed = plan.rates.fixedPriceYear !== null;
   const out: YearFigures[] = [];
   for (let i = 0; i < b.length; i++) {
@@ -107,13 +153,15 @@ export function figuresFromBuffer(b: ProjectionBuffer, plan: ProjectionPlan): Ye
             driver: RANGE_DRIVERS[b.driver[i] as number] as RangeDriver,
           }
         : null,
+      claims: claimCells(claims, i, columns),
     });
   }
   return out;
 }
 
 /** The totals line per year. The rate is the same for every row of a year, so it is shown. */
-export function figuresFromTotals(t: ProjectionTotals, plan: ProjectionPlan, years: (number | null)[]): YearFigures[] {
+export function figuresFromTotals(t: ProjectionTotals, plan: ProjectionPlan, years: (number | null)[], claims?: ClaimSeries): YearFigures[] {
+  const columns = claims ? claims.values.length / t.length : 0;
   const fixed = plan.rates.fixedPriceYear !== null;
   const out: YearFigures[] = [];
   for (let i = 0; i < t.length; i++) {
@@ -142,6 +190,7 @@ export function figuresFromTotals(t: ProjectionTotals, plan: ProjectionPlan, yea
             driver: t.driver(i),
           }
         : null,
+      claims: claimCells(claims, i, columns),
     });
   }
   return out;

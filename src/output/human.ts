@@ -1,6 +1,6 @@
 import type { ResultRow, Totals } from '../engine/types.js';
 import { formatHundredths, groupDigits, type Locale } from '../io/numbers.js';
-import type { CalcReport } from './report.js';
+import type { CalcReport, NumberColumn } from './report.js';
 import { methodLine } from './report.js';
 import { renderTraceText } from './trace.js';
 
@@ -38,12 +38,17 @@ export function humanTable(report: CalcReport, locale: Locale): HumanTable {
     money(row.eu2ShareBasisPoints),
   ];
   const extraCell = (value: number | null | undefined): string => (value === null || value === undefined ? '' : money(value));
-  head.push(...report.extra.map((c) => c.label));
+  // Status columns stay in csv and json: here the notes name what the claims rest on.
+  const extra = report.extra.filter((c): c is NumberColumn => c.kind !== 'status');
+  head.push(...extra.map((c) => c.label));
   const rows = report.rows.map((row, index) => [
     ...cells(row, row.ags, row.name, hasYear ? [String(row.year ?? '')] : []),
-    ...report.extra.map((c) => extraCell(c.values[index])),
+    ...extra.map((c) => extraCell(c.values[index])),
   ]);
-  const totals = [...cells(report.totals, '', `Total (${groupDigits(report.totals.rows, locale)} ${report.totals.rows === 1 ? 'row' : 'rows'})`, hasYear ? [''] : []), ...report.extra.map((c) => extraCell(c.total))];
+  const totals = [
+    ...cells(report.totals, '', `Total (${groupDigits(report.totals.rows, locale)} ${report.totals.rows === 1 ? 'row' : 'rows'})`, hasYear ? [''] : []),
+    ...extra.map((c) => extraCell(c.total)),
+  ];
   const notes = [methodLine(report.meta, (c) => formatHundredths(c, { locale, grouped: true }))];
   if (report.totals.insuredEstimated) notes.push(`${ESTIMATED} estimated (and net, cost and cost per inhabitant with it): ${report.meta.insured}`);
   if (report.meta.overrides.length > 0) notes.push(`Overrides for this run: ${report.meta.overrides.join('; ')}.`);
@@ -51,7 +56,7 @@ export function humanTable(report: CalcReport, locale: Locale): HumanTable {
   notes.push(...report.meta.notes);
   for (const [index, steps] of report.traces ?? []) {
     const row = report.rows[index];
-    if (row) notes.push('', renderTraceText(row, steps));
+    if (row) notes.push('', renderTraceText(row, steps, locale));
   }
   const numeric = head.map((_, i) => i >= (hasYear ? 3 : 2) || (hasYear && i === 2));
   return { head, rows, totals, notes, numeric };

@@ -1,11 +1,16 @@
 import type { ResultRow, Totals } from '../engine/types.js';
-import type { ReportRenderer } from './report.js';
+import type { ExtraColumn, ReportRenderer } from './report.js';
+import { rateStatus } from './report.js';
+import { jsonTraceStep } from './trace.js';
 
 const euros = (cents: number): number => cents / 100;
 const orNull = <T, R>(value: T | null, f: (v: T) => R): R | null => (value === null ? null : f(value));
 
-/** A row with the CSV's field names; numbers stay numbers, and every flag is a field. */
-export function jsonRow(row: ResultRow, hasYear: boolean): Record<string, unknown> {
+/**
+ * A row with the CSV's field names; numbers stay numbers, and every flag is a field:
+ * `rate_status` as in the csv, present when the rate was uprated.
+ */
+export function jsonRow(row: ResultRow, hasYear: boolean, rate: string | null): Record<string, unknown> {
   return {
     ags: row.ags,
     name: row.name,
@@ -18,6 +23,7 @@ export function jsonRow(row: ResultRow, hasYear: boolean): Record<string, unknow
     net: row.net,
     net_clamped: row.netClamped,
     rate_eur: euros(row.rateCents),
+    ...(rate !== null ? { rate_status: rate } : {}),
     cost_eur: euros(row.costCents),
     cost_per_inhabitant_eur: orNull(row.costPerInhabitantCents, euros),
     eu2_share_pct: orNull(row.eu2ShareBasisPoints, euros),
@@ -38,16 +44,23 @@ export function jsonTotals(totals: Totals): Record<string, unknown> {
   };
 }
 
+/** An extra column's value: euros (or percent) as a number, a status as its word. */
+const extraValue = (column: ExtraColumn, index: number | 'total'): number | string | null => {
+  const value = (index === 'total' ? column.total : column.values[index]) ?? null;
+  return typeof value === 'number' ? euros(value) : value;
+};
+
 /** JSON output: byte-identical for identical inputs (no timestamps, stable key order). */
-export const renderJson: ReportRenderer = (report) => {
+export const renderJson: ReportRenderer = (report, options) => {
   const hasYear = report.rows.some((r) => r.year !== null);
-  const extras = (index: number | 'total'): Record<string, number | null> =>
-    Object.fromEntries(report.extra.map((c) => [c.key, orNull((index === 'total' ? c.total : c.values[index]) ?? null, euros)]));
+  const rate = rateStatus(report.meta);
+  const extras = (index: number | 'total'): Record<string, number | string | null> =>
+    Object.fromEntries(report.extra.map((c) => [c.key, extraValue(c, index)]));
   const document = {
     meta: report.meta,
     rows: report.rows.map((row, index) => {
-      const trace = report.traces?.get(index);
-      return { ...jsonRow(row, hasYear), ...extras(index), ...(trace ? { trace } : {}) };
+      const trace = report.traces?.get(index)?.map((step) => jsonTraceStep(step, options.locale));
+      return { ...jsonRow(row, hasYear, rate), ...extras(index), ...(trace ? { trace } : {}) };
     }),
     totals: { ...jsonTotals(report.totals), ...extras('total') },
     warnings: report.warnings,

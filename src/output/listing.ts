@@ -1,5 +1,6 @@
 import { boxTable } from './box-table.js';
 import { guardText } from './csv.js';
+import { markdownRow, markdownRule } from './markdown-table.js';
 
 /**
  * A plain listing (rules, parameters, datasets, calibration) in every format: the same
@@ -26,8 +27,7 @@ export async function renderListing(listing: Listing, format: ListingFormat): Pr
       return stringify([listing.columns, ...cells]);
     }
     case 'md': {
-      const line = (cells: string[]): string => `| ${cells.map((c) => guardText(c).replace(/\|/g, '\\|')).join(' | ')} |`;
-      const body = [line(listing.columns), `|${listing.columns.map(() => ' --- ').join('|')}|`, ...listing.rows.map((r) => line(r.map(text)))];
+      const body = [markdownRow(listing.columns), markdownRule(listing.columns.map(() => false)), ...listing.rows.map((r) => markdownRow(r.map(text)))];
       return `${body.join('\n')}\n${notes.length ? `\n${notes.join('  \n')}\n` : ''}`;
     }
     default: {

@@ -1,6 +1,7 @@
 import { ESTIMATED, FIGURE_STATUSES, type ProjectionBuffer, type ProjectionPlan, RANGE_DRIVERS, combine } from '../engine/projection.js';
 import { formatHundredths, type Locale } from '../io/numbers.js';
 import { csvField, guardText } from './csv.js';
+import { type ClaimColumn, type ClaimSeries, claimStatusKey } from './extrapolate-report.js';
 
 /**
  * Projection results as CSV, long format: one line per row and year, every figure followed by
@@ -12,7 +13,9 @@ import { csvField, guardText } from './csv.js';
  * and with a range:
  *     …,net_low,net_high,cost_low_eur,cost_high_eur,range_status,range_driver
  * The bounds rest on an assumed rate spread and growth variants, so range_status is at least
- * "estimated" (and "projected" where the cost is).
+ * "estimated" (and "projected" where the cost is). With --rules, each claim column (named as
+ * in calc: claim_<programme>_eur, claims_total_eur, uncovered_eur, coverage_pct, …) follows,
+ * each with its status (claim_<programme>_status, claims_total_status, …).
  */
 export const PROJECTION_CSV_COLUMNS = [
   'ags', 'name', 'year', 'eu2', 'eu2_status', 'insured', 'insured_status', 'net', 'net_status',
@@ -22,11 +25,11 @@ export const RANGE_CSV_COLUMNS = ['net_low', 'net_high', 'cost_low_eur', 'cost_h
 
 export interface ProjectionCsvWriter {
   header(): string;
-  /** All years of one projected row (the buffer as `projectRow` left it). */
-  rows(key: string, name: string, buffer: ProjectionBuffer): string;
+  /** All years of one projected row (the buffer as `projectRow` left it), with its claims (--rules). */
+  rows(key: string, name: string, buffer: ProjectionBuffer, claims?: ClaimSeries): string;
 }
 
-export function projectionCsv(plan: ProjectionPlan, options: { locale: Locale }): ProjectionCsvWriter {
+export function projectionCsv(plan: ProjectionPlan, options: { locale: Locale; claims?: readonly ClaimColumn[] }): ProjectionCsvWriter {
   const d = options.locale === 'de' ? ';' : ',';
   const range = plan.range !== null;
   const money = (cents: number): string => formatHundredths(cents, { locale: options.locale, grouped: false });
@@ -34,10 +37,13 @@ export function projectionCsv(plan: ProjectionPlan, options: { locale: Locale })
   const fixed = plan.rates.fixedPriceYear !== null;
   // The rate and its status are the same for every row of a year: format them once.
   const rateText = plan.rates.cents.map((c, i) => `${money(c)}${d}${status[plan.rates.status[i] as number]}`);
-  const columns: string[] = [...PROJECTION_CSV_COLUMNS, ...(range ? RANGE_CSV_COLUMNS : [])];
+  const claimColumns = options.claims ?? [];
+  const columns: string[] = [
+    ...PROJECTION_CSV_COLUMNS, ...(range ? RANGE_CSV_COLUMNS : []), ...claimColumns.flatMap((c) => [c.key, claimStatusKey(c.key)]),
+  ];
   return {
     header: () => `${options.locale === 'de' ? '\uFEFF' : ''}${columns.join(d)}\n`,
-    rows(key: string, name: string, b: ProjectionBuffer): string {
+    rows(key: string, name: string, b: ProjectionBuffer, claims?: ClaimSeries): string {
       const prefix = `${key}${d}${csvField(guardText(name), d)}${d}`;
       let out = '';
       for (let i = 0; i < b.length; i++) {
@@ -47,6 +53,12 @@ export function projectionCsv(plan: ProjectionPlan, options: { locale: Locale })
         if (range) {
           line += `${d}${b.netLow[i]}${d}${b.netHigh[i]}${d}${money(b.costLowCents[i] as number)}${d}${money(b.costHighCents[i] as number)}` +
             `${d}${status[combine(b.costStatus[i] as number, ESTIMATED)]}${d}${RANGE_DRIVERS[b.driver[i] as number]}`;
+        }
+        if (claims) {
+          for (let k = i * claimColumns.length; k < (i + 1) * claimColumns.length; k++) {
+            const value = claims.values[k] as number;
+            line += `${d}${Number.isNaN(value) ? '' : money(value)}${d}${status[claims.statuses[k] as number]}`;
+          }
         }
         out += `${line}\n`;
       }

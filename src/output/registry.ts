@@ -1,14 +1,21 @@
-import type { CalcReport, RenderOptions, ReportRenderer } from './report.js';
+import type { CalcReport, RenderOptions } from './report.js';
 
-/** Format name → renderer, each loaded only when that format is chosen. */
-const RENDERERS: Record<string, () => Promise<ReportRenderer>> = {
+/**
+ * Format name → renderer, each renderer's module loaded only when its format is chosen, so a
+ * table never loads the json code. One helper for the reports of calc and extrapolate.
+ */
+export function lazyRenderers<Report, Options>(
+  loaders: Record<string, () => Promise<(report: Report, options: Options) => string>>,
+): (format: string, report: Report, options: Options) => Promise<string> {
+  return async (format, report, options) => {
+    const load = loaders[format];
+    if (!load) throw new Error(`no renderer for format "${format}"`);
+    return (await load())(report, options);
+  };
+}
+
+export const renderReport = lazyRenderers<CalcReport, RenderOptions>({
   table: async () => (await import('./table.js')).renderTable,
   md: async () => (await import('./markdown.js')).renderMarkdown,
   json: async () => (await import('./json.js')).renderJson,
-};
-
-export async function renderReport(format: string, report: CalcReport, options: RenderOptions): Promise<string> {
-  const load = RENDERERS[format];
-  if (!load) throw new Error(`no renderer for format "${format}"`);
-  return (await load())(report, options);
-}
+});

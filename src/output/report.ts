@@ -1,4 +1,5 @@
 import type { InputFileInfo } from '../io/inputs.js';
+import type { TraceNumber, TracePart } from '../engine/trace.js';
 import type { ResultRow, Totals, Warning } from '../engine/types.js';
 import type { Locale } from '../io/numbers.js';
 
@@ -28,23 +29,42 @@ export interface CalcMeta {
 }
 
 /**
- * A numeric column added to the method's columns, e.g. a programme's claims. Values are per
- * row, in the unit of `kind`: cents for money, hundredths of a percent for pct.
+ * A column added to the method's columns, e.g. a programme's claims. Values are per row, in
+ * the unit of `kind`: cents for money, hundredths of a percent for pct, a status word for
+ * status (csv and json only: table and md say it in their notes).
  */
-export interface ExtraColumn {
+export type ExtraColumn = NumberColumn | StatusColumn;
+export type NumberColumn = ExtraColumnHead & { kind: 'money' | 'pct'; values: (number | null)[]; total: number | null };
+export type StatusColumn = ExtraColumnHead & { kind: 'status'; values: (string | null)[]; total: string | null };
+
+interface ExtraColumnHead {
   /** Machine name, used as the csv header and json key (e.g. claim_suedosteuropa_eur). */
   key: string;
   /** Human label for table and md. */
   label: string;
-  kind: 'money' | 'pct';
-  values: (number | null)[];
-  total: number | null;
 }
 
-/** One step of the chain that produced a row's figures (`--explain`). */
+/**
+ * One step of the chain that produced a row's figures (`--explain`). The text keeps its
+ * numbers exact (engine/trace.ts), so each format writes them in the report's locale.
+ */
 export interface TraceStep {
   step: 'input' | 'parameter' | 'estimate' | 'method' | 'programme' | 'result';
-  text: string;
+  /** The figure the step states: a field of the output row (eu2, net, cost_eur, claim_…_eur) or a parameter's name. */
+  figure?: string;
+  /** Its value; null when unknown (a population that is not given). */
+  value?: TraceNumber | null;
+  /** The unit of the value: persons, EUR, EUR/person/year, percent, index, ratio. */
+  unit?: string;
+  /** For a parameter: the date its value is in force from. */
+  date?: string;
+  /** The year a figure is for: a price index's year, a rate's price level, a programme's budget year. */
+  year?: number;
+  /** The programme a step is about: rule set id / programme id. */
+  programme?: string;
+  /** For a programme: whether the row is eligible. */
+  eligible?: boolean;
+  text: TracePart[];
   source?: string;
   status?: string;
 }
@@ -71,6 +91,14 @@ export type ReportRenderer = (report: CalcReport, options: RenderOptions) => str
 export interface RowStreamRenderer {
   header(): string;
   row(row: ResultRow, index: number): string;
+}
+
+/**
+ * The status of the rate in every row (csv and json `rate_status`): present only when the rate
+ * was uprated, as only then can it be other than the rate parameter's own.
+ */
+export function rateStatus(meta: CalcMeta): string | null {
+  return meta.rate.uprating ? (rateFlag(meta) ?? 'official') : null;
 }
 
 /** The flags a reader must see next to a rate: secondary or projected price indices. */

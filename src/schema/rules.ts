@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isoDateSchema, nonEmptyText, parameterStatusSchema } from './parameter.js';
+import { isoDateSchema, nonEmptyText, parameterStatusSchema, type parameterUnitSchema } from './parameter.js';
 
 /**
  * A rule set: programmes that turn municipal costs into compensation claims. Numbers are
@@ -68,3 +68,23 @@ export type RuleSet = z.infer<typeof ruleSetSchema>;
 export type Programme = z.infer<typeof programmeSchema>;
 export type Eligibility = z.infer<typeof eligibilitySchema>;
 export type AmountRef = z.infer<typeof amount>;
+
+/** A field of a programme that holds a number or points at a parameter. */
+export type AmountField = 'share' | 'cap_share' | 'pot_eur' | 'amount_eur';
+
+type ParameterUnit = z.infer<typeof parameterUnitSchema>;
+
+/**
+ * The units a parameter must have to stand in a field; the first is the unit of a number
+ * written in the rule itself. Checked when a rule file is read (io/compile-data.ts) and when
+ * the engine resolves a parameter (engine/programmes.ts), for rule sets built in code.
+ */
+export const AMOUNT_UNITS: Readonly<Record<AmountField, readonly [ParameterUnit, ...ParameterUnit[]]>> = {
+  share: ['ratio', 'percent'],
+  cap_share: ['ratio', 'percent'],
+  pot_eur: ['EUR/year'],
+  amount_eur: ['EUR/person/year'],
+};
+
+/** The field that holds each kind's amount (a cap_share may come on top of any). */
+export const AMOUNT_FIELD: Readonly<Record<Programme['kind'], AmountField>> = { fixed_pot: 'pot_eur', share_of_cost: 'share', per_person: 'amount_eur' };

@@ -12,8 +12,10 @@ describe('burden calc --rules', () => {
     const { stdout, code } = burden(['calc', '-', '--rules', 'nrw-2024', '--year', '2024', '--price-year', '2019', '--format', 'csv'], { input: THREE });
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
-    expect(lines[0]).toBe('ags,name,population,eu2,insured,insured_estimated,net,rate_eur,cost_eur,cost_per_inhabitant_eur,eu2_share_pct,claim_suedosteuropa_eur,claims_total_eur,uncovered_eur,coverage_pct');
-    expect(lines.slice(1).map((l) => l.split(',').at(-4))).toEqual(['1833333.34', '1833333.33', '1833333.33']);
+    expect(lines[0]).toBe('ags,name,population,eu2,insured,insured_estimated,net,rate_eur,cost_eur,cost_per_inhabitant_eur,eu2_share_pct,claim_suedosteuropa_eur,claims_total_eur,claims_status,uncovered_eur,coverage_pct');
+    expect(lines.slice(1).map((l) => l.split(',').at(-5))).toEqual(['1833333.34', '1833333.33', '1833333.33']);
+    // The pot is official, but its allocation key and eligibility are assumptions of the rule.
+    expect(lines.slice(1).map((l) => l.split(',').at(-3))).toEqual(['assumption', 'assumption', 'assumption']);
   });
 
   it('the pot sums to its amount in json and table totals', () => {
@@ -48,21 +50,65 @@ describe('burden calc --rules', () => {
     const doc = JSON.parse(burden(['calc', '-', '--rules', 'bund-pauschale', '--set', 'bund_pauschale=500', '--year', '2025', '--format', 'json'], { input: THREE }).stdout);
     expect(doc.meta.overrides).toEqual(['bund_pauschale=500 (--set)']);
     expect(doc.rows[0].claim_bund_pauschale_eur).toBe(500000);
+    expect(doc.rows[0].claims_status).toBe('assumption');
+  });
+
+  it('says in the notes which claims rest on proposed programmes, assumptions and --set overrides', () => {
+    const { stdout } = burden(['calc', '-', '--rules', 'nrw-2024', '--rules', 'bund-pauschale', '--set', 'bund_pauschale=500', '--year', '2025', '--format', 'md', '--locale', 'en'], { input: THREE });
+    expect(stdout).toContain('Rules nrw-2024: NRW as enacted: Förderprogramm „Zuwanderung aus Südosteuropa“ (2017–2024). In force: none.  \n');
+    expect(stdout).toContain(
+      'Claims of bund-pauschale/bund_pauschale: claims_status assumption, resting on: the programme is proposed; ' +
+        'amount_eur is parameter bund_pauschale = 500 EUR/person/year [assumption, --set bund_pauschale=500 on the command line]; ' +
+        "the rule's assumptions on amount_eur, from, cap_share.  \n",
+    );
+    // Nothing of nrw-2024 is in force in 2025: its zero claims are not in doubt.
+    expect(stdout).not.toContain('Claims of nrw-2024');
+    // The status columns are for csv and json; the table has the notes instead.
+    expect(stdout.split('\n')[0]).toBe(
+      '| AGS | Name | Population | EU2 | Insured | Net | Cost (EUR) | EUR/inh. | EU2 % | nrw-2024: suedosteuropa (EUR) | nrw-2024: Claims (EUR) | ' +
+        'nrw-2024: Uncovered (EUR) | nrw-2024: Coverage % | bund-pauschale: bund_pauschale (EUR) | bund-pauschale: Claims (EUR) | ' +
+        'bund-pauschale: Uncovered (EUR) | bund-pauschale: Coverage % | Δ claims bund-pauschale − nrw-2024 (EUR) |',
+    );
+  });
+
+  it('gives json rows the rate_status of the csv when the rate is uprated, and none when it is not', () => {
+    const uprated = JSON.parse(burden(['calc', '-', '--year', '2024', '--format', 'json'], { input: THREE }).stdout);
+    expect(uprated.rows[0]).toMatchObject({ rate_eur: 2569.45, rate_status: 'secondary' });
+    const csv = burden(['calc', '-', '--year', '2024', '--format', 'csv'], { input: THREE }).stdout.split('\n');
+    expect(csv[0]).toContain(',rate_eur,rate_status,');
+    expect(csv[1]).toContain(',2569.45,secondary,');
+    const plain = JSON.parse(burden(['calc', '-', '--format', 'json'], { input: THREE }).stdout);
+    expect(plain.rows[0]).not.toHaveProperty('rate_status');
   });
 
   it('--explain shows every input, parameter and source of one municipality, as text and as a json trace', () => {
     const text = burden(['calc', '--rules', 'nrw-2024', '--year', '2024', '--explain', '05913']).stdout;
+    // The table's default locale is de: thousands with a dot, decimals with a comma.
     expect(text).toContain('Explain 05913 Dortmund');
-    expect(text).toContain('eu2 = 13,495 (data/datasets/eu2-nrw-kreise-2025.csv:44)');
-    expect(text).toContain('insured = round(13,495 × 572,574 / 1,108,393) = 6,971 (estimated)');
-    expect(text).toContain('VPI 2024 = 119.3 [secondary]');
-    expect(text).toContain('parameter suedosteuropa_pot = 5500000 EUR/year from 2017-01-01 [official]');
-    expect(text).toContain('claim suedosteuropa = 271,157.18 EUR');
+    expect(text).toContain('eu2 = 13.495 (data/datasets/eu2-nrw-kreise-2025.csv:44)');
+    expect(text).toContain('insured = round(13.495 × 572.574 / 1.108.393) = 6.971 (estimated)');
+    expect(text).toContain('VPI 2024 = 119,3 [secondary]');
+    expect(text).toContain('rate 2024 = round(2.143,00 EUR × 119,3 / 99,5) = 2.569,45 EUR');
+    expect(text).toContain('parameter suedosteuropa_pot = 5.500.000,00 EUR/year from 2017-01-01 [official]');
+    expect(text).toContain('claim suedosteuropa = 271.157,18 EUR (pot 5.500.000,00 EUR × eu2 13.495 / 273.725 (all eligible), largest-remainder cents) [assumption]');
     expect(text).not.toContain('Explain 05111');
+    const en = burden(['calc', '--rules', 'nrw-2024', '--year', '2024', '--explain', '05913', '--locale', 'en']).stdout;
+    expect(en).toContain('insured = round(13,495 × 572,574 / 1,108,393) = 6,971 (estimated)');
+    expect(en).toContain('claim suedosteuropa = 271,157.18 EUR');
+    expect(en).toContain('nrw-2024: coverage = claims / cost = 1.62 %');
     const doc = JSON.parse(burden(['calc', '--rules', 'nrw-2024', '--year', '2024', '--explain', '05913', '--format', 'json']).stdout);
     const dortmund = doc.rows.find((r: { ags: string }) => r.ags === '05913');
     expect(dortmund.trace.some((s: { step: string; source?: string }) => s.step === 'programme' && s.source?.includes('Stellungnahme'))).toBe(true);
     expect(doc.rows.find((r: { ags: string }) => r.ags === '05111').trace).toBeUndefined();
+    // Each step names its figure with a number in the row's unit (euros, persons) and, for a parameter, its date.
+    const step = (figure: string): Record<string, unknown> => dortmund.trace.find((s: { figure?: string }) => s.figure === figure);
+    expect(step('insured')).toEqual({ step: 'estimate', figure: 'insured', value: 6971, unit: 'persons', text: 'insured = round(13.495 × 572.574 / 1.108.393) = 6.971 (estimated)' });
+    expect(step('insured_bg_ro_de')).toMatchObject({ step: 'parameter', value: 572574, unit: 'persons', date: '2019-12-31', status: 'official' });
+    expect(step('suedosteuropa_pot')).toMatchObject({ value: 5500000, unit: 'EUR/year', date: '2017-01-01', status: 'official', programme: 'nrw-2024/suedosteuropa' });
+    expect(step('rate_eur')).toMatchObject({ step: 'method', value: 2569.45, unit: 'EUR/person/year', year: 2024 });
+    expect(step('cost_eur')).toMatchObject({ value: 16763091.8, unit: 'EUR' });
+    expect(step('claim_suedosteuropa_eur')).toMatchObject({ value: 271157.18, unit: 'EUR', status: 'assumption' });
+    expect(step('claim_suedosteuropa_eur')?.value).toBe(dortmund.claim_suedosteuropa_eur);
   });
 });
 

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { ResultRow } from '../../src/engine/types.js';
 import { csvRenderer, guardText } from '../../src/output/csv.js';
+import { renderListing } from '../../src/output/listing.js';
 import { renderMarkdown } from '../../src/output/markdown.js';
 import type { CalcMeta, CalcReport } from '../../src/output/report.js';
 import { burden } from '../helpers/cli.js';
@@ -90,6 +91,11 @@ describe('md output', () => {
   it('escapes a pipe and folds a line break, so a name cannot break the table', () => {
     const md = renderMarkdown(report([row('A | B\nC')]), { locale: 'de', color: false });
     expect(bodyRows(md)[0]?.[1]).toBe('A \\| B C');
+  });
+
+  it('listings (rules, params, data) escape and guard their cells the same way', async () => {
+    const md = await renderListing({ columns: ['id', 'source'], rows: [['a', `${HYPERLINK} | x\ny`], ['b', 3]] }, 'md');
+    expect(md.split('\n').slice(2, 4)).toEqual([`| a | '${HYPERLINK} \\| x y |`, '| b | 3 |']);
   });
 });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatHundredths, groupDigits, parseCount, plainCount } from '../../src/io/numbers.js';
+import { formatDecimal, formatHundredths, groupDigits, parseCount, plainCount } from '../../src/io/numbers.js';
+import { basisPoints, cents, decimal, persons, trace } from '../../src/engine/trace.js';
+import { traceText } from '../../src/output/trace.js';
 
 describe('parseCount', () => {
   it.each([
@@ -51,6 +53,20 @@ describe('formatting', () => {
     expect(formatHundredths(114826011700, { locale: 'de', grouped: true })).toBe('1.148.260.117,00');
     expect(formatHundredths(5, { locale: 'en', grouped: false })).toBe('0.05');
     expect(formatHundredths(-150, { locale: 'de', grouped: false })).toBe('-1,50');
+  });
+
+  it('writes a number as a parameter file does, with the locale\'s marks and its own decimals', () => {
+    expect(formatDecimal(119.3, 'de')).toBe('119,3');
+    expect(formatDecimal(119.3, 'en')).toBe('119.3');
+    expect(formatDecimal(5500000, 'de')).toBe('5.500.000');
+    expect(formatDecimal(0.089, 'en')).toBe('0.089');
+    expect(formatDecimal(-1234.5, 'en')).toBe('-1,234.5');
+  });
+
+  it('writes a trace in the report\'s locale, money from cents without a float', () => {
+    const text = trace`cost = ${persons(6524)} × ${cents(256945)} EUR = ${cents(1676309180)} EUR; ${basisPoints(162)} %; VPI ${decimal(119.3)}`;
+    expect(traceText(text, 'de')).toBe('cost = 6.524 × 2.569,45 EUR = 16.763.091,80 EUR; 1,62 %; VPI 119,3');
+    expect(traceText(text, 'en')).toBe('cost = 6,524 × 2,569.45 EUR = 16,763,091.80 EUR; 1.62 %; VPI 119.3');
   });
 });
 

@@ -1,0 +1,70 @@
+import { BurdenError, EXIT, usageError } from '../errors.js';
+import { type ParameterSet, overrideProblem, withOverride } from '../engine/parameters.js';
+import { parseParameterFile } from '../io/compile-data.js';
+import type { Parameter } from '../schema/parameter.js';
+
+/**
+ * The parameters of one run: the shipped ones with the command line's overrides applied, each
+ * listed for the output's metadata. One function for calc, calc --years and extrapolate, so
+ * `--set` is checked the same way wherever it is given (no negative amounts, cents at most,
+ * percentages up to 100, no dated series: engine/parameters.ts overrideProblem).
+ */
+export interface ParameterOptions {
+  /** --rate-file FILE: a whole rate parameter (calc only). */
+  rateFile?: string | undefined;
+  /** --rate, in cents (already checked by the option schema). */
+  rate?: number | undefined;
+  /**
+   * --inflation, in tenths of a percent (projections only). Its own flag may go below 0 (a
+   * deflation scenario), which --set inflation_assumed, held to the parameter's bounds, may not.
+   */
+  inflation?: number | undefined;
+  /** --set name=value, as given. */
+  set: readonly string[];
+}
+
+/** Flags that set one parameter each, and may not be combined with --set of the same parameter. */
+const DEDICATED = [
+  { option: 'rate', parameter: 'rate', flag: '--rate', what: 'the rate', scale: 100 },
+  { option: 'inflation', parameter: 'inflation_assumed', flag: '--inflation', what: 'the assumed inflation', scale: 10 },
+] as const;
+
+export function runParameters(shippedParameters: readonly Parameter[], options: ParameterOptions): { parameters: ParameterSet; overrides: string[] } {
+  let parameters: ParameterSet = new Map(shippedParameters.map((p) => [p.name, p]));
+  const overrides: string[] = [];
+  if (options.rateFile !== undefined) {
+    const rateFile = parseParameterFile(options.rateFile);
+    if (rateFile.unit !== 'EUR/person/year') {
+      throw new BurdenError(EXIT.dataError, `key "unit": a rate file must be in EUR/person/year, not ${rateFile.unit}`, { file: options.rateFile });
+    }
+    for (const entry of rateFile.values) {
+      const problem = overrideProblem({ ...rateFile, values: [entry] }, entry.value);
+      if (problem) throw new BurdenError(EXIT.dataError, `key "values": ${entry.value}: ${problem}`, { file: options.rateFile });
+    }
+    const next = new Map(parameters);
+    next.set('rate', { ...rateFile, name: 'rate' });
+    parameters = next;
+    overrides.push(`rate from ${options.rateFile} (--rate-file)`);
+  }
+  for (const dedicated of DEDICATED) {
+    const scaled = options[dedicated.option];
+    if (scaled === undefined) continue;
+    const value = scaled / dedicated.scale;
+    parameters = withOverride(parameters, dedicated.parameter, value, `${dedicated.flag} on the command line`);
+    overrides.push(`${dedicated.parameter}=${value} (${dedicated.flag})`);
+  }
+  for (const assignment of options.set) {
+    const [name = '', value = ''] = assignment.split('=');
+    const parameter = parameters.get(name);
+    if (!parameter) {
+      throw usageError(`--set ${assignment}: no parameter "${name}"`, `parameters: ${[...parameters.keys()].join(', ')}`);
+    }
+    const dedicated = DEDICATED.find((d) => d.parameter === name && options[d.option] !== undefined);
+    if (dedicated) throw usageError(`${dedicated.flag} and --set ${name}=… both set ${dedicated.what}`, 'give one of them');
+    const problem = overrideProblem(parameter, Number(value));
+    if (problem) throw usageError(`--set ${assignment}: ${problem}`, `see burden params ${name}`);
+    parameters = withOverride(parameters, name, Number(value), `--set ${assignment} on the command line`);
+    overrides.push(`${name}=${value} (--set)`);
+  }
+  return { parameters, overrides };
+}

@@ -1,0 +1,21 @@
+import { guardText } from './csv.js';
+
+/**
+ * One cell of a GitHub-flavoured Markdown table. A pipe would end the cell and a line break
+ * the row, so both are escaped. Text cells get the CSV-injection guard, as a Markdown table
+ * pasted into a spreadsheet is read cell by cell; `guard: false` leaves a cell as it is (a
+ * number, even a negative one, stays a number).
+ */
+export function markdownCell(text: string, guard = true): string {
+  return (guard ? guardText(text) : text).replace(/\|/g, '\\|').replace(/\r\n|\r|\n/g, ' ');
+}
+
+/** A table row; `guard` says which cells are text to guard (all, unless told). */
+export function markdownRow(cells: readonly string[], guard: (cell: string, column: number) => boolean = () => true): string {
+  return `| ${cells.map((cell, i) => markdownCell(cell, guard(cell, i))).join(' | ')} |`;
+}
+
+/** The rule under the header: right-aligned columns for numbers. */
+export function markdownRule(alignRight: readonly boolean[]): string {
+  return `|${alignRight.map((right) => (right ? ' ---: ' : ' --- ')).join('|')}|`;
+}

@@ -1,0 +1,215 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { burden } from '../helpers/cli.js';
+
+/**
+ * Programme rules on projections (issue 4: "Combines with --rules", "Programmes apply only in
+ * the years their validity window covers", tests of "programme windows across 2024/2025").
+ * Each projected year is a budget year: the programmes in force that year apply to that year's
+ * rows, and a fixed pot is shared among all rows of the year.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'burden-projection-rules-'));
+const file = (name: string, text: string): string => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+// Three NRW keys with 1,000, 2,000 and 4,000 EU2 residents (7,000 in all), nobody insured.
+// The 5.5 Mio EUR pot by EU2 residents, in cents (engine/money.ts largest remainder):
+//   550,000,000 × 1/7 = 78,571,428.57  → 78,571,428, remainder .57
+//   550,000,000 × 2/7 = 157,142,857.14 → 157,142,857, remainder .14
+//   550,000,000 × 4/7 = 314,285,714.29 → 314,285,714, remainder .29
+// The floors sum to 549,999,999; the one cent left goes to the largest remainder (the first):
+//   785,714.29 + 1,571,428.57 + 3,142,857.14 = 5,500,000.00 EUR.
+const SEVEN = file('seven.csv', 'ags,name,eu2,insured\n05111,A,1000,0\n05112,B,2000,0\n05113,C,4000,0\n');
+const SHARES = ['785714.29', '1571428.57', '3142857.14'];
+
+type Row = Record<string, string>;
+/** csv text → one record per line, keyed by the header. */
+function records(csv: string): Row[] {
+  const [header = '', ...lines] = csv.trim().split('\n');
+  const keys = header.split(',');
+  return lines.map((line) => Object.fromEntries(line.split(',').map((cell, i) => [keys[i], cell])));
+}
+const inYear = (rows: Row[], year: number): Row[] => rows.filter((r) => r.year === String(year));
+const sumCents = (rows: Row[], key: string): number => rows.reduce((s, r) => s + Math.round(Number(r[key]) * 100), 0);
+
+describe('nrw-2024 projected over 2023-2026: the pot in 2023 and 2024, nothing from 2025', () => {
+  const run = burden(['calc', SEVEN, '--years', '2023-2026', '--base-year', '2023', '--rules', 'nrw-2024', '--format', 'csv']);
+  const rows = records(run.stdout);
+
+  it('adds each claim column with its status after the projection\'s columns', () => {
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[0]).toBe(
+      'ags,name,year,eu2,eu2_status,insured,insured_status,net,net_status,rate_eur,rate_status,cost_eur,cost_status,' +
+        'claim_suedosteuropa_eur,claim_suedosteuropa_status,claims_total_eur,claims_total_status,uncovered_eur,uncovered_status,coverage_pct,coverage_status',
+    );
+    expect(rows).toHaveLength(3 * 4);
+  });
+
+  it('splits 5,500,000.00 EUR to the cent in 2023 and 2024 and gives 0 in 2025 and 2026', () => {
+    for (const year of [2023, 2024]) {
+      expect(inYear(rows, year).map((r) => r.claim_suedosteuropa_eur)).toEqual(SHARES);
+      expect(sumCents(inYear(rows, year), 'claim_suedosteuropa_eur')).toBe(550_000_000);
+    }
+    for (const year of [2025, 2026]) {
+      expect(inYear(rows, year).map((r) => r.claim_suedosteuropa_eur)).toEqual(['0.00', '0.00', '0.00']);
+      expect(inYear(rows, year).map((r) => r.claim_suedosteuropa_status)).toEqual(['derived', 'derived', 'derived']);
+    }
+  });
+
+  it('flags each claim with what it rests on: the assumed key in the base year, the projection after', () => {
+    const a = rows.filter((r) => r.ags === '05111');
+    // 2023: EU2 as given, but the rule's key and eligibility are assumptions: estimated.
+    expect(a[0]).toMatchObject({ year: '2023', eu2_status: 'official', claim_suedosteuropa_status: 'estimated', claims_total_status: 'estimated' });
+    // 2024: the shares rest on projected EU2 counts.
+    expect(a[1]).toMatchObject({ year: '2024', eu2_status: 'projected', claim_suedosteuropa_status: 'projected' });
+    // 2023: cost 1,000 × 2,513.45 = 2,513,450.00; uncovered 2,513,450.00 − 785,714.29 = 1,727,735.71;
+    // coverage 785,714.29 / 2,513,450.00 = 31.26 %.
+    expect(a[0]).toMatchObject({ cost_eur: '2513450.00', uncovered_eur: '1727735.71', coverage_pct: '31.26' });
+    // 2026: nothing in force, all of the projected cost is uncovered.
+    expect(a[3]).toMatchObject({ cost_eur: '2677950.00', uncovered_eur: '2677950.00', uncovered_status: 'projected', coverage_pct: '0.00' });
+  });
+
+  it('json: the same claims, totals per year that sum to the pot, and each programme per year in meta.rules', () => {
+    const doc = JSON.parse(burden(['extrapolate', SEVEN, '--by', 'none', '--years', '2023-2026', '--base-year', '2023', '--rules', 'nrw-2024', '--format', 'json']).stdout);
+    expect(doc.rows.filter((r: { year: number }) => r.year === 2024).map((r: { claim_suedosteuropa_eur: number }) => r.claim_suedosteuropa_eur))
+      .toEqual([785714.29, 1571428.57, 3142857.14]);
+    expect(doc.totals.map((t: { claim_suedosteuropa_eur: number }) => t.claim_suedosteuropa_eur)).toEqual([5500000, 5500000, 0, 0]);
+    expect(doc.totals.map((t: { claim_suedosteuropa_status: string }) => t.claim_suedosteuropa_status)).toEqual(['estimated', 'projected', 'derived', 'derived']);
+    const programmes = doc.meta.rules[0].programmes;
+    expect(programmes.map((p: { year: number; in_force: boolean }) => [p.year, p.in_force])).toEqual([[2023, true], [2024, true], [2025, false], [2026, false]]);
+    expect(doc.meta.notes.join(' ')).toContain('Programmes apply in each year their validity window covers');
+  });
+
+  it('table and md: claim lines per row in the year-by-column table, the totals to the cent', () => {
+    const table = burden(['extrapolate', SEVEN, '--by', 'none', '--years', '2023-2026', '--base-year', '2023', '--rules', 'nrw-2024']).stdout;
+    expect(table).toMatch(/│ +│ +│ suedosteuropa \(EUR\) +│ +785\.714,29 e │ +785\.714,29 p │ +0,00 d │ +0,00 d │/);
+    // The totals block (the last suedosteuropa line) carries the whole pot.
+    expect(table.split('\n').filter((l) => l.includes('suedosteuropa (EUR)')).at(-1)).toMatch(/│ +5\.500\.000,00 e │ +5\.500\.000,00 p │ +0,00 d │ +0,00 d │$/);
+    const md = burden(['extrapolate', SEVEN, '--by', 'none', '--years', '2023-2026', '--base-year', '2023', '--rules', 'nrw-2024', '--format', 'md']).stdout;
+    expect(md).toContain('|  |  | Coverage % | 31,26 e | 30,58 p | 0,00 p | 0,00 p |');
+  });
+});
+
+describe('nrw-2025-kim across 2024/2025: the Land programme ends, the KIM block starts', () => {
+  it('gives suedosteuropa in 2024 and kim_flex from 2025, each year the whole pot', () => {
+    const { stdout, code } = burden(['extrapolate', SEVEN, '--by', 'none', '--years', '2024-2026', '--base-year', '2024', '--rules', 'nrw-2025-kim', '--format', 'csv']);
+    expect(code).toBe(0);
+    const rows = records(stdout);
+    expect(inYear(rows, 2024).map((r) => [r.claim_suedosteuropa_eur, r.claim_kim_flex_eur])).toEqual(SHARES.map((s) => [s, '0.00']));
+    for (const year of [2025, 2026]) {
+      expect(inYear(rows, year).map((r) => [r.claim_suedosteuropa_eur, r.claim_kim_flex_eur])).toEqual(SHARES.map((s) => ['0.00', s]));
+      // The KIM block is proposed, not enacted, and its counts are projected.
+      expect(inYear(rows, year).map((r) => r.claim_kim_flex_status)).toEqual(['projected', 'projected', 'projected']);
+    }
+  });
+
+  it('calc --years on the default data: kim_flex shares 5,500,000.00 EUR exactly among the 53 Kreise in every year', () => {
+    const { stdout, code } = burden(['calc', '--years', '2025-2027', '--growth', 'trend', '--rules', 'nrw-2025-kim', '--format', 'csv']);
+    expect(code).toBe(0);
+    const rows = records(stdout.replace(/"[^"]*"/g, (quoted) => quoted.replace(/,/g, ' ')));
+    for (const year of [2025, 2026, 2027]) {
+      expect(inYear(rows, year)).toHaveLength(53);
+      expect(sumCents(inYear(rows, year), 'claim_kim_flex_eur')).toBe(550_000_000);
+      expect(sumCents(inYear(rows, year), 'claim_suedosteuropa_eur')).toBe(0);
+    }
+    // The same share as calc --rules --year 2025 gives Düsseldorf for the base year.
+    expect(rows[0]).toMatchObject({ ags: '05111', year: '2025', claim_kim_flex_eur: '156123.85', claim_kim_flex_status: 'estimated' });
+  });
+});
+
+describe('bund-pauschale with --set bund_pauschale=500: from 2025, capped at the cost', () => {
+  // B has 900 of 1,000 EU2 residents insured, so its net (and cost) is small and the cap binds.
+  const TWO = file('two.csv', 'ags,name,eu2,insured\n05111,A,1000,0\n05112,B,1000,900\n');
+  const args = ['extrapolate', TWO, '--by', 'none', '--years', '2024-2026', '--base-year', '2024', '--growth', 'rate:10', '--rules', 'bund-pauschale', '--set', 'bund_pauschale=500'];
+
+  it('pays EU2 residents × 500 EUR from 2025, never more than the cost', () => {
+    const { stdout, stderr, code } = burden([...args, '--format', 'csv']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const rows = records(stdout);
+    const pick = (r: Row): string[] => [r.year as string, r.eu2 as string, r.cost_eur as string, r.claim_bund_pauschale_eur as string, r.uncovered_eur as string, r.coverage_pct as string];
+    expect(rows.map(pick)).toEqual([
+      // 2024: the relief is not in force yet.
+      ['2024', '1000', '2569450.00', '0.00', '2569450.00', '0.00'],
+      // 2025: 1,000 × 1.1 = 1,100 EU2, net 1,100 × 2,625.44 = 2,887,984.00; 1,100 × 500 = 550,000.00;
+      // coverage 550,000.00 / 2,887,984.00 = 19.04 %.
+      ['2025', '1100', '2887984.00', '550000.00', '2337984.00', '19.04'],
+      // 2026: 1,210 EU2 × 2,677.95 = 3,240,319.50; 1,210 × 500 = 605,000.00.
+      ['2026', '1210', '3240319.50', '605000.00', '2635319.50', '18.67'],
+      ['2024', '1000', '256945.00', '0.00', '256945.00', '0.00'],
+      // 2025: insured round(1,100 × 900 / 1,000) = 990, net 110 × 2,625.44 = 288,798.40;
+      // 1,100 × 500 = 550,000.00 is capped at the cost: nothing uncovered, 100 %.
+      ['2025', '1100', '288798.40', '288798.40', '0.00', '100.00'],
+      // 2026: insured round(1,210 × 0.9) = 1,089, net 121 × 2,677.95 = 324,031.95, capped.
+      ['2026', '1210', '324031.95', '324031.95', '0.00', '100.00'],
+    ]);
+    expect(rows.map((r) => r.claim_bund_pauschale_status)).toEqual(['derived', 'projected', 'projected', 'derived', 'projected', 'projected']);
+  });
+
+  it('lists the override in the metadata, and --set is checked as in calc', () => {
+    const doc = JSON.parse(burden([...args, '--format', 'json']).stdout);
+    expect(doc.meta.overrides).toEqual(['bund_pauschale=500 (--set)']);
+    // 2025: 550,000.00 + 288,798.40 = 838,798.40.
+    expect(doc.totals[1]).toMatchObject({ year: 2025, claim_bund_pauschale_eur: 838798.4, claim_bund_pauschale_status: 'projected' });
+    const refused = burden(['extrapolate', '--years', '2025-2026', '--rules', 'bund-pauschale', '--set', 'bund_pauschale=-500']);
+    expect(refused.code).toBe(64);
+    expect(refused.stderr).toBe('error: --set bund_pauschale=-500: must be a number of at least 0 (see burden params bund_pauschale)\n');
+  });
+});
+
+describe('two rule sets side by side', () => {
+  it('prefixes each scenario\'s columns and adds the difference, with its status', () => {
+    const { stdout, code } = burden(['calc', SEVEN, '--years', '2024-2025', '--base-year', '2024', '--rules', 'nrw-2024', '--rules', 'nrw-2025-kim', '--format', 'csv']);
+    expect(code).toBe(0);
+    const header = stdout.split('\n')[0] ?? '';
+    expect(header).toContain(',nrw_2024_claim_suedosteuropa_eur,nrw_2024_claim_suedosteuropa_status,nrw_2024_claims_total_eur,');
+    expect(header).toContain(',nrw_2025_kim_claim_kim_flex_eur,nrw_2025_kim_claim_kim_flex_status,');
+    expect(header.endsWith(',claims_difference_eur,claims_difference_status')).toBe(true);
+    const rows = records(stdout);
+    // 2024: both rule sets pay the Land programme alike; 2025: only the KIM block pays (785,714.29 − 0).
+    expect(rows.map((r) => [r.ags, r.year, r.nrw_2024_claims_total_eur, r.nrw_2025_kim_claims_total_eur, r.claims_difference_eur])).toEqual([
+      ['05111', '2024', '785714.29', '785714.29', '0.00'],
+      ['05111', '2025', '0.00', '785714.29', '785714.29'],
+      ['05112', '2024', '1571428.57', '1571428.57', '0.00'],
+      ['05112', '2025', '0.00', '1571428.57', '1571428.57'],
+      ['05113', '2024', '3142857.14', '3142857.14', '0.00'],
+      ['05113', '2025', '0.00', '3142857.14', '3142857.14'],
+    ]);
+    expect(rows[1]?.claims_difference_status).toBe('projected');
+  });
+
+  it('the table shows both scenarios and the difference per year', () => {
+    const table = burden(['calc', SEVEN, '--years', '2024-2025', '--base-year', '2024', '--rules', 'nrw-2024', '--rules', 'nrw-2025-kim']).stdout;
+    expect(table).toMatch(/│ Δ claims nrw-2025-kim − nrw-2024 \(EUR\) │ +0,00 e │ +5\.500\.000,00 p │/);
+  });
+});
+
+describe('rules without a projection, and what is still refused', () => {
+  it('the paper\'s national figure: no NRW key, so the Land pot stays unallocated, and says so', () => {
+    const doc = JSON.parse(burden(['extrapolate', '--rules', 'nrw-2024', '--format', 'json']).stdout);
+    expect(doc.rows[0]).toMatchObject({ ags: '00', year: 2019, claim_suedosteuropa_eur: 0, uncovered_eur: 1148260117, coverage_pct: 0 });
+    expect(doc.meta.rules[0].programmes[0]).toMatchObject({ year: 2019, in_force: true, unallocated_eur: 5500000 });
+    expect(doc.meta.notes).toContain('Unallocated pot (no eligible municipality, or all capped): suedosteuropa 2019: 5500000.00 EUR.');
+  });
+
+  it.each([
+    [['extrapolate', '--eu2', '1000', '--rules', 'nrw-2024'], 'error: --rules needs a budget year, and the counts have none (give --base-year YYYY, or a year column in the input)'],
+    [['calc', '--years', '2025-2026', '--rules', 'nrw-2024', '--year', '2025'],
+      'error: --year cannot be combined with --years yet (the projected years are the budget years; --rules applies in each of them)'],
+    [['calc', '--years', '2025-2026', '--rules', 'nrw-2024', '--explain'],
+      'error: --explain cannot be combined with --years yet (run calc --rules R --year YYYY --explain for one budget year)'],
+    [['extrapolate', '--rules', 'nrw-2024', '--rules', 'nrw-2024'], 'error: --rules nrw-2024 is given twice (compare two different rule sets)'],
+    [['extrapolate', '--inflation', '2', '--set', 'inflation_assumed=3', '--years', '2026-2027'],
+      'error: --inflation and --set inflation_assumed=… both set the assumed inflation (give one of them)'],
+  ])('%j is a usage error', (args, message) => {
+    const { code, stderr } = burden(args);
+    expect(code).toBe(64);
+    expect(stderr).toBe(`${message}\n`);
+  });
+});

@@ -1,7 +1,7 @@
 import { BurdenError, EXIT, type Location } from '../errors.js';
 import { applyMethod, type InsuredImputation, MissingInsuredError, TotalsAccumulator, type TotalsState, WarningCollector, type WarningEntry } from '../engine/method.js';
 import { plainLines } from '../io/csv.js';
-import { type PlainFileSpec, RowAssembler } from '../io/inputs.js';
+import { type PlainFileSpec, RowAssembler, keyOf } from '../io/inputs.js';
 import { RowReader } from '../io/rows.js';
 import { csvRenderer } from '../output/csv.js';
 import type { CalcMeta } from '../output/report.js';
@@ -24,10 +24,18 @@ export interface PieceJob {
 export interface PieceResult {
   id: number;
   text: string;
-  /** Key and year of every row parsed, in order, with its line. */
-  keys: string[];
-  years: (number | null)[];
-  lines: number[];
+  /**
+   * The key (ags, or ags@year) of every row parsed, in order, joined by line breaks, and
+   * their lines. `sorted` says the keys ascend, so the main thread needs only the first and
+   * the last to check the order across pieces; it splits `keys` only when they do not.
+   */
+  keys: string;
+  first: string;
+  last: string;
+  sorted: boolean;
+  lines: Int32Array;
+  count: number;
+  years: number[];
   totals: TotalsState;
   warnings: WarningEntry[];
   usedRegister: boolean;
@@ -60,16 +68,22 @@ export function pieceWorker(job: PieceJob): (id: number, bytes: Uint8Array, firs
     const warnings = new WarningCollector();
     const totals = new TotalsAccumulator();
     const assembler = new RowAssembler({ columns: new Map(), allowMissing: job.allowMissing, warnings });
-    const result: PieceResult = { id, text: '', keys: [], years: [], lines: [], totals: totals.snapshot(), warnings: [], usedRegister: false, error: null };
+    const result: PieceResult = {
+      id, text: '', keys: '', first: '', last: '', sorted: true, lines: new Int32Array(0), count: 0, years: [],
+      totals: totals.snapshot(), warnings: [], usedRegister: false, error: null,
+    };
+    const keys: string[] = [];
+    const lines: number[] = [];
     const text = new TextDecoder(spec.encoding).decode(bytes);
     let out = '';
     try {
       for await (const batch of plainLines([text], source, false, firstLine)) {
         for (let i = 0; i < batch.texts.length; i++) {
           const partial = reader.readLine(batch.texts[i] ?? '', batch.lines[i] ?? 0);
-          result.keys.push(partial.ags);
-          result.years.push(partial.year);
-          result.lines.push(partial.origin.line);
+          const key = keyOf(partial);
+          if (keys.length > 0 && key <= (keys[keys.length - 1] ?? '')) result.sorted = false;
+          keys.push(key);
+          lines.push(partial.origin.line);
           const row = assembler.take(partial);
           if (!row) continue;
           if (row.population === null) await assembler.fill(row);
@@ -85,6 +99,12 @@ export function pieceWorker(job: PieceJob): (id: number, bytes: Uint8Array, firs
       result.error = { code: user.code, message: user.message, location: user.location, suggestion: user.suggestion };
     }
     result.text = out;
+    result.keys = keys.join('\n');
+    result.first = keys[0] ?? '';
+    result.last = keys[keys.length - 1] ?? '';
+    result.lines = Int32Array.from(lines);
+    result.count = keys.length;
+    result.years = [...assembler.years];
     result.totals = totals.snapshot();
     result.warnings = warnings.entries();
     result.usedRegister = assembler.lookup.usedRegister;

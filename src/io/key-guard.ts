@@ -25,6 +25,16 @@ export class KeyGuard {
     return RESCAN;
   }
 
+  /**
+   * A run of keys already known to ascend from `first` to `last` (a piece checked by a worker
+   * thread): true when it also continues the order, so none of its keys can repeat.
+   */
+  advanceSorted(first: string, last: string): boolean {
+    if (this.seen || (this.last !== null && first <= this.last)) return false;
+    this.last = last;
+    return true;
+  }
+
   /** Switch to remembering every key, starting with those before the first key out of order. */
   remember(earlier: Map<string, number>): void {
     this.seen = earlier;

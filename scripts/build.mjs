@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 rmSync('dist', { recursive: true, force: true });
@@ -41,4 +42,8 @@ try {
   process.exit(1);
 }
 rmSync('dist/build', { recursive: true, force: true });
+
+// Type declarations of the library API (src/index.ts), for scripts that import the engine.
+const types = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.types.json'], { stdio: 'inherit' });
+if (types.status !== 0) process.exit(types.status ?? 1);
 mkdirSync('dist', { recursive: true });

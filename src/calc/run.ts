@@ -6,7 +6,7 @@ import { resolveRate } from '../engine/rate.js';
 import type { ResultRow } from '../engine/types.js';
 import { parseColumnOverrides } from '../io/columns.js';
 import { type InputPlan, combinedInput, joinedInput } from '../io/inputs.js';
-import { datasetPath, loadShippedData } from '../io/shipped.js';
+import { type ShippedData, datasetPath, loadShippedData } from '../io/shipped.js';
 import { sourceFrom } from '../io/source.js';
 import { type Output, openFileOutput, stdoutOutput } from '../io/writer.js';
 import { colorFor } from '../output/color.js';
@@ -205,7 +205,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
       }
       if (text) output.write(text);
     }
-    meta.population = describePopulation(usedRegister || input.plan.populationFromRegister());
+    meta.population = describePopulation(usedRegister || input.plan.populationFromRegister(), shipped);
     if (!streaming) {
       const otherYears = [...input.plan.years()].filter((y) => y !== options.year);
       if (options.year !== undefined && otherYears.length > 0) {
@@ -223,7 +223,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
         report.traces = explainRows(rows, options.explain === true || options.explain === false ? true : options.explain, {
           rate,
           imputation: imputation ? { insured: imputation.insured, eu2: imputation.eu2 } : null,
-          populationSource: 'shipped municipality register, Destatis GV100AD, population 31.12.2024',
+          populationSource: registerSource(shipped),
           scenarios: applied?.scenarios ?? [],
           yearOf,
         });
@@ -286,10 +286,14 @@ function explainRows(rows: ResultRow[], which: true | string, context: ExplainCo
   return traces;
 }
 
-function describePopulation(fromRegister: boolean): string {
-  return fromRegister
-    ? 'from the input where given, otherwise from the shipped municipality register (Destatis GV100AD, 31.12.2024)'
-    : 'from the input';
+/** The shipped register as a source: its title, source and reference date, from data/datasets/datasets.json. */
+function registerSource(shipped: ShippedData): string {
+  const info = shipped.datasets.find((d) => d.name === 'register-2024');
+  return info ? `shipped dataset "${info.name}": ${info.source}, population ${info.reference_date}` : 'shipped municipality register';
+}
+
+function describePopulation(fromRegister: boolean, shipped: ShippedData): string {
+  return fromRegister ? `from the input where given, otherwise from the ${registerSource(shipped)}` : 'from the input';
 }
 
 async function printWarnings(warnings: WarningCollector): Promise<void> {

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { BurdenError, EXIT, usageError } from '../errors.js';
 import { nationalImputation } from '../engine/imputation.js';
-import { METHOD, MissingInsuredError, TotalsAccumulator, WarningCollector, applyMethod } from '../engine/method.js';
+import { METHOD, TotalsAccumulator, WarningCollector, applyMethod } from '../engine/method.js';
 import { resolveRate } from '../engine/rate.js';
 import type { ResultRow } from '../engine/types.js';
 import { parseColumnOverrides } from '../io/columns.js';
@@ -16,6 +16,7 @@ import { renderReport } from '../output/registry.js';
 import { VERSION } from '../version.js';
 import { statSync } from 'node:fs';
 import { parallelWorkers, streamParallel } from './parallel.js';
+import { userError } from './piece.js';
 import type { TraceStep } from '../output/report.js';
 import { type ExplainContext, explainRow } from './explain.js';
 import { applyScenarios, loadRuleSet } from './scenarios.js';
@@ -246,16 +247,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
     output.commit();
   } catch (error) {
     output.abort();
-    if (error instanceof MissingInsuredError) {
-      throw new BurdenError(EXIT.dataError, 'insured count unknown', { ...error.row.origin, column: 'insured' },
-        'give the insured BG/RO employees, or --impute-insured national-2019 to estimate them, flagged as estimated');
-    }
-    if (error instanceof RangeError) {
-      // engine/money.ts refuses products beyond 2^53 cents rather than lose exactness.
-      throw new BurdenError(EXIT.dataError, `a figure leaves the range of exact whole numbers (${error.message})`, {},
-        'check the counts and the rate for a misplaced digit');
-    }
-    throw error;
+    throw userError(error) ?? error;
   }
   await printWarnings(warnings);
 }

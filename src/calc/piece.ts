@@ -1,9 +1,10 @@
-import { BurdenError, EXIT, type Location } from '../errors.js';
-import { applyMethod, type InsuredImputation, MissingInsuredError, TotalsAccumulator, type TotalsState, WarningCollector, type WarningEntry } from '../engine/method.js';
+import type { Location } from '../errors.js';
+import { applyMethod, type InsuredImputation, TotalsAccumulator, type TotalsState, WarningCollector, type WarningEntry } from '../engine/method.js';
 import { plainLines } from '../io/csv.js';
 import { type PlainFileSpec, RowAssembler, keyOf } from '../io/inputs.js';
 import { RowReader } from '../io/rows.js';
 import { csvRenderer } from '../output/csv.js';
+import { userError } from './user-error.js';
 import type { CalcMeta } from '../output/report.js';
 
 /**
@@ -41,21 +42,6 @@ export interface PieceResult {
   usedRegister: boolean;
   /** A user error at a row: the keys before it (and its own, if it was parsed) are in `keys`. */
   error: { code: number; message: string; location: Location; suggestion: string | undefined } | null;
-}
-
-/** A user error as it crosses to the main thread; anything else stays an internal error. */
-export function userError(error: unknown): BurdenError | null {
-  if (error instanceof BurdenError) return error;
-  if (error instanceof MissingInsuredError) {
-    return new BurdenError(EXIT.dataError, 'insured count unknown', { ...error.row.origin, column: 'insured' },
-      'give the insured BG/RO employees, or --impute-insured national-2019 to estimate them, flagged as estimated');
-  }
-  if (error instanceof RangeError) {
-    // engine/money.ts refuses products beyond 2^53 cents rather than lose exactness.
-    return new BurdenError(EXIT.dataError, `a figure leaves the range of exact whole numbers (${error.message})`, {},
-      'check the counts and the rate for a misplaced digit');
-  }
-  return null;
 }
 
 export function pieceWorker(job: PieceJob): (id: number, bytes: Uint8Array, firstLine: number) => Promise<PieceResult> {

@@ -16,7 +16,7 @@ import { renderReport } from '../output/registry.js';
 import { VERSION } from '../version.js';
 import { statSync } from 'node:fs';
 import { parallelWorkers, streamParallel } from './parallel.js';
-import { userError } from './piece.js';
+import { userError } from './user-error.js';
 import type { TraceStep } from '../output/report.js';
 import { type ExplainContext, explainRow } from './explain.js';
 import { applyScenarios, loadRuleSet } from './scenarios.js';

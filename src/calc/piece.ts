@@ -1,6 +1,7 @@
 import type { Location } from '../errors.js';
 import { applyMethod, type InsuredImputation, TotalsAccumulator, type TotalsState, WarningCollector, type WarningEntry } from '../engine/method.js';
 import { plainLines } from '../io/csv.js';
+import { decodeText } from '../io/source.js';
 import { type PlainFileSpec, RowAssembler, keyOf } from '../io/inputs.js';
 import { RowReader } from '../io/rows.js';
 import { csvRenderer } from '../output/csv.js';
@@ -60,7 +61,7 @@ export function pieceWorker(job: PieceJob): (id: number, bytes: Uint8Array, firs
     };
     const keys: string[] = [];
     const lines: number[] = [];
-    const text = new TextDecoder(spec.encoding).decode(bytes);
+    const text = decodeText(bytes, spec.encoding);
     let out = '';
     try {
       for await (const batch of plainLines([text], source, false, firstLine)) {

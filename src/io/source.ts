@@ -228,11 +228,21 @@ async function readWhole(source: InputSource): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/**
+ * Decode bytes as a whole. Always in streaming mode and then flushed: Node 20's
+ * TextDecoder('windows-1252').decode(bytes) without { stream: true } decodes as Latin-1, so
+ * 0x80–0x9F (€ „ “ – — Š š Ÿ) would become control characters.
+ */
+export function decodeText(bytes: Uint8Array, encoding: ScanResult['encoding']): string {
+  const decoder = new TextDecoder(encoding);
+  return decoder.decode(bytes, { stream: true }) + decoder.decode();
+}
+
 /** The decoded text of a source, chunk by chunk. A read error is exit 66, not a parse error. */
 export async function* decodedChunks(source: InputSource, encoding: ScanResult['encoding'], buffer: Buffer | null): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding);
   if (buffer) {
-    yield decoder.decode(buffer);
+    yield decodeText(buffer, encoding);
     return;
   }
   if (source.path === null) throw new Error('a source without a path needs its buffer');

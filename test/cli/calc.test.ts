@@ -192,3 +192,12 @@ describe('guards found in review', () => {
     expect(result.stderr).toBe('');
   });
 });
+
+describe('Windows-1252 on standard input', () => {
+  it('reads 0x80–0x9F as the characters Windows-1252 gives them (€, –), as from a file', () => {
+    const input = Buffer.from('ags,name,eu2,insured\n05315,K\xf6ln \x96 \x80 Stadt,100,5\n', 'latin1');
+    const { stdout, code } = burden(['calc', '-', '--format', 'csv'], { input });
+    expect(code).toBe(0);
+    expect(stdout).toContain('05315,Köln – € Stadt,');
+  });
+});

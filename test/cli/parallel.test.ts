@@ -46,9 +46,11 @@ describe('parallel and sequential csv output are identical', () => {
   });
 
   it('with CRLF line ends, no final line break, Windows-1252 names and Destatis symbols', () => {
-    const text = `ags;name;eu2;insured\r\n${rows(40_000, (i) => `${key(i)};K\xf6ln ${i};${i % 3 === 0 ? '-' : i % 400};${i % 7 === 0 ? '.' : i % 300}`).replace(/\n/g, '\r\n')}`;
+    const text = `ags;name;eu2;insured\r\n${rows(40_000, (i) => `${key(i)};K\xf6ln \x96 \x80 ${i};${i % 3 === 0 ? '-' : i % 400};${i % 7 === 0 ? '.' : i % 300}`).replace(/\n/g, '\r\n')}`;
     const path = file('cp1252.csv', Buffer.from(text, 'latin1'));
     same(['calc', path, '--format', 'csv', '--impute-insured', 'national-2019']);
+    // 0x96 and 0x80 are Windows-1252's en dash and euro sign, not control characters.
+    expect(burden(['calc', path, '--format', 'csv', '--impute-insured', 'national-2019'], { env: PARALLEL }).stdout).toContain('Köln – € 1,');
   });
 
   it('on an unsorted file (the key guard reads earlier keys again)', () => {

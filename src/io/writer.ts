@@ -6,7 +6,8 @@ import { packageRoot } from './shipped.js';
 /**
  * Where results go: standard output, or a file written atomically (a temporary file beside
  * it, renamed over it when complete), so a reader never sees half a file and a failed run
- * leaves nothing behind. Devices and pipes (`-o /dev/stdout`) are written directly.
+ * leaves nothing behind. A symbolic link is followed to its file; devices, pipes and
+ * /dev/ or /proc/ paths (`-o /dev/stdout`) are written directly.
  */
 export interface Output {
   write(text: string): void;
@@ -115,7 +116,16 @@ function sameFile(a: Stats, path: string): boolean {
 
 /** Refuse to write over any of the inputs: a typo in -o must never destroy data. */
 export function openFileOutput(path: string, inputs: readonly string[]): Output {
-  const target = resolve(path);
+  // Through a symbolic link to the file it names: the rename must replace that file, not the link.
+  let target = resolve(path);
+  try {
+    target = realpathSync(target);
+  } catch {
+    // Not there yet: it is created.
+  }
+  // /dev/stdout and /proc/self/fd/N may lead to a regular file (a shell redirection); they are
+  // the caller's descriptors and are written in place, never renamed over.
+  const descriptor = /^\/(dev|proc)\//.test(resolve(path));
   let existing: Stats | undefined;
   try {
     existing = statSync(target);
@@ -129,7 +139,7 @@ export function openFileOutput(path: string, inputs: readonly string[]): Output 
   if (existing && inputs.some((input) => sameFile(existing, input))) {
     throw new BurdenError(EXIT.usage, 'is one of the input files: refusing to overwrite an input', { file: path }, 'choose another output path');
   }
-  if (existing && !existing.isFile()) {
+  if (existing && (descriptor || !existing.isFile())) {
     // A device or pipe (/dev/stdout, /dev/full, a FIFO) cannot be replaced by a rename: write it directly.
     let fd: number;
     try {

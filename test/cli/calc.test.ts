@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -199,5 +199,24 @@ describe('Windows-1252 on standard input', () => {
     const { stdout, code } = burden(['calc', '-', '--format', 'csv'], { input });
     expect(code).toBe(0);
     expect(stdout).toContain('05315,Köln – € Stadt,');
+  });
+});
+
+describe('-o through links and descriptors', () => {
+  it('writes the file a symbolic link names, and keeps the link', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'burden-link-'));
+    writeFileSync(join(dir, 'real.csv'), 'old');
+    symlinkSync('real.csv', join(dir, 'link.csv'));
+    expect(burden(['calc', '--format', 'csv', '-o', join(dir, 'link.csv')]).code).toBe(0);
+    expect(lstatSync(join(dir, 'link.csv')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real.csv'), 'utf8').split('\n')).toHaveLength(55);
+  });
+
+  it('-o /dev/stdout redirected to a file writes through the descriptor', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'burden-dev-'));
+    const result = spawnSync('bash', ['-c', `node ${BIN} calc --format csv -o /dev/stdout > ${join(dir, 'out.csv')}`], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8').split('\n')).toHaveLength(55);
   });
 });

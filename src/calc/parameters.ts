@@ -1,4 +1,5 @@
 import { BurdenError, EXIT, usageError } from '../errors.js';
+import { parseEuroToCents } from '../engine/money.js';
 import { type ParameterSet, overrideProblem, withOverride } from '../engine/parameters.js';
 import { parseParameterFile } from '../io/compile-data.js';
 import type { Parameter } from '../schema/parameter.js';
@@ -29,10 +30,23 @@ const DEDICATED = [
   { option: 'inflation', parameter: 'inflation_assumed', flag: '--inflation', what: 'the assumed inflation', scale: 10 },
 ] as const;
 
+/**
+ * The number a --set value stands for. Amounts in euros are read as --rate reads them
+ * (engine/money.ts parseEuroToCents), so `--set rate=2.500` and `--rate 2.500` agree.
+ */
+function overrideValue(parameter: Parameter, text: string): number | null {
+  if (!parameter.unit.startsWith('EUR')) return Number(text);
+  const cents = parseEuroToCents(text);
+  return cents === null ? null : cents / 100;
+}
+
 export function runParameters(shippedParameters: readonly Parameter[], options: ParameterOptions): { parameters: ParameterSet; overrides: string[] } {
   let parameters: ParameterSet = new Map(shippedParameters.map((p) => [p.name, p]));
   const overrides: string[] = [];
   if (options.rateFile !== undefined) {
+    if (options.rate !== undefined || options.set.some((a) => a.startsWith('rate='))) {
+      throw usageError(`--rate-file and ${options.rate !== undefined ? '--rate' : '--set rate=…'} both set the rate`, 'give one of them');
+    }
     const rateFile = parseParameterFile(options.rateFile);
     if (rateFile.unit !== 'EUR/person/year') {
       throw new BurdenError(EXIT.dataError, `key "unit": a rate file must be in EUR/person/year, not ${rateFile.unit}`, { file: options.rateFile });
@@ -61,9 +75,10 @@ export function runParameters(shippedParameters: readonly Parameter[], options: 
     }
     const dedicated = DEDICATED.find((d) => d.parameter === name && options[d.option] !== undefined);
     if (dedicated) throw usageError(`${dedicated.flag} and --set ${name}=… both set ${dedicated.what}`, 'give one of them');
-    const problem = overrideProblem(parameter, Number(value));
-    if (problem) throw usageError(`--set ${assignment}: ${problem}`, `see burden params ${name}`);
-    parameters = withOverride(parameters, name, Number(value), `--set ${assignment} on the command line`);
+    const number = overrideValue(parameter, value);
+    const problem = number === null ? 'is not an amount in euros (e.g. 2500 or 2500.50)' : overrideProblem(parameter, number);
+    if (problem || number === null) throw usageError(`--set ${assignment}: ${problem}`, `see burden params ${name}`);
+    parameters = withOverride(parameters, name, number, `--set ${assignment} on the command line`);
     overrides.push(`${name}=${value} (--set)`);
   }
   return { parameters, overrides };

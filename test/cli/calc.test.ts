@@ -163,7 +163,7 @@ describe('guards found in review', () => {
   it.each([
     [['--set', 'vpi=5'], 'error: --set vpi=5: "vpi" is a dated series of 11 values and cannot be set to one number (see burden params vpi)'],
     [['--set', 'bund_pauschale=-500'], 'error: --set bund_pauschale=-500: must be a number of at least 0 (see burden params bund_pauschale)'],
-    [['--set', 'rate=2143.555'], 'error: --set rate=2143.555: an amount in euros has at most two decimals (cents) (see burden params rate)'],
+    [['--set', 'rate=2143.555'], 'error: --set rate=2143.555: is not an amount in euros (e.g. 2500 or 2500.50) (see burden params rate)'],
     [['--set', 'kdu_refugee_share_nrw=150'], 'error: --set kdu_refugee_share_nrw=150: a percentage is at most 100 (see burden params kdu_refugee_share_nrw)'],
     [['--set', 'rate=2500', '--rate', '3000'], 'error: --rate and --set rate=… both set the rate (give one of them)'],
   ])('--set refuses %j', (args, message) => {
@@ -218,5 +218,20 @@ describe('-o through links and descriptors', () => {
     expect(result.status).toBe(0);
     expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(true);
     expect(readFileSync(join(dir, 'out.csv'), 'utf8').split('\n')).toHaveLength(55);
+  });
+});
+
+describe('one reading of amounts', () => {
+  it('--set rate=2.500 and --rate 2.500 both mean 2,500 EUR (a German thousands separator)', () => {
+    const viaSet = burden(['calc', '-', '--format', 'csv', '--set', 'rate=2.500'], { input: PAPER }).stdout;
+    const viaRate = burden(['calc', '-', '--format', 'csv', '--rate', '2.500'], { input: PAPER }).stdout;
+    expect(viaSet).toBe(viaRate);
+    expect(viaSet).toContain(',2500.00,1339547500.00,');
+  });
+
+  it('refuses a zero national EU2 count, which the insured estimate divides by', () => {
+    const { code, stderr } = burden(['calc', '--set', 'eu2_residents_de=0']);
+    expect(code).toBe(64);
+    expect(stderr).toBe('error: parameter eu2_residents_de is 0: the national ratio needs EU2 residents above 0 (set it to a positive count, or give the insured counts in the input)\n');
   });
 });

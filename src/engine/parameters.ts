@@ -1,4 +1,4 @@
-import type { Parameter, ParameterValue } from '../schema/parameter.js';
+import { type Parameter, type ParameterValue, valueProblem } from '../schema/parameter.js';
 
 export type ParameterSet = ReadonlyMap<string, Parameter>;
 
@@ -32,22 +32,8 @@ export function requireValueAt(parameters: ParameterSet, name: string, date: str
  */
 export function overrideProblem(parameter: Parameter, value: number): string | null {
   if (parameter.values.length > 1) return `"${parameter.name}" is a dated series of ${parameter.values.length} values and cannot be set to one number`;
-  if (!Number.isFinite(value) || value < 0) return 'must be a number of at least 0';
-  const decimals = (String(value).split('.')[1] ?? '').length;
-  switch (parameter.unit) {
-    case 'EUR':
-    case 'EUR/year':
-    case 'EUR/person/year':
-      return decimals > 2 ? 'an amount in euros has at most two decimals (cents)' : null;
-    case 'percent':
-      return value > 100 ? 'a percentage is at most 100' : decimals > 1 ? 'a percentage here has at most one decimal' : null;
-    case 'ratio':
-      return value > 1 ? 'a ratio is at most 1' : decimals > 6 ? 'a ratio has at most six decimals' : null;
-    case 'persons':
-      return Number.isInteger(value) ? null : 'a count of persons is a whole number';
-    default:
-      return `parameters in ${parameter.unit} cannot be set on the command line`;
-  }
+  if (parameter.unit === 'index') return 'a price index cannot be set on the command line';
+  return valueProblem(parameter.unit, value);
 }
 
 /** A copy of the set with one parameter's value replaced from a date on (`--set name=value`). */

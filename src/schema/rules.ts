@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isoDateSchema, nonEmptyText, parameterStatusSchema, type parameterUnitSchema } from './parameter.js';
+import { decimalsOf, isoDateSchema, nonEmptyText, parameterStatusSchema, type parameterUnitSchema, valueProblem } from './parameter.js';
 
 /**
  * A rule set: programmes that turn municipal costs into compensation claims. Numbers are
@@ -8,14 +8,20 @@ import { isoDateSchema, nonEmptyText, parameterStatusSchema, type parameterUnitS
  */
 const identifier = z.string().check(z.regex(/^[a-z][a-z0-9_]*$/, 'use lower-case letters, digits and _ (it becomes a column name)'));
 const parameterRef = z.strictObject({ parameter: identifier });
-const amount = z.union([z.number().check(z.nonnegative()), parameterRef]);
-const share = z.union([z.number().check(z.gte(0), z.lte(1)), parameterRef]);
+/** Numbers written in a rule obey the bounds of a parameter of the same unit (schema/parameter.ts). */
+const bounded = (unit: 'EUR/year' | 'ratio') =>
+  z.number().check(z.superRefine((value, ctx) => {
+    const problem = valueProblem(unit, value);
+    if (problem) ctx.issues.push({ code: 'custom', input: value, message: `${value}: ${problem}` });
+  }));
+const amount = z.union([bounded('EUR/year'), parameterRef]);
+const share = z.union([bounded('ratio'), parameterRef]);
 const landCode = z.string().check(z.regex(/^\d{2}$/, 'a Land is two digits, e.g. "05"'));
 
 /** All criteria given must hold (a municipality in NRW *and* with at least N EU2 residents). */
 export const eligibilitySchema = z.strictObject({
   min_eu2: z.optional(z.int().check(z.nonnegative())),
-  min_eu2_share_pct: z.optional(z.number().check(z.gte(0), z.lte(100))),
+  min_eu2_share_pct: z.optional(z.number().check(z.gte(0), z.lte(100), z.refine((v) => decimalsOf(v) <= 2, 'a share is compared to two decimals: write at most two'))),
   min_net: z.optional(z.int().check(z.nonnegative())),
   ags: z.optional(z.array(z.string().check(z.regex(/^\d{2,12}$/))).check(z.minLength(1))),
   land: z.optional(z.union([landCode, z.array(landCode).check(z.minLength(1))])),

@@ -162,9 +162,9 @@ describe('calc --years projects every row', () => {
 describe('guards found in review', () => {
   it.each([
     [['--set', 'vpi=5'], 'error: --set vpi=5: "vpi" is a dated series of 11 values and cannot be set to one number (see burden params vpi)'],
-    [['--set', 'bund_pauschale=-500'], 'error: --set bund_pauschale=-500: must be a number of at least 0 (see burden params bund_pauschale)'],
+    [['--set', 'bund_pauschale=-500'], 'error: --set bund_pauschale=-500: an amount in euros cannot be below 0 (see burden params bund_pauschale)'],
     [['--set', 'rate=2143.555'], 'error: --set rate=2143.555: is not an amount in euros (e.g. 2500 or 2500.50) (see burden params rate)'],
-    [['--set', 'kdu_refugee_share_nrw=150'], 'error: --set kdu_refugee_share_nrw=150: a percentage is at most 100 (see burden params kdu_refugee_share_nrw)'],
+    [['--set', 'kdu_refugee_share_nrw=150'], 'error: --set kdu_refugee_share_nrw=150: a percentage lies between -100 and 100 (see burden params kdu_refugee_share_nrw)'],
     [['--set', 'rate=2500', '--rate', '3000'], 'error: --rate and --set rate=… both set the rate (give one of them)'],
   ])('--set refuses %j', (args, message) => {
     const { code, stderr } = burden(['calc', ...args]);

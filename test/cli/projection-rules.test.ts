@@ -159,7 +159,7 @@ describe('bund-pauschale with --set bund_pauschale=500: from 2025, capped at the
     expect(doc.totals[1]).toMatchObject({ year: 2025, claim_bund_pauschale_eur: 838798.4, claim_bund_pauschale_status: 'projected' });
     const refused = burden(['extrapolate', '--years', '2025-2026', '--rules', 'bund-pauschale', '--set', 'bund_pauschale=-500']);
     expect(refused.code).toBe(64);
-    expect(refused.stderr).toBe('error: --set bund_pauschale=-500: must be a number of at least 0 (see burden params bund_pauschale)\n');
+    expect(refused.stderr).toBe('error: --set bund_pauschale=-500: an amount in euros cannot be below 0 (see burden params bund_pauschale)\n');
   });
 });
 

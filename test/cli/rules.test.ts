@@ -170,3 +170,27 @@ describe('burden calibrate', () => {
     expect(stdout.trim().split('\n')[1]).toBe('05913,"Dortmund, Stadt",603462,100,0,false,100,2143.02,214302.00,0.36,0.02');
   });
 });
+
+describe('rules check holds files to the bounds the engine relies on', () => {
+  const programme = { id: 'p', label: 'l', kind: 'per_person', from: '2025-01-01', to: null, status: 'assumption', source: 's', basis: 'eu2' };
+  it.each([
+    [{ ...programme, amount_eur: 100.005 }, 'key "programmes.0.amount_eur": 100.005: an amount in euros has at most two decimals (cents)'],
+    [{ ...programme, amount_eur: 1e20 }, 'key "programmes.0.amount_eur": 100000000000000000000: an amount above 1000000000000 EUR is not plausible'],
+    [{ ...programme, amount_eur: 1, cap_share: 0.1234567 }, 'key "programmes.0.cap_share": 0.1234567: a ratio has at most six decimals'],
+    [{ ...programme, amount_eur: 1, from: '2025-13-45' }, 'key "programmes.0.from": is not a calendar date'],
+  ])('rejects %j', (bad, message) => {
+    const file = join(dir, 'bounds.json');
+    writeFileSync(file, JSON.stringify({ id: 'x', title: 't', description: 'd', programmes: [bad] }));
+    const { code, stderr } = burden(['rules', 'check', file]);
+    expect(code).toBe(65);
+    expect(stderr.startsWith(`error: ${file}: ${message}`)).toBe(true);
+  });
+
+  it('rejects a parameter value below 0 for an amount', () => {
+    const file = join(dir, 'negative.json');
+    writeFileSync(file, JSON.stringify({ name: 'rate', description: 'd', unit: 'EUR/person/year', values: [{ from: '2019-01-01', value: -5, source: 's', status: 'official' }] }));
+    const { code, stderr } = burden(['rules', 'check', file]);
+    expect(code).toBe(65);
+    expect(stderr).toContain('key "values.0.value": -5: an amount in euros cannot be below 0');
+  });
+});

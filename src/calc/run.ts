@@ -1,4 +1,3 @@
-import { relative } from 'node:path';
 import { BurdenError, EXIT, usageError } from '../errors.js';
 import { nationalImputation } from '../engine/imputation.js';
 import { METHOD, TotalsAccumulator, WarningCollector, applyMethod } from '../engine/method.js';
@@ -101,17 +100,20 @@ async function runProjection(file: string | undefined, rawOptions: Record<string
   const pick = (keys: string[]): Record<string, unknown> => Object.fromEntries(keys.filter((k) => rawOptions[k] !== undefined).map((k) => [k, rawOptions[k]]));
   const options: Record<string, unknown> = { ...pick([...SHARED_WITH_PROJECTION, ...PROJECTION_OPTIONS]), by: 'none' };
   let input = file;
+  let inputName: string | undefined;
   if (input === undefined) {
-    // The shipped NRW data counts EU2 residents on 31.12.2025: that is the base year.
+    // The shipped data's reference date (datasets.json) is the base year of its counts.
     const shipped = await loadShippedData();
     const info = shipped.datasets.find((d) => d.name === DEFAULT_DATASET);
     if (!info) throw new Error(`shipped dataset ${DEFAULT_DATASET} is missing from the manifest`);
-    // Named relative to the working directory, so the output does not depend on where the clone lives.
-    input = relative(process.cwd(), datasetPath(info.file));
+    // Read from where the package is installed, named as plain calc names it (planInput), so
+    // the output depends neither on the working directory nor on where burden is installed.
+    input = datasetPath(info.file);
+    inputName = `data/datasets/${info.file}`;
     options.baseYear ??= info.reference_date.slice(0, 4);
   }
   const { runExtrapolate } = await import('../extrapolate/run.js');
-  await runExtrapolate(input, options, globals);
+  await runExtrapolate(input, options, globals, inputName);
 }
 
 export async function runCalc(file: string | undefined, rawOptions: Record<string, unknown>, globals: Record<string, unknown>): Promise<void> {
@@ -178,7 +180,8 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
   const totals = new TotalsAccumulator();
   const rows: ResultRow[] = [];
   // Plain csv streams row by row; rules (pots need every row) and --explain need them all.
-  const streaming = format === 'csv' && ruleSets.length === 0 && options.explain === undefined;
+  // --year is checked against the rows' own years once all are read, so it does not stream.
+  const streaming = format === 'csv' && ruleSets.length === 0 && options.explain === undefined && options.year === undefined;
   let streamed: ReturnType<typeof csvRenderer> | null = null;
   let index = 0;
   const plain = streaming ? input.plan.plain ?? null : null;

@@ -6,6 +6,8 @@ import { combinedInput } from '../io/inputs.js';
 import { openCsv } from '../io/csv.js';
 import { formatHundredths, groupDigits, parseCount, type Locale } from '../io/numbers.js';
 import { sourceFrom } from '../io/source.js';
+import { loadShippedData } from '../io/shipped.js';
+import { priceIndex } from '../engine/rate.js';
 import { openFileOutput } from '../io/writer.js';
 import { type Listing, type ListingFormat, renderListing } from '../output/listing.js';
 
@@ -32,11 +34,11 @@ const optionsSchema = z.strictObject({
   insured: z.optional(count),
   ags: z.optional(z.string()),
   breakdown: z.optional(z.string()),
-  year: z._default(z.pipe(z.string().check(z.regex(/^\d{4}$/, 'must be a year')), z.transform(Number)), 2019),
+  year: z.optional(z.pipe(z.string().check(z.regex(/^\d{4}$/, 'must be a year')), z.transform(Number))),
   writeParameter: z.optional(z.string()),
   source: z.string().check(z.minLength(1)),
   format: z.enum(['table', 'csv', 'json', 'md']),
-  locale: z.enum(['de', 'en']),
+  locale: z.optional(z.enum(['de', 'en'])),
 });
 
 interface Department {
@@ -88,8 +90,15 @@ export async function runCalibrate(file: string | undefined, raw: Record<string,
     const issue = parsed.error.issues[0];
     throw usageError(`--${String(issue?.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue?.message}`, 'see burden calibrate --help');
   }
-  const options = parsed.data;
-  const locale: Locale = options.locale;
+  const { year: givenYear, ...rest } = parsed.data;
+  // The price level of the accounts: by default that of the shipped rate (2019, Dortmund's
+  // accounts); any year must have a price index, so calc can uprate the calibrated rate.
+  const parameters = new Map((await loadShippedData()).parameters.map((p) => [p.name, p]));
+  const year = givenYear ?? Number(parameters.get('rate')?.values[0]?.from.slice(0, 4));
+  priceIndex(parameters, year);
+  const options = { ...rest, year };
+  // As in calc: tables in German by default, csv in machine format unless --locale de.
+  const locale: Locale = options.locale ?? (options.format === 'csv' ? 'en' : 'de');
   const departments = options.breakdown ? await readBreakdown(options.breakdown) : [];
   const breakdownTotal = departments.reduce((sum, d) => sum + d.cents, 0);
   let totalCents: number;
@@ -122,9 +131,9 @@ export async function runCalibrate(file: string | undefined, raw: Record<string,
   const exact = (mulDivRound(totalCents, 1_000_000, net) / 100_000_000).toFixed(6);
   // csv is for machines: plain numbers with a decimal point, as in calc's csv.
   const machine = options.format === 'csv';
-  const money = (cents: number): string => formatHundredths(cents, { locale: machine ? 'en' : locale, grouped: !machine });
+  const money = (cents: number): string => formatHundredths(cents, { locale, grouped: !machine });
   const persons_ = (n: number): string => (machine ? String(n) : groupDigits(n, locale));
-  const exactText = locale === 'de' && !machine ? exact.replace('.', ',') : exact;
+  const exactText = locale === 'de' ? exact.replace('.', ',') : exact;
 
   const listing: Listing = {
     columns: ['figure', 'value', 'detail'],
@@ -138,7 +147,7 @@ export async function runCalibrate(file: string | undefined, raw: Record<string,
       ...departments.map((d): (string | number)[] => [
         `department: ${d.department}`,
         money(d.cents),
-        `${formatHundredths(roundDiv(d.cents * 10_000, totalCents), { locale: machine ? 'en' : locale, grouped: false })} % of the total; ${money(roundDiv(d.cents, net))} EUR per net person`,
+        `${formatHundredths(roundDiv(d.cents * 10_000, totalCents), { locale, grouped: false })} % of the total; ${money(roundDiv(d.cents, net))} EUR per net person`,
       ]),
     ],
     notes: [`Calibrated rate: ${money(rateCents)} EUR per net person and year (rounded: ${persons_(rateEuros)} EUR), price level ${options.year}.`],
@@ -161,7 +170,7 @@ export async function runCalibrate(file: string | undefined, raw: Record<string,
     };
     process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   } else {
-    process.stdout.write(await renderListing(listing, options.format as ListingFormat));
+    process.stdout.write(await renderListing(listing, options.format as ListingFormat, locale));
   }
 
   if (options.writeParameter) {

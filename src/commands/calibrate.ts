@@ -11,11 +11,11 @@ export function registerCalibrate(program: Command, Option: typeof OptionClass):
     .option('--insured <n>', 'insured BG/RO employees')
     .option('--ags <key>', 'the row of FILE to use')
     .option('--breakdown <file>', 'CSV with department,cost_eur lines, shown as shares (its sum is the total cost if --total-cost is not given)')
-    .option('--year <year>', 'the year of the accounts, i.e. the price level of the rate (default 2019, as the Dortmund rate)')
+    .option('--year <year>', 'the year of the accounts, i.e. the price level of the rate (default: that of the shipped rate, 2019)')
     .option('--write-parameter <file>', 'write the rate as a parameter file for calc --rate-file')
     .option('--source <text>', 'source to record in the parameter file', 'own cost accounting')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'md']).default('table'))
-    .addOption(new Option('--locale <locale>', 'number format').choices(['de', 'en']).default('de'))
+    .addOption(new Option('--locale <locale>', 'number format: de (default for table and md) or en (default for csv)').choices(['de', 'en']))
     .action(async (file: string | undefined, options: Record<string, unknown>) => {
       const { runCalibrate } = await import('../calibrate/run.js');
       await runCalibrate(file, options);

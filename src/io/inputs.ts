@@ -310,9 +310,9 @@ export async function joinedInput(
     for (const [key, partial] of eu2.rows) {
       if (skipped.has(key)) continue;
       const joinedFrom = [];
+      // The EU2 file's own population and insured columns count too; a dedicated file, where
+      // it has the key, gives the value.
       const merged: PartialRow = { ...partial };
-      delete merged.population;
-      delete merged.insured;
       for (const { role, data } of others) {
         const other = data.rows.get(key);
         if (!other) continue;
@@ -339,6 +339,6 @@ export async function joinedInput(
     populationFromRegister: () => lookup.usedRegister,
     years: () => years,
     batches,
-    hasInsuredColumn: files.insured !== undefined,
+    hasInsuredColumn: files.insured !== undefined || eu2.rows.values().next().value?.insured !== undefined,
   };
 }

@@ -32,6 +32,10 @@ function isDigits(text: string): boolean {
   return true;
 }
 
+/** Years a statistical count can be for: anything else is a typo (0000, 20019). */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2199;
+
 /** What a column holds, as a small integer so the per-line loop compares numbers. */
 const enum Role { none, ags, name, year, population, eu2, bg, ro, insured, insuredBg, insuredRo }
 const ROLE_OF: Record<CanonicalField, Role> = {
@@ -176,7 +180,7 @@ export class RowReader {
         name = text.slice(start, end).trim();
       } else if (role === Role.year) {
         const value = digitsAt(text, start, end);
-        if (end - start !== 4 || value < 0) return null;
+        if (end - start !== 4 || value < MIN_YEAR || value > MAX_YEAR) return null;
         year = value;
       } else if (role !== Role.none) {
         const value = digitsAt(text, start, end);
@@ -245,10 +249,10 @@ export class RowReader {
     const raw = this.cell(record, 'year');
     if (raw === undefined) return null;
     const text = raw.trim();
-    if (/^\d{4}$/.test(text)) return Number(text);
     // Destatis stamps often come as a date: 31.12.2019 or 2019-12-31.
-    const date = /^(?:\d{1,2}\.\d{1,2}\.(\d{4})|(\d{4})-\d{2}-\d{2})$/.exec(text);
-    if (date) return Number(date[1] ?? date[2]);
+    const date = /^(?:(\d{4})|\d{1,2}\.\d{1,2}\.(\d{4})|(\d{4})-\d{2}-\d{2})$/.exec(text);
+    const year = date ? Number(date[1] ?? date[2] ?? date[3]) : NaN;
+    if (year >= MIN_YEAR && year <= MAX_YEAR) return year;
     throw new BurdenError(EXIT.dataError, `year ${quote(raw)} is not a year`, { ...this.at(record, 'year'), value: raw },
       'write the year as four digits, e.g. 2019');
   }

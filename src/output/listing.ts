@@ -14,7 +14,8 @@ export interface Listing {
 
 export type ListingFormat = 'table' | 'csv' | 'json' | 'md';
 
-export async function renderListing(listing: Listing, format: ListingFormat): Promise<string> {
+/** `csvLocale: 'de'` writes csv for German Excel, as calc does: `;`, and a BOM. */
+export async function renderListing(listing: Listing, format: ListingFormat, csvLocale: 'de' | 'en' = 'en'): Promise<string> {
   const text = (cell: string | number | boolean | null): string => (cell === null ? '' : String(cell));
   const notes = listing.notes ?? [];
   switch (format) {
@@ -24,7 +25,8 @@ export async function renderListing(listing: Listing, format: ListingFormat): Pr
       // csv-stringify does the quoting; text cells get the injection guard first.
       const { stringify } = await import('csv-stringify/sync');
       const cells = listing.rows.map((row) => row.map((cell) => (typeof cell === 'string' ? guardText(cell) : text(cell))));
-      return stringify([listing.columns, ...cells]);
+      const german = csvLocale === 'de';
+      return `${german ? '\uFEFF' : ''}${stringify([listing.columns, ...cells], { delimiter: german ? ';' : ',' })}`;
     }
     case 'md': {
       const body = [markdownRow(listing.columns), markdownRule(listing.columns.map(() => false)), ...listing.rows.map((r) => markdownRow(r.map(text)))];

@@ -10,5 +10,8 @@ export const renderMarkdown: ReportRenderer = (report, options) => {
   const rule = markdownRule(view.numeric);
   const totals = view.totals.map((c) => (c === '' ? '' : `**${c}**`));
   const body = [line(view.head), rule, ...view.rows.map(line), line(totals)];
-  return `${body.join('\n')}\n\n${view.notes.map((n) => `${n}  `).join('\n')}\n`;
+  // A note of several lines (an --explain chain) keeps its indentation in a code block; the
+  // others end in two spaces, a Markdown line break.
+  const notes = view.notes.map((n) => (n.includes('\n') ? `\n\`\`\`text\n${n}\n\`\`\`\n` : `${n}  `));
+  return `${body.join('\n')}\n\n${notes.join('\n')}\n`;
 };

@@ -101,12 +101,15 @@ export function rateStatus(meta: CalcMeta): string | null {
   return meta.rate.uprating ? (rateFlag(meta) ?? 'official') : null;
 }
 
-/** The flags a reader must see next to a rate: secondary or projected price indices. */
+/** From surest to least sure; a rate is as sure as the least sure of the rate and its price index. */
+const RATE_STATUS_ORDER = ['official', 'secondary', 'proposed', 'assumption', 'projected'];
+
+/** The flag a reader must see next to a rate: a rate set for the run, a secondary or projected index. */
 export function rateFlag(meta: CalcMeta): string | null {
   const uprating = meta.rate.uprating;
-  if (!uprating) return meta.rate.status === 'official' ? null : meta.rate.status;
-  if (uprating.target_projected) return 'projected';
-  return uprating.target_status === 'official' ? null : uprating.target_status;
+  const index = !uprating ? 'official' : uprating.target_projected ? 'projected' : uprating.target_status;
+  const worst = [meta.rate.status, index].sort((a, b) => RATE_STATUS_ORDER.indexOf(b) - RATE_STATUS_ORDER.indexOf(a))[0];
+  return worst === undefined || worst === 'official' ? null : worst;
 }
 
 /** One sentence that states the method, the rate and the price level. */

@@ -4,6 +4,7 @@ import { parseParameterFile, parseRuleFile, readJsonFile } from '../io/compile-d
 import { loadShippedData } from '../io/shipped.js';
 import { type Listing, type ListingFormat, renderListing } from '../output/listing.js';
 import type { Programme } from '../schema/rules.js';
+import { isoDateSchema } from '../schema/parameter.js';
 import { loadRuleSet } from '../calc/scenarios.js';
 
 const write = (text: string): void => {
@@ -81,7 +82,7 @@ export async function checkFile(file: string): Promise<void> {
 }
 
 export async function listParams(name: string | undefined, options: { format: string; at?: string }): Promise<void> {
-  if (options.at !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.at)) throw usageError(`--at "${options.at}" is not a date`, 'write YYYY-MM-DD');
+  if (options.at !== undefined && !isoDateSchema.safeParse(options.at).success) throw usageError(`--at "${options.at}" is not a date`, 'write a calendar date as YYYY-MM-DD');
   const shipped = await loadShippedData();
   if (name !== undefined) {
     const parameter = shipped.parameters.find((p) => p.name === name);

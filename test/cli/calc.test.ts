@@ -90,6 +90,15 @@ describe('price level', () => {
 });
 
 describe('three files joined on the key', () => {
+  it('keeps population and insured columns of the EU2 file where no other file gives them', () => {
+    const own = mkdtempSync(join(tmpdir(), 'burden-own-'));
+    writeFileSync(join(own, 'e.csv'), 'ags,eu2,population,insured\n05913,1000,5000,100\n');
+    const { stdout, code } = burden(['calc', '--eu2', join(own, 'e.csv'), '--format', 'csv']);
+    expect(code).toBe(0);
+    // 900 net × 2,143 EUR = 1,928,700.00; / 5,000 inhabitants = 385.74; 1,000 / 5,000 = 20.00 %.
+    expect(stdout.trim().split('\n')[1]).toBe('05913,,5000,1000,100,false,900,2143.00,1928700.00,385.74,20.00');
+  });
+
   const dir = mkdtempSync(join(tmpdir(), 'burden-join-'));
   writeFileSync(join(dir, 'pop.csv'), 'ags;einwohner\n05913000;603.462\n05111000;618.685\n');
   writeFileSync(join(dir, 'eu2.csv'), 'Gemeindeschlüssel,Bulgarien,Rumänien\n05111000,2000,5770\n05913000,"5.000","8.495"\n');

@@ -194,3 +194,13 @@ describe('rules check holds files to the bounds the engine relies on', () => {
     expect(stderr).toContain('key "values.0.value": -5: an amount in euros cannot be below 0');
   });
 });
+
+describe('--explain in Markdown', () => {
+  it('sets the chain in a code block, so its lines and indentation survive', () => {
+    const { stdout, code } = burden(['calc', '--rules', 'nrw-2024', '--year', '2024', '--explain', '05913', '--format', 'md']);
+    expect(code).toBe(0);
+    const block = /```text\nExplain 05913 Dortmund[^\n]*\n([\s\S]*?)\n```/.exec(stdout);
+    expect(block).not.toBeNull();
+    expect(block?.[1]?.split('\n').every((line) => line.startsWith('  '))).toBe(true);
+  });
+});

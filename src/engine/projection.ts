@@ -1,9 +1,9 @@
 import { BurdenError, EXIT, usageError } from '../errors.js';
-import { groupDigits } from '../format.js';
+import { type Locale, groupDigits } from '../format.js';
 import type { ParameterStatus } from '../schema/parameter.js';
 import type { InsuredImputation } from './method.js';
 import { mulExact, roundDiv } from './money.js';
-import type { ParameterSet } from './parameters.js';
+import { type ParameterSet, requireParameter } from './parameters.js';
 import { type PriceIndex, resolveRate } from './rate.js';
 import { type SeriesPoint, type Trend, compoundGrowth, formatPpmPercent } from './series.js';
 
@@ -31,17 +31,42 @@ export const SECONDARY = 2;
 export const ESTIMATED = 3;
 export const PROJECTED = 4;
 
+/** "2019-12-31" → "31.12.2019", as the documents write a reference date. */
+const germanDate = (iso: string): string => iso.split('-').reverse().join('.');
+
+/** "a", "a and b", "a, b and c". */
+const listed = (items: readonly string[]): string =>
+  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
 /**
  * What each status means, for legends and metadata. "official" covers published figures and
- * the user's own input alike: the tool cannot tell them apart and does not pretend to.
+ * the user's own input alike: the tool cannot tell them apart and does not pretend to. The
+ * facts in the words (which index years are secondary, the date of the national ratio) come
+ * from the parameters of the run, so a new index year or a new ratio changes them too.
  */
-export const STATUS_MEANING: Record<FigureStatus, string> = {
-  official: 'a published figure or your own input for the base year, used as given',
-  derived: 'computed by the tool from official figures only (a difference, a product, a sum, a price uprating with an official index)',
-  secondary: 'depends on a secondary figure (the 2024/2025 consumer price index from press reports)',
-  estimated: 'depends on an estimate (insured employees imputed from the national 2019 ratio, or an assumed parameter)',
-  projected: 'depends on a projection: counts grown beyond the base year, or prices beyond the last known index year',
-};
+export function statusMeanings(parameters: ParameterSet): Record<FigureStatus, string> {
+  const secondary = requireParameter(parameters, 'vpi').values.filter((entry) => entry.status === 'secondary');
+  const secondaryIndex = secondary.length
+    ? `, such as the consumer price index for ${listed(secondary.map((entry) => entry.from.slice(0, 4)))} ` +
+      `(parameter vpi: ${[...new Set(secondary.map((entry) => entry.source))].join('; ')})`
+    : '';
+  const latest = (name: string): string => {
+    const values = requireParameter(parameters, name).values;
+    return values[values.length - 1]?.from ?? '';
+  };
+  const insuredDate = latest('insured_bg_ro_de');
+  const eu2Date = latest('eu2_residents_de');
+  const ratio = insuredDate === eu2Date
+    ? `the national ratio of ${germanDate(eu2Date)}`
+    : `the national ratio of insured employees on ${germanDate(insuredDate)} to EU2 residents on ${germanDate(eu2Date)}`;
+  return {
+    official: 'a published figure or your own input for the base year, used as given',
+    derived: 'computed by the tool from official figures only (a difference, a product, a sum, a price uprating with an official index)',
+    secondary: `depends on a secondary figure, one not taken from an official table${secondaryIndex}`,
+    estimated: `depends on an estimate (insured employees imputed from ${ratio}, or an assumed parameter)`,
+    projected: 'depends on a projection: counts grown beyond the base year, or prices beyond the last known index year',
+  };
+}
 
 /** A figure computed from others is at least derived, and as unsure as its least sure input. */
 export const combine = (a: number, b: number): number => Math.max(a, b, DERIVED);
@@ -120,9 +145,22 @@ export interface GrowthContext {
   nationalSeries: readonly SeriesPoint[];
   /** The counts of a `series:FILE`, read by the caller. */
   series?: YearlySeries;
+  /**
+   * The locale the descriptions write their numbers in (the report's; default en). The
+   * engine records a sentence, so it writes it as the report will show it (src/format.ts).
+   */
+  locale?: Locale;
+}
+
+/** Where a trend's end points come from: one source, or each end point's own. */
+function trendSources(trend: Trend): string {
+  if (trend.fromSource === trend.toSource) return trend.fromSource;
+  return `${trend.fromYear}: ${trend.fromSource}; ${trend.toYear}: ${trend.toSource}`;
 }
 
 export function resolveGrowth(spec: GrowthSpec, context: GrowthContext, what = 'EU2 residents'): Growth {
+  const locale = context.locale ?? 'en';
+  const percent = (ppm: number): string => formatPpmPercent(ppm, locale);
   switch (spec.kind) {
     case 'constant':
       return { kind: 'constant', ppm: 0, series: null, trend: null, label: 'constant', description: `${what} stay at their base-year count` };
@@ -130,8 +168,9 @@ export function resolveGrowth(spec: GrowthSpec, context: GrowthContext, what = '
       return { kind: 'ratio', ppm: 0, series: null, trend: null, label: 'ratio',
         description: `${what} stay at their base-year share of EU2 residents: insured(y) = round(eu2(y) × insured(base) / eu2(base))` };
     case 'rate':
+      // The label is what the user can type again, so it keeps the machine's decimal point.
       return { kind: 'rate', ppm: spec.ppm, series: null, trend: null, label: `rate:${formatPpmPercent(spec.ppm).replace(/\.?0+$/, '')}`,
-        description: `${what} grow by ${formatPpmPercent(spec.ppm)} % a year (assumed), rounded to whole persons each year` };
+        description: `${what} grow by ${percent(spec.ppm)} % a year (assumed), rounded to whole persons each year` };
     case 'trend': {
       const trend = compoundGrowth(context.nationalSeries, spec.years);
       return {
@@ -140,9 +179,9 @@ export function resolveGrowth(spec: GrowthSpec, context: GrowthContext, what = '
         series: null,
         trend,
         label: `trend:${spec.years}`,
-        description: `${what} grow by ${formatPpmPercent(trend.ppm)} % a year: the compound annual growth of EU2 residents in Germany ` +
-          `${trend.fromYear}–${trend.toYear} (${groupDigits(trend.fromLevel, 'en')} → ${groupDigits(trend.toLevel, 'en')}, ` +
-          `Städtetag NRW Arbeitspapier 2021, Tab. 1${trend.status === 'derived' ? `; the ${trend.fromYear} level is derived` : ''}), ` +
+        description: `${what} grow by ${percent(trend.ppm)} % a year: the compound annual growth of EU2 residents in Germany ` +
+          `${trend.fromYear}–${trend.toYear} (${groupDigits(trend.fromLevel, locale)} → ${groupDigits(trend.toLevel, locale)}; ` +
+          `${trendSources(trend)}), ` +
           'rounded to whole persons each year',
       };
     }
@@ -420,6 +459,16 @@ function projectRange(row: BaseRow, insuredBase: number, plan: ProjectionPlan, r
       target[0] = out.net[0] as number;
     }
   }
+  // Growths with one rate are ordered (makePlan), and whole-person steps keep that order, so
+  // this changes nothing for them; a series central growth has no rate to order by, and the
+  // band of net persons then takes in the central figure here, as the cost band does below.
+  for (let i = 0; i < n; i++) {
+    const net = out.net[i] as number;
+    const a = out.netLow[i] as number;
+    const b = out.netHigh[i] as number;
+    out.netLow[i] = Math.min(net, a, b);
+    out.netHigh[i] = Math.max(net, a, b);
+  }
   for (let i = 0; i < n; i++) {
     const r = fixed ? 0 : i;
     const rate = plan.rates.cents[r] as number;
@@ -535,8 +584,41 @@ export interface PlanOptions {
   range?: { spreadBasisPoints: number; eu2Low?: GrowthSpec; eu2High?: GrowthSpec } | null;
 }
 
-/** The default band for EU2 growth: the trend of the last 3 against the last 8 years (issue 4). */
+/**
+ * The default band for EU2 growth: the trend of the last 3 against the last 8 years (issue 4),
+ * widened to take in the central growth, so that the band always holds it.
+ */
 export const RANGE_TREND_YEARS = [3, 8] as const;
+
+/** Growths with one yearly rate (constant, rate, trend) can be ordered by it; a series cannot. */
+const hasRate = (growth: Growth): boolean => growth.kind === 'constant' || growth.kind === 'rate' || growth.kind === 'trend';
+
+/**
+ * The low and high EU2 growth of a range. By default the lowest and the highest of trend:3,
+ * trend:8 and the central growth: with --growth rate:7.3 that is rate:7.3 and trend:8
+ * (20.2743 %), not trend:3 (11.6217 %), which would put the "low" figure above the central
+ * one. A --growth-low above (or --growth-high below) the central rate is refused for the same
+ * reason. A series has no single rate; projectRange then keeps low ≤ central ≤ high per figure.
+ */
+function rangeGrowths(central: Growth, options: { eu2Low?: GrowthSpec; eu2High?: GrowthSpec }, context: GrowthContext): { low: Growth; high: Growth } {
+  const given = (spec: GrowthSpec | undefined, option: string, wrong: (ppm: number) => boolean, relation: string): Growth | null => {
+    if (!spec) return null;
+    const growth = resolveGrowth(spec, context);
+    if (hasRate(central) && hasRate(growth) && wrong(growth.ppm)) {
+      throw usageError(`${option} ${growth.label} (${formatPpmPercent(growth.ppm)} % a year) is ${relation} the central growth ` +
+        `${central.label} (${formatPpmPercent(central.ppm)} % a year)`, `give ${option} ${relation === 'above' ? 'at or below' : 'at or above'} the central --growth, or leave it out`);
+    }
+    return growth;
+  };
+  const low = given(options.eu2Low, '--growth-low', (ppm) => ppm > central.ppm, 'above');
+  const high = given(options.eu2High, '--growth-high', (ppm) => ppm < central.ppm, 'below');
+  if (low && high) return { low, high };
+  const candidates = [...RANGE_TREND_YEARS.map((years) => resolveGrowth({ kind: 'trend', years }, context)), ...(hasRate(central) ? [central] : [])];
+  // Ties keep the first: a trend over the central growth only when it is strictly lower or higher.
+  const lowest = candidates.reduce((a, b) => (b.ppm < a.ppm ? b : a));
+  const highest = candidates.reduce((a, b) => (b.ppm > a.ppm ? b : a));
+  return { low: low ?? lowest, high: high ?? highest };
+}
 
 export function makePlan(parameters: ParameterSet, options: PlanOptions, context: GrowthContext & { insuredSeries?: YearlySeries }): ProjectionPlan {
   if (options.years && options.years.to < options.years.from) {
@@ -548,18 +630,15 @@ export function makePlan(parameters: ParameterSet, options: PlanOptions, context
   const priceYear = options.years ? options.priceYear : options.priceYear ?? baseRateYear(parameters);
   const rates = planRates(parameters, from, to, { priceYear, ...(options.rateStatus !== undefined ? { baseStatus: options.rateStatus } : {}) });
   const eu2 = resolveGrowth(options.eu2, context);
-  const insuredContext = { nationalSeries: context.nationalSeries, ...(context.insuredSeries ? { series: context.insuredSeries } : {}) };
+  const insuredContext = {
+    nationalSeries: context.nationalSeries,
+    ...(context.insuredSeries ? { series: context.insuredSeries } : {}),
+    ...(context.locale ? { locale: context.locale } : {}),
+  };
   const insured = resolveGrowth(options.insured, insuredContext, 'insured employees');
   let range: RangePlan | null = null;
   if (options.range) {
-    let low = options.range.eu2Low ? resolveGrowth(options.range.eu2Low, context) : null;
-    let high = options.range.eu2High ? resolveGrowth(options.range.eu2High, context) : null;
-    if (!low || !high) {
-      const [a, b] = RANGE_TREND_YEARS.map((years) => resolveGrowth({ kind: 'trend', years }, context));
-      const [slow, fast] = (a as Growth).ppm <= (b as Growth).ppm ? [a as Growth, b as Growth] : [b as Growth, a as Growth];
-      low ??= slow;
-      high ??= fast;
-    }
+    const { low, high } = rangeGrowths(eu2, options.range, context);
     range = {
       rateLow: spreadRates(rates, options.range.spreadBasisPoints, -1),
       rateHigh: spreadRates(rates, options.range.spreadBasisPoints, 1),

@@ -1,5 +1,5 @@
 import { BurdenError, EXIT } from '../errors.js';
-import type { ParameterStatus } from '../schema/parameter.js';
+import type { ParameterStatus, ParameterValue } from '../schema/parameter.js';
 import { roundDiv, toScaled } from './money.js';
 import { type ParameterSet, requireParameter, valueAt } from './parameters.js';
 
@@ -30,9 +30,23 @@ const yearOf = (date: string): number => Number(date.slice(0, 4));
 const MAX_YEARS_BEYOND_INDEX = 75;
 
 /**
+ * The assumed inflation of one year beyond the last known index: the `inflation_assumed` value
+ * in force that year; before its first value (an index series ending early), the first.
+ */
+export function inflationInForce(parameters: ParameterSet, year: number): ParameterValue {
+  const inflation = requireParameter(parameters, 'inflation_assumed');
+  const entry = valueAt(inflation, `${year}-12-31`) ?? inflation.values[0];
+  if (!entry) throw new Error('parameter "inflation_assumed" has no values');
+  return entry;
+}
+
+/**
  * The VPI for a year. Published years come straight from the `vpi` parameter; later years
- * carry the last published index forward by `inflation_assumed` per year, rounded to
- * thousandths each year (METHOD.md §7: "beyond the last known year an assumed inflation rate").
+ * carry the last published index forward year by year, each year by the `inflation_assumed`
+ * value in force that year, rounded to thousandths each year (METHOD.md §7: "beyond the last
+ * known year an assumed inflation rate"). With 2 % from 2026 and 10 % from 2028 on an index of
+ * 121.9 for 2025: 2026 = round(121.9 × 1.02) = 124.338, 2027 = round(124.338 × 1.02) = 126.825,
+ * 2028 = round(126.825 × 1.10) = 139.508; 2028's 10 % never reaches back to 2026 or 2027.
  */
 export function priceIndex(parameters: ParameterSet, year: number): PriceIndex {
   const vpi = requireParameter(parameters, 'vpi');
@@ -56,17 +70,26 @@ export function priceIndex(parameters: ParameterSet, year: number): PriceIndex {
       `the VPI series starts in ${yearOf(first.from)}`,
     );
   }
-  const inflation = valueAt(requireParameter(parameters, 'inflation_assumed'), `${year}-12-31`) ??
-    requireParameter(parameters, 'inflation_assumed').values[0];
-  if (!inflation) throw new Error('parameter "inflation_assumed" has no values');
-  const factorThousandths = 1000 + toScaled(inflation.value, 1);
   let thousandths = toScaled(last.value, 3);
-  for (let y = yearOf(last.from) + 1; y <= year; y++) thousandths = roundDiv(thousandths * factorThousandths, 1000);
+  // The years each assumed value was used for, in order, for the source text.
+  const used: { entry: ParameterValue; from: number; to: number }[] = [];
+  for (let y = yearOf(last.from) + 1; y <= year; y++) {
+    const entry = inflationInForce(parameters, y);
+    thousandths = roundDiv(thousandths * (1000 + toScaled(entry.value, 1)), 1000);
+    const previous = used[used.length - 1];
+    if (previous?.entry === entry) previous.to = y;
+    else used.push({ entry, from: y, to: y });
+  }
+  const span = (u: { from: number; to: number }): string => (u.from === u.to ? `${u.from}` : `${u.from}–${u.to}`);
+  const rates = used.length === 1 && used[0]
+    ? `${used[0].entry.value} % a year`
+    : used.map((u) => `${u.entry.value} % in ${span(u)}`).join(', ');
+  const sources = [...new Set(used.map((u) => u.entry.source))].join('; ');
   return {
     year,
     thousandths,
     status: 'assumption',
-    source: `VPI ${yearOf(last.from)} (${last.status}) carried forward at ${inflation.value} % a year (${inflation.source})`,
+    source: `VPI ${yearOf(last.from)} (${last.status}) carried forward at ${rates} (${sources})`,
     projected: true,
   };
 }

@@ -1,4 +1,5 @@
 import { usageError } from '../errors.js';
+import type { Locale } from '../format.js';
 import { roundDiv } from './money.js';
 
 /**
@@ -100,6 +101,9 @@ export interface Trend {
   ppm: number;
   /** 'derived' when an end point is a derived level (2006, 2009, 2011), else 'official'. */
   status: 'official' | 'derived';
+  /** Where the two end points come from: the series' own source column. */
+  fromSource: string;
+  toSource: string;
 }
 
 const MILLION = 1_000_000n;
@@ -140,11 +144,14 @@ export function compoundGrowth(points: readonly SeriesPoint[], years: number): T
     toLevel: last.eu2,
     ppm,
     status: first.status === 'derived' || last.status === 'derived' ? 'derived' : 'official',
+    fromSource: first.source,
+    toSource: last.source,
   };
 }
 
-/** A rate in millionths as a percentage with four decimals: 155270 → "15.5270". */
-export function formatPpmPercent(ppm: number, decimalMark = '.'): string {
+/** A rate in millionths as a percentage with four decimals: 155270 → "15.5270" (en), "15,5270" (de). */
+export function formatPpmPercent(ppm: number, locale: Locale = 'en'): string {
+  const decimalMark = locale === 'de' ? ',' : '.';
   const sign = ppm < 0 ? '-' : '';
   const abs = Math.abs(ppm);
   const whole = Math.floor(abs / 10_000);

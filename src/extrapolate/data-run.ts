@@ -5,7 +5,7 @@ import { loadShippedData } from '../io/shipped.js';
 import { type Output, openFileOutput, stdoutOutput } from '../io/writer.js';
 import type { DatasetInfo } from '../schema/dataset.js';
 import { colorFor } from '../output/color.js';
-import { datasetText, findDataset, loadEu2Series, readDataset } from './shipped-datasets.js';
+import { EU2_SERIES, datasetText, findDataset, loadEu2Series, readDataset } from './shipped-datasets.js';
 
 /**
  * `burden data list|show|check`: the shipped reference data (data/datasets/, manifest
@@ -114,7 +114,7 @@ export async function runDataShow(name: string, rawOptions: Record<string, unkno
   if (options.format === 'csv' && !options.output) process.stderr.write(`note: ${describe(info).join(' ')}\n`);
 }
 
-function checkReport(check: SeriesCheck): string[] {
+function checkReport(check: SeriesCheck, info: DatasetInfo): string[] {
   const lines: string[] = [];
   if (check.findings.length === 0) {
     lines.push(`Table 1 is consistent: ${check.changesChecked} printed changes and ${check.percentagesChecked} percentages agree with the levels, ` +
@@ -127,27 +127,29 @@ function checkReport(check: SeriesCheck): string[] {
     lines.push(`Note: the changes of ${check.circular.join(', ')} are measured against levels that were derived from those very changes ` +
       `(${check.circular.map((y) => y - 1).join(', ')}), so they agree by construction and confirm nothing.`);
   }
-  lines.push('Source: Städtetag NRW, Arbeitspapier (Stand 10.02.2021), Tab. 1 (S. 8) and text (S. 7); data/datasets/eu2-de-series.csv.');
+  // The source in the manifest's words (data/datasets/datasets.json), as `data show` gives it.
+  lines.push(`Source: ${info.source}; data/datasets/${info.file}.`);
   return lines;
 }
 
 export async function runDataCheck(rawOptions: Record<string, unknown>): Promise<void> {
   const options = parseDataOptions(rawOptions);
+  const info = await findDataset(EU2_SERIES);
   const check = checkSeries(await loadEu2Series());
   await withOutput(options, async (output) => {
     if (options.format === 'json') {
-      output.write(`${JSON.stringify({ dataset: 'eu2-de-series', consistent: check.findings.length === 0, ...check }, null, 2)}\n`);
+      output.write(`${JSON.stringify({ dataset: info.name, consistent: check.findings.length === 0, ...check }, null, 2)}\n`);
     } else if (options.format === 'csv') {
       output.write(csvLine(['year', 'column', 'printed', 'computed', 'message']));
       for (const f of check.findings) output.write(csvLine([String(f.year), f.column, f.printed, f.computed, f.message]));
     } else {
-      const lines = checkReport(check);
+      const lines = checkReport(check, info);
       output.write(options.format === 'md' ? `${lines.map((l) => `${l}  `).join('\n')}\n` : `${lines.join('\n')}\n`);
     }
   });
   if (check.findings.length > 0) {
     // The details are on stdout; the exit code and one line on stderr tell a script.
     throw new BurdenError(EXIT.dataError, `Table 1 disagrees with its levels in ${check.findings.length} place${check.findings.length === 1 ? '' : 's'}`,
-      { file: 'data/datasets/eu2-de-series.csv' }, 'see the report above');
+      { file: `data/datasets/${info.file}` }, 'see the report above');
   }
 }

@@ -52,13 +52,17 @@ export function latestValue(parameters: ParameterSet, name: string): { value: nu
 /**
  * The paper's nationwide extrapolation (Arbeitspapier S. 10): EU2 residents and insured
  * BG/RO employees in Germany, both from the parameters eu2_residents_de and insured_bg_ro_de.
+ * Every word about where a count comes from is the parameter's own (its date and source), so
+ * `--set insured_bg_ro_de=…` is named as what it is, not as the paper's figure.
  */
-export function paperGroups(parameters: ParameterSet): PlannedGroups {
+export function paperGroups(parameters: ParameterSet, overridden: ReadonlySet<string> = new Set()): PlannedGroups {
   const eu2 = latestValue(parameters, 'eu2_residents_de');
   const insured = latestValue(parameters, 'insured_bg_ro_de');
+  const origin = (name: string, value: { year: number; source: string }): string =>
+    overridden.has(name) ? `parameter ${name}, overridden (${value.source})` : `parameter ${name}, 31.12.${value.year} (${value.source})`;
   const notes = [
-    `EU2 residents in Germany, 31.12.${eu2.year}: parameter eu2_residents_de (${eu2.source}).`,
-    `Insured BG/RO employees in Germany, 31.12.${insured.year}: parameter insured_bg_ro_de (${insured.source}).`,
+    `EU2 residents in Germany${overridden.has('eu2_residents_de') ? '' : `, 31.12.${eu2.year}`}: ${origin('eu2_residents_de', eu2)}.`,
+    `Insured BG/RO employees in Germany${overridden.has('insured_bg_ro_de') ? '' : `, 31.12.${insured.year}`}: ${origin('insured_bg_ro_de', insured)}.`,
   ];
   if (insured.year !== eu2.year) notes.push(`The two counts are for different years (${eu2.year}, ${insured.year}).`);
   const status = (s: string): number => (s === 'official' ? OFFICIAL : ESTIMATED);
@@ -69,7 +73,7 @@ export function paperGroups(parameters: ParameterSet): PlannedGroups {
     notes,
     description: `the paper's nationwide figures (parameters eu2_residents_de and insured_bg_ro_de, 31.12.${eu2.year})`,
     imputed: false,
-    insuredSource: 'parameter insured_bg_ro_de (IAB 2020, quoted in the Arbeitspapier S. 10)',
+    insuredSource: origin('insured_bg_ro_de', insured),
   };
 }
 
@@ -120,11 +124,14 @@ function groupKey(ags: string, by: Aggregation, at: { file: string; line: number
  */
 export async function fileGroups(
   file: string,
-  options: { by: Aggregation; column: string[]; allowMissing: boolean; baseYear: number | undefined },
+  options: { by: Aggregation; column: string[]; allowMissing: boolean; baseYear: number | undefined; name?: string | undefined },
   imputation: InsuredImputation,
   warnings: WarningCollector,
 ): Promise<PlannedGroups> {
-  const plan = await combinedInput(sourceFrom(file), { columns: parseColumnOverrides(options.column), allowMissing: options.allowMissing, warnings });
+  // The name the output gives the file may differ from the path it is read from (calc --years
+  // names the shipped data data/datasets/…, wherever the package is installed).
+  const source = { ...sourceFrom(file), ...(options.name !== undefined ? { name: options.name } : {}) };
+  const plan = await combinedInput(source, { columns: parseColumnOverrides(options.column), allowMissing: options.allowMissing, warnings });
   const register = options.by === 'land' || options.by === 'kreis' ? await loadRegister(options.by) : null;
   const groups = new Map<string, Group>();
   const keyLengths = new Set<number>();
@@ -171,7 +178,7 @@ export async function fileGroups(
     files: plan.files,
     paths: file === '-' ? [] : [file],
     notes: [],
-    description: `${file === '-' ? 'standard input' : file}, ${byText}`,
+    description: `${file === '-' ? 'standard input' : source.name}, ${byText}`,
     imputed,
   };
 }
@@ -227,4 +234,47 @@ export function checkBaseYears(groups: readonly Group[], years: { from: number }
   if (groups.some((g) => g.baseYear === null)) {
     throw usageError('the counts have no year, so they cannot be projected', 'add a year column to the input, or give --base-year YYYY');
   }
+}
+
+const keyName = (key: string): string => (key === '' ? '(total)' : key);
+
+/**
+ * A projection of an input file starts from one row per key (else a key would be printed, and
+ * paid a pot, once per input year). When the input has counts for several years of a key, the
+ * latest year not after the first projected year is its base year, and the other years are not
+ * used (said in the notes); a key whose every year lies after it cannot be projected, since
+ * projections do not run backwards. Without a projection every (key, year) row stays as it is.
+ */
+export function chooseBaseRows(planned: PlannedGroups, from: number): void {
+  const byKey = new Map<string, Group[]>();
+  for (const group of planned.groups) {
+    const same = byKey.get(group.key);
+    if (same) same.push(group);
+    else byKey.set(group.key, [group]);
+  }
+  const years = (groups: readonly Group[]): string => groups.map((g) => g.baseYear).sort((a, b) => (a as number) - (b as number)).join(', ');
+  const late = [...byKey].filter(([, groups]) => groups.every((g) => (g.baseYear as number) > from));
+  const [firstLate] = late;
+  if (firstLate) {
+    const [key, groups] = firstLate;
+    const earliest = Math.min(...groups.map((g) => g.baseYear as number));
+    const more = late.length > 1 ? ` (and ${late.length - 1} more key${late.length === 2 ? '' : 's'})` : '';
+    const what = `key ${keyName(key)} has counts for ${years(groups)} only, none in or before the first projected year ${from}${more}`;
+    const suggestion = `start the projection in ${earliest} or later (projections do not run backwards), or add counts for ${from} or earlier`;
+    throw new BurdenError(EXIT.dataError, what, { file: planned.files[0]?.file ?? 'input' }, suggestion);
+  }
+  const several = [...byKey].filter(([, groups]) => groups.length > 1);
+  if (several.length === 0) return;
+  const chosen = new Map<string, Group>();
+  for (const [key, groups] of byKey) {
+    const base = groups.filter((g) => (g.baseYear as number) <= from).reduce((a, b) => ((b.baseYear as number) > (a.baseYear as number) ? b : a));
+    chosen.set(key, base);
+  }
+  // Keys keep the order of their first appearance in the input.
+  planned.groups = [...byKey.keys()].map((key) => chosen.get(key) as Group);
+  const [example] = several;
+  const shown = example ? ` (e.g. ${keyName(example[0])}: counts for ${years(example[1])}, projected from ${chosen.get(example[0])?.baseYear})` : '';
+  planned.notes.push(`The input has counts for several years of ${several.length} key${several.length === 1 ? '' : 's'}: each key is projected from its ` +
+    `latest year not after ${from}, the first projected year${shown}; its other years' counts are not used ` +
+    '(to follow yearly counts, give them with --growth series:FILE).');
 }

@@ -2,11 +2,13 @@ import { BurdenError, EXIT, usageError } from '../errors.js';
 import { METHOD, WarningCollector } from '../engine/method.js';
 import { nationalImputation } from '../engine/imputation.js';
 import { type ParameterSet, requireParameter } from '../engine/parameters.js';
+import { inflationInForce } from '../engine/rate.js';
 import {
   type Growth, type GrowthSpec, OFFICIAL, type ProjectionPlan, ProjectionBuffer, ProjectionTotals,
-  STATUS_MEANING, type YearlySeries, makePlan, projectRow,
+  type YearlySeries, makePlan, projectRow, statusMeanings,
 } from '../engine/projection.js';
-import type { SeriesPoint } from '../engine/series.js';
+import { type SeriesPoint, formatPpmPercent } from '../engine/series.js';
+import { type Locale, formatDecimal } from '../format.js';
 import type { InputFileInfo } from '../io/inputs.js';
 import { loadShippedData } from '../io/shipped.js';
 import { type Output, openFileOutput, stdoutOutput } from '../io/writer.js';
@@ -14,12 +16,13 @@ import { colorFor } from '../output/color.js';
 import type { ClaimSeries, ExtrapolateMeta, ExtrapolateReport, GrowthMeta, ProjectedGroup } from '../output/extrapolate-report.js';
 import { figuresFromBuffer, figuresFromTotals } from '../output/extrapolate-report.js';
 import { projectionCsv } from '../output/projection-csv.js';
+import type { ParameterValue } from '../schema/parameter.js';
 import type { RuleSet } from '../schema/rules.js';
 import { VERSION } from '../version.js';
 import { runParameters } from '../calc/parameters.js';
 import { loadRuleSet } from '../calc/scenarios.js';
 import { type ProjectedClaims, type ProjectedRow, applyProjectedRules, projectedRows } from './claims.js';
-import { type Group, type PlannedGroups, alignSeries, checkBaseYears, fileGroups, paperGroups, readSeriesFile, totalsGroups } from './inputs.js';
+import { type Group, type PlannedGroups, alignSeries, checkBaseYears, chooseBaseRows, fileGroups, paperGroups, readSeriesFile, totalsGroups } from './inputs.js';
 import { type ExtrapolateOptions, parseExtrapolateOptions, projectionYears } from './options.js';
 import { loadEu2Series } from './shipped-datasets.js';
 
@@ -80,24 +83,36 @@ function checkCombinations(file: string | undefined, o: ExtrapolateOptions, year
   }
 }
 
-/** Read the inputs and build the plan and the metadata: everything before the first row is projected. */
-export async function prepareExtrapolation(file: string | undefined, options: ExtrapolateOptions): Promise<PreparedExtrapolation> {
+/** The locale of the report: --locale, else machine format for csv and German for the others. */
+export const reportLocale = (options: ExtrapolateOptions): Locale => options.locale ?? (options.format === 'csv' ? 'en' : 'de');
+
+/**
+ * Read the inputs and build the plan and the metadata: everything before the first row is
+ * projected. `inputName` is the name the output gives FILE when it differs from the path it is
+ * read from (calc --years names the shipped data data/datasets/…, wherever it is installed).
+ */
+export async function prepareExtrapolation(file: string | undefined, options: ExtrapolateOptions, inputName?: string): Promise<PreparedExtrapolation> {
   const years = projectionYears(options);
   checkCombinations(file, options, years);
   const warnings = new WarningCollector();
   const shipped = await loadShippedData();
   const { parameters, overrides } = runParameters(shipped.parameters, { rate: options.rate, inflation: options.inflation, set: options.set });
+  const overridden = new Set(shipped.parameters.filter((p) => parameters.get(p.name) !== p).map((p) => p.name));
+  const locale = reportLocale(options);
   const ruleSets = options.rules.map((spec) => loadRuleSet(spec, shipped));
   const national = nationalImputation(parameters);
   const imputation = { ...national, description: `estimated where unknown: ${national.description}, flagged estimated` };
 
   const planned = file !== undefined
-    ? await fileGroups(file, { by: options.by ?? 'total', column: options.column, allowMissing: options.allowMissing, baseYear: options.baseYear }, imputation, warnings)
+    ? await fileGroups(file, { by: options.by ?? 'total', column: options.column, allowMissing: options.allowMissing, baseYear: options.baseYear, name: inputName },
+      imputation, warnings)
     : options.eu2 !== undefined
       ? totalsGroups(options.eu2, options.insured, options.baseYear, imputation)
-      : paperGroups(parameters);
+      : paperGroups(parameters, overridden);
   checkBaseYears(planned.groups, years);
-  if (years) {
+  if (years && planned.files.length > 0) {
+    chooseBaseRows(planned, years.from);
+  } else if (years) {
     const late = planned.groups.find((g) => g.baseYear !== null && g.baseYear > years.from);
     if (late) {
       throw usageError(`the counts${late.key ? ` of ${late.key}` : ''} are for ${late.baseYear}, after the first projected year ${years.from}`,
@@ -140,24 +155,64 @@ export async function prepareExtrapolation(file: string | undefined, options: Ex
           ...(options.growthHigh ? { eu2High: options.growthHigh } : {}),
         }
       : null,
-  }, { nationalSeries, ...(eu2Series ? { series: eu2Series } : {}), ...(insuredSeries ? { insuredSeries } : {}) });
+  }, { nationalSeries, locale, ...(eu2Series ? { series: eu2Series } : {}), ...(insuredSeries ? { insuredSeries } : {}) });
 
-  const meta = buildMeta(parameters, plan, planned, options, files, overrides, imputation.description);
+  const meta = buildMeta(parameters, plan, planned, options, files, overrides, imputation.description, locale);
   return { options, parameters, ruleSets, plan, planned, meta, warnings };
+}
+
+const yearOf = (date: string): number => Number(date.slice(0, 4));
+const span = (from: number, to: number): string => (from === to ? String(from) : `${from}–${to}`);
+
+/**
+ * Where the price indexes of some years come from, in the vpi parameter's own words: its
+ * sources, each with the years it covers ("2019: Destatis …; 2024–2025: press reports …").
+ */
+function vpiSources(parameters: ParameterSet, years: ReadonlySet<number>): string {
+  const values = requireParameter(parameters, 'vpi').values;
+  const segments: { from: number; to: number; source: string }[] = [];
+  for (const entry of values) {
+    const year = yearOf(entry.from);
+    if (!years.has(year)) continue;
+    const last = segments[segments.length - 1];
+    if (last && last.source === entry.source && last.to === year - 1) last.to = year;
+    else segments.push({ from: year, to: year, source: entry.source });
+  }
+  const sources = segments.map((g) => `${span(g.from, g.to)}: ${g.source}`).join('; ');
+  return `VPI from parameter vpi${sources ? ` (${sources})` : ''}`;
+}
+
+/** The inflation values a projected index rests on: every year from the last known index to the last priced year. */
+function inflationUsed(parameters: ParameterSet, lastVpiYear: number, lastYear: number): { from_year: number; percent: number; source: string; status: string }[] {
+  const used: { from_year: number; percent: number; source: string; status: string }[] = [];
+  let previous: ParameterValue | null = null;
+  for (let year = lastVpiYear + 1; year <= lastYear; year++) {
+    const entry = inflationInForce(parameters, year);
+    if (entry === previous) continue;
+    previous = entry;
+    used.push({ from_year: year, percent: entry.value, source: entry.source, status: entry.status });
+  }
+  return used;
 }
 
 function buildMeta(
   parameters: ParameterSet, plan: ProjectionPlan, planned: PlannedGroups, options: ExtrapolateOptions, files: InputFileInfo[],
-  overrides: string[], imputationText: string,
+  overrides: string[], imputationText: string, locale: Locale,
 ): ExtrapolateMeta {
   const rateParameter = requireParameter(parameters, 'rate');
   const rateEntry = rateParameter.values[rateParameter.values.length - 1];
   const vpi = requireParameter(parameters, 'vpi').values;
-  const lastVpiYear = Number((vpi[vpi.length - 1]?.from ?? '0').slice(0, 4));
-  const projectedPrices = plan.rates.index.some((index) => index?.projected);
-  const inflation = requireParameter(parameters, 'inflation_assumed').values[0];
+  const lastVpiYear = yearOf(vpi[vpi.length - 1]?.from ?? '0');
+  const projectedYears = plan.rates.index.filter((index) => index?.projected).map((index) => index?.year as number);
+  const inflation = projectedYears.length ? inflationUsed(parameters, lastVpiYear, Math.max(...projectedYears)) : [];
   const fixed = plan.rates.fixedPriceYear;
   const range = plan.range;
+  const baseYear = plan.rates.baseYear;
+  const pricedYears = new Set<number>([baseYear]);
+  if (fixed !== null) pricedYears.add(fixed);
+  else if (plan.years) for (let y = plan.years.from; y <= plan.years.to; y++) pricedYears.add(y);
+  const percent = (growth: Growth): string => (growthMeta(growth).percent_per_year === null ? '?' : formatPpmPercent(growth.ppm, locale));
+  const [firstInflation] = inflation;
   return {
     tool: 'burden',
     version: VERSION,
@@ -168,17 +223,17 @@ function buildMeta(
     years: plan.years,
     rate: {
       base_eur: plan.rates.baseCents / 100,
-      base_price_year: plan.rates.baseYear,
+      base_price_year: baseYear,
       source: plan.rates.source,
       status: options.rate !== undefined ? 'official (your input)' : rateEntry?.status ?? 'official',
       prices: fixed === null
-        ? 'each year at its own prices: rate(y) = round(rate × VPI(y) / VPI(base), 2 decimals), VPI 2020 = 100 (Destatis 61111-0001)'
-        : fixed === plan.rates.baseYear
+        ? `each year at its own prices: rate(y) = round(rate × VPI(y) / VPI(base), 2 decimals); ${vpiSources(parameters, pricedYears)}`
+        : fixed === baseYear
           ? `price level ${fixed}, not uprated`
-          : `all years at ${fixed} prices: round(rate × VPI(${fixed}) / VPI(${plan.rates.baseYear}), 2 decimals)`,
+          : `all years at ${fixed} prices: round(rate × VPI(${fixed}) / VPI(${baseYear}), 2 decimals); ${vpiSources(parameters, pricedYears)}`,
       price_year: fixed,
-      inflation_assumed: projectedPrices && inflation
-        ? { percent: inflation.value, source: inflation.source, status: inflation.status, after_year: lastVpiYear }
+      inflation_assumed: firstInflation
+        ? { percent: firstInflation.percent, source: firstInflation.source, status: firstInflation.status, after_year: lastVpiYear, values: inflation }
         : null,
     },
     insured: planned.imputed ? imputationText : planned.insuredSource ?? 'from the input',
@@ -188,12 +243,12 @@ function buildMeta(
           rate_spread_pct: range.spreadBasisPoints / 100,
           growth_low: growthMeta(range.eu2Low),
           growth_high: growthMeta(range.eu2High),
-          note: `low and high combine the rate −/+ ${range.spreadBasisPoints / 100} % with EU2 growth ${range.eu2Low.label} / ${range.eu2High.label}` +
-            (plan.years ? ` (${growthMeta(range.eu2Low).percent_per_year ?? '?'} % / ${growthMeta(range.eu2High).percent_per_year ?? '?'} % a year)` : ' (no projection: growth does not matter)') +
+          note: `low and high combine the rate −/+ ${formatDecimal(range.spreadBasisPoints / 100, locale)} % with EU2 growth ${range.eu2Low.label} / ${range.eu2High.label}` +
+            (plan.years ? ` (${percent(range.eu2Low)} % / ${percent(range.eu2High)} % a year)` : ' (no projection: growth does not matter)') +
             '; the driver is the input whose swing alone, the other held central, moves the cost most.',
         }
       : null,
-    statuses: STATUS_MEANING,
+    statuses: statusMeanings(parameters),
     // Filled in once the rules have been applied (emitExtrapolation): their outcomes are per year.
     rules: null,
     overrides,
@@ -272,15 +327,26 @@ export async function emitExtrapolation(prepared: PreparedExtrapolation, output:
   output.write(await renderExtrapolate(options.format, report, { locale: options.locale, color: options.color }));
 }
 
-export async function runExtrapolate(file: string | undefined, rawOptions: Record<string, unknown>, globals: Record<string, unknown>): Promise<void> {
+/**
+ * `burden extrapolate` (and `calc --years`). `inputName` is not an option of the command line:
+ * calc --years passes the shipped data's path to read and its name to show.
+ */
+export async function runExtrapolate(file: string | undefined, rawOptions: Record<string, unknown>, globals: Record<string, unknown>, inputName?: string): Promise<void> {
   const options = parseExtrapolateOptions({ ...rawOptions, debug: globals.debug });
-  const prepared = await prepareExtrapolation(file, options);
+  const prepared = await prepareExtrapolation(file, options, inputName);
   const format = options.format;
-  const locale = options.locale ?? (format === 'csv' ? 'en' : 'de');
+  const locale = reportLocale(options);
   const output: Output = options.output ? openFileOutput(options.output, prepared.planned.paths) : stdoutOutput();
   try {
     const paint = await colorFor(options.output ? {} : process.stdout);
     await emitExtrapolation(prepared, output, { format, locale, color: paint.enabled });
+    if (options.strict && prepared.warnings.list().length > 0) {
+      // --strict: warnings fail the run, and a failed run leaves no output file (as calc).
+      output.abort();
+      await printWarnings(prepared.warnings);
+      process.exitCode = EXIT.dataError;
+      return;
+    }
     output.commit();
   } catch (error) {
     output.abort();
@@ -291,10 +357,12 @@ export async function runExtrapolate(file: string | undefined, rawOptions: Recor
     }
     throw error;
   }
-  const list = prepared.warnings.list();
-  if (list.length > 0) {
-    const paint = await colorFor(process.stderr);
-    for (const warning of list) process.stderr.write(`${paint.yellow('warning:')} ${warning.message}\n`);
-  }
-  if (options.strict && list.length > 0) process.exitCode = EXIT.dataError;
+  await printWarnings(prepared.warnings);
+}
+
+async function printWarnings(warnings: WarningCollector): Promise<void> {
+  const list = warnings.list();
+  if (list.length === 0) return;
+  const paint = await colorFor(process.stderr);
+  for (const warning of list) process.stderr.write(`${paint.yellow('warning:')} ${warning.message}\n`);
 }

@@ -45,11 +45,12 @@ export function datasetText(info: DatasetInfo): string {
   return readFileSync(datasetPath(info.file), 'utf8');
 }
 
-const SERIES = 'eu2-de-series';
+/** The manifest name of the national EU2 series. */
+export const EU2_SERIES = 'eu2-de-series';
 
 /** The national EU2 series 2006–2019 (Tab. 1 of the Arbeitspapier), checked as it is read. */
 export async function loadEu2Series(): Promise<SeriesPoint[]> {
-  const table = await readDataset(await findDataset(SERIES));
+  const table = await readDataset(await findDataset(EU2_SERIES));
   const label = `data/datasets/${table.info.file}`;
   const col = (name: string): number => {
     const index = table.header.indexOf(name);

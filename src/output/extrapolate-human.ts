@@ -1,6 +1,6 @@
 import { toScaled } from '../engine/money.js';
-import type { FigureStatus } from '../engine/projection.js';
-import { formatHundredths, groupDigits, type Locale } from '../io/numbers.js';
+import { FIGURE_STATUSES, type FigureStatus } from '../engine/projection.js';
+import { formatDecimal, formatHundredths, groupDigits, type Locale } from '../io/numbers.js';
 import { type ExtrapolateReport, type ProjectedGroup, type YearFigures, approxEuros, wholeEuros } from './extrapolate-report.js';
 
 /**
@@ -30,10 +30,11 @@ const MARK: Record<FigureStatus, string> = { official: '', derived: 'd', seconda
 /** A number with its status letter; official figures get padding so digits stay aligned. */
 const marked = (text: string, status: FigureStatus): string => `${text} ${MARK[status] || ' '}`;
 
-export const STATUS_LEGEND =
-  'Status after each figure: no letter = official (published, or your input for the base year), d = derived (computed from official figures), ' +
-  's = secondary (2024/2025 price index from press reports), e = estimated (insured imputed from the national 2019 ratio, or an assumption), ' +
-  'p = projected (grown beyond the base year, or priced beyond the last known index year).';
+/** The status letters with their meanings, in the words of the run's metadata (engine/projection.ts statusMeanings). */
+export function statusLegend(statuses: Record<FigureStatus, string>): string {
+  const letters = FIGURE_STATUSES.map((status) => `${MARK[status] || 'no letter'} = ${status}: ${statuses[status]}`);
+  return `Status after each figure: ${letters.join('; ')}.`;
+}
 
 const DRIVER: Record<string, string> = { none: '–', rate: 'rate', growth: 'growth' };
 
@@ -66,7 +67,10 @@ function commonNotes(report: ExtrapolateReport, locale: Locale): string[] {
   notes.push(`Rate: ${formatHundredths(toScaled(meta.rate.base_eur, 2), { locale, grouped: true })} EUR per net person and year at ${meta.rate.base_price_year} prices (${meta.rate.status}); ${meta.rate.prices}. Source: ${meta.rate.source}.`);
   if (meta.rate.inflation_assumed) {
     const inf = meta.rate.inflation_assumed;
-    notes.push(`After ${inf.after_year} the price index is carried forward at ${inf.percent} % a year (${inf.status}: ${inf.source}); such rates are projected.`);
+    const percent = (value: number): string => `${formatDecimal(value, locale)} % a year`;
+    const sources = [...new Set(inf.values.map((v) => `${v.status}: ${v.source}`))].join('; ');
+    const rates = inf.values.length > 1 ? inf.values.map((v) => `${percent(v.percent)} from ${v.from_year}`).join(' and ') : percent(inf.percent);
+    notes.push(`After ${inf.after_year} the price index is carried forward at ${rates} (${sources}); such rates are projected.`);
   }
   notes.push(`Input: ${meta.input}.`);
   notes.push(`Insured employees: ${meta.insured}.`);
@@ -144,7 +148,7 @@ function longTable(report: ExtrapolateReport, locale: Locale): HumanView {
     rows.push(line('', `Total (${groupDigits(report.groups.length, locale)} rows)`, t));
     notes.unshift(`Total cost ${approxEuros(t.costCents, locale)} per year.`);
   }
-  notes.push(STATUS_LEGEND);
+  notes.push(statusLegend(report.meta.statuses));
   // Numbers align right; the range's driver column holds a word.
   const driverColumn = hasRange ? head.indexOf('Driver') : -1;
   return { title: 'Extrapolation', head, rows, emphasis, numeric: head.map((_, i) => i >= 3 && i !== driverColumn), notes, totalsLast: report.totals !== null };
@@ -180,6 +184,6 @@ function wideTable(report: ExtrapolateReport, locale: Locale): HumanView {
   for (const g of report.groups) block(g, false);
   if (report.totals) block(report.totals, true);
   const notes = commonNotes(report, locale);
-  notes.push(STATUS_LEGEND);
+  notes.push(statusLegend(report.meta.statuses));
   return { title: `Projection ${years.from}–${years.to}`, head, rows, emphasis, numeric: head.map((_, i) => i >= 3), notes, totalsLast: false };
 }

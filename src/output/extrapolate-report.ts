@@ -31,7 +31,17 @@ export interface ExtrapolateMeta {
     /** "each year's prices" with a projection, else the one price level used. */
     prices: string;
     price_year: number | null;
-    inflation_assumed: { percent: number; source: string; status: string; after_year: number } | null;
+    /**
+     * The assumed inflation beyond the last known index year: the first value used, and in
+     * `values` every value used, each from the year it takes effect (engine/rate.ts priceIndex).
+     */
+    inflation_assumed: {
+      percent: number;
+      source: string;
+      status: string;
+      after_year: number;
+      values: { from_year: number; percent: number; source: string; status: string }[];
+    } | null;
   };
   insured: string;
   growth: { eu2: GrowthMeta; insured: GrowthMeta } | null;

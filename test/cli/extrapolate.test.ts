@@ -97,10 +97,15 @@ describe('projection over years', () => {
     ]);
   });
 
-  it('prints the trend it computed from the shipped series: trend:5 = 15.5273 % a year (2014–2019)', () => {
+  it('prints the trend it computed from the shipped series: trend:5 = 15.5273 % a year (2014–2019), in the report\'s locale', () => {
     const { stdout } = burden(['extrapolate', '--years', '2026-2027', '--growth', 'trend']);
-    expect(stdout).toContain('EU2 growth (trend:5): EU2 residents grow by 15.5273 % a year');
-    expect(stdout).toContain('2014–2019 (538,606 → 1,108,393');
+    // The table defaults to de: a decimal comma and points between thousands, as in the table above the notes.
+    expect(stdout).toContain('EU2 growth (trend:5): EU2 residents grow by 15,5273 % a year');
+    expect(stdout).toContain('2014–2019 (538.606 → 1.108.393; Städtetag NRW Arbeitspapier 2021, Tabelle 1');
+    const en = burden(['extrapolate', '--years', '2026-2027', '--growth', 'trend', '--range', '--locale', 'en']).stdout;
+    expect(en).toContain('EU2 growth (trend:5): EU2 residents grow by 15.5273 % a year');
+    expect(en).toContain('2014–2019 (538,606 → 1,108,393;');
+    expect(en).toContain('with EU2 growth trend:3 / trend:8 (11.6217 % / 20.2743 % a year)');
     expect(stdout).toContain('After 2025 the price index is carried forward at 2 % a year');
     // A wide table: one column per year.
     expect(stdout).toMatch(/│ AGS │ Name +│ Figure +│ +2026 │ +2027 │/);
@@ -164,5 +169,151 @@ describe('output files', () => {
     expect(stdout).toBe('');
     expect(readFileSync(target, 'utf8').trim().split('\n')).toHaveLength(7);
     expect(readdirSync(dir)).toEqual(['out.csv']);
+  });
+});
+
+describe('several years per key: one base row per key (the latest year not after the first projected year)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'burden-years-'));
+  const y2 = join(dir, 'y2.csv');
+  writeFileSync(y2, 'ags,year,eu2,insured\n05913,2023,1000,100\n05913,2024,1200,100\n');
+  // From 2024, the 2024 row is the base: net 1,200 − 100 = 1,100; 1,100 × 2,569.45 = 2,826,395.00 (2024),
+  // constant growth, 1,100 × 2,625.44 = 2,887,984.00 (2025). The 2023 row is not projected as well.
+  const expected = [
+    '05913,"Dortmund, Stadt",2024,1200,official,100,official,1100,derived,2569.45,secondary,2826395.00,secondary',
+    '05913,"Dortmund, Stadt",2025,1200,projected,100,projected,1100,projected,2625.44,secondary,2887984.00,projected',
+  ];
+
+  it.each([
+    [['calc', y2, '--years', '2024-2025', '--format', 'csv']],
+    [['extrapolate', y2, '--by', 'none', '--years', '2024-2025', '--format', 'csv']],
+  ])('%j prints each (key, year) once', (args) => {
+    const { stdout, stderr, code } = burden(args);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n').slice(1)).toEqual(expected);
+  });
+
+  it('says which year each key is projected from, in the notes', () => {
+    const doc = JSON.parse(burden(['extrapolate', y2, '--by', 'none', '--years', '2024-2025', '--format', 'json']).stdout);
+    expect(doc.rows).toHaveLength(2);
+    expect(doc.rows[0]).toMatchObject({ ags: '05913', base_year: 2024, year: 2024, eu2: 1200 });
+    expect(doc.meta.notes.join(' ')).toContain('each key is projected from its latest year not after 2024, the first projected year (e.g. 05913: counts for 2023, 2024, projected from 2024)');
+  });
+
+  it('a projection from 2025 takes the 2024 row too; --by total sums per year first, then takes one', () => {
+    const { stdout } = burden(['extrapolate', y2, '--years', '2025-2025', '--format', 'csv']);
+    // Total of 2024 (1,200 − 100 = 1,100) at 2025 prices, 1,100 × 2,625.44 = 2,887,984.00.
+    expect(stdout.trim().split('\n').slice(1)).toEqual([',Total (1 row),2025,1200,projected,100,projected,1100,projected,2625.44,secondary,2887984.00,projected']);
+  });
+
+  it('refuses a key with no year at or before the first projected year: exit 65, one line naming the key and its years', () => {
+    const { stdout, stderr, code } = burden(['calc', y2, '--years', '2022-2025', '--format', 'csv']);
+    expect(code).toBe(65);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`error: ${y2}: key 05913 has counts for 2023, 2024 only, none in or before the first projected year 2022 ` +
+      '(start the projection in 2023 or later (projections do not run backwards), or add counts for 2022 or earlier)\n');
+  });
+
+  it('without --years each (key, year) row stays, as before', () => {
+    const { stdout } = burden(['extrapolate', y2, '--by', 'none', '--format', 'csv']);
+    const lines = stdout.trim().split('\n').slice(1);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^05913,"Dortmund, Stadt",2023,1000,official,/);
+    expect(lines[1]).toMatch(/^05913,"Dortmund, Stadt",2024,1200,official,/);
+  });
+});
+
+describe('--strict with warnings leaves no output file', () => {
+  it.each([
+    // 2,000,000 insured against 1,108,393 EU2 residents: net clamped to 0, a warning.
+    [['extrapolate', '--set', 'insured_bg_ro_de=2000000', '--strict']],
+    [['extrapolate', '--set', 'insured_bg_ro_de=2000000', '--years', '2019-2020', '--format', 'csv', '--strict']],
+  ])('%j: exit 65, the warning on stderr, no file', (args) => {
+    const dir = mkdtempSync(join(tmpdir(), 'burden-strict-'));
+    const target = join(dir, 's.csv');
+    const { code, stdout, stderr } = burden([...args, '-o', target]);
+    expect(code).toBe(65);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^warning: more insured employees than EU2 residents; net persons clamped to 0/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('calc --years --strict: the same', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'burden-strict-calc-'));
+    const input = join(dir, 'in.csv');
+    writeFileSync(input, 'ags,eu2,insured\n05913,100,150\n');
+    const { code, stderr } = burden(['calc', input, '--years', '2025-2026', '--base-year', '2025', '--format', 'csv', '--strict', '-o', join(dir, 'out.csv')]);
+    expect(code).toBe(65);
+    expect(stderr).toContain('warning: more insured employees than EU2 residents');
+    expect(readdirSync(dir)).toEqual(['in.csv']);
+  });
+
+  it('without --strict the file is written and the exit code is 0', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'burden-strict-off-'));
+    const { code } = burden(['extrapolate', '--set', 'insured_bg_ro_de=2000000', '-o', join(dir, 's.csv')]);
+    expect(code).toBe(0);
+    expect(readdirSync(dir)).toEqual(['s.csv']);
+  });
+});
+
+describe('calc --years names the shipped input the same from any working directory', () => {
+  it('json meta: data/datasets/eu2-nrw-kreise-2025.csv, as plain calc names it, and identical bytes from / and from the clone', () => {
+    const args = ['calc', '--years', '2025-2026', '--format', 'json'];
+    const here = burden(args);
+    const elsewhere = burden(args, { cwd: tmpdir() });
+    expect(here.code).toBe(0);
+    const doc = JSON.parse(here.stdout);
+    expect(doc.meta.inputs[0].file).toBe('data/datasets/eu2-nrw-kreise-2025.csv');
+    expect(doc.meta.inputs[0].file).toBe(JSON.parse(burden(['calc', '--format', 'json']).stdout).meta.inputs[0].file);
+    expect(doc.meta.input).toBe('data/datasets/eu2-nrw-kreise-2025.csv, row by row');
+    expect(elsewhere.stdout).toBe(here.stdout);
+  });
+});
+
+describe('--range with a chosen --growth: low ≤ central ≤ high', () => {
+  it('rate:7.3 is below trend:3, so it is the low growth: 2020 net_low = net = 574,934', () => {
+    const { stdout, code } = burden(['extrapolate', '--years', '2019-2021', '--growth', 'rate:7.3', '--range', '--format', 'csv']);
+    expect(code).toBe(0);
+    const [header = '', ...lines] = stdout.trim().split('\n');
+    const keys = header.split(',');
+    const rows = lines.map((l) => Object.fromEntries(l.split(',').map((c, i) => [keys[i], c])));
+    // High: trend:8, 20.2743 %: 1,108,393 × 1.202743 = 1,333,111.922 → 1,333,112; insured round(688,659.41) = 688,659; net 644,453.
+    // (Before: the low growth was trend:3, 11.6217 %, giving net_low 598,090 above the central 574,934.)
+    expect(rows[1]).toMatchObject({ year: '2020', net: '574934', net_low: '574934', net_high: '644453' });
+    for (const r of rows) {
+      expect(Number(r.net_low)).toBeLessThanOrEqual(Number(r.net));
+      expect(Number(r.net)).toBeLessThanOrEqual(Number(r.net_high));
+      expect(Number(r.cost_low_eur)).toBeLessThanOrEqual(Number(r.cost_eur));
+      expect(Number(r.cost_eur)).toBeLessThanOrEqual(Number(r.cost_high_eur));
+    }
+    const doc = JSON.parse(burden(['extrapolate', '--years', '2019-2021', '--growth', 'rate:7.3', '--range', '--format', 'json']).stdout);
+    expect([doc.meta.range.growth_low.scenario, doc.meta.range.growth_high.scenario]).toEqual(['rate:7.3', 'trend:8']);
+  });
+
+  it('--growth-low above the central growth is a usage error', () => {
+    const { code, stderr } = burden(['extrapolate', '--years', '2019-2021', '--growth', 'rate:7.3', '--range', '--growth-low', 'rate:9']);
+    expect(code).toBe(64);
+    expect(stderr).toContain('--growth-low rate:9 (9.0000 % a year) is above the central growth rate:7.3 (7.3000 % a year)');
+  });
+});
+
+describe('the words about sources come from the parameters and the manifest', () => {
+  it('--set insured_bg_ro_de: the insured source names the override, not the paper\'s IAB figure', () => {
+    const doc = JSON.parse(burden(['extrapolate', '--set', 'insured_bg_ro_de=600000', '--format', 'json']).stdout);
+    expect(doc.meta.insured).toBe('parameter insured_bg_ro_de, overridden (--set insured_bg_ro_de=600000 on the command line)');
+    // The paper's count is quoted as "(Stand 31.12.2019, IAB 2020)": it must not stand for the override.
+    expect(doc.meta.notes.join(' ')).not.toContain('IAB 2020');
+    expect(doc.meta.notes.join(' ')).toContain('Insured BG/RO employees in Germany: parameter insured_bg_ro_de, overridden');
+    // Without it, the parameter's own source and date.
+    const paper = JSON.parse(burden(['extrapolate', '--format', 'json']).stdout);
+    expect(paper.meta.insured).toMatch(/^parameter insured_bg_ro_de, 31\.12\.2019 \(Städtetag NRW, Arbeitspapier .*IAB 2020\)“\)$/);
+  });
+
+  it('the price index and the statuses name the vpi parameter\'s sources and years', () => {
+    const doc = JSON.parse(burden(['extrapolate', '--years', '2023-2024', '--format', 'json']).stdout);
+    expect(doc.meta.rate.prices).toContain('VPI from parameter vpi (2019: Destatis GENESIS 61111-0001');
+    expect(doc.meta.rate.prices).toContain('2023: Destatis GENESIS 61111-0001, Verbraucherpreisindex für Deutschland, Jahresdurchschnitt (2020 = 100); 2024: Press reports');
+    expect(doc.meta.statuses.secondary).toContain('consumer price index for 2024 and 2025 (parameter vpi: Press reports of Destatis releases');
+    expect(doc.meta.statuses.estimated).toContain('national ratio of 31.12.2019');
   });
 });

@@ -213,3 +213,23 @@ describe('rules without a projection, and what is still refused', () => {
     expect(stderr).toBe(`${message}\n`);
   });
 });
+
+describe('several years per key: a pot is paid once per key and year', () => {
+  // A has counts for 2023 (1,000) and 2024 (3,000), B for 2023 only (1,000). From 2024, A is
+  // projected from 2024 (3,000) and B from 2023 (1,000, constant): 4,000 EU2 residents share the pot
+  //   A 550,000,000 × 3/4 = 412,500,000 cents, B 550,000,000 × 1/4 = 137,500,000 cents.
+  // Before, A's 2023 row was projected as a row of its own and took a second share.
+  const YEARS = file('years.csv', 'ags,name,year,eu2,insured\n05111,A,2023,1000,0\n05111,A,2024,3000,0\n05112,B,2023,1000,0\n');
+
+  it('2024: two rows, 4,125,000.00 + 1,375,000.00 = 5,500,000.00 EUR', () => {
+    const { stdout, stderr, code } = burden(['calc', YEARS, '--years', '2024-2024', '--rules', 'nrw-2024', '--format', 'csv']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const rows = records(stdout);
+    expect(rows.map((r) => [r.ags, r.year, r.eu2, r.claim_suedosteuropa_eur])).toEqual([
+      ['05111', '2024', '3000', '4125000.00'],
+      ['05112', '2024', '1000', '1375000.00'],
+    ]);
+    expect(sumCents(rows, 'claim_suedosteuropa_eur')).toBe(550_000_000);
+  });
+});

@@ -1,9 +1,13 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ParameterSet, withOverride } from '../../src/engine/parameters.js';
 import {
-  type BaseRow, DERIVED, ESTIMATED, FIGURE_STATUSES, OFFICIAL, PROJECTED, type PlanOptions, ProjectionBuffer, ProjectionTotals,
-  SECONDARY, combine, makePlan, parseGrowthSpec, planRates, projectRow,
+  type BaseRow, DERIVED, ESTIMATED, FIGURE_STATUSES, type GrowthSpec, OFFICIAL, PROJECTED, type PlanOptions, ProjectionBuffer, ProjectionTotals,
+  SECONDARY, combine, makePlan, parseGrowthSpec, planRates, projectRow, resolveGrowth, statusMeanings,
 } from '../../src/engine/projection.js';
+import { priceIndex } from '../../src/engine/rate.js';
+import { chooseBaseRows, paperGroups } from '../../src/extrapolate/inputs.js';
+import type { Parameter } from '../../src/schema/parameter.js';
 import { type SeriesPoint, checkSeries, compoundGrowth, formatPpmPercent } from '../../src/engine/series.js';
 import { loadEu2Series } from '../../src/extrapolate/shipped-datasets.js';
 import { loadShippedData } from '../../src/io/shipped.js';
@@ -145,6 +149,8 @@ describe('the national trend (Tab. 1 of the Arbeitspapier, data/datasets/eu2-de-
     const plan = makePlan(parameters, { years: { from: 2020, to: 2021 }, eu2: { kind: 'trend', years: 5 }, insured: { kind: 'ratio' }, imputation: null }, { nationalSeries: series });
     expect(plan.eu2.description).toContain('15.5273 % a year');
     expect(plan.eu2.description).toContain('2014–2019 (538,606 → 1,108,393');
+    // The end points' sources, as the shipped series gives them (its source column).
+    expect(plan.eu2.description).toContain('Städtetag NRW Arbeitspapier 2021, Tabelle 1');
   });
 });
 
@@ -238,5 +244,155 @@ describe('parsing growth scenarios', () => {
 
   it('projections do not run backwards', () => {
     expect(() => project(row(100, 0, 2025), { years: { from: 2024, to: 2026 } })).toThrow(/after the first projected year 2024/);
+  });
+});
+
+describe('assumed inflation: each year at the value in force that year', () => {
+  // A two-value inflation parameter, built here: 2 % from 2026, 10 % from 2028.
+  const twoRates = (): ParameterSet => {
+    const inflation: Parameter = {
+      name: 'inflation_assumed', description: 'test: two assumed rates', unit: 'percent',
+      values: [
+        { from: '2026-01-01', value: 2, source: 'test: two per cent', status: 'assumption' },
+        { from: '2028-01-01', value: 10, source: 'test: ten per cent', status: 'assumption' },
+      ],
+    };
+    return new Map([...parameters, ['inflation_assumed', inflation]]);
+  };
+
+  it('VPI 2025 121.9 → 2026 124.338 (× 1.02) → 2027 126.825 (× 1.02) → 2028 139.508 (× 1.10)', () => {
+    const set = twoRates();
+    // 121.9 × 1.02 = 124.338; 124.338 × 1.02 = 126.82476 → 126.825; 126.825 × 1.10 = 139.5075 → 139.508
+    // (half away from zero). Compounding 2028's 10 % over every year would give 162.249 (121.9 × 1.1³ = 162.2489).
+    expect([2026, 2027, 2028].map((y) => priceIndex(set, y).thousandths)).toEqual([124_338, 126_825, 139_508]);
+    expect(priceIndex(set, 2028).source).toContain('2 % in 2026–2027, 10 % in 2028');
+    expect(priceIndex(set, 2027).source).toContain('carried forward at 2 % a year (test: two per cent)');
+  });
+
+  it('the rates follow: 2028 = round(2,143 × 139.508 / 99.5, 2) = 3,004.68 EUR', () => {
+    // 2026: 2,143 × 124.338 / 99.5 = 2,677.953… → 2,677.95; 2027: × 126.825 / 99.5 = 2,731.517… → 2,731.52;
+    // 2028: × 139.508 / 99.5 = 3,004.679… → 3,004.68.
+    expect(planRates(twoRates(), 2026, 2028, {}).cents).toEqual([267_795, 273_152, 300_468]);
+  });
+});
+
+describe('one base row per key: the projection starts from the latest year not after the first projected year', () => {
+  it('takes 2024 of (2023, 2024) for a projection from 2024, notes it, and refuses a key with no year ≤ FROM', () => {
+    const group = (key: string, baseYear: number, eu2: number) =>
+      ({ key, name: key, baseYear, eu2, insured: 0, eu2Status: OFFICIAL, insuredStatus: OFFICIAL, members: 1, population: null });
+    const planned = () => ({
+      groups: [group('05913', 2023, 1000), group('05111', 2022, 50), group('05913', 2024, 1200), group('05913', 2026, 9999)],
+      files: [{ role: 'combined' as const, file: 'in.csv', sha256: '', rows: 4 }], paths: [], notes: [] as string[], description: '', imputed: false,
+    });
+    const p = planned();
+    chooseBaseRows(p, 2024);
+    // 05913: 2023 and 2024 are ≤ 2024, the latest is 2024 (1,200); 2026 lies after it and is not used.
+    expect(p.groups.map((g) => `${g.key}@${g.baseYear}=${g.eu2}`)).toEqual(['05913@2024=1200', '05111@2022=50']);
+    expect(p.notes.join(' ')).toContain('latest year not after 2024, the first projected year (e.g. 05913: counts for 2023, 2024, 2026, projected from 2024)');
+    // From 2022, 05913 (2023, 2024, 2026) has no year at or before it.
+    expect(() => chooseBaseRows(planned(), 2022)).toThrow(/key 05913 has counts for 2023, 2024, 2026 only, none in or before the first projected year 2022/);
+  });
+});
+
+describe('the range always holds the central figure', () => {
+  const plan = (central: GrowthSpec, extra: { eu2Low?: GrowthSpec; eu2High?: GrowthSpec } = {}) =>
+    makePlan(parameters, { years: { from: 2019, to: 2021 }, eu2: central, insured: { kind: 'ratio' }, imputation: null, range: { spreadBasisPoints: 2000, ...extra } },
+      { nationalSeries: series });
+
+  it('default low/high: the lowest and highest of trend:3 (11.6217 %), trend:8 (20.2743 %) and the central growth', () => {
+    // rate:7.3 is below both trends: it is the low growth; trend:8 the high.
+    expect([plan({ kind: 'rate', ppm: 73_000 }).range?.eu2Low.label, plan({ kind: 'rate', ppm: 73_000 }).range?.eu2High.label]).toEqual(['rate:7.3', 'trend:8']);
+    // rate:25 is above both: trend:3 is the low growth, rate:25 the high.
+    expect([plan({ kind: 'rate', ppm: 250_000 }).range?.eu2Low.label, plan({ kind: 'rate', ppm: 250_000 }).range?.eu2High.label]).toEqual(['trend:3', 'rate:25']);
+    // trend:5 (15.5273 %) lies between them: the two trends, as before.
+    expect([plan({ kind: 'trend', years: 5 }).range?.eu2Low.label, plan({ kind: 'trend', years: 5 }).range?.eu2High.label]).toEqual(['trend:3', 'trend:8']);
+    expect(plan({ kind: 'constant' }).range?.eu2Low.label).toBe('constant');
+  });
+
+  it('the paper at rate:7.3: 2020 net_low is the central 574,934, no longer trend:3\'s 598,090', () => {
+    const b = project(row(1_108_393, 572_574), { years: { from: 2019, to: 2021 }, eu2: parseGrowthSpec('rate:7.3', '--growth'), range: { spreadBasisPoints: 2000 } });
+    // Central: 1,108,393 × 1.073 = 1,189,305.689 → 1,189,306; insured round(1,189,306 × 572,574 / 1,108,393) = 614,372; net 574,934.
+    // High (trend:8, 20.2743 %): 1,108,393 × 1.202743 = 1,333,111.922 → 1,333,112; insured round(688,659.41) = 688,659; net 644,453.
+    expect([b.netLow[1], b.net[1], b.netHigh[1]]).toEqual([574_934, 574_934, 644_453]);
+  });
+
+  it('an explicit --growth-low above (or --growth-high below) the central growth is refused', () => {
+    expect(() => plan({ kind: 'rate', ppm: 73_000 }, { eu2Low: { kind: 'trend', years: 3 } })).toThrow(/--growth-low trend:3 \(11\.6217 % a year\) is above the central growth rate:7\.3/);
+    expect(() => plan({ kind: 'rate', ppm: 250_000 }, { eu2High: { kind: 'rate', ppm: 10_000 } })).toThrow(/--growth-high rate:1 .* is below the central growth rate:25/);
+  });
+
+  // Every figure of the band, every year, whatever the central growth (a rate, a trend, constant
+  // or a series of the user's), the insured scenario and the counts: low ≤ central ≤ high.
+  it('property: net_low ≤ net ≤ net_high and cost_low ≤ cost ≤ cost_high for every year', () => {
+    const years = { from: 2019, to: 2026 };
+    const central = fc.oneof(
+      fc.integer({ min: -300_000, max: 400_000 }).map((ppm): GrowthSpec => ({ kind: 'rate', ppm })),
+      fc.integer({ min: 1, max: 13 }).map((n): GrowthSpec => ({ kind: 'trend', years: n })),
+      fc.constant<GrowthSpec>({ kind: 'constant' }),
+      fc.constant<GrowthSpec>({ kind: 'series', file: null }),
+    );
+    const insured = fc.oneof(
+      fc.constant<GrowthSpec>({ kind: 'ratio' }),
+      fc.constant<GrowthSpec>({ kind: 'constant' }),
+      fc.integer({ min: -200_000, max: 300_000 }).map((ppm): GrowthSpec => ({ kind: 'rate', ppm })),
+    );
+    fc.assert(fc.property(
+      central, insured, fc.integer({ min: 0, max: 2_000_000 }), fc.integer({ min: 0, max: 2_000_000 }),
+      fc.array(fc.integer({ min: 0, max: 3_000_000 }), { minLength: 7, maxLength: 7 }), fc.integer({ min: 0, max: 9_900 }),
+      (eu2Spec, insuredSpec, eu2, insuredCount, seriesCounts, spread) => {
+        const counts = new Map(seriesCounts.map((c, i) => [2020 + i, c]));
+        const p = makePlan(parameters, { years, eu2: eu2Spec, insured: insuredSpec, imputation: null, range: { spreadBasisPoints: spread } },
+          { nationalSeries: series, series: new Map([['05913', counts]]) });
+        const b = new ProjectionBuffer(p);
+        projectRow(row(eu2, insuredCount), p, b);
+        for (let i = 0; i < b.length; i++) {
+          expect(b.netLow[i]).toBeLessThanOrEqual(b.net[i] as number);
+          expect(b.net[i]).toBeLessThanOrEqual(b.netHigh[i] as number);
+          expect(b.costLowCents[i]).toBeLessThanOrEqual(b.costCents[i] as number);
+          expect(b.costCents[i]).toBeLessThanOrEqual(b.costHighCents[i] as number);
+        }
+      },
+    ), { numRuns: 300 });
+  });
+});
+
+describe('words from the data, numbers in the report\'s locale', () => {
+  it('the trend description in de: 15,5273 % and 538.606 → 1.108.393; in en: 15.5273 % and 538,606 → 1,108,393', () => {
+    const de = resolveGrowth({ kind: 'trend', years: 5 }, { nationalSeries: series, locale: 'de' }).description;
+    expect(de).toContain('grow by 15,5273 % a year');
+    expect(de).toContain('2014–2019 (538.606 → 1.108.393;');
+    const en = resolveGrowth({ kind: 'trend', years: 5 }, { nationalSeries: series }).description;
+    expect(en).toContain('grow by 15.5273 % a year');
+    expect(en).toContain('2014–2019 (538,606 → 1,108,393;');
+    expect(resolveGrowth({ kind: 'rate', ppm: 73_000 }, { nationalSeries: [], locale: 'de' }).description).toContain('grow by 7,3000 % a year');
+  });
+
+  it('the trend names the sources of its end points as the series gives them, not a fixed citation', () => {
+    const mine = series.map((p) => ({ ...p, source: p.year === 2019 ? 'my 2019 source' : 'my other source' }));
+    const text = resolveGrowth({ kind: 'trend', years: 5 }, { nationalSeries: mine }).description;
+    expect(text).toContain('2014: my other source; 2019: my 2019 source');
+    expect(text).not.toContain('Tab');
+  });
+
+  it('status meanings come from the parameters: the secondary index years and the date of the national ratio', () => {
+    expect(statusMeanings(parameters).secondary).toContain('consumer price index for 2024 and 2025 (parameter vpi: Press reports');
+    expect(statusMeanings(parameters).estimated).toContain('national ratio of 31.12.2019');
+    // One more secondary year and a ratio of another date change the words with them.
+    const vpi = parameters.get('vpi') as Parameter;
+    const changed: ParameterSet = new Map([...parameters,
+      ['vpi', { ...vpi, values: vpi.values.map((v) => (v.from === '2023-01-01' ? { ...v, status: 'secondary' as const, source: 'press' } : v)) }],
+      ['eu2_residents_de', { ...(parameters.get('eu2_residents_de') as Parameter), values: [{ from: '2024-12-31', value: 1, source: 's', status: 'official' as const }] }],
+    ]);
+    expect(statusMeanings(changed).secondary).toContain('consumer price index for 2023, 2024 and 2025 (parameter vpi: press; Press reports');
+    expect(statusMeanings(changed).estimated).toContain('insured employees on 31.12.2019 to EU2 residents on 31.12.2024');
+  });
+
+  it('the paper\'s insured count is described by its parameter; an override is named as one', () => {
+    expect(paperGroups(parameters).insuredSource).toContain('parameter insured_bg_ro_de, 31.12.2019 (Städtetag NRW');
+    const set = withOverride(parameters, 'insured_bg_ro_de', 2_000_000, '--set insured_bg_ro_de=2000000 on the command line');
+    const planned = paperGroups(set, new Set(['insured_bg_ro_de']));
+    expect(planned.insuredSource).toBe('parameter insured_bg_ro_de, overridden (--set insured_bg_ro_de=2000000 on the command line)');
+    // The paper's count is quoted "(Stand 31.12.2019, IAB 2020)"; the override must not be passed off as it.
+    expect(planned.notes.join(' ')).not.toContain('IAB 2020');
   });
 });

@@ -43,7 +43,7 @@ export async function streamParallel(
   job: PieceJob,
   workers: number,
   sinks: { output: Output; header: string; totals: TotalsAccumulator; warnings: WarningCollector },
-): Promise<{ usedRegister: boolean; years: Set<number> }> {
+): Promise<{ usedRegister: boolean }> {
   const guard = plan.keyGuard;
   if (!guard || !plan.plain) throw new Error('the parallel path needs a plain combined file');
   // A 16 MiB young generation per worker: a 64 KiB piece's rows die young in it, and the
@@ -79,7 +79,6 @@ export async function streamParallel(
       check();
     });
 
-  const years = new Set<number>();
   let usedRegister = false;
   let rows = 0;
   let emitted = 0;
@@ -101,7 +100,6 @@ export async function streamParallel(
         }
       }
     }
-    for (const year of message.years) years.add(year);
     if (message.error) {
       const { code, message: text, location, suggestion } = message.error;
       throw new BurdenError(code as (typeof EXIT)[keyof typeof EXIT], text, location, suggestion);
@@ -158,7 +156,7 @@ export async function streamParallel(
     if (rows === 0) throw noDataRows({ name: plan.plain.name, path: plan.plain.path });
     const info = plan.files[0];
     if (info) info.rows = rows;
-    return { usedRegister, years };
+    return { usedRegister };
   } finally {
     await Promise.all(pool.map((worker) => worker.terminate()));
   }

@@ -37,7 +37,6 @@ export interface PieceResult {
   sorted: boolean;
   lines: Int32Array;
   count: number;
-  years: number[];
   totals: TotalsState;
   warnings: WarningEntry[];
   usedRegister: boolean;
@@ -56,7 +55,7 @@ export function pieceWorker(job: PieceJob): (id: number, bytes: Uint8Array, firs
     const totals = new TotalsAccumulator();
     const assembler = new RowAssembler({ columns: new Map(), allowMissing: job.allowMissing, warnings });
     const result: PieceResult = {
-      id, text: '', keys: '', first: '', last: '', sorted: true, lines: new Int32Array(0), count: 0, years: [],
+      id, text: '', keys: '', first: '', last: '', sorted: true, lines: new Int32Array(0), count: 0,
       totals: totals.snapshot(), warnings: [], usedRegister: false, error: null,
     };
     const keys: string[] = [];
@@ -91,7 +90,6 @@ export function pieceWorker(job: PieceJob): (id: number, bytes: Uint8Array, firs
     result.last = keys[keys.length - 1] ?? '';
     result.lines = Int32Array.from(lines);
     result.count = keys.length;
-    result.years = [...assembler.years];
     result.totals = totals.snapshot();
     result.warnings = warnings.entries();
     result.usedRegister = assembler.lookup.usedRegister;

@@ -64,7 +64,6 @@ export function applyMethod(row: InputRow, context: MethodContext): ResultRow {
   return result;
 }
 
-/** Running totals, so streamed rows need not be kept. Per-inhabitant figures need every population. */
 /** The running sums behind Totals: plain data, so partial sums from worker threads can be merged. */
 export interface TotalsState {
   rows: number;
@@ -77,6 +76,7 @@ export interface TotalsState {
   costCents: number;
 }
 
+/** Running totals, so streamed rows need not be kept. Per-inhabitant figures need every population. */
 export class TotalsAccumulator {
   private readonly state: TotalsState = {
     rows: 0, population: 0, populationKnown: true, eu2: 0, insured: 0, insuredEstimated: false, net: 0, costCents: 0,
@@ -128,7 +128,6 @@ export class TotalsAccumulator {
   }
 }
 
-/** Collects per-row findings and reports each kind once, naming up to ten rows. */
 /** The findings of one kind: plain data, so collectors from worker threads can be merged. */
 export interface WarningEntry {
   code: string;
@@ -137,6 +136,7 @@ export interface WarningEntry {
   count: number;
 }
 
+/** Collects per-row findings and reports each kind once, naming up to ten rows. */
 export class WarningCollector {
   private readonly byCode = new Map<string, Omit<WarningEntry, 'code'>>();
 

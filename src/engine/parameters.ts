@@ -18,13 +18,6 @@ export function requireParameter(parameters: ParameterSet, name: string): Parame
   return parameter;
 }
 
-/** The value in force at a date, or an error naming the parameter and the date. */
-export function requireValueAt(parameters: ParameterSet, name: string, date: string): ParameterValue {
-  const value = valueAt(requireParameter(parameters, name), date);
-  if (!value) throw new Error(`parameter "${name}" has no value in force on ${date}`);
-  return value;
-}
-
 /**
  * Why a value cannot stand for a parameter (`--set name=value`), or null when it can: the
  * same bounds a parameter file is held to, by unit. A dated series (the VPI) cannot be set

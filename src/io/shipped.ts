@@ -7,7 +7,7 @@ import type { RuleSet } from '../schema/rules.js';
 
 /**
  * The data shipped in `data/`. `npm run build` validates it once and writes a compiled copy
- * to `dist/` (dist/shipped.json, dist/register.json), which the CLI loads with one JSON.parse;
+ * to `dist/` (dist/shipped.json, dist/register-<level>.json), which the CLI loads with one JSON.parse;
  * when the compiled copy is missing (tests run from source), the same compile step runs here.
  */
 export interface ShippedData {

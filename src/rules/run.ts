@@ -4,6 +4,7 @@ import { parseParameterFile, parseRuleFile, readJsonFile } from '../io/compile-d
 import { loadShippedData } from '../io/shipped.js';
 import { type Listing, type ListingFormat, renderListing } from '../output/listing.js';
 import type { Programme } from '../schema/rules.js';
+import type { Parameter } from '../schema/parameter.js';
 import { isoDateSchema } from '../schema/parameter.js';
 import { loadRuleSet } from '../calc/scenarios.js';
 
@@ -11,11 +12,15 @@ const write = (text: string): void => {
   process.stdout.write(text);
 };
 
-function amountText(programme: Programme): string {
+/** The amount of a programme, with the value its parameter has from the programme's start. */
+function amountText(programme: Programme, parameters: readonly Parameter[]): string {
   const ref = programme.kind === 'fixed_pot' ? programme.pot_eur : programme.kind === 'per_person' ? programme.amount_eur : programme.share;
   const what = programme.kind === 'fixed_pot' ? `pot by ${programme.key}` : programme.kind === 'per_person' ? `per ${programme.basis} person` : 'share of cost';
-  const value = typeof ref === 'number' ? String(ref) : `parameter ${ref.parameter}`;
-  return `${what}: ${value}`;
+  if (typeof ref === 'number') return `${what}: ${ref}`;
+  const parameter = parameters.find((p) => p.name === ref.parameter);
+  const entry = parameter ? valueAt(parameter, programme.to ?? programme.from) ?? parameter.values[0] : undefined;
+  const value = entry && parameter ? ` = ${entry.value} ${parameter.unit} (from ${entry.from}, ${entry.status})` : '';
+  return `${what}: parameter ${ref.parameter}${value}`;
 }
 
 function eligibilityText(programme: Programme): string {
@@ -52,7 +57,7 @@ export async function showRules(spec: string, options: { format: string }): Prom
       p.from,
       p.to ?? 'open',
       p.status,
-      amountText(p),
+      amountText(p, shipped.parameters),
       eligibilityText(p),
       p.cap_share === undefined ? null : typeof p.cap_share === 'number' ? p.cap_share : `parameter ${p.cap_share.parameter}`,
       p.source,

@@ -204,3 +204,15 @@ describe('--explain in Markdown', () => {
     expect(block?.[1]?.split('\n').every((line) => line.startsWith('  '))).toBe(true);
   });
 });
+
+describe('rules show', () => {
+  it('shows the value behind a parameter reference, with its date and status', () => {
+    const { stdout, code } = burden(['rules', 'show', 'nrw-2025-kim', '--format', 'json']);
+    expect(code).toBe(0);
+    const amounts = JSON.parse(stdout).rows.map((r: { amount: string }) => r.amount);
+    expect(amounts).toEqual([
+      'pot by eu2: parameter suedosteuropa_pot = 5500000 EUR/year (from 2017-01-01, official)',
+      'pot by eu2: parameter kim_flex_block = 5500000 EUR/year (from 2025-01-01, proposed)',
+    ]);
+  });
+});

@@ -221,6 +221,14 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
       if (applied) {
         meta.scenarios = applied.meta;
         meta.notes.push(...applied.notes);
+        // A rule set with nothing in force (nrw-2024 for the shipped 2025 data) pays nothing: say so.
+        for (const scenario of applied.scenarios) {
+          if (scenario.programmes.some((o) => o.inForce)) continue;
+          const years = [...new Set(scenario.programmes.map((o) => o.year))].join(', ');
+          const windows = scenario.ruleSet.programmes.map((p) => `${p.id} ${p.from} – ${p.to ?? 'open'}`).join('; ');
+          warnings.addGeneral(`rules-not-in-force-${scenario.ruleSet.id}`,
+            `no programme of rules ${scenario.ruleSet.id} is in force in ${years} (${windows}), so every claim is 0; give --year to choose the budget year`);
+        }
       }
       const report: CalcReport = { meta, rows, totals: totals.result(), warnings: warnings.list(), extra: applied?.columns ?? [] };
       if (options.explain !== undefined) {

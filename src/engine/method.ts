@@ -177,8 +177,14 @@ export class WarningCollector {
     }
   }
 
+  /** A finding about the run as a whole, not about rows. */
+  addGeneral(code: string, message: string): void {
+    if (!this.byCode.has(code)) this.byCode.set(code, { summary: message, items: [], count: 0 });
+  }
+
   list(): Warning[] {
     return [...this.byCode].map(([code, { summary, items, count }]) => {
+      if (count === 0) return { code, message: summary };
       const more = count > items.length ? `, and ${count - items.length} more` : '';
       return { code, message: `${summary} in ${count} row${count === 1 ? '' : 's'}: ${items.join('; ')}${more}` };
     });

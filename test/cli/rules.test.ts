@@ -216,3 +216,11 @@ describe('rules show', () => {
     ]);
   });
 });
+
+describe('a rule set with nothing in force', () => {
+  it('warns that every claim is 0 (nrw-2024 on the shipped 2025 data)', () => {
+    const { code, stderr } = burden(['calc', '--rules', 'nrw-2024', '--format', 'csv']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('warning: no programme of rules nrw-2024 is in force in 2025 (suedosteuropa 2017-01-01 – 2024-12-31), so every claim is 0; give --year to choose the budget year\n');
+  });
+});

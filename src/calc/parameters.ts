@@ -67,8 +67,11 @@ export function runParameters(shippedParameters: readonly Parameter[], options: 
     parameters = withOverride(parameters, dedicated.parameter, value, `${dedicated.flag} on the command line`);
     overrides.push(`${dedicated.parameter}=${value} (${dedicated.flag})`);
   }
+  const seen = new Set<string>();
   for (const assignment of options.set) {
     const [name = '', value = ''] = assignment.split('=');
+    if (seen.has(name)) throw usageError(`--set ${name}=… is given twice`, 'give each parameter once');
+    seen.add(name);
     const parameter = parameters.get(name);
     if (!parameter) {
       throw usageError(`--set ${assignment}: no parameter "${name}"`, `parameters: ${[...parameters.keys()].join(', ')}`);

@@ -14,7 +14,7 @@ export function loadRuleSet(spec: string, shipped: ShippedData): RuleSet {
   const found = shipped.rules.find((r) => r.id === spec);
   if (found) return found;
   if (spec.endsWith('.json') || spec.includes('/')) return parseRuleFile(spec, spec, shipped.parameters);
-  throw usageError(`--rules "${spec}": no such rule set`, `shipped rule sets: ${shipped.rules.map((r) => r.id).join(', ')}; or give a path to a rule file`);
+  throw usageError(`no rule set "${spec}"`, `shipped rule sets: ${shipped.rules.map((r) => r.id).join(', ')}; or give a path to a rule file`);
 }
 
 const columnPrefix = (ruleSet: RuleSet, prefixed: boolean): string => (prefixed ? `${ruleSet.id.replace(/-/g, '_')}_` : '');

@@ -138,6 +138,11 @@ export async function fileGroups(
   let imputed = false;
   for await (const batch of plan.batches()) {
     for (const row of batch) {
+      // The year column says which year each count is for; --base-year may not say otherwise.
+      if (row.year !== null && options.baseYear !== undefined) {
+        throw usageError(`--base-year ${options.baseYear}: ${row.origin.file} has a year column, which gives each row its year`,
+          'leave out --base-year, or drop the year column');
+      }
       keyLengths.add(row.ags.length);
       const key = groupKey(row.ags, options.by, row.origin);
       const baseYear = row.year ?? options.baseYear ?? null;

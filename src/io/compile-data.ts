@@ -15,7 +15,8 @@ import { type Register, type RegisterLevel, type ShippedData, listJsonFiles } fr
 export function readJsonFile(file: string, label = file): unknown {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // Windows editors often save JSON with a byte-order mark; JSON.parse does not accept one.
+    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new BurdenError(EXIT.noInput, code === 'ENOENT' ? 'no such file' : `cannot read the file (${code})`, { file: label });

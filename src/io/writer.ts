@@ -40,6 +40,31 @@ function explain(file: string, error: unknown): Error {
   }
 }
 
+/** Temporary files of outputs not yet committed: removed if the run is interrupted. */
+const unfinished = new Set<string>();
+let signalsHandled = false;
+
+/**
+ * Ctrl-C (or a kill) during a run with -o must not leave a half-written temporary file
+ * behind: remove them, then exit with the shell's code for the signal (128 + its number).
+ */
+function removeOnSignal(): void {
+  if (signalsHandled) return;
+  signalsHandled = true;
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.once(signal, () => {
+      for (const temp of unfinished) {
+        try {
+          unlinkSync(temp);
+        } catch {
+          // Already gone.
+        }
+      }
+      process.exit(code);
+    });
+  }
+}
+
 /** The shipped data and its compiled copy are inputs of every run: never an output. */
 function insideShippedData(target: string): boolean {
   let root: string;
@@ -164,9 +189,12 @@ export function openFileOutput(path: string, inputs: readonly string[]): Output 
     throw explain(path, error);
   }
   let open = true;
+  unfinished.add(temp);
+  removeOnSignal();
   const cleanup = (): void => {
     if (open) closeSync(fd);
     open = false;
+    unfinished.delete(temp);
     try {
       unlinkSync(temp);
     } catch {
@@ -182,6 +210,7 @@ export function openFileOutput(path: string, inputs: readonly string[]): Output 
         closeSync(fd);
         open = false;
         renameSync(temp, target);
+        unfinished.delete(temp);
       } catch (error) {
         cleanup();
         throw explain(path, error);

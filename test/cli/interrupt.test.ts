@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, burden } from '../helpers/cli.js';
+
+describe('an interrupted run with -o', () => {
+  it('removes its temporary file on SIGINT and exits 130', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'burden-int-'));
+    const input = join(dir, 'in.csv');
+    const lines = ['ags,eu2,insured'];
+    for (let i = 1; i <= 400_000; i++) lines.push(`${String(i).padStart(12, '0')},${i % 900},${i % 400}`);
+    writeFileSync(input, `${lines.join('\n')}\n`);
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    const child = spawn(process.execPath, [BIN, 'calc', input, '--format', 'json', '-o', join(out, 'result.json')], { env: { ...process.env, NO_COLOR: '1' } });
+    // Wait until the temporary file exists, then interrupt.
+    for (let i = 0; i < 200 && readdirSync(out).length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(readdirSync(out)).toHaveLength(1);
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(130);
+    expect(readdirSync(out)).toEqual([]);
+    expect(existsSync(join(out, 'result.json'))).toBe(false);
+  });
+});
+
+describe('small refusals', () => {
+  it('--base-year with a year column', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'burden-by-'));
+    writeFileSync(join(dir, 'y.csv'), 'ags,year,eu2,insured\n05111,2024,7770,4014\n');
+    const { code, stderr } = burden(['calc', join(dir, 'y.csv'), '--years', '2025-2026', '--base-year', '2030']);
+    expect(code).toBe(64);
+    expect(stderr).toBe(`error: --base-year 2030: ${join(dir, 'y.csv')} has a year column, which gives each row its year (leave out --base-year, or drop the year column)\n`);
+  });
+
+  it('the same --set twice', () => {
+    const { code, stderr } = burden(['calc', '--set', 'rate=2000', '--set', 'rate=3000']);
+    expect(code).toBe(64);
+    expect(stderr).toBe('error: --set rate=… is given twice (give each parameter once)\n');
+  });
+
+  it('a rate file saved with a byte-order mark', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'burden-bom-'));
+    const file = join(dir, 'rate.json');
+    writeFileSync(file, `\uFEFF${JSON.stringify({ name: 'rate', description: 'd', unit: 'EUR/person/year', values: [{ from: '2019-01-01', value: 2500, source: 's', status: 'official' }] })}`);
+    const { code, stdout } = burden(['calc', '-', '--rate-file', file, '--format', 'csv'], { input: 'ags,eu2,insured\n05913,10,0\n' });
+    expect(code).toBe(0);
+    expect(stdout).toContain(',2500.00,25000.00,');
+  });
+});

@@ -6,9 +6,10 @@ import type { ResultRow } from '../engine/types.js';
 import { parseColumnOverrides } from '../io/columns.js';
 import { type InputPlan, combinedInput, joinedInput } from '../io/inputs.js';
 import { type ShippedData, datasetPath, loadShippedData } from '../io/shipped.js';
+import type { DatasetInfo } from '../schema/dataset.js';
 import { sourceFrom } from '../io/source.js';
 import { type Output, openFileOutput, stdoutOutput } from '../io/writer.js';
-import { colorFor } from '../output/color.js';
+import { colorFor, printWarnings } from '../output/color.js';
 import { csvRenderer } from '../output/csv.js';
 import type { CalcMeta, CalcReport } from '../output/report.js';
 import { renderReport } from '../output/registry.js';
@@ -16,6 +17,7 @@ import { VERSION } from '../version.js';
 import { statSync } from 'node:fs';
 import { parallelWorkers, streamParallel } from './parallel.js';
 import { userError } from './user-error.js';
+import { flagOf } from '../schema/cli-options.js';
 import type { TraceStep } from '../output/report.js';
 import { type ExplainContext, explainRow } from './explain.js';
 import { applyScenarios, loadRuleSet } from './scenarios.js';
@@ -23,6 +25,17 @@ import { type CalcOptions, parseCalcOptions } from './options.js';
 import { runParameters } from './parameters.js';
 
 const DEFAULT_DATASET = 'eu2-nrw-kreise-2025';
+
+/**
+ * The shipped input of `burden calc` without a file: read from where the package is
+ * installed, named as `data/datasets/<file>` so no output depends on the working directory.
+ */
+async function defaultDataset(): Promise<{ info: DatasetInfo; path: string; name: string }> {
+  const shipped = await loadShippedData();
+  const info = shipped.datasets.find((d) => d.name === DEFAULT_DATASET);
+  if (!info) throw new Error(`shipped dataset ${DEFAULT_DATASET} is missing from the manifest`);
+  return { info, path: datasetPath(info.file), name: `data/datasets/${info.file}` };
+}
 
 
 interface PlannedInput {
@@ -58,10 +71,8 @@ async function planInput(file: string | undefined, options: CalcOptions, warning
   }
   // No input: the shipped EU2 data of the NRW Kreise, which has no insured counts, so they
   // are estimated (and flagged) as METHOD.md §8 allows.
-  const shipped = await loadShippedData();
-  const info = shipped.datasets.find((d) => d.name === DEFAULT_DATASET);
-  if (!info) throw new Error(`shipped dataset ${DEFAULT_DATASET} is missing from the manifest`);
-  const source = { name: `data/datasets/${info.file}`, path: datasetPath(info.file) };
+  const { info, path, name } = await defaultDataset();
+  const source = { name, path };
   const plan = await combinedInput(source, inputOptions);
   return {
     plan,
@@ -94,7 +105,7 @@ async function runProjection(file: string | undefined, rawOptions: Record<string
   };
   const unsupported = Object.keys(refused).filter((k) => rawOptions[k] !== undefined);
   if (unsupported.length > 0) {
-    const flags = unsupported.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ');
+    const flags = unsupported.map(flagOf).join(', ');
     throw usageError(`${flags} cannot be combined with --years yet`, refused[unsupported[0] as string]);
   }
   const pick = (keys: string[]): Record<string, unknown> => Object.fromEntries(keys.filter((k) => rawOptions[k] !== undefined).map((k) => [k, rawOptions[k]]));
@@ -103,13 +114,9 @@ async function runProjection(file: string | undefined, rawOptions: Record<string
   let inputName: string | undefined;
   if (input === undefined) {
     // The shipped data's reference date (datasets.json) is the base year of its counts.
-    const shipped = await loadShippedData();
-    const info = shipped.datasets.find((d) => d.name === DEFAULT_DATASET);
-    if (!info) throw new Error(`shipped dataset ${DEFAULT_DATASET} is missing from the manifest`);
-    // Read from where the package is installed, named as plain calc names it (planInput), so
-    // the output depends neither on the working directory nor on where burden is installed.
-    input = datasetPath(info.file);
-    inputName = `data/datasets/${info.file}`;
+    const { info, path, name } = await defaultDataset();
+    input = path;
+    inputName = name;
     options.baseYear ??= info.reference_date.slice(0, 4);
   }
   const { runExtrapolate } = await import('../extrapolate/run.js');
@@ -122,7 +129,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
     return;
   }
   const stray = PROJECTION_OPTIONS.filter((k) => rawOptions[k] !== undefined);
-  if (stray.length > 0) throw usageError(`--${stray[0]?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} needs --years FROM-TO`, 'e.g. --years 2025-2030 --growth trend');
+  if (stray.length > 0) throw usageError(`${flagOf(stray[0] ?? '')} needs --years FROM-TO`, 'e.g. --years 2025-2030 --growth trend');
   const options = parseCalcOptions({ ...rawOptions, debug: globals.debug });
   const format = options.format;
   if (options.explain !== undefined && format === 'csv') {
@@ -251,7 +258,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
     if (options.strict && warnings.list().length > 0) {
       // --strict: warnings fail the run, and a failed run leaves no output file.
       output.abort();
-      await printWarnings(warnings);
+      await printWarnings(warnings.list());
       process.exitCode = EXIT.dataError;
       return;
     }
@@ -260,7 +267,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
     output.abort();
     throw userError(error) ?? error;
   }
-  await printWarnings(warnings);
+  await printWarnings(warnings.list());
 }
 
 /** The budget year of a row: --year, else the row's own year, else the dataset's reference year. */
@@ -297,11 +304,4 @@ function registerSource(shipped: ShippedData): string {
 
 function describePopulation(fromRegister: boolean, shipped: ShippedData): string {
   return fromRegister ? `from the input where given, otherwise from the ${registerSource(shipped)}` : 'from the input';
-}
-
-async function printWarnings(warnings: WarningCollector): Promise<void> {
-  const list = warnings.list();
-  if (list.length === 0) return;
-  const paint = await colorFor(process.stderr);
-  for (const warning of list) process.stderr.write(`${paint.yellow('warning:')} ${warning.message}\n`);
 }

@@ -6,6 +6,7 @@ import { combinedInput } from '../io/inputs.js';
 import { openCsv } from '../io/csv.js';
 import { formatHundredths, groupDigits, parseCount, type Locale } from '../io/numbers.js';
 import { sourceFrom } from '../io/source.js';
+import { parseOptions } from '../schema/cli-options.js';
 import { loadShippedData } from '../io/shipped.js';
 import { priceIndex } from '../engine/rate.js';
 import { openFileOutput } from '../io/writer.js';
@@ -85,12 +86,7 @@ async function personsFromFile(file: string, ags: string | undefined): Promise<{
 }
 
 export async function runCalibrate(file: string | undefined, raw: Record<string, unknown>): Promise<void> {
-  const parsed = optionsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw usageError(`--${String(issue?.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue?.message}`, 'see burden calibrate --help');
-  }
-  const { year: givenYear, ...rest } = parsed.data;
+  const { year: givenYear, ...rest } = parseOptions(optionsSchema, raw, 'calibrate');
   // The price level of the accounts: by default that of the shipped rate (2019, Dortmund's
   // accounts); any year must have a price index, so calc can uprate the calibrated rate.
   const parameters = new Map((await loadShippedData()).parameters.map((p) => [p.name, p]));

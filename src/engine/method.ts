@@ -30,16 +30,26 @@ export const METHOD = 'Dortmund per-capita method: cost = max(eu2 − insured, 0
  * The Dortmund per-capita method (Städtetag NRW working paper, S. 10):
  * net = eu2 − insured (clamped at 0), cost = net × rate.
  */
+/** An unknown insured count from the national ratio, in whole persons. */
+export function imputeInsured(eu2: number, imputation: InsuredImputation): number {
+  return roundDiv(mulExact(eu2, imputation.numerator), imputation.denominator);
+}
+
+/** Net persons: EU2 residents less insured employees, never below 0 (a negative difference is clamped). */
+export function netPersons(eu2: number, insured: number): number {
+  const difference = eu2 - insured;
+  return difference < 0 ? 0 : difference;
+}
+
 export function applyMethod(row: InputRow, context: MethodContext): ResultRow {
   let insured = row.insured;
   let insuredEstimated = false;
   if (insured === null) {
     if (!context.imputation) throw new MissingInsuredError(row);
-    insured = roundDiv(mulExact(row.eu2, context.imputation.numerator), context.imputation.denominator);
+    insured = imputeInsured(row.eu2, context.imputation);
     insuredEstimated = true;
   }
-  const difference = row.eu2 - insured;
-  const net = difference < 0 ? 0 : difference;
+  const net = netPersons(row.eu2, insured);
   const costCents = mulExact(net, context.rateCents);
   const population = row.population;
   const hasPopulation = population !== null && population > 0;
@@ -53,7 +63,7 @@ export function applyMethod(row: InputRow, context: MethodContext): ResultRow {
     insured,
     insuredEstimated,
     net,
-    netClamped: difference < 0,
+    netClamped: row.eu2 < insured,
     rateCents: context.rateCents,
     costCents,
     costPerInhabitantCents: hasPopulation ? roundDiv(costCents, population) : null,

@@ -1,7 +1,7 @@
 import { BurdenError, EXIT, usageError } from '../errors.js';
 import { type Locale, groupDigits } from '../format.js';
 import type { ParameterStatus } from '../schema/parameter.js';
-import type { InsuredImputation } from './method.js';
+import { type InsuredImputation, imputeInsured, netPersons } from './method.js';
 import { mulExact, roundDiv } from './money.js';
 import { type ParameterSet, requireParameter } from './parameters.js';
 import { type PriceIndex, resolveRate } from './rate.js';
@@ -336,10 +336,6 @@ export class ProjectionBuffer {
   }
 }
 
-/** An unknown insured count from the national ratio, in whole persons (as engine/method.ts does). */
-export function imputeInsured(eu2: number, imputation: InsuredImputation): number {
-  return roundDiv(mulExact(eu2, imputation.numerator), imputation.denominator);
-}
 
 /** One year's step of a growth scenario: whole persons, rounded each year. */
 function step(previous: number, growth: Growth, key: string, year: number): number {
@@ -423,11 +419,12 @@ export function projectRow(row: BaseRow, plan: ProjectionPlan, out: ProjectionBu
     const projected = plan.years !== null && from + i > (row.baseYear as number);
     const eu2Status = projected ? PROJECTED : row.eu2Status;
     const insuredStatus = projected ? PROJECTED : insuredBaseStatus;
-    const difference = (out.eu2[i] as number) - (out.insured[i] as number);
-    const net = difference < 0 ? 0 : difference;
+    const eu2 = out.eu2[i] as number;
+    const insured = out.insured[i] as number;
+    const net = netPersons(eu2, insured);
     const r = fixed ? 0 : i;
     out.net[i] = net;
-    out.clamped[i] = difference < 0 ? 1 : 0;
+    out.clamped[i] = eu2 < insured ? 1 : 0;
     out.eu2Status[i] = eu2Status;
     out.insuredStatus[i] = insuredStatus;
     const netStatus = combine(eu2Status, insuredStatus);
@@ -452,8 +449,7 @@ function projectRange(row: BaseRow, insuredBase: number, plan: ProjectionPlan, r
     if (plan.years) {
       growCounts(row, insuredBase, growth, plan.insured, from, out.scratchEu2, out.scratchInsured);
       for (let i = 0; i < n; i++) {
-        const d = (out.scratchEu2[i] as number) - (out.scratchInsured[i] as number);
-        target[i] = d < 0 ? 0 : d;
+        target[i] = netPersons(out.scratchEu2[i] as number, out.scratchInsured[i] as number);
       }
     } else {
       target[0] = out.net[0] as number;

@@ -1,7 +1,8 @@
 import { BurdenError, EXIT, usageError } from '../errors.js';
 import type { InsuredImputation, WarningCollector } from '../engine/method.js';
 import { type ParameterSet, requireParameter } from '../engine/parameters.js';
-import { type BaseRow, DERIVED, ESTIMATED, OFFICIAL, type YearlySeries, combine, imputeInsured } from '../engine/projection.js';
+import { type BaseRow, DERIVED, ESTIMATED, OFFICIAL, type YearlySeries, combine } from '../engine/projection.js';
+import { imputeInsured } from '../engine/method.js';
 import { parseColumnOverrides } from '../io/columns.js';
 import { type InputFileInfo, combinedInput } from '../io/inputs.js';
 import { loadRegister } from '../io/shipped.js';

@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
 import { usageError } from '../errors.js';
-import { parseEuroToCents } from '../engine/money.js';
 import { type GrowthSpec, parseGrowthSpec } from '../engine/projection.js';
 import { parseCount } from '../io/numbers.js';
-import { flag, outputOptionsShape, rulesOption, setOption, yearOption } from '../schema/cli-options.js';
+import { flag, outputOptionsShape, parseOptions, rateOption, rulesOption, setOption, yearOption } from '../schema/cli-options.js';
 
 /** The options of `burden extrapolate`, checked once at the boundary (one zod/mini schema, as calc). */
 type Ctx = { issues: { code: 'custom'; input: unknown; message: string }[] };
@@ -43,10 +42,7 @@ export const extrapolateOptionsSchema = z.strictObject({
   baseYear: z.optional(year),
   by: z.optional(z.enum(['land', 'kreis', 'total', 'none'])),
   column: z._default(z.array(z.string()), []),
-  rate: parsed((text, ctx): number => {
-    const cents = parseEuroToCents(text);
-    return cents === null || cents < 0 ? fail(ctx, text, `"${text}" is not an amount in euros (e.g. 2143 or 2143.50)`) : cents;
-  }),
+  rate: rateOption,
   priceYear: z.optional(year),
   years: yearRange,
   from: z.optional(year),
@@ -67,24 +63,8 @@ export const extrapolateOptionsSchema = z.strictObject({
 
 export type ExtrapolateOptions = z.infer<typeof extrapolateOptionsSchema>;
 
-const FLAG: Record<string, string> = {
-  baseYear: '--base-year',
-  priceYear: '--price-year',
-  insuredGrowth: '--insured-growth',
-  rateSpread: '--rate-spread',
-  growthLow: '--growth-low',
-  growthHigh: '--growth-high',
-  allowMissing: '--allow-missing',
-};
-
 export function parseExtrapolateOptions(raw: Record<string, unknown>): ExtrapolateOptions {
-  const result = extrapolateOptionsSchema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const key = String(issue?.path[0] ?? '');
-    throw usageError(`${FLAG[key] ?? `--${key}`}: ${issue?.message ?? 'invalid value'}`, 'see burden extrapolate --help');
-  }
-  return result.data;
+  return parseOptions(extrapolateOptionsSchema, raw, 'extrapolate');
 }
 
 /** The projected years from --years or --from/--to; null without a projection. */

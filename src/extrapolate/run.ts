@@ -12,7 +12,7 @@ import { type Locale, formatDecimal } from '../format.js';
 import type { InputFileInfo } from '../io/inputs.js';
 import { loadShippedData } from '../io/shipped.js';
 import { type Output, openFileOutput, stdoutOutput } from '../io/writer.js';
-import { colorFor } from '../output/color.js';
+import { colorFor, printWarnings } from '../output/color.js';
 import type { ClaimSeries, ExtrapolateMeta, ExtrapolateReport, GrowthMeta, ProjectedGroup } from '../output/extrapolate-report.js';
 import { figuresFromBuffer, figuresFromTotals } from '../output/extrapolate-report.js';
 import { projectionCsv } from '../output/projection-csv.js';
@@ -343,7 +343,7 @@ export async function runExtrapolate(file: string | undefined, rawOptions: Recor
     if (options.strict && prepared.warnings.list().length > 0) {
       // --strict: warnings fail the run, and a failed run leaves no output file (as calc).
       output.abort();
-      await printWarnings(prepared.warnings);
+      await printWarnings(prepared.warnings.list());
       process.exitCode = EXIT.dataError;
       return;
     }
@@ -357,12 +357,5 @@ export async function runExtrapolate(file: string | undefined, rawOptions: Recor
     }
     throw error;
   }
-  await printWarnings(prepared.warnings);
-}
-
-async function printWarnings(warnings: WarningCollector): Promise<void> {
-  const list = warnings.list();
-  if (list.length === 0) return;
-  const paint = await colorFor(process.stderr);
-  for (const warning of list) process.stderr.write(`${paint.yellow('warning:')} ${warning.message}\n`);
+  await printWarnings(prepared.warnings.list());
 }

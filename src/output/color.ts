@@ -34,3 +34,10 @@ export async function colorFor(stream: { isTTY?: boolean }): Promise<Paint> {
   const chalk = new Chalk({ level: 1 });
   return { red: (t) => chalk.red(t), yellow: (t) => chalk.yellow(t), enabled: true };
 }
+
+/** Warnings go to stderr, one line each, `warning:` in yellow on a terminal. */
+export async function printWarnings(warnings: readonly { message: string }[]): Promise<void> {
+  if (warnings.length === 0) return;
+  const paint = await colorFor(process.stderr);
+  for (const warning of warnings) process.stderr.write(`${paint.yellow('warning:')} ${warning.message}\n`);
+}

@@ -182,6 +182,9 @@ export function openFileOutput(path: string, inputs: readonly string[]): Output 
     return new FdOutput(fd, path, close, close);
   }
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  // Listen before the file exists: a signal arriving between its creation and a later
+  // listener would end the process by default and leave the file behind.
+  removeOnSignal();
   let fd: number;
   try {
     fd = openSync(temp, 'wx');
@@ -190,7 +193,6 @@ export function openFileOutput(path: string, inputs: readonly string[]): Output 
   }
   let open = true;
   unfinished.add(temp);
-  removeOnSignal();
   const cleanup = (): void => {
     if (open) closeSync(fd);
     open = false;

@@ -22,7 +22,7 @@ export const EXIT_CODE_HELP = `Exit codes:
   65  invalid input data (a CSV cell, a rule or parameter file)
   66  input file missing or unreadable
   70  internal error (a bug: please report it with --debug output)
-  73  output cannot be written
+  73  output cannot be written (or standard input cannot be copied to $TMPDIR)
   130 interrupted (Ctrl-C; 143 for SIGTERM): an -o file is not written, its temporary file removed`;
 
 export interface Location {

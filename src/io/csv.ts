@@ -19,6 +19,8 @@ export type Delimiter = ',' | ';' | '\t';
 export interface CsvFile {
   source: InputSource;
   scan: ScanResult;
+  /** The file the records come from: the source's path, or the temporary copy of a stream. */
+  path: string;
   delimiter: Delimiter;
   header: string[];
   /** Record batches after the header, in file order. */
@@ -284,7 +286,7 @@ async function parseQuotedLine(text: string, delimiter: Delimiter, source: Input
 
 /** Open a CSV source: check it, scan it, read its header. Records are read by `batches()`. */
 export async function openCsv(source: InputSource, options: CsvOptions = {}): Promise<CsvFile> {
-  const { scan, chunks } = await openSource(source);
+  const { scan, path, chunks } = await openSource(source);
   const headerText = (await firstLine(chunks())).replace(/^\uFEFF/, '');
   if (headerText.trim() === '') {
     // Only a BOM and line breaks (or nothing) is an empty file; a blank first line is not.
@@ -305,6 +307,7 @@ export async function openCsv(source: InputSource, options: CsvOptions = {}): Pr
   return {
     source,
     scan,
+    path,
     delimiter,
     header,
     batches: () => read(chunks(), delimiter, source, true),

@@ -216,8 +216,8 @@ export async function combinedInput(source: InputSource, options: InputOptions):
     if (assembler.rows === 0) throw noDataRows(source);
   }
   const hasInsuredColumn = reader.has('insured') || (reader.has('insured_bg') && reader.has('insured_ro'));
-  const plain: PlainFileSpec | null = csv.lines && source.path !== null
-    ? { path: source.path, name: source.name, encoding: csv.scan.encoding, delimiter: csv.delimiter, header: csv.header, columns, hasYear: reader.has('year') }
+  const plain: PlainFileSpec | null = csv.lines
+    ? { path: csv.path, name: source.name, encoding: csv.scan.encoding, delimiter: csv.delimiter, header: csv.header, columns, hasYear: reader.has('year') }
     : null;
   return {
     files: [info],

@@ -74,7 +74,7 @@ export function parseCount(raw: string, locale: Locale = 'de'): CountCell {
     return INVALID('is in exponent notation', 'write the count out in digits; a spreadsheet may have turned it into 1E+06');
   }
   if (/^\d+[.,]\d+$/.test(cell) || /^\d{1,3}(?:\.\d{3})+,\d+$/.test(cell) || /^\d{1,3}(?:,\d{3})+\.\d+$/.test(cell)) {
-    return INVALID('is not a whole number of persons', 'counts must be whole; if the comma is a thousands separator, remove it');
+    return INVALID('is not a whole number of persons', 'counts must be whole: remove the decimals (a thousands separator has three digits after it, as in 1.108.393)');
   }
   return INVALID('is not a count', 'write digits like 1108393 or 1.108.393; use "." for unknown and "-" for none');
 }

@@ -1,13 +1,16 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BurdenError, EXIT } from '../errors.js';
+import { forget, removeAtExit } from './temp-files.js';
 
 /**
  * Input sources: a path, or `-` for standard input. Files are scanned once before parsing
  * (encoding, NUL bytes, quotes), then streamed, so memory stays flat for large inputs.
  * Standard input, pipes and FIFOs (`burden calc <(zcat x.csv.gz)`) cannot be read twice, so
- * they are held in memory.
+ * they are copied to a temporary file as they are scanned, and read from there like a file.
  */
 export interface InputSource {
   /** The name users gave: the path as typed, or `<stdin>`. */
@@ -29,6 +32,8 @@ export interface ScanResult {
 /** A checked and scanned source, ready to be decoded as often as needed. */
 export interface OpenedSource {
   scan: ScanResult;
+  /** The file to read: the path itself, or the temporary copy of a stream. */
+  path: string;
   /** The decoded text, chunk by chunk; each call starts from the beginning. */
   chunks(): AsyncGenerator<string>;
 }
@@ -170,7 +175,7 @@ class ScanState {
 }
 
 /** The line (1-based) of a byte offset, and the byte there, counting line feeds before it. */
-async function locate(source: InputSource, buffer: Buffer | null, offset: number): Promise<{ line: number; byte: number }> {
+async function locate(path: string, offset: number): Promise<{ line: number; byte: number }> {
   let line = 1;
   let seen = 0;
   let byte = -1;
@@ -180,24 +185,15 @@ async function locate(source: InputSource, buffer: Buffer | null, offset: number
     if (offset >= seen && offset < seen + chunk.length) byte = chunk[offset - seen] ?? -1;
     seen += chunk.length;
   };
-  if (buffer) count(buffer);
-  else if (source.path !== null) {
-    for await (const chunk of createReadStream(source.path, { end: offset })) count(chunk as Buffer);
-  }
+  for await (const chunk of createReadStream(path, { end: offset })) count(chunk as Buffer);
   return { line, byte };
 }
 
-async function finish(source: InputSource, state: ScanState, buffer: Buffer | null): Promise<ScanResult> {
+async function finish(source: InputSource & { path: string }, state: ScanState): Promise<ScanResult> {
   const problem = state.problem();
   if (!problem) return state.result();
-  const { line, byte } = await locate(source, buffer, problem.offset);
+  const { line, byte } = await locate(source.path, problem.offset);
   throw new BurdenError(EXIT.dataError, problem.message(byte), { file: source.name, line }, problem.suggestion);
-}
-
-export async function scanBuffer(source: InputSource, buffer: Buffer): Promise<ScanResult> {
-  const state = new ScanState();
-  state.feed(buffer);
-  return finish(source, state, buffer);
 }
 
 export async function scanFile(source: InputSource & { path: string }): Promise<ScanResult> {
@@ -207,25 +203,52 @@ export async function scanFile(source: InputSource & { path: string }): Promise<
   } catch (error) {
     throw readFailure(source, error);
   }
-  return finish(source, state, null);
+  return finish(source, state);
+}
+
+/** Why a stream could not be copied to the temporary folder: exit 73, with where and why. */
+function spoolFailure(source: InputSource, error: unknown): BurdenError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = { ENOSPC: 'no space left', EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'read-only',
+    ENOENT: 'no such folder', ENOTDIR: 'no such folder' };
+  const reason = reasons[code ?? ''] ?? code ?? String(error);
+  return new BurdenError(EXIT.cantCreate, `cannot copy the input to the temporary folder ${tmpdir()} (${reason})`, { file: source.name },
+    'set TMPDIR to a folder with space that you can write to, or give the path of a file instead');
 }
 
 /**
- * Read a stream source (stdin, a pipe, a FIFO, a device) whole, once. A NUL byte means it is
- * not text, and the scan will say so: reading stops there, so `burden calc /dev/zero` ends.
+ * Copy a stream source (stdin, a pipe, a FIFO, a device) to a private temporary file, scanning
+ * it on the way, so it is read like any file: streamed, and split among workers when large.
+ * A NUL byte means it is not text, and the scan will say so: copying stops there, so
+ * `burden calc /dev/zero` ends. The copy is removed when the process ends.
  */
-async function readWhole(source: InputSource): Promise<Buffer> {
-  const chunks: Buffer[] = [];
+async function spool(source: InputSource): Promise<{ file: InputSource & { path: string }; scan: ScanResult }> {
+  const path = join(tmpdir(), `burden-${process.pid}-${randomBytes(6).toString('hex')}.csv`);
+  removeAtExit(path);
+  let out: fs.FileHandle;
+  try {
+    out = await fs.open(path, 'wx', 0o600);
+  } catch (error) {
+    forget(path);
+    throw spoolFailure(source, error);
+  }
+  const state = new ScanState();
   const stream = source.path === null ? process.stdin : createReadStream(source.path, { highWaterMark: CHUNK });
   try {
     for await (const chunk of stream) {
-      chunks.push(chunk as Buffer);
-      if ((chunk as Buffer).includes(0)) break;
+      state.feed(chunk as Buffer);
+      await out.write(chunk as Buffer).catch((error: unknown) => {
+        throw spoolFailure(source, error);
+      });
+      if (state.nulAt >= 0) break;
     }
   } catch (error) {
     throw readFailure(source, error);
+  } finally {
+    await out.close();
   }
-  return Buffer.concat(chunks);
+  const file = { name: source.name, path };
+  return { file, scan: await finish(file, state) };
 }
 
 /**
@@ -239,13 +262,8 @@ export function decodeText(bytes: Uint8Array, encoding: ScanResult['encoding']):
 }
 
 /** The decoded text of a source, chunk by chunk. A read error is exit 66, not a parse error. */
-export async function* decodedChunks(source: InputSource, encoding: ScanResult['encoding'], buffer: Buffer | null): AsyncGenerator<string> {
+export async function* decodedChunks(source: InputSource & { path: string }, encoding: ScanResult['encoding']): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding);
-  if (buffer) {
-    yield decodeText(buffer, encoding);
-    return;
-  }
-  if (source.path === null) throw new Error('a source without a path needs its buffer');
   const stream = createReadStream(source.path, { highWaterMark: PARSE_CHUNK });
   try {
     for await (const chunk of stream) yield decoder.decode(chunk as Buffer, { stream: true });
@@ -262,7 +280,8 @@ export async function* decodedChunks(source: InputSource, encoding: ScanResult['
 /** Check, scan and prepare a source for decoding (see OpenedSource). */
 export async function openSource(source: InputSource): Promise<OpenedSource> {
   const kind = await checkReadable(source);
-  const buffer = kind === 'file' ? null : await readWhole(source);
-  const scan = buffer ? await scanBuffer(source, buffer) : await scanFile(source as InputSource & { path: string });
-  return { scan, chunks: () => decodedChunks(source, scan.encoding, buffer) };
+  const { file, scan } = kind === 'file' && source.path !== null
+    ? { file: { name: source.name, path: source.path }, scan: await scanFile({ name: source.name, path: source.path }) }
+    : await spool(source);
+  return { scan, path: file.path, chunks: () => decodedChunks(file, scan.encoding) };
 }

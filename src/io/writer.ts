@@ -2,6 +2,7 @@ import { type Stats, closeSync, fsyncSync, openSync, realpathSync, renameSync, s
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { BurdenError, EXIT } from '../errors.js';
 import { packageRoot } from './shipped.js';
+import { forget, removeAtExit } from './temp-files.js';
 
 /**
  * Where results go: standard output, or a file written atomically (a temporary file beside
@@ -37,31 +38,6 @@ function explain(file: string, error: unknown): Error {
       return cantWrite(file, 'is a directory', 'name a file inside it');
     default:
       return cantWrite(file, `cannot be written (${code ?? String(error)})`, 'check the path');
-  }
-}
-
-/** Temporary files of outputs not yet committed: removed if the run is interrupted. */
-const unfinished = new Set<string>();
-let signalsHandled = false;
-
-/**
- * Ctrl-C (or a kill) during a run with -o must not leave a half-written temporary file
- * behind: remove them, then exit with the shell's code for the signal (128 + its number).
- */
-function removeOnSignal(): void {
-  if (signalsHandled) return;
-  signalsHandled = true;
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
-    process.once(signal, () => {
-      for (const temp of unfinished) {
-        try {
-          unlinkSync(temp);
-        } catch {
-          // Already gone.
-        }
-      }
-      process.exit(code);
-    });
   }
 }
 
@@ -182,26 +158,24 @@ export function openFileOutput(path: string, inputs: readonly string[]): Output 
     return new FdOutput(fd, path, close, close);
   }
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  // Listen before the file exists: a signal arriving between its creation and a later
-  // listener would end the process by default and leave the file behind.
-  removeOnSignal();
+  removeAtExit(temp);
   let fd: number;
   try {
     fd = openSync(temp, 'wx');
   } catch (error) {
+    forget(temp); // not ours: it was there before, or could not be made
     throw explain(path, error);
   }
   let open = true;
-  unfinished.add(temp);
   const cleanup = (): void => {
     if (open) closeSync(fd);
     open = false;
-    unfinished.delete(temp);
     try {
       unlinkSync(temp);
     } catch {
       // Already gone: nothing to clean up.
     }
+    forget(temp);
   };
   return new FdOutput(
     fd,
@@ -212,7 +186,7 @@ export function openFileOutput(path: string, inputs: readonly string[]): Output 
         closeSync(fd);
         open = false;
         renameSync(temp, target);
-        unfinished.delete(temp);
+        forget(temp);
       } catch (error) {
         cleanup();
         throw explain(path, error);

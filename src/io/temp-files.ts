@@ -1,0 +1,47 @@
+import { unlinkSync } from 'node:fs';
+
+/**
+ * Temporary files of a run (an -o file not yet renamed into place, the copy of standard
+ * input): removed when the process exits, however it exits. Ctrl-C or a kill ends the run
+ * with the shell's code for the signal (128 + its number), after removing them.
+ */
+const pending = new Set<string>();
+let listening = false;
+
+function removeAll(): void {
+  for (const path of pending) {
+    try {
+      unlinkSync(path);
+    } catch {
+      // Already gone (renamed into place, or never created).
+    }
+  }
+  pending.clear();
+}
+
+function listen(): void {
+  if (listening) return;
+  listening = true;
+  process.on('exit', removeAll);
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.once(signal, () => {
+      removeAll();
+      process.exit(code);
+    });
+  }
+}
+
+/**
+ * Remove `path` when the process ends. Call it before creating the file: a signal arriving
+ * between its creation and a later listener would end the process by default and leave the
+ * file behind.
+ */
+export function removeAtExit(path: string): void {
+  listen();
+  pending.add(path);
+}
+
+/** The file was renamed into place or removed already: no longer ours to remove. */
+export function forget(path: string): void {
+  pending.delete(path);
+}

@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, burden } from '../helpers/cli.js';
+
+/**
+ * Standard input and pipes are copied to a temporary file and read like a file: the same
+ * bytes out as from the file itself, on the sequential and the parallel path, and the copy
+ * is gone afterwards, whether the run succeeded or failed.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'burden-stdin-'));
+const file = join(dir, 'in.csv');
+const lines = ['ags,name,population,eu2,insured'];
+for (let i = 1; i <= 20_000; i++) lines.push(`${String(i).padStart(12, '0')},Gemeinde ${i},${5000 + (i % 700)},${i % 300},${i % 120}`);
+const text = `${lines.join('\n')}\n`;
+writeFileSync(file, text);
+
+const freshTemp = (): string => mkdtempSync(join(tmpdir(), 'burden-spool-'));
+
+describe('standard input is read like a file', () => {
+  it.each([
+    ['sequential', { BURDEN_THREADS: '1' }],
+    ['parallel', { BURDEN_THREADS: '2', BURDEN_PARALLEL_MIN_BYTES: '1' }],
+  ])('gives the same csv as the file, %s, and leaves no copy behind', (_path, env) => {
+    const temp = freshTemp();
+    const fromFile = burden(['calc', file, '--format', 'csv'], { env });
+    const fromStdin = burden(['calc', '-', '--format', 'csv'], { input: text, env: { ...env, TMPDIR: temp } });
+    expect(fromFile.code).toBe(0);
+    expect(fromStdin.code).toBe(0);
+    expect(fromStdin.stdout).toBe(fromFile.stdout);
+    expect(fromStdin.stdout.split('\n')).toHaveLength(20_002);
+    expect(readdirSync(temp)).toEqual([]);
+  });
+
+  it('names <stdin> and the line of a late error, and removes the copy', () => {
+    const temp = freshTemp();
+    const { code, stderr } = burden(['calc', '-', '--format', 'csv'], { input: `${text}000000099999,Bad,100,12.5,1\n`, env: { TMPDIR: temp } });
+    expect(code).toBe(65);
+    expect(stderr).toBe('error: <stdin>:20002: column "eu2": "12.5" is not a whole number of persons (counts must be whole: remove the decimals (a thousands separator has three digits after it, as in 1.108.393))\n');
+    expect(readdirSync(temp)).toEqual([]);
+  });
+
+  it('reads a pipe given as a path (process substitution) the same way', () => {
+    const temp = freshTemp();
+    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" calc <(cat "${file}") --format csv`], {
+      encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TMPDIR: temp }, maxBuffer: 64 << 20,
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(burden(['calc', file, '--format', 'csv']).stdout);
+    expect(readdirSync(temp)).toEqual([]);
+  });
+
+  it('a temporary folder that does not exist is exit 73 with a way out', () => {
+    const { code, stderr } = burden(['calc', '-'], { input: text, env: { TMPDIR: join(dir, 'missing') } });
+    expect(code).toBe(73);
+    expect(stderr).toBe(`error: <stdin>: cannot copy the input to the temporary folder ${join(dir, 'missing')} (no such folder) `
+      + '(set TMPDIR to a folder with space that you can write to, or give the path of a file instead)\n');
+  });
+});

@@ -249,10 +249,11 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
       }
       if (format === 'csv') {
         const renderer = csvRenderer(meta, { locale, hasYear: input.plan.years().size > 0, extra: report.extra });
-        output.write(renderer.header() + rows.map((row, i) => renderer.row(row, i)).join(''));
+        output.write(renderer.header());
+        rows.forEach((row, i) => output.write(renderer.row(row, i)));
       } else {
         const paint = await colorFor(options.output ? {} : process.stdout);
-        output.write(await renderReport(format, report, { locale, color: paint.enabled }));
+        for (const piece of await renderReport(format, report, { locale, color: paint.enabled })) output.write(piece);
       }
     }
     if (options.strict && warnings.list().length > 0) {

@@ -1,5 +1,6 @@
 import { BurdenError, EXIT } from '../errors.js';
 import { MissingInsuredError } from '../engine/method.js';
+import { InexactError } from '../engine/money.js';
 
 /**
  * The engine's refusals as messages for people: an unknown insured count without an
@@ -11,7 +12,7 @@ export function userError(error: unknown): BurdenError | null {
     return new BurdenError(EXIT.dataError, 'insured count unknown', { ...error.row.origin, column: 'insured' },
       'give the insured BG/RO employees, or --impute-insured national-2019 to estimate them, flagged as estimated');
   }
-  if (error instanceof RangeError) {
+  if (error instanceof InexactError) {
     // engine/money.ts refuses products beyond 2^53 cents rather than lose exactness.
     return new BurdenError(EXIT.dataError, `a figure leaves the range of exact whole numbers (${error.message})`, {},
       'check the counts and the rate for a misplaced digit');

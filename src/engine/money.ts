@@ -5,10 +5,19 @@
  * exactly up to 2^53 (about 90 trillion euros in cents), far beyond any municipal budget.
  */
 
+/**
+ * A figure that would leave the integers a number holds exactly (2^53), or an amount with
+ * more decimals than its unit: refused rather than rounded silently. A RangeError, told apart
+ * from the engine's own (an over-long string, say), which are bugs.
+ */
+export class InexactError extends RangeError {
+  override name = 'InexactError';
+}
+
 /** numerator / denominator rounded half away from zero; both must be integers, denominator > 0. */
 export function roundDiv(numerator: number, denominator: number): number {
   if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || denominator <= 0) {
-    throw new RangeError(`roundDiv needs safe integers and a positive denominator: ${numerator}/${denominator}`);
+    throw new InexactError(`roundDiv needs safe integers and a positive denominator: ${numerator}/${denominator}`);
   }
   const sign = numerator < 0 ? -1 : 1;
   const abs = Math.abs(numerator);
@@ -21,7 +30,7 @@ export function roundDiv(numerator: number, denominator: number): number {
 /** Multiply two integers, refusing a product that would lose precision. */
 export function mulExact(a: number, b: number): number {
   const product = a * b;
-  if (!Number.isSafeInteger(product)) throw new RangeError(`product ${a} × ${b} exceeds 2^53`);
+  if (!Number.isSafeInteger(product)) throw new InexactError(`product ${a} × ${b} exceeds 2^53`);
   return product;
 }
 
@@ -30,7 +39,7 @@ export function toScaled(value: number, decimals: number): number {
   const scale = 10 ** decimals;
   const scaled = Math.round(value * scale);
   if (Math.abs(scaled - value * scale) > 1e-6) {
-    throw new RangeError(`${value} has more than ${decimals} decimals`);
+    throw new InexactError(`${value} has more than ${decimals} decimals`);
   }
   return scaled;
 }
@@ -90,6 +99,6 @@ export function mulDivRound(a: number, b: number, c: number): number {
   let quotient = abs / divisor;
   if ((abs - quotient * divisor) * 2n >= divisor) quotient += 1n;
   const result = Number(negative ? -quotient : quotient);
-  if (!Number.isSafeInteger(result)) throw new RangeError(`${a} × ${b} / ${c} exceeds 2^53`);
+  if (!Number.isSafeInteger(result)) throw new InexactError(`${a} × ${b} / ${c} exceeds 2^53`);
   return result + 0;
 }

@@ -1,5 +1,6 @@
 import { BurdenError, EXIT, usageError } from '../errors.js';
 import { METHOD, WarningCollector } from '../engine/method.js';
+import { InexactError } from '../engine/money.js';
 import { nationalImputation } from '../engine/imputation.js';
 import { type ParameterSet, requireParameter } from '../engine/parameters.js';
 import { inflationInForce } from '../engine/rate.js';
@@ -324,7 +325,7 @@ export async function emitExtrapolation(prepared: PreparedExtrapolation, output:
     warnings: warnings.list(),
   };
   const { renderExtrapolate } = await import('../output/extrapolate-formats.js');
-  output.write(await renderExtrapolate(options.format, report, { locale: options.locale, color: options.color }));
+  for (const piece of await renderExtrapolate(options.format, report, { locale: options.locale, color: options.color })) output.write(piece);
 }
 
 /**
@@ -350,7 +351,7 @@ export async function runExtrapolate(file: string | undefined, rawOptions: Recor
     output.commit();
   } catch (error) {
     output.abort();
-    if (error instanceof RangeError) {
+    if (error instanceof InexactError) {
       // engine/money.ts refuses products beyond 2^53 rather than lose exactness.
       throw new BurdenError(EXIT.dataError, `the projection leaves the range of exact whole numbers (${error.message})`, {},
         'project fewer years or assume slower growth');

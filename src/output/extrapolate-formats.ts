@@ -7,7 +7,8 @@ export interface ExtrapolateRenderOptions {
   color: boolean;
 }
 
-export type ExtrapolateRenderer = (report: ExtrapolateReport, options: ExtrapolateRenderOptions) => string;
+/** The text in pieces, written in order (see ReportRenderer). */
+export type ExtrapolateRenderer = (report: ExtrapolateReport, options: ExtrapolateRenderOptions) => Iterable<string>;
 
 /** Format name → renderer, each loaded only when chosen (csv streams: see projection-csv.ts). */
 export const renderExtrapolate = lazyRenderers<ExtrapolateReport, ExtrapolateRenderOptions>({

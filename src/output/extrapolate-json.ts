@@ -1,4 +1,5 @@
 import type { ExtrapolateRenderer } from './extrapolate-formats.js';
+import { each, jsonPieces } from './json-pieces.js';
 import { type ClaimColumn, type YearFigures, claimStatusKey } from './extrapolate-report.js';
 
 const euros = (cents: number): number => cents / 100;
@@ -41,7 +42,11 @@ export function jsonFigures(f: YearFigures, claimColumns: readonly ClaimColumn[]
  */
 export const renderExtrapolateJson: ExtrapolateRenderer = (report) => {
   const columns = report.claimColumns;
-  const rows = report.groups.flatMap((g) => g.figures.map((f) => ({ ags: g.key, name: g.name, base_year: g.baseYear, rows_summed: g.members, ...jsonFigures(f, columns) })));
+  function* rows(): Generator<Record<string, unknown>> {
+    for (const g of report.groups) {
+      for (const f of g.figures) yield { ags: g.key, name: g.name, base_year: g.baseYear, rows_summed: g.members, ...jsonFigures(f, columns) };
+    }
+  }
   const totals = report.totals ? report.totals.figures.map((f) => ({ rows: report.groups.length, ...jsonFigures(f, columns) })) : null;
-  return `${JSON.stringify({ meta: report.meta, rows, totals, warnings: report.warnings }, null, 2)}\n`;
+  return jsonPieces({ meta: report.meta, rows: each(rows()), totals, warnings: report.warnings });
 };

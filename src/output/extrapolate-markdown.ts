@@ -12,5 +12,5 @@ export const renderExtrapolateMarkdown: ExtrapolateRenderer = (report, options) 
   const line = (cells: string[]): string => markdownRow(cells, (cell) => !isFormulaSafe(cell));
   const rule = markdownRule(view.numeric);
   const body = view.rows.map((cells, i) => line(emphasis.has(i) ? cells.map((c) => (c.trim() === '' ? c : `**${c.trim()}**`)) : cells));
-  return `## ${view.title}\n\n${[line(view.head), rule, ...body].join('\n')}\n\n${view.notes.map((n) => `${n}  `).join('\n')}\n`;
+  return [`## ${view.title}\n\n${[line(view.head), rule, ...body].join('\n')}\n\n${view.notes.map((n) => `${n}  `).join('\n')}\n`];
 };

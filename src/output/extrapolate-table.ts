@@ -7,5 +7,5 @@ import type { ExtrapolateRenderer } from './extrapolate-formats.js';
 export const renderExtrapolateTable: ExtrapolateRenderer = (report, options) => {
   const view = humanView(report, options.locale);
   const table = boxTable({ head: view.head, rows: view.rows, alignRight: view.numeric, ruleBeforeLast: view.totalsLast, ...(options.color ? { paint: TABLE_PAINT } : {}) });
-  return `${view.title}\n${table}${view.notes.join('\n')}\n`;
+  return [`${view.title}\n${table}${view.notes.join('\n')}\n`];
 };

@@ -1,6 +1,7 @@
 import type { ResultRow, Totals } from '../engine/types.js';
 import type { ExtraColumn, ReportRenderer } from './report.js';
 import { rateStatus } from './report.js';
+import { each, jsonPieces } from './json-pieces.js';
 import { jsonTraceStep } from './trace.js';
 
 const euros = (cents: number): number => cents / 100;
@@ -50,20 +51,25 @@ const extraValue = (column: ExtraColumn, index: number | 'total'): number | stri
   return typeof value === 'number' ? euros(value) : value;
 };
 
-/** JSON output: byte-identical for identical inputs (no timestamps, stable key order). */
+/**
+ * JSON output: byte-identical for identical inputs (no timestamps, stable key order), written
+ * row by row (json-pieces.ts).
+ */
 export const renderJson: ReportRenderer = (report, options) => {
   const hasYear = report.rows.some((r) => r.year !== null);
   const rate = rateStatus(report.meta);
   const extras = (index: number | 'total'): Record<string, number | string | null> =>
     Object.fromEntries(report.extra.map((c) => [c.key, extraValue(c, index)]));
-  const document = {
-    meta: report.meta,
-    rows: report.rows.map((row, index) => {
+  function* rows(): Generator<Record<string, unknown>> {
+    for (const [index, row] of report.rows.entries()) {
       const trace = report.traces?.get(index)?.map((step) => jsonTraceStep(step, options.locale));
-      return { ...jsonRow(row, hasYear, rate), ...extras(index), ...(trace ? { trace } : {}) };
-    }),
+      yield { ...jsonRow(row, hasYear, rate), ...extras(index), ...(trace ? { trace } : {}) };
+    }
+  }
+  return jsonPieces({
+    meta: report.meta,
+    rows: each(rows()),
     totals: { ...jsonTotals(report.totals), ...extras('total') },
     warnings: report.warnings,
-  };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  });
 };

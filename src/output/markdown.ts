@@ -13,5 +13,5 @@ export const renderMarkdown: ReportRenderer = (report, options) => {
   // A note of several lines (an --explain chain) keeps its indentation in a code block; the
   // others end in two spaces, a Markdown line break.
   const notes = view.notes.map((n) => (n.includes('\n') ? `\n\`\`\`text\n${n}\n\`\`\`\n` : `${n}  `));
-  return `${body.join('\n')}\n\n${notes.join('\n')}\n`;
+  return [`${body.join('\n')}\n\n${notes.join('\n')}\n`];
 };

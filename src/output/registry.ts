@@ -1,12 +1,12 @@
 import type { CalcReport, RenderOptions } from './report.js';
 
 /**
- * Format name → renderer, each renderer's module loaded only when its format is chosen, so a
+ * Format name → renderer, which gives its text in pieces (json: a piece per few hundred rows), each renderer's module loaded only when its format is chosen, so a
  * table never loads the json code. One helper for the reports of calc and extrapolate.
  */
 export function lazyRenderers<Report, Options>(
-  loaders: Record<string, () => Promise<(report: Report, options: Options) => string>>,
-): (format: string, report: Report, options: Options) => Promise<string> {
+  loaders: Record<string, () => Promise<(report: Report, options: Options) => Iterable<string>>>,
+): (format: string, report: Report, options: Options) => Promise<Iterable<string>> {
   return async (format, report, options) => {
     const load = loaders[format];
     if (!load) throw new Error(`no renderer for format "${format}"`);

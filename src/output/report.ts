@@ -84,8 +84,8 @@ export interface RenderOptions {
   color: boolean;
 }
 
-/** A renderer for whole reports (table, md, json). */
-export type ReportRenderer = (report: CalcReport, options: RenderOptions) => string;
+/** A renderer for whole reports (table, md, json): the text in pieces, written in order. */
+export type ReportRenderer = (report: CalcReport, options: RenderOptions) => Iterable<string>;
 
 /** A streaming renderer (csv): a header, then rows as they come; no totals. */
 export interface RowStreamRenderer {

@@ -13,5 +13,5 @@ export const renderTable: ReportRenderer = (report, options) => {
     ruleBeforeLast: true,
     ...(options.color ? { paint: TABLE_PAINT } : {}),
   });
-  return `${table}${view.notes.join('\n')}\n`;
+  return [`${table}${view.notes.join('\n')}\n`];
 };

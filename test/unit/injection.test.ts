@@ -82,14 +82,14 @@ describe('md output', () => {
     md.split('\n').filter((l) => l.startsWith('| 0')).map((l) => l.slice(2, -2).split(' | '));
 
   it(`writes ${HYPERLINK} with a leading apostrophe and keeps negative numbers numeric`, () => {
-    const md = renderMarkdown(report([row(HYPERLINK), negative]), { locale: 'de', color: false });
+    const md = [...renderMarkdown(report([row(HYPERLINK), negative]), { locale: 'de', color: false })].join('');
     const [first, second] = bodyRows(md);
     expect(first?.[1]).toBe(`'${HYPERLINK}`);
     expect(second).toEqual(['05913000', 'Negativ', '603.462', '-1.234', '-5', '-1.229', '-2.633.747,00', '-436,44', '-0,20']);
   });
 
   it('escapes a pipe and folds a line break, so a name cannot break the table', () => {
-    const md = renderMarkdown(report([row('A | B\nC')]), { locale: 'de', color: false });
+    const md = [...renderMarkdown(report([row('A | B\nC')]), { locale: 'de', color: false })].join('');
     expect(bodyRows(md)[0]?.[1]).toBe('A \\| B C');
   });
 

@@ -189,7 +189,7 @@ describe('csv → json → csv', () => {
         };
         const csvText = render(results);
         const csvRows = parse(csvText, { delimiter: locale === 'de' ? ';' : ',', bom: true, columns: true }) as Record<string, string>[];
-        const jsonRows = (JSON.parse(renderJson(report, { locale, color: false })) as { rows: Record<string, unknown>[] }).rows;
+        const jsonRows = (JSON.parse([...renderJson(report, { locale, color: false })].join('')) as { rows: Record<string, unknown>[] }).rows;
         expect(csvRows).toHaveLength(results.length);
         expect(jsonRows).toHaveLength(results.length);
 

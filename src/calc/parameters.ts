@@ -11,7 +11,7 @@ import type { Parameter } from '../schema/parameter.js';
  * percentages up to 100, no dated series: engine/parameters.ts overrideProblem).
  */
 export interface ParameterOptions {
-  /** --rate-file FILE: a whole rate parameter (calc only). */
+  /** --rate-file FILE: a whole rate parameter. */
   rateFile?: string | undefined;
   /** --rate, in cents (already checked by the option schema). */
   rate?: number | undefined;

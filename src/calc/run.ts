@@ -1,13 +1,12 @@
-import { BurdenError, EXIT, usageError } from '../errors.js';
+import { EXIT, usageError } from '../errors.js';
 import { nationalImputation } from '../engine/imputation.js';
 import { METHOD, TotalsAccumulator, WarningCollector, applyMethod } from '../engine/method.js';
 import { resolveRate } from '../engine/rate.js';
 import type { ResultRow } from '../engine/types.js';
 import { parseColumnOverrides } from '../io/columns.js';
-import { type InputPlan, combinedInput, joinedInput } from '../io/inputs.js';
+import { type InputFiles, type InputPlan, type MissingInsured, openInputFiles } from '../io/inputs.js';
 import { type ShippedData, datasetPath, loadShippedData } from '../io/shipped.js';
 import type { DatasetInfo } from '../schema/dataset.js';
-import { sourceFrom } from '../io/source.js';
 import { type Output, openFileOutput, stdoutOutput } from '../io/writer.js';
 import { colorFor, printWarnings } from '../output/color.js';
 import { csvRenderer } from '../output/csv.js';
@@ -16,7 +15,7 @@ import { renderReport } from '../output/registry.js';
 import { VERSION } from '../version.js';
 import { statSync } from 'node:fs';
 import { parallelWorkers, streamParallel } from './parallel.js';
-import { userError } from './user-error.js';
+import { noInsuredColumn, userError } from './user-error.js';
 import { flagOf } from '../schema/cli-options.js';
 import type { TraceStep } from '../output/report.js';
 import { type ExplainContext, explainRow } from './explain.js';
@@ -46,61 +45,51 @@ interface PlannedInput {
   paths: string[];
 }
 
+/** The files the user named: one combined FILE, or --eu2 with --population and --insured; or none. */
+function inputFilesOf(file: string | undefined, options: { population?: unknown; eu2?: unknown; insured?: unknown }): InputFiles | undefined {
+  const named = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+  const threeFile = options.population !== undefined || options.eu2 !== undefined || options.insured !== undefined;
+  if (!threeFile) return file === undefined ? undefined : { combined: file };
+  if (file !== undefined) throw usageError('give either one combined FILE or --population/--eu2/--insured, not both', 'see burden calc --help');
+  const eu2 = named(options.eu2);
+  if (eu2 === undefined) throw usageError('the three-file form needs --eu2 FILE', '--population and --insured are optional');
+  return { eu2, population: named(options.population), insured: named(options.insured) };
+}
+
 async function planInput(file: string | undefined, options: CalcOptions, warnings: WarningCollector): Promise<PlannedInput> {
   const inputOptions = { columns: parseColumnOverrides(options.column), allowMissing: options.allowMissing, warnings };
-  const threeFile = options.population !== undefined || options.eu2 !== undefined || options.insured !== undefined;
-  if (file !== undefined && threeFile) {
-    throw usageError('give either one combined FILE or --population/--eu2/--insured, not both', 'see burden calc --help');
-  }
-  if (threeFile) {
-    if (options.eu2 === undefined) throw usageError('the three-file form needs --eu2 FILE', '--population and --insured are optional');
-    const plan = await joinedInput(
-      {
-        eu2: sourceFrom(options.eu2),
-        ...(options.population ? { population: sourceFrom(options.population) } : {}),
-        ...(options.insured ? { insured: sourceFrom(options.insured) } : {}),
-      },
-      inputOptions,
-    );
-    const paths = [options.eu2, options.population, options.insured].filter((p): p is string => p !== undefined && p !== '-');
+  const files = inputFilesOf(file, options);
+  if (files) {
+    const { plan, paths } = await openInputFiles(files, inputOptions);
     return { plan, imputation: options.imputeInsured !== undefined, dataYear: null, notes: [], paths };
-  }
-  if (file !== undefined) {
-    const plan = await combinedInput(sourceFrom(file), inputOptions);
-    return { plan, imputation: options.imputeInsured !== undefined, dataYear: null, notes: [], paths: file === '-' ? [] : [file] };
   }
   // No input: the shipped EU2 data of the NRW Kreise, which has no insured counts, so they
   // are estimated (and flagged) as METHOD.md §8 allows.
   const { info, path, name } = await defaultDataset();
-  const source = { name, path };
-  const plan = await combinedInput(source, inputOptions);
+  const { plan } = await openInputFiles({ combined: path, name }, inputOptions);
   return {
     plan,
     imputation: true,
     dataYear: Number(info.reference_date.slice(0, 4)),
     notes: [`Input: shipped dataset "${info.name}": ${info.title}, ${info.reference_date} (${info.source}; ${info.derivation}).`],
     // The shipped data is an input too: -o must never overwrite it.
-    paths: [source.path],
+    paths: [path],
   };
 }
 
 const PROJECTION_OPTIONS = ['years', 'from', 'to', 'baseYear', 'growth', 'insuredGrowth', 'inflation', 'range', 'rateSpread', 'growthLow', 'growthHigh'];
 /** Options of calc that the projection (burden extrapolate --by none) also understands. */
-const SHARED_WITH_PROJECTION = ['column', 'rate', 'priceYear', 'rules', 'set', 'format', 'locale', 'output', 'allowMissing', 'strict'];
+const SHARED_WITH_PROJECTION = ['column', 'rate', 'rateFile', 'priceYear', 'rules', 'set', 'format', 'locale', 'output', 'allowMissing', 'strict'];
 
 /**
  * `calc --years`: each row projected over the years, one output row per key and year. The
  * projection engine of `burden extrapolate` does the work, with every row its own group.
  */
 async function runProjection(file: string | undefined, rawOptions: Record<string, unknown>, globals: Record<string, unknown>): Promise<void> {
-  // Still calc-only, each with what to do instead: the projection reads one combined CSV, has
-  // no chain of figures to explain, and its budget years are the projected years.
+  // Still calc-only, each with what to do instead: the projection has no chain of figures to
+  // explain, and its budget years are the projected years.
   const refused: Record<string, string> = {
-    population: 'join the files into one combined CSV to project it',
-    eu2: 'join the files into one combined CSV to project it',
-    insured: 'join the files into one combined CSV to project it',
     explain: 'run calc --rules R --year YYYY --explain for one budget year',
-    rateFile: 'give the rate with --rate EUR',
     year: 'the projected years are the budget years; --rules applies in each of them',
   };
   const unsupported = Object.keys(refused).filter((k) => rawOptions[k] !== undefined);
@@ -110,17 +99,19 @@ async function runProjection(file: string | undefined, rawOptions: Record<string
   }
   const pick = (keys: string[]): Record<string, unknown> => Object.fromEntries(keys.filter((k) => rawOptions[k] !== undefined).map((k) => [k, rawOptions[k]]));
   const options: Record<string, unknown> = { ...pick([...SHARED_WITH_PROJECTION, ...PROJECTION_OPTIONS]), by: 'none' };
-  let input = file;
-  let inputName: string | undefined;
+  let input = inputFilesOf(file, rawOptions);
+  // As without --years: unknown insured counts are estimated only when asked to, or for the
+  // shipped data, which has none.
+  let missingInsured: MissingInsured = rawOptions.imputeInsured !== undefined ? 'impute' : 'refuse';
   if (input === undefined) {
     // The shipped data's reference date (datasets.json) is the base year of its counts.
     const { info, path, name } = await defaultDataset();
-    input = path;
-    inputName = name;
+    input = { combined: path, name };
     options.baseYear ??= info.reference_date.slice(0, 4);
+    missingInsured = 'impute';
   }
   const { runExtrapolate } = await import('../extrapolate/run.js');
-  await runExtrapolate(input, options, globals, inputName);
+  await runExtrapolate(input, options, globals, missingInsured);
 }
 
 export async function runCalc(file: string | undefined, rawOptions: Record<string, unknown>, globals: Record<string, unknown>): Promise<void> {
@@ -144,11 +135,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
   const rate = resolveRate(parameters, { priceYear });
   const input = await planInput(file, options, warnings);
   const imputation = input.imputation ? nationalImputation(parameters) : null;
-  if (!imputation && !input.plan.hasInsuredColumn) {
-    const where = input.plan.files[0]?.file ?? 'input';
-    throw new BurdenError(EXIT.dataError, 'no column for insured employees', { file: where, line: 1 },
-      'add a column insured, svb, or insured_bg and insured_ro; or give --impute-insured national-2019 to estimate them, flagged as estimated');
-  }
+  if (!imputation && !input.plan.hasInsuredColumn) throw noInsuredColumn(input.plan.files[0]?.file ?? 'input');
   const locale = options.locale ?? (format === 'csv' ? 'en' : 'de');
 
   const meta: CalcMeta = {
@@ -182,7 +169,9 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
     notes: input.notes,
   };
 
-  const output: Output = options.output ? openFileOutput(options.output, input.paths) : stdoutOutput();
+  // Rule and rate files are inputs too (a rule set's id names no file, and protects none).
+  const inputs = [...input.paths, ...options.rules, ...(options.rateFile !== undefined ? [options.rateFile] : [])];
+  const output: Output = options.output ? openFileOutput(options.output, inputs) : stdoutOutput();
   const context = { rateCents: rate.cents, imputation };
   const totals = new TotalsAccumulator();
   const rows: ResultRow[] = [];

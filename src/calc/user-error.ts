@@ -1,5 +1,6 @@
 import { BurdenError, EXIT } from '../errors.js';
 import { MissingInsuredError } from '../engine/method.js';
+import type { InputRow } from '../engine/types.js';
 import { InexactError } from '../engine/money.js';
 
 /**
@@ -8,14 +9,23 @@ import { InexactError } from '../engine/money.js';
  */
 export function userError(error: unknown): BurdenError | null {
   if (error instanceof BurdenError) return error;
-  if (error instanceof MissingInsuredError) {
-    return new BurdenError(EXIT.dataError, 'insured count unknown', { ...error.row.origin, column: 'insured' },
-      'give the insured BG/RO employees, or --impute-insured national-2019 to estimate them, flagged as estimated');
-  }
+  if (error instanceof MissingInsuredError) return insuredUnknown(error.row);
   if (error instanceof InexactError) {
     // engine/money.ts refuses products beyond 2^53 cents rather than lose exactness.
     return new BurdenError(EXIT.dataError, `a figure leaves the range of exact whole numbers (${error.message})`, {},
       'check the counts and the rate for a misplaced digit');
   }
   return null;
+}
+
+/** An input without any insured column, when calc was not asked to estimate the counts. */
+export function noInsuredColumn(file: string): BurdenError {
+  return new BurdenError(EXIT.dataError, 'no column for insured employees', { file, line: 1 },
+    'add a column insured, svb, or insured_bg and insured_ro; or give --impute-insured national-2019 to estimate them, flagged as estimated');
+}
+
+/** A row whose insured count is unknown, when calc was not asked to estimate it. */
+export function insuredUnknown(row: InputRow): BurdenError {
+  return new BurdenError(EXIT.dataError, 'insured count unknown', { ...row.origin, column: 'insured' },
+    'give the insured BG/RO employees, or --impute-insured national-2019 to estimate them, flagged as estimated');
 }

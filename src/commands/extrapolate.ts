@@ -17,6 +17,7 @@ export function registerExtrapolate(program: Command, Option: typeof OptionClass
     .addOption(new Option('--by <level>', 'aggregate FILE by Land (first 2 digits), Kreis (first 5), in total, or not at all').choices(['land', 'kreis', 'total', 'none']))
     .option('--column <canonical=Header>', 'map a header to a field, e.g. --column eu2="EU2 gesamt" (repeatable)', collect, [])
     .option('--rate <eur>', 'rate in EUR per net person and year, at the 2019 price level (default: parameter "rate"; see burden params rate)')
+    .option('--rate-file <file>', 'a rate parameter file, e.g. written by burden calibrate --write-parameter')
     .option('--price-year <year>', 'price all figures at this year\'s prices (default: each projected year at its own prices; without --years the 2019 level)')
     .option('--years <from-to>', 'project over these years, e.g. 2025-2030 (one row per key and year)')
     .option('--from <year>', 'first projected year (with --to)')
@@ -37,6 +38,6 @@ export function registerExtrapolate(program: Command, Option: typeof OptionClass
     .option('--strict', 'exit with 65 when there are warnings')
     .action(async (file: string | undefined, options: Record<string, unknown>, command: Command) => {
       const { runExtrapolate } = await import('../extrapolate/run.js');
-      await runExtrapolate(file, options, command.optsWithGlobals());
+      await runExtrapolate(file === undefined ? undefined : { combined: file }, options, command.optsWithGlobals());
     });
 }

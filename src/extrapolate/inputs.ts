@@ -4,7 +4,8 @@ import { type ParameterSet, requireParameter } from '../engine/parameters.js';
 import { type BaseRow, DERIVED, ESTIMATED, OFFICIAL, type YearlySeries, combine } from '../engine/projection.js';
 import { imputeInsured } from '../engine/method.js';
 import { parseColumnOverrides } from '../io/columns.js';
-import { type InputFileInfo, combinedInput } from '../io/inputs.js';
+import { type InputFileInfo, type InputFiles, type MissingInsured, combinedInput, openInputFiles } from '../io/inputs.js';
+import { insuredUnknown, noInsuredColumn } from '../calc/user-error.js';
 import { loadRegister } from '../io/shipped.js';
 import { sourceFrom } from '../io/source.js';
 
@@ -124,15 +125,14 @@ function groupKey(ags: string, by: Aggregation, at: { file: string; line: number
  * insured count is the sum of what each member would show in `burden calc`.
  */
 export async function fileGroups(
-  file: string,
-  options: { by: Aggregation; column: string[]; allowMissing: boolean; baseYear: number | undefined; name?: string | undefined },
+  files: InputFiles,
+  options: { by: Aggregation; column: string[]; allowMissing: boolean; baseYear: number | undefined; missingInsured: MissingInsured },
   imputation: InsuredImputation,
   warnings: WarningCollector,
 ): Promise<PlannedGroups> {
-  // The name the output gives the file may differ from the path it is read from (calc --years
-  // names the shipped data data/datasets/…, wherever the package is installed).
-  const source = { ...sourceFrom(file), ...(options.name !== undefined ? { name: options.name } : {}) };
-  const plan = await combinedInput(source, { columns: parseColumnOverrides(options.column), allowMissing: options.allowMissing, warnings });
+  const { plan, paths, description } = await openInputFiles(files, { columns: parseColumnOverrides(options.column), allowMissing: options.allowMissing, warnings });
+  const refuse = options.missingInsured === 'refuse';
+  if (refuse && !plan.hasInsuredColumn) throw noInsuredColumn(plan.files[0]?.file ?? 'input');
   const register = options.by === 'land' || options.by === 'kreis' ? await loadRegister(options.by) : null;
   const groups = new Map<string, Group>();
   const keyLengths = new Set<number>();
@@ -151,6 +151,7 @@ export async function fileGroups(
       let insured = row.insured;
       let insuredStatus = OFFICIAL;
       if (insured === null) {
+        if (refuse) throw insuredUnknown(row);
         insured = imputeInsured(row.eu2, imputation);
         insuredStatus = ESTIMATED;
         imputed = true;
@@ -182,9 +183,9 @@ export async function fileGroups(
   return {
     groups: [...groups.values()],
     files: plan.files,
-    paths: file === '-' ? [] : [file],
+    paths,
     notes: [],
-    description: `${file === '-' ? 'standard input' : source.name}, ${byText}`,
+    description: `${description}, ${byText}`,
     imputed,
   };
 }

@@ -43,6 +43,7 @@ export const extrapolateOptionsSchema = z.strictObject({
   by: z.optional(z.enum(['land', 'kreis', 'total', 'none'])),
   column: z._default(z.array(z.string()), []),
   rate: rateOption,
+  rateFile: z.optional(z.string()),
   priceYear: z.optional(year),
   years: yearRange,
   from: z.optional(year),

@@ -10,7 +10,7 @@ import {
 } from '../engine/projection.js';
 import { type SeriesPoint, formatPpmPercent } from '../engine/series.js';
 import { type Locale, formatDecimal } from '../format.js';
-import type { InputFileInfo } from '../io/inputs.js';
+import type { InputFileInfo, InputFiles, MissingInsured } from '../io/inputs.js';
 import { loadShippedData } from '../io/shipped.js';
 import { type Output, openFileOutput, stdoutOutput } from '../io/writer.js';
 import { colorFor, printWarnings } from '../output/color.js';
@@ -60,7 +60,7 @@ function growthMeta(growth: Growth): GrowthMeta {
   return { scenario: growth.label, percent_per_year: constant ? growth.ppm / 10_000 : null, description: growth.description };
 }
 
-function checkCombinations(file: string | undefined, o: ExtrapolateOptions, years: { from: number; to: number } | null): void {
+function checkCombinations(file: InputFiles | undefined, o: ExtrapolateOptions, years: { from: number; to: number } | null): void {
   if (file !== undefined && (o.eu2 !== undefined || o.insured !== undefined)) {
     throw usageError('give either an input FILE or --eu2/--insured totals, not both');
   }
@@ -89,23 +89,22 @@ export const reportLocale = (options: ExtrapolateOptions): Locale => options.loc
 
 /**
  * Read the inputs and build the plan and the metadata: everything before the first row is
- * projected. `inputName` is the name the output gives FILE when it differs from the path it is
- * read from (calc --years names the shipped data data/datasets/…, wherever it is installed).
+ * projected. Without input files, the figures are --eu2/--insured totals or the paper's.
  */
-export async function prepareExtrapolation(file: string | undefined, options: ExtrapolateOptions, inputName?: string): Promise<PreparedExtrapolation> {
+export async function prepareExtrapolation(input: InputFiles | undefined, options: ExtrapolateOptions, missingInsured: MissingInsured = 'impute'): Promise<PreparedExtrapolation> {
   const years = projectionYears(options);
-  checkCombinations(file, options, years);
+  checkCombinations(input, options, years);
   const warnings = new WarningCollector();
   const shipped = await loadShippedData();
-  const { parameters, overrides } = runParameters(shipped.parameters, { rate: options.rate, inflation: options.inflation, set: options.set });
+  const { parameters, overrides } = runParameters(shipped.parameters, { rate: options.rate, rateFile: options.rateFile, inflation: options.inflation, set: options.set });
   const overridden = new Set(shipped.parameters.filter((p) => parameters.get(p.name) !== p).map((p) => p.name));
   const locale = reportLocale(options);
   const ruleSets = options.rules.map((spec) => loadRuleSet(spec, shipped));
   const national = nationalImputation(parameters);
   const imputation = { ...national, description: `estimated where unknown: ${national.description}, flagged estimated` };
 
-  const planned = file !== undefined
-    ? await fileGroups(file, { by: options.by ?? 'total', column: options.column, allowMissing: options.allowMissing, baseYear: options.baseYear, name: inputName },
+  const planned = input !== undefined
+    ? await fileGroups(input, { by: options.by ?? 'total', column: options.column, allowMissing: options.allowMissing, baseYear: options.baseYear, missingInsured },
       imputation, warnings)
     : options.eu2 !== undefined
       ? totalsGroups(options.eu2, options.insured, options.baseYear, imputation)
@@ -329,15 +328,18 @@ export async function emitExtrapolation(prepared: PreparedExtrapolation, output:
 }
 
 /**
- * `burden extrapolate` (and `calc --years`). `inputName` is not an option of the command line:
- * calc --years passes the shipped data's path to read and its name to show.
+ * `burden extrapolate` (and `calc --years`, which may give calc's three files joined and
+ * refuses unknown insured counts unless --impute-insured was given, as calc does).
  */
-export async function runExtrapolate(file: string | undefined, rawOptions: Record<string, unknown>, globals: Record<string, unknown>, inputName?: string): Promise<void> {
+export async function runExtrapolate(input: InputFiles | undefined, rawOptions: Record<string, unknown>, globals: Record<string, unknown>,
+  missingInsured: MissingInsured = 'impute'): Promise<void> {
   const options = parseExtrapolateOptions({ ...rawOptions, debug: globals.debug });
-  const prepared = await prepareExtrapolation(file, options, inputName);
+  const prepared = await prepareExtrapolation(input, options, missingInsured);
   const format = options.format;
   const locale = reportLocale(options);
-  const output: Output = options.output ? openFileOutput(options.output, prepared.planned.paths) : stdoutOutput();
+  // Rule and rate files are inputs too (a rule set's id names no file, and protects none).
+  const inputs = [...prepared.planned.paths, ...options.rules, ...(options.rateFile !== undefined ? [options.rateFile] : [])];
+  const output: Output = options.output ? openFileOutput(options.output, inputs) : stdoutOutput();
   try {
     const paint = await colorFor(options.output ? {} : process.stdout);
     await emitExtrapolation(prepared, output, { format, locale, color: paint.enabled });

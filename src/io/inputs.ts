@@ -7,7 +7,7 @@ import { type CsvFile, openCsv } from './csv.js';
 import { type PartialRow, RowReader } from './rows.js';
 import { KeyGuard, RESCAN } from './key-guard.js';
 import { REGISTER_LEVEL_BY_LENGTH, loadRegister } from './shipped.js';
-import { type InputSource } from './source.js';
+import { type InputSource, sourceFrom } from './source.js';
 
 /** What an output says about each input file: enough to prove which bytes produced it. */
 export interface InputFileInfo {
@@ -341,4 +341,38 @@ export async function joinedInput(
     batches,
     hasInsuredColumn: files.insured !== undefined || eu2.rows.values().next().value?.insured !== undefined,
   };
+}
+
+/**
+ * What to do with an unknown insured count: estimate it (flagged), or refuse the input (calc
+ * without --impute-insured).
+ */
+export type MissingInsured = 'impute' | 'refuse';
+
+/**
+ * The CSV input of calc or a projection: one combined file (`name`, when given, is what the
+ * output calls it: the shipped data is named data/datasets/…, wherever the package is
+ * installed), or three files joined on the key.
+ */
+export type InputFiles =
+  | { combined: string; name?: string }
+  | { eu2: string; population?: string | undefined; insured?: string | undefined };
+
+/** Open the input files as one plan, with the paths -o must not overwrite and a description. */
+export async function openInputFiles(files: InputFiles, inputOptions: InputOptions): Promise<{ plan: InputPlan; paths: string[]; description: string }> {
+  if ('combined' in files) {
+    const source = { ...sourceFrom(files.combined), ...(files.name !== undefined ? { name: files.name } : {}) };
+    return {
+      plan: await combinedInput(source, inputOptions),
+      paths: files.combined === '-' ? [] : [files.combined],
+      description: files.combined === '-' ? 'standard input' : source.name,
+    };
+  }
+  const plan = await joinedInput({
+    eu2: sourceFrom(files.eu2),
+    ...(files.population !== undefined ? { population: sourceFrom(files.population) } : {}),
+    ...(files.insured !== undefined ? { insured: sourceFrom(files.insured) } : {}),
+  }, inputOptions);
+  const paths = [files.eu2, files.population, files.insured].filter((p): p is string => p !== undefined && p !== '-');
+  return { plan, paths, description: plan.files.map((f) => f.file).join(' + ') };
 }

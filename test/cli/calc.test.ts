@@ -161,6 +161,47 @@ describe('calc --years projects every row', () => {
     expect(lines[2]?.split(',').slice(3, 6)).toEqual(['2026', '8976', 'projected']);
   });
 
+  it('projects three joined files exactly as the same data in one combined file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'burden-years3-'));
+    writeFileSync(join(dir, 'eu2.csv'), 'ags,name,eu2\n05111000,Düsseldorf,7770\n05913000,Dortmund,9000\n');
+    writeFileSync(join(dir, 'insured.csv'), 'ags;svb\n05913000;4000\n05111000;4014\n');
+    writeFileSync(join(dir, 'combined.csv'), 'ags,name,eu2,insured\n05111000,Düsseldorf,7770,4014\n05913000,Dortmund,9000,4000\n');
+    const args = ['--years', '2025-2027', '--base-year', '2024', '--growth', 'rate:3', '--format', 'csv'];
+    const joined = burden(['calc', '--eu2', join(dir, 'eu2.csv'), '--insured', join(dir, 'insured.csv'), ...args]);
+    const combined = burden(['calc', join(dir, 'combined.csv'), ...args]);
+    expect(joined.code).toBe(0);
+    expect(joined.stdout).toBe(combined.stdout);
+    // 9,000 × 1.03 = 9,270, insured at the base share 4,000/9,000: round(9,270 × 4/9) = 4,120.
+    expect(joined.stdout.split('\n')[4]).toMatch(/^05913000,Dortmund,2025,9270,projected,4120,projected,5150,projected,/);
+  });
+
+  it('refuses unknown insured counts unless --impute-insured, as calc without --years', () => {
+    const input = 'ags,eu2\n05913000,9000\n';
+    const args = ['calc', '-', '--years', '2025-2026', '--base-year', '2024', '--format', 'csv'];
+    const refused = burden(args, { input });
+    expect(refused.code).toBe(65);
+    expect(refused.stderr).toBe('error: <stdin>:1: no column for insured employees (add a column insured, svb, or insured_bg and insured_ro; '
+      + 'or give --impute-insured national-2019 to estimate them, flagged as estimated)\n');
+    const unknown = burden(args, { input: 'ags,eu2,insured\n05913000,9000,.\n' });
+    expect(unknown.stderr).toBe('error: <stdin>:2: column "insured": insured count unknown (give the insured BG/RO employees, '
+      + 'or --impute-insured national-2019 to estimate them, flagged as estimated)\n');
+    const imputed = burden([...args, '--impute-insured', 'national-2019'], { input });
+    expect(imputed.code).toBe(0);
+    // round(9,000 × 572,574 / 1,108,393) = round(4,649.2…) = 4,649
+    expect(imputed.stdout.split('\n')[1]).toMatch(/^05913000,"Dortmund, Stadt",2025,9000,projected,4649,projected,4351,/);
+  });
+
+  it('takes a calibrated --rate-file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'burden-yrate-'));
+    const rate = join(dir, 'rate.json');
+    expect(burden(['calibrate', '--total-cost', '15639763', '--eu2', '7298', '--insured', '0', '--write-parameter', rate]).code).toBe(0);
+    const { code, stdout } = burden(['calc', '-', '--years', '2019-2019', '--base-year', '2019', '--rate-file', rate, '--format', 'csv'],
+      { input: 'ags,eu2,insured\n05913000,100,0\n' });
+    expect(code).toBe(0);
+    // 100 × 2,143.02 (15,639,763 / 7,298 = 2,143.0204…, to the cent)
+    expect(stdout.split('\n')[1]).toBe('05913000,"Dortmund, Stadt",2019,100,official,0,official,100,derived,2143.02,official,214302.00,derived');
+  });
+
   it('refuses projection options without --years', () => {
     const { code, stderr } = burden(['calc', '--growth', 'trend']);
     expect(code).toBe(64);
@@ -179,6 +220,24 @@ describe('guards found in review', () => {
     const { code, stderr } = burden(['calc', ...args]);
     expect(code).toBe(64);
     expect(stderr).toBe(`${message}\n`);
+  });
+
+  it.each([
+    ['calc', '--rate-file'],
+    ['calc', '--rules'],
+    ['extrapolate', '--rate-file'],
+    ['extrapolate', '--rules'],
+  ])('%s: -o naming the %s file is refused, and the file kept', (command, flag) => {
+    const dir = mkdtempSync(join(tmpdir(), 'burden-oin-'));
+    const file = join(dir, 'input.json');
+    const text = flag === '--rules' ? readFileSync('data/rules/bund-pauschale.json', 'utf8') : readFileSync('data/parameters/rate.json', 'utf8');
+    writeFileSync(file, text);
+    const input = command === 'calc' ? ['-', '--year', '2025'] : [];
+    const { code, stderr } = burden([command, ...input, flag, file, '--format', 'csv', '-o', file], { input: 'ags,eu2,insured\n05913000,100,0\n' });
+    expect(stderr).toBe(`error: ${file}: is one of the input files: refusing to overwrite an input (choose another output path)\n`);
+    expect(code).toBe(64);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(readdirSync(dir)).toEqual(['input.json']);
   });
 
   it('never writes into the shipped data', () => {

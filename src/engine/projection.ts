@@ -221,7 +221,7 @@ function rateStatus(baseStatus: number, uprating: { to: PriceIndex } | undefined
  * (nominal): rate_y = round(rate × VPI_y / VPI_base) (engine/rate.ts), with the VPI carried
  * forward by the assumed inflation after its last published year, flagged projected.
  */
-export function planRates(parameters: ParameterSet, from: number, to: number, options: { priceYear?: number | undefined; baseStatus?: number }): RatePlan {
+export function planRates(parameters: ParameterSet, from: number, to: number, options: { priceYear?: number | undefined }): RatePlan {
   const fixed = options.priceYear !== undefined;
   const resolved = [];
   for (let i = 0; i < (fixed ? 1 : to - from + 1); i++) resolved.push(resolveRate(parameters, { priceYear: fixed ? options.priceYear : from + i }));
@@ -229,7 +229,7 @@ export function planRates(parameters: ParameterSet, from: number, to: number, op
   if (!base) throw usageError(`the years run backwards: ${from}-${to}`);
   return {
     cents: resolved.map((r) => r.cents),
-    status: Uint8Array.from(resolved, (r) => rateStatus(options.baseStatus ?? statusOfParameter(r.status), r.uprating)),
+    status: Uint8Array.from(resolved, (r) => rateStatus(statusOfParameter(r.status), r.uprating)),
     index: resolved.map((r) => r.uprating?.to ?? null),
     baseCents: base.baseCents,
     baseYear: base.baseYear,
@@ -575,8 +575,6 @@ export interface PlanOptions {
   eu2: GrowthSpec;
   insured: GrowthSpec;
   imputation: InsuredImputation | null;
-  /** Status of the rate at its own price level (default: from its parameter). */
-  rateStatus?: number;
   range?: { spreadBasisPoints: number; eu2Low?: GrowthSpec; eu2High?: GrowthSpec } | null;
 }
 
@@ -624,7 +622,7 @@ export function makePlan(parameters: ParameterSet, options: PlanOptions, context
   const to = options.years?.to ?? 0;
   // Without a projection, the rate stays at its own price level unless a price year is given.
   const priceYear = options.years ? options.priceYear : options.priceYear ?? baseRateYear(parameters);
-  const rates = planRates(parameters, from, to, { priceYear, ...(options.rateStatus !== undefined ? { baseStatus: options.rateStatus } : {}) });
+  const rates = planRates(parameters, from, to, { priceYear });
   const eu2 = resolveGrowth(options.eu2, context);
   const insuredContext = {
     nationalSeries: context.nationalSeries,

@@ -5,7 +5,7 @@ import { nationalImputation } from '../engine/imputation.js';
 import { type ParameterSet, requireParameter } from '../engine/parameters.js';
 import { inflationInForce } from '../engine/rate.js';
 import {
-  type Growth, type GrowthSpec, OFFICIAL, type ProjectionPlan, ProjectionBuffer, ProjectionTotals,
+  type Growth, type GrowthSpec, type ProjectionPlan, ProjectionBuffer, ProjectionTotals,
   type YearlySeries, makePlan, projectRow, statusMeanings,
 } from '../engine/projection.js';
 import { type SeriesPoint, formatPpmPercent } from '../engine/series.js';
@@ -146,8 +146,6 @@ export async function prepareExtrapolation(input: InputFiles | undefined, option
     eu2: eu2Spec,
     insured: insuredSpec,
     imputation,
-    // A rate given on the command line is the user's own input, used as given.
-    ...(options.rate !== undefined ? { rateStatus: OFFICIAL } : {}),
     range: options.range
       ? {
           spreadBasisPoints: options.rateSpread ?? DEFAULT_RATE_SPREAD_PCT * 100,

@@ -94,11 +94,13 @@ export interface RowStreamRenderer {
 }
 
 /**
- * The status of the rate in every row (csv and json `rate_status`): present only when the rate
- * was uprated, as only then can it be other than the rate parameter's own.
+ * The status of the rate in every row (csv and json `rate_status`): present when the rate was
+ * uprated or is not official (set with --rate or --set, say), so that a csv, which has no
+ * metadata, still says so; absent for the plain official rate, keeping the csv's columns.
  */
 export function rateStatus(meta: CalcMeta): string | null {
-  return meta.rate.uprating ? (rateFlag(meta) ?? 'official') : null;
+  const flag = rateFlag(meta);
+  return meta.rate.uprating || flag !== null ? (flag ?? 'official') : null;
 }
 
 /** From surest to least sure; a rate is as sure as the least sure of the rate and its price index. */

@@ -294,7 +294,17 @@ describe('one reading of amounts', () => {
     const viaSet = burden(['calc', '-', '--format', 'csv', '--set', 'rate=2.500'], { input: PAPER }).stdout;
     const viaRate = burden(['calc', '-', '--format', 'csv', '--rate', '2.500'], { input: PAPER }).stdout;
     expect(viaSet).toBe(viaRate);
-    expect(viaSet).toContain(',2500.00,1339547500.00,');
+    // A rate set for the run is flagged in every row, even in csv, which has no metadata.
+    expect(viaSet).toContain(',2500.00,assumption,1339547500.00,');
+  });
+
+  it('a rate set with --rate is flagged alike in calc and in a projection', () => {
+    const calc = burden(['calc', '-', '--format', 'csv', '--rate', '2500'], { input: PAPER }).stdout;
+    expect(calc.split('\n')[0]).toContain(',rate_eur,rate_status,cost_eur,');
+    expect(calc.split('\n')[1]).toContain(',2500.00,assumption,');
+    const projected = burden(['extrapolate', '--rate', '2500', '--format', 'csv']).stdout;
+    // the projection's words for figures: resting on an assumed parameter is "estimated"
+    expect(projected.split('\n')[1]).toContain(',2500.00,estimated,1339547500.00,estimated');
   });
 
   it('refuses a zero national EU2 count, which the insured estimate divides by', () => {

@@ -1,6 +1,6 @@
 import { EXIT, usageError } from '../errors.js';
 import { nationalImputation } from '../engine/imputation.js';
-import { METHOD, TotalsAccumulator, WarningCollector, applyMethod } from '../engine/method.js';
+import { METHOD, TotalsAccumulator, WarningCollector, acrossYears, applyMethod, totalsByYear, yearsOfRows } from '../engine/method.js';
 import { resolveRate } from '../engine/rate.js';
 import type { ResultRow } from '../engine/types.js';
 import { parseColumnOverrides } from '../io/columns.js';
@@ -226,7 +226,12 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
             `no programme of rules ${scenario.ruleSet.id} is in force in ${years} (${windows}), so every claim is 0; give --year to choose the budget year`);
         }
       }
-      const report: CalcReport = { meta, rows, totals: totals.result(), warnings: warnings.list(), extra: applied?.columns ?? [] };
+      // Rows of several years: a total per year, and over all years only what adds up (money).
+      const years = yearsOfRows(rows);
+      const report: CalcReport = {
+        meta, rows, totals: years ? acrossYears(totals.result()) : totals.result(), warnings: warnings.list(), extra: applied?.columns ?? [],
+        ...(years ? { yearTotals: totalsByYear(rows, years) } : {}),
+      };
       if (options.explain !== undefined) {
         report.traces = explainRows(rows, options.explain === true || options.explain === false ? true : options.explain, {
           rate,

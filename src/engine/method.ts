@@ -1,4 +1,4 @@
-import type { InputRow, ResultRow, Totals, Warning } from './types.js';
+import type { InputRow, ResultRow, SameYearTotals, Totals, Warning } from './types.js';
 import { mulExact, roundDiv } from './money.js';
 
 /**
@@ -121,7 +121,7 @@ export class TotalsAccumulator {
     s.costCents += other.costCents;
   }
 
-  result(): Totals {
+  result(): SameYearTotals {
     const s = this.state;
     const withPopulation = s.populationKnown && s.population > 0;
     return {
@@ -136,6 +136,27 @@ export class TotalsAccumulator {
       eu2ShareBasisPoints: withPopulation ? roundDiv(mulExact(s.eu2, 10_000), s.population) : null,
     };
   }
+}
+
+/** The years of rows, in order, when there are two or more; otherwise null (one total serves). */
+export function yearsOfRows(rows: readonly ResultRow[]): number[] | null {
+  const years = new Set<number>();
+  for (const row of rows) if (row.year !== null) years.add(row.year);
+  return years.size > 1 ? [...years].sort((a, b) => a - b) : null;
+}
+
+/** Totals of the rows of each year, for input that spans several years. */
+export function totalsByYear(rows: readonly ResultRow[], years: readonly number[]): (SameYearTotals & { year: number })[] {
+  return years.map((year) => {
+    const totals = new TotalsAccumulator();
+    for (const row of rows) if (row.year === year) totals.add(row);
+    return { year, ...totals.result() };
+  });
+}
+
+/** The total over several years: money adds up, persons do not (see Totals). */
+export function acrossYears(totals: Totals): Totals {
+  return { ...totals, population: null, eu2: null, insured: null, net: null, costPerInhabitantCents: null, eu2ShareBasisPoints: null };
 }
 
 /** The findings of one kind: plain data, so collectors from worker threads can be merged. */

@@ -43,17 +43,24 @@ export interface ResultRow {
   joinedFrom?: Origin[];
 }
 
+/**
+ * Sums over rows. Over rows of several years the counts of persons are null: a person counted
+ * in 2023 and again in 2024 is one person, and only money adds up across years.
+ */
 export interface Totals {
   rows: number;
   population: number | null;
-  eu2: number;
-  insured: number;
+  eu2: number | null;
+  insured: number | null;
   insuredEstimated: boolean;
-  net: number;
+  net: number | null;
   costCents: number;
   costPerInhabitantCents: number | null;
   eu2ShareBasisPoints: number | null;
 }
+
+/** The totals of rows of one year (or of no year): every count is known. */
+export type SameYearTotals = Totals & { eu2: number; insured: number; net: number };
 
 export interface Warning {
   code: string;

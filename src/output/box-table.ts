@@ -11,8 +11,8 @@ export interface BoxTableOptions {
   alignRight?: boolean[];
   /** Per column: wrap longer cells at this width (prose such as sources). */
   wrap?: (number | null)[];
-  /** Draw a rule above the last row (totals). */
-  ruleBeforeLast?: boolean;
+  /** How many rows at the end are totals, set off by a rule above them. */
+  footerRows?: number;
   paint?: { head(text: string): string; border(text: string): string };
 }
 
@@ -76,8 +76,9 @@ export function boxTable(options: BoxTableOptions): string {
     return out;
   };
   const lines = [rule('┌', '┬', '┐'), ...render(all[0] ?? [], true), rule('├', '┼', '┤')];
+  const footerStart = rows.length - (options.footerRows ?? 0);
   all.slice(1).forEach((cells, index) => {
-    if (options.ruleBeforeLast && index === all.length - 2 && index > 0) lines.push(rule('├', '┼', '┤'));
+    if (index === footerStart && index > 0) lines.push(rule('├', '┼', '┤'));
     lines.push(...render(cells, false));
   });
   lines.push(rule('└', '┴', '┘'));

@@ -1,7 +1,7 @@
 import type { ResultRow, Totals } from '../engine/types.js';
 import { formatHundredths, groupDigits, type Locale } from '../io/numbers.js';
 import type { CalcReport, NumberColumn } from './report.js';
-import { methodLine } from './report.js';
+import { extraYearTotal, methodLine } from './report.js';
 import { renderTraceText } from './trace.js';
 
 /**
@@ -11,7 +11,8 @@ import { renderTraceText } from './trace.js';
 export interface HumanTable {
   head: string[];
   rows: string[][];
-  totals: string[];
+  /** One totals row, or one per year and one over all years. */
+  totals: string[][];
   notes: string[];
   /** Columns that hold numbers, for right alignment. */
   numeric: boolean[];
@@ -45,12 +46,26 @@ export function humanTable(report: CalcReport, locale: Locale): HumanTable {
     ...cells(row, row.ags, row.name, hasYear ? [String(row.year ?? '')] : []),
     ...extra.map((c) => extraCell(c.values[index])),
   ]);
+  const rowCount = (n: number): string => `${groupDigits(n, locale)} ${n === 1 ? 'row' : 'rows'}`;
+  const yearly = report.yearTotals ?? [];
+  const first = yearly[0]?.year;
+  const last = yearly[yearly.length - 1]?.year;
   const totals = [
-    ...cells(report.totals, '', `Total (${groupDigits(report.totals.rows, locale)} ${report.totals.rows === 1 ? 'row' : 'rows'})`, hasYear ? [''] : []),
-    ...extra.map((c) => extraCell(c.total)),
+    ...yearly.map((t) => [
+      ...cells(t, '', `Total ${t.year} (${rowCount(t.rows)})`, hasYear ? [String(t.year)] : []),
+      ...extra.map((c) => extraCell(extraYearTotal(c, report.rows, t.year))),
+    ]),
+    [
+      ...cells(report.totals, '', yearly.length ? `Total ${first}–${last} (${rowCount(report.totals.rows)})` : `Total (${rowCount(report.totals.rows)})`,
+        hasYear ? [''] : []),
+      ...extra.map((c) => extraCell(c.total)),
+    ],
   ];
   const notes = [methodLine(report.meta, (c) => formatHundredths(c, { locale, grouped: true }))];
   if (report.totals.insuredEstimated) notes.push(`${ESTIMATED} estimated (and net, cost and cost per inhabitant with it): ${report.meta.insured}`);
+  if (yearly.length) {
+    notes.push(`The rows are for ${yearly.length} years: totals per year, and over ${first}–${last} only money, which adds up across years (persons do not).`);
+  }
   if (report.meta.overrides.length > 0) notes.push(`Overrides for this run: ${report.meta.overrides.join('; ')}.`);
   notes.push(`Population: ${report.meta.population}.`);
   notes.push(...report.meta.notes);

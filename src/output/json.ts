@@ -1,6 +1,6 @@
 import type { ResultRow, Totals } from '../engine/types.js';
 import type { ExtraColumn, ReportRenderer } from './report.js';
-import { rateStatus } from './report.js';
+import { extraYearTotal, rateStatus } from './report.js';
 import { each, jsonPieces } from './json-pieces.js';
 import { jsonTraceStep } from './trace.js';
 
@@ -70,6 +70,16 @@ export const renderJson: ReportRenderer = (report, options) => {
     meta: report.meta,
     rows: each(rows()),
     totals: { ...jsonTotals(report.totals), ...extras('total') },
+    // Input of several years: the totals of each; `totals` then counts no persons (null).
+    ...(report.yearTotals
+      ? {
+          totals_by_year: report.yearTotals.map((t) => ({
+            year: t.year,
+            ...jsonTotals(t),
+            ...Object.fromEntries(report.extra.map((c) => [c.key, orNull(extraYearTotal(c, report.rows, t.year), euros)])),
+          })),
+        }
+      : {}),
     warnings: report.warnings,
   });
 };

@@ -8,8 +8,8 @@ export const renderMarkdown: ReportRenderer = (report, options) => {
   // Numeric cells stay numbers, even negative ones: only text cells are guarded.
   const line = (cells: string[]): string => markdownRow(cells, (_, i) => view.numeric[i] !== true);
   const rule = markdownRule(view.numeric);
-  const totals = view.totals.map((c) => (c === '' ? '' : `**${c}**`));
-  const body = [line(view.head), rule, ...view.rows.map(line), line(totals)];
+  const totals = view.totals.map((cells) => cells.map((c) => (c === '' ? '' : `**${c}**`)));
+  const body = [line(view.head), rule, ...view.rows.map(line), ...totals.map(line)];
   // A note of several lines (an --explain chain) keeps its indentation in a code block; the
   // others end in two spaces, a Markdown line break.
   const notes = view.notes.map((n) => (n.includes('\n') ? `\n\`\`\`text\n${n}\n\`\`\`\n` : `${n}  `));

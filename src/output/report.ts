@@ -75,6 +75,8 @@ export interface CalcReport {
   totals: Totals;
   warnings: Warning[];
   extra: ExtraColumn[];
+  /** When the rows span several years: the totals of each (and `totals` counts no persons). */
+  yearTotals?: (Totals & { year: number })[];
   /** Per row index, when --explain asked for it. */
   traces?: Map<number, TraceStep[]>;
 }
@@ -122,4 +124,17 @@ export function methodLine(meta: CalcMeta, format: (cents: number) => string): s
     ? `price level ${meta.rate.price_year} (uprated from ${meta.rate.base_price_year} with the VPI${flag ? `, ${flag}` : ''})`
     : `price level ${meta.rate.price_year}`;
   return `Method: ${meta.method}; rate ${rate}, ${level}. Source: ${meta.rate.source}.`;
+}
+
+/**
+ * An extra column summed over the rows of one year: money adds up; a percentage or a status
+ * of a year is not the sum of its rows, and is left empty.
+ */
+export function extraYearTotal(column: ExtraColumn, rows: readonly ResultRow[], year: number): number | null {
+  if (column.kind !== 'money') return null;
+  let sum = 0;
+  rows.forEach((row, index) => {
+    if (row.year === year) sum += column.values[index] ?? 0;
+  });
+  return sum;
 }

@@ -8,9 +8,9 @@ export const renderTable: ReportRenderer = (report, options) => {
   const view = humanTable(report, options.locale);
   const table = boxTable({
     head: view.head,
-    rows: [...view.rows, view.totals],
+    rows: [...view.rows, ...view.totals],
     alignRight: view.numeric,
-    ruleBeforeLast: true,
+    footerRows: view.totals.length,
     ...(options.color ? { paint: TABLE_PAINT } : {}),
   });
   return [`${table}${view.notes.join('\n')}\n`];

@@ -89,6 +89,35 @@ describe('price level', () => {
   });
 });
 
+describe('input of several years', () => {
+  const input = 'ags,year,eu2,insured\n05913000,2023,100,0\n05913000,2024,100,0\n05111000,2024,50,10\n';
+
+  it('totals each year, and over the years only money (a person is not counted once per year)', () => {
+    const doc = JSON.parse(burden(['calc', '-', '--format', 'json'], { input }).stdout);
+    expect(doc.totals_by_year.map((t: Record<string, number>) => [t.year, t.rows, t.eu2, t.net, t.cost_eur])).toEqual([
+      [2023, 1, 100, 100, 214300],
+      // 100 × 2,143 + 40 × 2,143 = 300,020
+      [2024, 2, 150, 140, 300020],
+    ]);
+    expect(doc.totals).toMatchObject({ rows: 3, population: null, eu2: null, insured: null, net: null, cost_eur: 514320, cost_per_inhabitant_eur: null });
+  });
+
+  it('shows a totals row per year and one over the years in table and md', () => {
+    const table = burden(['calc', '-', '--locale', 'en'], { input }).stdout;
+    expect(table).toMatch(/│ +│ Total 2024 \(2 rows\) +│ 2024 │ +1,222,147 │ +150 │ +10 │ +140 │ +300,020.00 │/);
+    expect(table).toMatch(/│ +│ Total 2023–2024 \(3 rows\) │ +│ +│ +│ +│ +│ +514,320.00 │ +│ +│/);
+    const md = burden(['calc', '-', '--format', 'md'], { input }).stdout;
+    expect(md).toContain('|  | **Total 2023 (1 row)** | **2023** | **603.462** | **100** | **0** | **100** | **214.300,00** |');
+    expect(md).toContain('only money, which adds up across years');
+  });
+
+  it('one year keeps the one totals row with every count', () => {
+    const doc = JSON.parse(burden(['calc', '-', '--format', 'json'], { input: 'ags,year,eu2,insured\n05913000,2024,100,0\n05111000,2024,50,10\n' }).stdout);
+    expect(doc.totals_by_year).toBeUndefined();
+    expect(doc.totals).toMatchObject({ rows: 2, eu2: 150, net: 140 });
+  });
+});
+
 describe('three files joined on the key', () => {
   it('keeps population and insured columns of the EU2 file where no other file gives them', () => {
     const own = mkdtempSync(join(tmpdir(), 'burden-own-'));

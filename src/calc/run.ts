@@ -1,4 +1,4 @@
-import { EXIT, usageError } from '../errors.js';
+import { usageError } from '../errors.js';
 import { nationalImputation } from '../engine/imputation.js';
 import { METHOD, TotalsAccumulator, WarningCollector, acrossYears, applyMethod, totalsByYear, yearsOfRows } from '../engine/method.js';
 import { resolveRate } from '../engine/rate.js';
@@ -15,7 +15,8 @@ import { renderReport } from '../output/registry.js';
 import { VERSION } from '../version.js';
 import { statSync } from 'node:fs';
 import { parallelWorkers, streamParallel } from './parallel.js';
-import { noInsuredColumn, userError } from './user-error.js';
+import { noInsuredColumn, strictFailure, userError } from './user-error.js';
+import { priceLevelNotes, warnOfNestedKeys, warnOfScenarios } from './report-checks.js';
 import { flagOf } from '../schema/cli-options.js';
 import type { TraceStep } from '../output/report.js';
 import { type ExplainContext, explainRow } from './explain.js';
@@ -212,19 +213,13 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
         throw usageError(`--year ${options.year}: the input has rows for ${[...input.plan.years()].sort().join(', ')}`,
           'without --year each row is taken in its own year; or filter the input to one year');
       }
+      warnOfNestedKeys(rows, warnings);
       const yearOf = budgetYear(options.year, input.dataYear);
-      const applied = ruleSets.length ? applyScenarios(ruleSets, rows, requireYear(yearOf), parameters) : null;
+      const applied = ruleSets.length ? applyScenarios(ruleSets, rows, requireYear(yearOf), parameters, locale) : null;
       if (applied) {
         meta.scenarios = applied.meta;
-        meta.notes.push(...applied.notes);
-        // A rule set with nothing in force (nrw-2024 for the shipped 2025 data) pays nothing: say so.
-        for (const scenario of applied.scenarios) {
-          if (scenario.programmes.some((o) => o.inForce)) continue;
-          const years = [...new Set(scenario.programmes.map((o) => o.year))].join(', ');
-          const windows = scenario.ruleSet.programmes.map((p) => `${p.id} ${p.from} – ${p.to ?? 'open'}`).join('; ');
-          warnings.addGeneral(`rules-not-in-force-${scenario.ruleSet.id}`,
-            `no programme of rules ${scenario.ruleSet.id} is in force in ${years} (${windows}), so every claim is 0; give --year to choose the budget year`);
-        }
+        meta.notes.push(...applied.notes, ...priceLevelNotes(rows.map(requireYear(yearOf)), rate.priceYear, options.year, input.dataYear));
+        warnOfScenarios(applied.scenarios, warnings, { locale, yearGiven: options.year !== undefined });
       }
       // Rows of several years: a total per year, and over all years only what adds up (money).
       const years = yearsOfRows(rows);
@@ -252,10 +247,8 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
     }
     if (options.strict && warnings.list().length > 0) {
       // --strict: warnings fail the run, and a failed run leaves no output file.
-      output.abort();
       await printWarnings(warnings.list());
-      process.exitCode = EXIT.dataError;
-      return;
+      throw strictFailure(warnings.list().length, options.output);
     }
     output.commit();
   } catch (error) {

@@ -29,3 +29,9 @@ export function insuredUnknown(row: InputRow): BurdenError {
   return new BurdenError(EXIT.dataError, 'insured count unknown', { ...row.origin, column: 'insured' },
     'give the insured BG/RO employees, or --impute-insured national-2019 to estimate them, flagged as estimated');
 }
+
+/** --strict: the warnings above fail the run; an -o file is not written. */
+export function strictFailure(count: number, output: string | undefined): BurdenError {
+  return new BurdenError(EXIT.dataError, `--strict: ${count === 1 ? 'the warning above fails' : `the ${count} warnings above fail`} the run${output ? `; ${output} is not written` : ''}`,
+    {}, 'correct what they point at, or leave out --strict to accept them');
+}

@@ -342,3 +342,40 @@ describe('one reading of amounts', () => {
     expect(stderr).toBe('error: parameter eu2_residents_de is 0: the national ratio needs EU2 residents above 0 (set it to a positive count, or give the insured counts in the input)\n');
   });
 });
+
+describe('what calc says beyond its columns', () => {
+  it('warns on stderr, in every format, of pot money that reaches no municipality', () => {
+    const { code, stdout, stderr } = burden(['calc', '-', '--rules', 'nrw-2024', '--year', '2024', '--format', 'csv'], { input: 'ags,eu2,insured\n09162,30000,15000\n' });
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[1]).toContain(',0.00,0.00,assumption,');
+    expect(stderr).toBe('warning: 5,500,000.00 EUR of the pot nrw-2024/suedosteuropa for 2024 reach no municipality (none in the input is eligible, or all are capped)\n');
+  });
+
+  it('--strict ends with an error line after the warnings, and writes no file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'burden-strict2-'));
+    const { code, stderr } = burden(['calc', '-', '--rules', 'nrw-2024', '--year', '2024', '--strict', '-o', join(dir, 'out.csv')], { input: 'ags,eu2,insured\n09162,30000,15000\n' });
+    expect(code).toBe(65);
+    expect(stderr.split('\n').slice(1)).toEqual([
+      `error: --strict: the warning above fails the run; ${join(dir, 'out.csv')} is not written (correct what they point at, or leave out --strict to accept them)`, '']);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('warns when rows lie inside other rows (a Land sum and its Kreise), naming the nearest level', () => {
+    const input = 'ags,name,eu2,insured\n05,NRW,273725,100000\n05913,Dortmund,13495,5000\n05913000,Dortmund Stadt,13495,5000\n05111,Düsseldorf,7770,4014\n';
+    const { stderr } = burden(['calc', '-', '--format', 'json'], { input });
+    expect(stderr).toBe("warning: rows of areas that lie inside other rows' areas: their people count twice in the totals and in any pot's key "
+      + '(keep one level, e.g. drop Land and Kreis sums) in 3 rows: 05913 inside 05; 05913000 inside 05913; 05111 inside 05\n');
+  });
+
+  it('notes when programme amounts and costs are at different price levels, and when --year moves the counts', () => {
+    const atRatePrices = JSON.parse(burden(['calc', '--rules', 'nrw-2025-kim', '--format', 'json']).stdout).meta.notes as string[];
+    expect(atRatePrices).toContain('Programme amounts are those of the budget year 2025, costs are at 2019 prices: claims, uncovered cost and coverage '
+      + 'compare different price levels (give --year, or --price-year, to price the costs in the budget year).');
+    const inBudgetYear = JSON.parse(burden(['calc', '--rules', 'nrw-2025-kim', '--year', '2025', '--format', 'json']).stdout).meta.notes as string[];
+    expect(inBudgetYear.filter((n) => n.startsWith('Programme amounts'))).toEqual([]);
+    const moved = burden(['calc', '--rules', 'nrw-2025-kim', '--year', '2030', '--format', 'json']);
+    expect(JSON.parse(moved.stdout).meta.notes).toContain('The counts are for 2025; --year 2030 applies them unchanged to the budget year 2030 (calc --years projects them).');
+    // Nothing of nrw-2024 is in force in 2030: the warning does not ask for the --year already given.
+    expect(burden(['calc', '--rules', 'nrw-2024', '--year', '2030', '--format', 'csv']).stderr).toMatch(/so every claim is 0\n$/);
+  });
+});

@@ -195,7 +195,7 @@ describe('rules without a projection, and what is still refused', () => {
     const doc = JSON.parse(burden(['extrapolate', '--rules', 'nrw-2024', '--format', 'json']).stdout);
     expect(doc.rows[0]).toMatchObject({ ags: '00', year: 2019, claim_suedosteuropa_eur: 0, uncovered_eur: 1148260117, coverage_pct: 0 });
     expect(doc.meta.rules[0].programmes[0]).toMatchObject({ year: 2019, in_force: true, unallocated_eur: 5500000 });
-    expect(doc.meta.notes).toContain('Unallocated pot (no eligible municipality, or all capped): suedosteuropa 2019: 5500000.00 EUR.');
+    expect(doc.meta.notes).toContain('Unallocated pot (no eligible municipality, or all capped): suedosteuropa 2019: 5,500,000.00 EUR.');
   });
 
   it.each([

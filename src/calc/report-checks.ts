@@ -1,0 +1,68 @@
+import type { WarningCollector } from '../engine/method.js';
+import type { ResultRow } from '../engine/types.js';
+import type { Scenario } from '../engine/programmes.js';
+import { type Locale, formatHundredths } from '../io/numbers.js';
+
+/**
+ * What calc says about a whole report beyond its columns, once all rows are read: warnings for
+ * stderr (which every format has), notes for the report.
+ */
+
+/** Key lengths of the levels that contain others, nearest first: Verband (ARS), Gemeinde (AGS), Kreis, Regierungsbezirk, Land. */
+const LEVEL_LENGTHS = [9, 8, 5, 3, 2];
+
+/**
+ * Rows whose area lies inside another row's of the same year (a Land row and its Kreise, as a
+ * GENESIS export often has): their people are counted twice in the totals and in a pot's key.
+ */
+export function warnOfNestedKeys(rows: readonly ResultRow[], warnings: WarningCollector): void {
+  const keys = new Set(rows.map((row) => `${row.year ?? ''}:${row.ags}`));
+  for (const row of rows) {
+    const outer = LEVEL_LENGTHS.filter((n) => n < row.ags.length).map((n) => row.ags.slice(0, n)).find((prefix) => keys.has(`${row.year ?? ''}:${prefix}`));
+    if (outer === undefined) continue;
+    warnings.add('nested-keys', 'rows of areas that lie inside other rows\' areas: their people count twice in the totals and in any pot\'s key (keep one level, e.g. drop Land and Kreis sums)',
+      `${row.ags} inside ${outer}${row.year === null ? '' : ` (${row.year})`}`);
+  }
+}
+
+/**
+ * Warnings about the claims that stderr must carry in every format (csv has no notes): a rule
+ * set with nothing in force, and pot money that reached no municipality.
+ */
+export function warnOfScenarios(scenarios: readonly Scenario[], warnings: WarningCollector, options: { locale: Locale; yearGiven: boolean }): void {
+  for (const scenario of scenarios) {
+    const id = scenario.ruleSet.id;
+    if (!scenario.programmes.some((o) => o.inForce)) {
+      // A rule set with nothing in force (nrw-2024 for the shipped 2025 data) pays nothing: say so.
+      const years = [...new Set(scenario.programmes.map((o) => o.year))].join(', ');
+      const windows = scenario.ruleSet.programmes.map((p) => `${p.id} ${p.from} – ${p.to ?? 'open'}`).join('; ');
+      warnings.addGeneral(`rules-not-in-force-${id}`,
+        `no programme of rules ${id} is in force in ${years} (${windows}), so every claim is 0${options.yearGiven ? '' : '; give --year to choose the budget year'}`);
+    }
+    for (const outcome of scenario.programmes) {
+      if (outcome.unallocatedCents <= 0) continue;
+      const amount = formatHundredths(outcome.unallocatedCents, { locale: options.locale, grouped: true });
+      warnings.addGeneral(`unallocated-${id}-${outcome.programme.id}-${outcome.year}`,
+        `${amount} EUR of the pot ${id}/${outcome.programme.id} for ${outcome.year} reach no municipality (none in the input is eligible, or all are capped)`);
+    }
+  }
+}
+
+/**
+ * Programme amounts (pots, per-person amounts) are nominal for their budget year; costs are at
+ * the rate's price level. Say so when the two differ, and when --year moves the shipped counts
+ * to another year unchanged.
+ */
+export function priceLevelNotes(budgetYears: readonly number[], priceYear: number, year: number | undefined, dataYear: number | null): string[] {
+  const notes: string[] = [];
+  const years = [...new Set(budgetYears)].sort((a, b) => a - b);
+  if (years.some((y) => y !== priceYear)) {
+    const which = years.length === 1 ? `${years[0]}` : `${years[0]}–${years[years.length - 1]}`;
+    notes.push(`Programme amounts are those of the budget year ${which}, costs are at ${priceYear} prices: claims, uncovered cost and coverage compare `
+      + `different price levels (give --year, or --price-year, to price the costs in the budget year).`);
+  }
+  if (year !== undefined && dataYear !== null && year !== dataYear) {
+    notes.push(`The counts are for ${dataYear}; --year ${year} applies them unchanged to the budget year ${year} (calc --years projects them).`);
+  }
+  return notes;
+}

@@ -206,7 +206,8 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
       }
       if (text) output.write(text);
     }
-    meta.population = describePopulation(usedRegister || input.plan.populationFromRegister(), shipped);
+    const populationUnknown = warnings.list().some((w) => w.code === 'population-unknown');
+    meta.population = describePopulation(usedRegister || input.plan.populationFromRegister(), populationUnknown, shipped);
     if (!streaming) {
       const otherYears = [...input.plan.years()].filter((y) => y !== options.year);
       if (options.year !== undefined && otherYears.length > 0) {
@@ -290,6 +291,10 @@ function registerSource(shipped: ShippedData): string {
   return info ? `shipped dataset "${info.name}": ${info.source}, population ${info.reference_date}` : 'shipped municipality register';
 }
 
-function describePopulation(fromRegister: boolean, shipped: ShippedData): string {
-  return fromRegister ? `from the input where given, otherwise from the ${registerSource(shipped)}` : 'from the input';
+function describePopulation(fromRegister: boolean, unknown: boolean, shipped: ShippedData): string {
+  if (fromRegister) {
+    const found = `from the input where given, otherwise from the ${registerSource(shipped)}`;
+    return unknown ? `${found}; unknown for keys in neither (see the warning)` : found;
+  }
+  return unknown ? `from the input where given; elsewhere unknown, the keys not being in the ${registerSource(shipped)} (see the warning)` : 'from the input';
 }

@@ -73,6 +73,12 @@ export function parseCount(raw: string, locale: Locale = 'de'): CountCell {
   if (/^[+-]?[\d.,]+e[+-]?\d+$/i.test(cell)) {
     return INVALID('is in exponent notation', 'write the count out in digits; a spreadsheet may have turned it into 1E+06');
   }
+  if (/^\d{1,3}[.,]\d{3}$/.test(cell)) {
+    // "1,234" in a German file (or "1.234" in an English one): a decimal mark, or thousands?
+    const mark = cell.includes(',') ? ',' : '.';
+    return INVALID(`is ambiguous: "${mark}" may be a decimal mark (not a whole number of persons) or separate thousands`,
+      `write the count without separators, e.g. ${cell.replace(mark, '')}`);
+  }
   if (/^\d+[.,]\d+$/.test(cell) || /^\d{1,3}(?:\.\d{3})+,\d+$/.test(cell) || /^\d{1,3}(?:,\d{3})+\.\d+$/.test(cell)) {
     return INVALID('is not a whole number of persons', 'counts must be whole: remove the decimals (a thousands separator has three digits after it, as in 1.108.393)');
   }

@@ -33,6 +33,8 @@ describe('parseCount', () => {
     ['12a', 'is not a count'],
     ['12.34.567', 'is not a count'],
     ['99999999999999999', 'is too large to be a count of persons'],
+    // One group after a comma: German for 1.234 (a fraction), English for 1234.
+    ['1,234', 'is ambiguous: "," may be a decimal mark (not a whole number of persons) or separate thousands'],
   ])('%j is refused: %s', (cell, reason) => {
     const parsed = parseCount(cell);
     expect(parsed.kind).toBe('invalid');
@@ -82,5 +84,12 @@ describe('plainCount, the allocation-free path', () => {
     ['-5', -1],
   ])('%j → %i', (cell, value) => {
     expect(plainCount(cell)).toBe(value);
+  });
+});
+
+describe('an ambiguous single group', () => {
+  it('"1.234" is 1234 in German and refused as ambiguous when read as English', () => {
+    expect(parseCount('1.234', 'de')).toEqual({ kind: 'value', value: 1234 });
+    expect(parseCount('1.234', 'en')).toMatchObject({ kind: 'invalid', suggestion: 'write the count without separators, e.g. 1234' });
   });
 });

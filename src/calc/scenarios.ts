@@ -6,7 +6,7 @@ import type { ResultRow } from '../engine/types.js';
 import { parseRuleFile } from '../io/compile-data.js';
 import { type Locale, formatHundredths } from '../io/numbers.js';
 import type { ShippedData } from '../io/shipped.js';
-import { AMOUNT_FIELD, type RuleSet } from '../schema/rules.js';
+import { AMOUNT_FIELD, type Programme, type RuleSet } from '../schema/rules.js';
 import type { ExtraColumn } from '../output/report.js';
 
 /** `--rules ID|FILE`: a shipped rule set by id, or a user's rule file checked like a shipped one. */
@@ -145,6 +145,30 @@ export function evaluateScenarios<R extends ProgrammeRow>(ruleSets: RuleSet[], r
 }
 
 /**
+ * How far an estimated insured count reaches into a programme's claims: through its own row
+ * when the claim looks at the row's net persons or cost (a share of cost, a per-person amount on
+ * net persons, a cap, a minimum of net persons), through every row when a pot is shared by net
+ * persons or cost, or a cap moves the shares of others; not at all for EU2- or population-based
+ * claims without a cap.
+ */
+function programmeReach(programme: Programme): 'row' | 'all' | null {
+  const pot = programme.kind === 'fixed_pot';
+  const restsOnNetOrCost = programme.kind === 'share_of_cost' || (programme.kind === 'per_person' && programme.basis === 'net')
+    || (pot && (programme.key === 'net' || programme.key === 'cost'));
+  if (!restsOnNetOrCost && programme.cap_share === undefined && programme.eligibility?.min_net === undefined) return null;
+  return pot ? 'all' : 'row';
+}
+
+/** The reach (see programmeReach) of a claim column: uncovered cost and coverage rest on the row's cost. */
+function insuredReach(ruleSets: readonly RuleSet[], head: ClaimColumnHead): 'row' | 'all' | null {
+  if (head.figure === 'uncovered' || head.figure === 'coverage') return 'row';
+  const scenarios = head.figure === 'difference' ? ruleSets : [ruleSets[head.scenario]];
+  const programmes = scenarios.flatMap((ruleSet) => (head.figure === 'claim' ? [ruleSet?.programmes[head.programme]] : ruleSet?.programmes ?? []));
+  const reaches = programmes.map((p) => (p ? programmeReach(p) : null));
+  return reaches.includes('all') ? 'all' : reaches.includes('row') ? 'row' : null;
+}
+
+/**
  * What the claims of each programme in force rest on when they are not official: a proposed
  * or assumed programme, a parameter that is not official (a --set override is an assumption,
  * and its source names the flag), and the rule's own assumptions. One entry per programme,
@@ -179,13 +203,16 @@ export function applyScenarios(ruleSets: RuleSet[], rows: ResultRow[], yearOf: (
   const evaluated = evaluateScenarios(ruleSets, rows, yearOf, parameters, locale);
   const all = rows.map((_, i) => i);
   const totalCost = rows.reduce((total, row) => total + row.costCents, 0);
+  const anyEstimated = rows.some((row) => row.insuredEstimated);
   const columns = claimColumnHeads(ruleSets).flatMap((head): ExtraColumn[] => {
+    const reach = insuredReach(ruleSets, head);
     const column: ExtraColumn = {
       key: head.key,
       label: head.label,
       kind: head.kind,
       values: all.map((i) => claimValue(evaluated.scenarios, head, i)),
       total: claimTotal(evaluated.scenarios, head, all, totalCost),
+      estimated: rows.map((row) => (reach === 'row' && row.insuredEstimated) || (reach === 'all' && anyEstimated)),
     };
     const scenario = evaluated.scenarios[head.scenario];
     if (head.figure !== 'total' || !scenario) return [column];

@@ -44,7 +44,7 @@ export function humanTable(report: CalcReport, locale: Locale): HumanTable {
   head.push(...extra.map((c) => c.label));
   const rows = report.rows.map((row, index) => [
     ...cells(row, row.ags, row.name, hasYear ? [String(row.year ?? '')] : []),
-    ...extra.map((c) => extraCell(c.values[index])),
+    ...extra.map((c) => `${extraCell(c.values[index])}${c.estimated?.[index] && c.values[index] !== null ? ESTIMATED : ''}`),
   ]);
   const rowCount = (n: number): string => `${groupDigits(n, locale)} ${n === 1 ? 'row' : 'rows'}`;
   const yearly = report.yearTotals ?? [];
@@ -62,7 +62,10 @@ export function humanTable(report: CalcReport, locale: Locale): HumanTable {
     ],
   ];
   const notes = [methodLine(report.meta, (c) => formatHundredths(c, { locale, grouped: true }))];
-  if (report.totals.insuredEstimated) notes.push(`${ESTIMATED} estimated (and net, cost and cost per inhabitant with it): ${report.meta.insured}`);
+  if (report.totals.insuredEstimated) {
+    const claims = extra.some((c) => c.estimated?.includes(true)) ? ', and the claims, uncovered cost and coverage that rest on them' : '';
+    notes.push(`${ESTIMATED} estimated (and net, cost and cost per inhabitant with it${claims}): ${report.meta.insured}`);
+  }
   if (yearly.length) {
     notes.push(`The rows are for ${yearly.length} years: totals per year, and over ${first}–${last} only money, which adds up across years (persons do not).`);
   }

@@ -42,6 +42,11 @@ interface ExtraColumnHead {
   key: string;
   /** Human label for table and md. */
   label: string;
+  /**
+   * Per row, whether the value rests on an estimated insured count (through net persons or
+   * cost), for the `*` of table and md; csv and json say it with `insured_estimated`.
+   */
+  estimated?: boolean[];
 }
 
 /**

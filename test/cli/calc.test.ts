@@ -378,4 +378,13 @@ describe('what calc says beyond its columns', () => {
     // Nothing of nrw-2024 is in force in 2030: the warning does not ask for the --year already given.
     expect(burden(['calc', '--rules', 'nrw-2024', '--year', '2030', '--format', 'csv']).stderr).toMatch(/so every claim is 0\n$/);
   });
+
+  it('marks with * the claims that rest on estimated insured counts, and only those', () => {
+    const md = burden(['calc', '--rules', 'nrw-2025-kim', '--rules', 'bund-kdu-analog', '--year', '2025', '--format', 'md']).stdout;
+    const cells = (md.split('\n').find((l) => l.startsWith('| 05111 ')) ?? '').split(' | ').slice(9);
+    // nrw-2025-kim: suedosteuropa (not in force), kim_flex (a pot shared by EU2 residents: no insured
+    // count in it), claims; then uncovered and coverage, which rest on the cost; then bund-kdu-analog:
+    // a share of the cost, its claims, uncovered, coverage, and the difference of the two.
+    expect(cells.map((c) => c.replace(' |', '').endsWith('*'))).toEqual([false, false, false, true, true, true, true, true, true, true]);
+  });
 });

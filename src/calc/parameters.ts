@@ -48,6 +48,12 @@ export function runParameters(shippedParameters: readonly Parameter[], options: 
       throw usageError(`--rate-file and ${options.rate !== undefined ? '--rate' : '--set rate=…'} both set the rate`, 'give one of them');
     }
     const rateFile = parseParameterFile(options.rateFile);
+    // Any other parameter in EUR/person/year (bund_pauschale, shipped as 0) would pass the unit
+    // check and silently stand in for the rate; burden calibrate --write-parameter names it rate.
+    if (rateFile.name !== 'rate') {
+      throw new BurdenError(EXIT.dataError, `key "name": a rate file holds the parameter "rate", this one holds "${rateFile.name}"`, { file: options.rateFile },
+        'write it with burden calibrate --write-parameter, or set "name" to "rate" if the file holds a rate');
+    }
     if (rateFile.unit !== 'EUR/person/year') {
       throw new BurdenError(EXIT.dataError, `key "unit": a rate file must be in EUR/person/year, not ${rateFile.unit}`, { file: options.rateFile });
     }
@@ -56,7 +62,7 @@ export function runParameters(shippedParameters: readonly Parameter[], options: 
       if (problem) throw new BurdenError(EXIT.dataError, `key "values": ${entry.value}: ${problem}`, { file: options.rateFile });
     }
     const next = new Map(parameters);
-    next.set('rate', { ...rateFile, name: 'rate' });
+    next.set('rate', rateFile);
     parameters = next;
     overrides.push(`rate from ${options.rateFile} (--rate-file)`);
   }

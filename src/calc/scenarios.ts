@@ -6,15 +6,41 @@ import type { ResultRow } from '../engine/types.js';
 import { parseRuleFile } from '../io/compile-data.js';
 import { type Locale, formatHundredths } from '../io/numbers.js';
 import type { ShippedData } from '../io/shipped.js';
-import { AMOUNT_FIELD, type Programme, type RuleSet } from '../schema/rules.js';
+import { AMOUNT_FIELD, type Programme, type RuleSet, checkParameterRanges } from '../schema/rules.js';
 import type { ExtraColumn } from '../output/report.js';
+
+/**
+ * Where each loaded rule set came from, for messages about two of them: "the shipped rule set
+ * nrw-2024" or the file's path. Kept beside the rule set rather than in it, as the rule set is
+ * the file's content, and callers (calc, extrapolate) pass on the same objects.
+ */
+const origins = new WeakMap<RuleSet, string>();
 
 /** `--rules ID|FILE`: a shipped rule set by id, or a user's rule file checked like a shipped one. */
 export function loadRuleSet(spec: string, shipped: ShippedData): RuleSet {
   const found = shipped.rules.find((r) => r.id === spec);
-  if (found) return found;
-  if (spec.endsWith('.json') || spec.includes('/')) return parseRuleFile(spec, spec, shipped.parameters);
-  throw usageError(`no rule set "${spec}"`, `shipped rule sets: ${shipped.rules.map((r) => r.id).join(', ')}; or give a path to a rule file`);
+  if (!found && !(spec.endsWith('.json') || spec.includes('/'))) {
+    throw usageError(`no rule set "${spec}"`, `shipped rule sets: ${shipped.rules.map((r) => r.id).join(', ')}; or give a path to a rule file`);
+  }
+  const ruleSet = found ?? parseRuleFile(spec, spec, shipped.parameters);
+  const origin = found ? `the shipped rule set ${spec} (data/rules/${spec}.json)` : spec;
+  checkParameterRanges(ruleSet, shipped.parameters, found ? `data/rules/${spec}.json` : spec);
+  origins.set(ruleSet, origin);
+  return ruleSet;
+}
+
+/** Two rule sets with one id would give their columns the same names, so they are refused. */
+function refuseSharedId(ruleSets: readonly RuleSet[]): void {
+  // At most two rule sets: the option schemas say so (schema/cli-options.ts rulesOption).
+  const [first, second] = ruleSets;
+  if (!first || !second || first.id !== second.id) return;
+  const [a, b] = [origins.get(first), origins.get(second)];
+  if (a === undefined || b === undefined || a === b) {
+    throw new BurdenError(EXIT.usage, `--rules ${first.id} is given twice`, {}, 'compare two different rule sets');
+  }
+  const file = [b, a].find((origin) => !origin.startsWith('the shipped')) ?? b;
+  throw new BurdenError(EXIT.usage, `two rule sets share the id "${first.id}": ${a} and ${b}`, {},
+    `give ${file} its own "id", e.g. "${first.id}-own", so their columns can be told apart`);
 }
 
 const columnPrefix = (ruleSet: RuleSet, prefixed: boolean): string => (prefixed ? `${ruleSet.id.replace(/-/g, '_')}_` : '');
@@ -125,10 +151,7 @@ export interface AppliedScenarios extends EvaluatedScenarios {
  */
 export function evaluateScenarios<R extends ProgrammeRow>(ruleSets: RuleSet[], rows: readonly R[], yearOf: (row: R) => number, parameters: ParameterSet,
   locale: Locale = 'en'): EvaluatedScenarios {
-  // At most two rule sets: the option schemas say so (schema/cli-options.ts rulesOption).
-  if (ruleSets.length === 2 && ruleSets[0]?.id === ruleSets[1]?.id) {
-    throw new BurdenError(EXIT.usage, `--rules ${ruleSets[0]?.id} is given twice`, {}, 'compare two different rule sets');
-  }
+  refuseSharedId(ruleSets);
   const scenarios = ruleSets.map((ruleSet) => applyRules(ruleSet, rows, yearOf, parameters));
   const notes = scenarios.flatMap((scenario) => {
     const inForce = [...new Set(scenario.programmes.filter((o) => o.inForce).map((o) => `${o.programme.id} [${o.programme.status}]`))];

@@ -58,6 +58,13 @@ async function readBreakdown(file: string): Promise<Department[]> {
   const departments: Department[] = [];
   for await (const batch of csv.batches()) {
     for (const record of batch) {
+      // As calc refuses such a row (io/rows.ts): an extra field is most often the decimal part of
+      // an amount written with a comma, and reading the rest would drop it without a word.
+      if (record.fields.length !== csv.header.length) {
+        const count = record.fields.length;
+        throw new BurdenError(EXIT.dataError, `the row has ${count} field${count === 1 ? '' : 's'}, the header has ${csv.header.length}`, { file, line: record.line },
+          `every row needs one value per column; quote fields that contain the delimiter, such as a decimal comma in "1000000,50"`);
+      }
       const raw = record.fields[cost] ?? '';
       const cents = parseEuroToCents(raw);
       if (cents === null || cents < 0) {
@@ -77,7 +84,7 @@ async function personsFromFile(file: string, ags: string | undefined): Promise<{
   for await (const batch of plan.batches()) rows.push(...batch);
   const candidates = ags === undefined ? rows : rows.filter((r) => r.ags === ags);
   if (candidates.length !== 1) {
-    throw usageError(ags === undefined ? `${file} has ${rows.length} rows: pick one with --ags KEY` : `${file} has no row with key ${ags}`, 'or give --eu2 and --insured');
+    throw usageError(ags === undefined ? `${file} has ${rows.length} rows: pick one with --ags KEY` : `${file} has no row with key ${ags}`, 'or, without the file, give --eu2 and --insured');
   }
   const row = candidates[0];
   if (!row) throw new Error('unreachable');
@@ -87,6 +94,14 @@ async function personsFromFile(file: string, ags: string | undefined): Promise<{
 
 export async function runCalibrate(file: string | undefined, raw: Record<string, unknown>): Promise<void> {
   const { year: givenYear, ...rest } = parseOptions(optionsSchema, raw, 'calibrate');
+  // The counts come from one place: a FILE's row, or --eu2 and --insured; one given beside the
+  // other would be ignored without a word.
+  const countFlags = (['eu2', 'insured'] as const).filter((key) => rest[key] !== undefined);
+  if (file !== undefined && countFlags.length > 0) {
+    throw usageError(`--${countFlags[0]} with ${file}: the counts come from the file's row`, `give either ${file} (with --ags KEY) or --eu2 N and --insured N`);
+  }
+  if (file === undefined && rest.ags !== undefined) throw usageError(`--ags ${rest.ags} picks a row of a FILE, and none is given`, 'give a CSV FILE, or leave out --ags');
+
   // The price level of the accounts: by default that of the shipped rate (2019, Dortmund's
   // accounts); any year must have a price index, so calc can uprate the calibrated rate.
   const parameters = new Map((await loadShippedData()).parameters.map((p) => [p.name, p]));

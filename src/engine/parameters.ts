@@ -1,4 +1,4 @@
-import { type Parameter, type ParameterValue, valueProblem } from '../schema/parameter.js';
+import { type Parameter, type ParameterValue, parameterValueProblem } from '../schema/parameter.js';
 
 export type ParameterSet = ReadonlyMap<string, Parameter>;
 
@@ -20,13 +20,14 @@ export function requireParameter(parameters: ParameterSet, name: string): Parame
 
 /**
  * Why a value cannot stand for a parameter (`--set name=value`), or null when it can: the
- * same bounds a parameter file is held to, by unit. A dated series (the VPI) cannot be set
+ * same bounds a parameter file is held to, by unit and by its own "minimum" and "maximum"
+ * (schema/parameter.ts parameterValueProblem). A dated series (the VPI) cannot be set
  * to one number, and money has at most two decimals, as it is held in cents.
  */
 export function overrideProblem(parameter: Parameter, value: number): string | null {
   if (parameter.values.length > 1) return `"${parameter.name}" is a dated series of ${parameter.values.length} values and cannot be set to one number`;
   if (parameter.unit === 'index') return 'a price index cannot be set on the command line';
-  return valueProblem(parameter.unit, value);
+  return parameterValueProblem(parameter, value);
 }
 
 /** A copy of the set with one parameter's value replaced from a date on (`--set name=value`). */

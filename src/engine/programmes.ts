@@ -1,6 +1,6 @@
 import { BurdenError, EXIT } from '../errors.js';
-import { AMOUNT_UNITS, type AmountField, type AmountRef, type Eligibility, type Programme, type RuleSet } from '../schema/rules.js';
-import type { ParameterStatus } from '../schema/parameter.js';
+import { AMOUNT_UNITS, type AmountField, type AmountRef, type Eligibility, type Programme, type RuleSet, fieldRange } from '../schema/rules.js';
+import { type ParameterStatus, rangeText } from '../schema/parameter.js';
 import { allocateLargestRemainder, mulDivRound, roundDiv, toScaled } from './money.js';
 import { type ParameterSet, valueAt } from './parameters.js';
 import { type TracePart, basisPoints, cents, decimal, persons, trace } from './trace.js';
@@ -96,6 +96,21 @@ export function leastSure(statuses: Iterable<ParameterStatus>): ParameterStatus 
 }
 
 function resolve(ref: AmountRef, field: AmountField, programme: Programme, parameters: ParameterSet, year: number, ruleSet: RuleSet): ResolvedNumber {
+  const resolved = resolveRef(ref, field, programme, parameters, year, ruleSet);
+  // Loaded rule files cannot get here with a value out of range (schema/rules.ts
+  // checkParameterRanges holds a parameter's declared range to its field's), but a rule set or
+  // a parameter set built in code can: a share below 0 would give a negative claim, one above
+  // 100 % a claim above the cost, and a negative cap would turn a capped claim negative.
+  const range = fieldRange(field, resolved.unit);
+  if (range && (resolved.value < range.minimum || resolved.value > range.maximum)) {
+    const what = resolved.parameter === null ? 'written in the rule' : `parameter "${resolved.parameter}", ${resolved.source}`;
+    throw new BurdenError(EXIT.dataError, `programme "${programme.id}": ${field} is ${resolved.value} ${resolved.unit} (${what}), and must lie ${rangeText(range.minimum, range.maximum, resolved.unit)}`,
+      { file: `rules ${ruleSet.id}` }, 'a claim is never below 0, and a share of cost never above the cost');
+  }
+  return resolved;
+}
+
+function resolveRef(ref: AmountRef, field: AmountField, programme: Programme, parameters: ParameterSet, year: number, ruleSet: RuleSet): ResolvedNumber {
   if (typeof ref === 'number') {
     return { value: ref, unit: AMOUNT_UNITS[field][0], source: programme.source, status: programme.status, parameter: null, from: programme.from };
   }

@@ -3,9 +3,9 @@ import { valueAt } from '../engine/parameters.js';
 import { parseParameterFile, parseRuleFile, readJsonFile } from '../io/compile-data.js';
 import { loadShippedData } from '../io/shipped.js';
 import { type Listing, type ListingFormat, renderListing } from '../output/listing.js';
-import type { Programme } from '../schema/rules.js';
+import { type Programme, checkParameterRanges } from '../schema/rules.js';
 import type { Parameter } from '../schema/parameter.js';
-import { isoDateSchema } from '../schema/parameter.js';
+import { isoDateSchema, rangeText } from '../schema/parameter.js';
 import { loadRuleSet } from '../calc/scenarios.js';
 
 const write = (text: string): void => {
@@ -74,6 +74,7 @@ export async function checkFile(file: string): Promise<void> {
   const json = readJsonFile(file);
   if (json !== null && typeof json === 'object' && 'programmes' in json) {
     const ruleSet = parseRuleFile(file, file, shipped.parameters);
+    checkParameterRanges(ruleSet, shipped.parameters, file);
     write(`${file}: valid rule set "${ruleSet.id}" with ${ruleSet.programmes.length} programme${ruleSet.programmes.length === 1 ? '' : 's'}\n`);
     return;
   }
@@ -99,7 +100,12 @@ export async function listParams(name: string | undefined, options: { format: st
     const listing: Listing = {
       columns: ['from', 'value', 'unit', 'status', 'source', 'note'],
       rows: values.map((v) => [v.from, v.value, parameter.unit, v.status, v.source, v.note ?? null]),
-      notes: [`${parameter.name}: ${parameter.description}`, ...(options.at ? [`Value in force on ${options.at}.`] : [])],
+      notes: [
+        `${parameter.name}: ${parameter.description}`,
+        ...(parameter.minimum !== undefined || parameter.maximum !== undefined
+          ? [`Its file allows values ${rangeText(parameter.minimum, parameter.maximum, parameter.unit)}; --set is held to that range.`] : []),
+        ...(options.at ? [`Value in force on ${options.at}.`] : []),
+      ],
     };
     write(await renderListing(listing, options.format as ListingFormat));
     return;

@@ -28,26 +28,35 @@ export const decimalsOf = (value: number): number => {
 /** Amounts above this are no municipal budget (and products with counts stay below 2^53 cents). */
 export const MAX_AMOUNT_EUR = 1e12;
 
+type ParameterUnit = z.infer<typeof parameterUnitSchema>;
+
+/** The widest range of the money, percentage and ratio units, before a parameter narrows it. */
+export const UNIT_RANGE = {
+  amount: { minimum: 0, maximum: MAX_AMOUNT_EUR },
+  percent: { minimum: -100, maximum: 100 },
+  ratio: { minimum: 0, maximum: 1 },
+} as const;
+
 /**
  * Why a value cannot stand for a parameter of this unit, or null: the bounds the engine relies
  * on (money in cents, percentages to a tenth, ratios to a millionth, the VPI to a thousandth).
  * Checked for parameter files and for --set alike.
  */
-export function valueProblem(unit: z.infer<typeof parameterUnitSchema>, value: number): string | null {
+export function valueProblem(unit: ParameterUnit, value: number): string | null {
   if (!Number.isFinite(value)) return 'must be a finite number';
   const decimals = decimalsOf(value);
   switch (unit) {
     case 'EUR':
     case 'EUR/year':
     case 'EUR/person/year':
-      if (value < 0) return 'an amount in euros cannot be below 0';
-      if (value > MAX_AMOUNT_EUR) return `an amount above ${MAX_AMOUNT_EUR} EUR is not plausible`;
+      if (value < UNIT_RANGE.amount.minimum) return 'an amount in euros cannot be below 0';
+      if (value > UNIT_RANGE.amount.maximum) return `an amount above ${MAX_AMOUNT_EUR} EUR is not plausible`;
       return decimals > 2 ? 'an amount in euros has at most two decimals (cents)' : null;
     case 'percent':
-      if (value < -100 || value > 100) return 'a percentage lies between -100 and 100';
+      if (value < UNIT_RANGE.percent.minimum || value > UNIT_RANGE.percent.maximum) return 'a percentage lies between -100 and 100';
       return decimals > 1 ? 'a percentage here has at most one decimal' : null;
     case 'ratio':
-      if (value < 0 || value > 1) return 'a ratio lies between 0 and 1';
+      if (value < UNIT_RANGE.ratio.minimum || value > UNIT_RANGE.ratio.maximum) return 'a ratio lies between 0 and 1';
       return decimals > 6 ? 'a ratio has at most six decimals' : null;
     case 'persons':
       return Number.isInteger(value) && value >= 0 ? null : 'a count of persons is a whole number of at least 0';
@@ -56,6 +65,51 @@ export function valueProblem(unit: z.infer<typeof parameterUnitSchema>, value: n
       return decimals > 3 ? 'a price index has at most three decimals' : null;
   }
 }
+
+/** The bounds a parameter may declare for itself, narrower than its unit's. */
+export interface DeclaredBounds {
+  unit: ParameterUnit;
+  minimum?: number | undefined;
+  maximum?: number | undefined;
+}
+
+/** A range in words: "between 0 and 100 percent", "at least 0 EUR/year". */
+export function rangeText(minimum: number | undefined, maximum: number | undefined, unit: string): string {
+  if (minimum !== undefined && maximum !== undefined) return `between ${minimum} and ${maximum} ${unit}`;
+  if (minimum !== undefined) return `at least ${minimum} ${unit}`;
+  return `at most ${maximum} ${unit}`;
+}
+
+/**
+ * Why a value cannot stand for this parameter, or null: outside the range the parameter file
+ * declares ("minimum", "maximum": a share of cost is 0–100 %), or outside its unit's bounds.
+ * The declared range is checked first, as it is the narrower and the one that explains itself.
+ * One check for parameter files, --set and --rate-file.
+ */
+export function parameterValueProblem(parameter: DeclaredBounds & { name: string }, value: number): string | null {
+  const { minimum, maximum } = parameter;
+  if ((minimum !== undefined && value < minimum) || (maximum !== undefined && value > maximum)) {
+    const declared = [minimum !== undefined ? '"minimum"' : null, maximum !== undefined ? '"maximum"' : null].filter(Boolean).join(' and ');
+    return `${parameter.name} lies ${rangeText(minimum, maximum, parameter.unit)} (the ${declared} of its file)`;
+  }
+  return valueProblem(parameter.unit, value);
+}
+
+/**
+ * The range a parameter's values can take: its unit's, narrowed by what its file declares.
+ * A rule checks it against what its field needs (schema/rules.ts checkParameterRanges), so no
+ * value that passes parameterValueProblem, e.g. a --set, can make a share negative.
+ */
+export function parameterRange(parameter: DeclaredBounds): { minimum: number; maximum: number } {
+  // Counts and the index are never a programme's amount; their range is left open here.
+  const unitRange = parameter.unit === 'percent' || parameter.unit === 'ratio' ? UNIT_RANGE[parameter.unit]
+    : parameter.unit.startsWith('EUR') ? UNIT_RANGE.amount : { minimum: -Infinity, maximum: Infinity };
+  return {
+    minimum: Math.max(unitRange.minimum, parameter.minimum ?? -Infinity),
+    maximum: Math.min(unitRange.maximum, parameter.maximum ?? Infinity),
+  };
+}
+
 export const nonEmptyText = (message?: string) => z.string().check(z.trim(), z.minLength(1, message));
 
 export const parameterValueSchema = z.strictObject({
@@ -71,12 +125,23 @@ export const parameterSchema = z
     name: z.string().check(z.regex(/^[a-z][a-z0-9_]*$/, 'use lower-case letters, digits and _')),
     description: nonEmptyText(),
     unit: parameterUnitSchema,
+    /** Bounds narrower than the unit's, where the documents imply them (a share of cost: 0 to 100 percent). */
+    minimum: z.optional(z.number()),
+    maximum: z.optional(z.number()),
     values: z.array(parameterValueSchema).check(z.minLength(1)),
   })
   .check(
     z.superRefine((parameter, ctx) => {
+      for (const key of ['minimum', 'maximum'] as const) {
+        const bound = parameter[key];
+        const problem = bound === undefined ? null : valueProblem(parameter.unit, bound);
+        if (problem) ctx.issues.push({ code: 'custom', input: bound, path: [key], message: `${bound}: ${problem}` });
+      }
+      if (parameter.minimum !== undefined && parameter.maximum !== undefined && parameter.minimum > parameter.maximum) {
+        ctx.issues.push({ code: 'custom', input: parameter.maximum, path: ['maximum'], message: `${parameter.maximum} is below the minimum ${parameter.minimum}` });
+      }
       parameter.values.forEach((entry, index) => {
-        const problem = valueProblem(parameter.unit, entry.value);
+        const problem = parameterValueProblem(parameter, entry.value);
         if (problem) ctx.issues.push({ code: 'custom', input: entry.value, path: ['values', index, 'value'], message: `${entry.value}: ${problem}` });
         const previous = parameter.values[index - 1];
         if (previous && entry.from <= previous.from) {

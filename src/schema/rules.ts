@@ -1,5 +1,8 @@
 import * as z from 'zod/mini';
-import { decimalsOf, isoDateSchema, nonEmptyText, parameterStatusSchema, type parameterUnitSchema, valueProblem } from './parameter.js';
+import { BurdenError, EXIT } from '../errors.js';
+import {
+  type Parameter, UNIT_RANGE, decimalsOf, isoDateSchema, nonEmptyText, parameterRange, parameterStatusSchema, type parameterUnitSchema, rangeText, valueProblem,
+} from './parameter.js';
 
 /**
  * A rule set: programmes that turn municipal costs into compensation claims. Numbers are
@@ -42,11 +45,20 @@ const common = {
   assumptions: z.optional(z.array(z.strictObject({ field: nonEmptyText(), why: nonEmptyText() }))),
 };
 
+const KINDS = 'share_of_cost, per_person or fixed_pot';
+
 export const programmeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...common, kind: z.literal('share_of_cost'), share }),
   z.strictObject({ ...common, kind: z.literal('per_person'), amount_eur: amount, basis: z.enum(['eu2', 'net']) }),
   z.strictObject({ ...common, kind: z.literal('fixed_pot'), pot_eur: amount, key: z.enum(['eu2', 'net', 'cost', 'population']) }),
-]);
+], {
+  // Without this, zod says only "Invalid input" for a kind it does not know (or a missing one).
+  error: (issue) => {
+    if (issue.code !== 'invalid_union') return undefined;
+    const kind = typeof issue.input === 'object' && issue.input !== null ? (issue.input as { kind?: unknown }).kind : undefined;
+    return kind === undefined ? `a programme needs a kind (${KINDS})` : `${JSON.stringify(kind)} is not a programme kind (${KINDS})`;
+  },
+});
 
 export const ruleSetSchema = z
   .strictObject({
@@ -91,6 +103,50 @@ export const AMOUNT_UNITS: Readonly<Record<AmountField, readonly [ParameterUnit,
   pot_eur: ['EUR/year'],
   amount_eur: ['EUR/person/year'],
 };
+
+/**
+ * The range a number must lie in to stand in a field, for each unit the field takes: a share
+ * or cap of the cost lies in 0–100 %, so no claim is below 0 and no share above the cost; an
+ * amount per person or a pot is at least 0. A parameter a rule points at must not be able to
+ * leave it (checkParameterRanges, by the parameter's declared range), and the engine checks
+ * the value it resolves (engine/programmes.ts), for rule sets built in code.
+ */
+const SHARE_RANGE = { ratio: UNIT_RANGE.ratio, percent: { minimum: 0, maximum: 100 } };
+const FIELD_RANGE: Readonly<Record<AmountField, Partial<Record<string, { minimum: number; maximum: number }>>>> = {
+  share: SHARE_RANGE,
+  cap_share: SHARE_RANGE,
+  pot_eur: { 'EUR/year': UNIT_RANGE.amount },
+  amount_eur: { 'EUR/person/year': UNIT_RANGE.amount },
+};
+
+/** The range of a field in a unit, or undefined when the field does not take the unit (AMOUNT_UNITS). */
+export const fieldRange = (field: AmountField, unit: string): { minimum: number; maximum: number } | undefined => FIELD_RANGE[field][unit];
+
+/**
+ * Every parameter a rule set points at must be able to stand in its field: not only its
+ * value today, but any value its file allows, since `--set` is held to the file's range and
+ * no more. So `kdu_refugee_share_nrw` declares "minimum": 0 — without it a percentage may be
+ * -100 — and `--set kdu_refugee_share_nrw=-50` is refused before anything is computed.
+ * (The unit is checked where the file is read, io/compile-data.ts parseRuleFile.)
+ */
+export function checkParameterRanges(ruleSet: RuleSet, parameters: readonly Parameter[], file: string): void {
+  const byName = new Map(parameters.map((p) => [p.name, p]));
+  ruleSet.programmes.forEach((programme, index) => {
+    for (const field of Object.keys(AMOUNT_UNITS) as AmountField[]) {
+      const ref = (programme as Partial<Record<AmountField, AmountRef>>)[field];
+      if (typeof ref !== 'object') continue;
+      const parameter = byName.get(ref.parameter);
+      const allowed = parameter ? fieldRange(field, parameter.unit) : undefined;
+      if (!parameter || !allowed) continue;
+      const range = parameterRange(parameter);
+      if (range.minimum >= allowed.minimum && range.maximum <= allowed.maximum) continue;
+      throw new BurdenError(EXIT.dataError,
+        `key "programmes.${index}.${field}.parameter": parameter "${parameter.name}" may lie ${rangeText(range.minimum, range.maximum, parameter.unit)}, ` +
+          `${field} must lie ${rangeText(allowed.minimum, allowed.maximum, parameter.unit)}`,
+        { file }, `write the ${field} in the rule, or point it at a parameter whose file declares "minimum": ${allowed.minimum}${range.maximum > allowed.maximum ? ` and "maximum": ${allowed.maximum}` : ''}`);
+    }
+  });
+}
 
 /** The field that holds each kind's amount (a cap_share may come on top of any). */
 export const AMOUNT_FIELD: Readonly<Record<Programme['kind'], AmountField>> = { fixed_pot: 'pot_eur', share_of_cost: 'share', per_person: 'amount_eur' };

@@ -243,7 +243,12 @@ describe('guards found in review', () => {
     [['--set', 'vpi=5'], 'error: --set vpi=5: "vpi" is a dated series of 11 values and cannot be set to one number (see burden params vpi)'],
     [['--set', 'bund_pauschale=-500'], 'error: --set bund_pauschale=-500: an amount in euros cannot be below 0 (see burden params bund_pauschale)'],
     [['--set', 'rate=2143.555'], 'error: --set rate=2143.555: is not an amount in euros (e.g. 2500 or 2500.50) (see burden params rate)'],
-    [['--set', 'kdu_refugee_share_nrw=150'], 'error: --set kdu_refugee_share_nrw=150: a percentage lies between -100 and 100 (see burden params kdu_refugee_share_nrw)'],
+    // A share of cost: its file declares 0–100, narrower than a percentage's -100–100, and that range is what is said.
+    [['--set', 'kdu_refugee_share_nrw=150'],
+      'error: --set kdu_refugee_share_nrw=150: kdu_refugee_share_nrw lies between 0 and 100 percent (the "minimum" and "maximum" of its file) (see burden params kdu_refugee_share_nrw)'],
+    // Was accepted and gave claims of -50 % of the cost (uncovered above the cost).
+    [['--set', 'kdu_refugee_share_nrw=-50', '--rules', 'bund-kdu-analog', '--year', '2025'],
+      'error: --set kdu_refugee_share_nrw=-50: kdu_refugee_share_nrw lies between 0 and 100 percent (the "minimum" and "maximum" of its file) (see burden params kdu_refugee_share_nrw)'],
     [['--set', 'rate=2500', '--rate', '3000'], 'error: --rate and --set rate=… both set the rate (give one of them)'],
   ])('--set refuses %j', (args, message) => {
     const { code, stderr } = burden(['calc', ...args]);

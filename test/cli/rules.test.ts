@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -161,6 +161,33 @@ describe('burden calibrate', () => {
     expect(doc.rate_rounded_eur).toBe(2143);
   });
 
+  it('refuses --eu2 or --insured beside a FILE, and --ags without one (they were ignored)', () => {
+    const file = join(dir, 'persons.csv');
+    writeFileSync(file, 'ags,name,eu2,insured\n05913000,Dortmund,7298,0\n');
+    const withFile = burden(['calibrate', file, '--total-cost', '1000', '--eu2', '5']);
+    expect(withFile.code).toBe(64);
+    expect(withFile.stderr).toBe(`error: --eu2 with ${file}: the counts come from the file's row (give either ${file} (with --ags KEY) or --eu2 N and --insured N)\n`);
+    const agsAlone = burden(['calibrate', '--total-cost', '1000', '--eu2', '5', '--insured', '0', '--ags', '05913000']);
+    expect(agsAlone.code).toBe(64);
+    expect(agsAlone.stderr).toBe('error: --ags 05913000 picks a row of a FILE, and none is given (give a CSV FILE, or leave out --ags)\n');
+    // The file alone still works: 1,000 EUR / 7,298 net persons = 0.137… → 0.14 EUR.
+    expect(burden(['calibrate', file, '--total-cost', '1000', '--format', 'json']).stdout).toContain('"rate_eur": 0.14');
+  });
+
+  it('refuses a breakdown line with more fields than the header (a decimal comma read 1,000,000.50 as 1,000,000)', () => {
+    const file = join(dir, 'breakdown.csv');
+    writeFileSync(file, 'department,cost_eur\nSoziales,5000000\nGesundheit,1000000,50\n');
+    const { code, stdout, stderr } = burden(['calibrate', '--breakdown', file, '--eu2', '100', '--insured', '0']);
+    expect(code).toBe(65);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`error: ${file}:3: the row has 3 fields, the header has 2 (every row needs one value per column; quote fields that contain the delimiter, such as a decimal comma in "1000000,50")\n`);
+    // Quoted, the decimal comma is read as German money: 5,000,000 + 1,000,000.50 over 100 persons = 60,000.01 EUR (60,000.005 rounded away from zero).
+    writeFileSync(file, 'department,cost_eur\nSoziales,5000000\nGesundheit,"1000000,50"\n');
+    const quoted = JSON.parse(burden(['calibrate', '--breakdown', file, '--eu2', '100', '--insured', '0', '--format', 'json']).stdout);
+    expect(quoted.departments[1]).toMatchObject({ department: 'Gesundheit', cost_eur: 1000000.5 });
+    expect(quoted.rate_eur).toBe(60000.01);
+  });
+
   it('writes a parameter file that calc --rate-file uses', () => {
     const file = join(dir, 'rate.json');
     const calibrated = burden(['calibrate', '--total-cost', '15639763', '--eu2', '7298', '--insured', '0', '--write-parameter', file, '--year', '2019']);
@@ -186,12 +213,72 @@ describe('rules check holds files to the bounds the engine relies on', () => {
     expect(stderr.startsWith(`error: ${file}: ${message}`)).toBe(true);
   });
 
+  it.each([
+    [{ kind: 'foo' }, 'key "programmes.0.kind": "foo" is not a programme kind (share_of_cost, per_person or fixed_pot)'],
+    [{}, 'key "programmes.0.kind": a programme needs a kind (share_of_cost, per_person or fixed_pot)'],
+  ])('names an unknown or missing kind (%j), not "Invalid input"', (kind, message) => {
+    const file = join(dir, 'kind.json');
+    const { kind: _kind, ...rest } = programme;
+    writeFileSync(file, JSON.stringify({ id: 'x', title: 't', description: 'd', programmes: [{ ...rest, ...kind, amount_eur: 1 }] }));
+    const { code, stderr } = burden(['rules', 'check', file]);
+    expect(code).toBe(65);
+    expect(stderr.startsWith(`error: ${file}: ${message} (`)).toBe(true);
+  });
+
+  it.each([
+    // inflation_assumed is a percentage that may be -100: as a share, --set could make claims negative.
+    ['share', 'share_of_cost', 'key "programmes.0.share.parameter": parameter "inflation_assumed" may lie between -100 and 100 percent, share must lie between 0 and 100 percent'],
+    ['cap_share', 'per_person', 'key "programmes.0.cap_share.parameter": parameter "inflation_assumed" may lie between -100 and 100 percent, cap_share must lie between 0 and 100 percent'],
+  ])('refuses a %s pointing at a parameter that may be negative', (field, kind, message) => {
+    const file = join(dir, 'range.json');
+    const amounts = kind === 'share_of_cost' ? { share: 0.5 } : { amount_eur: 1, basis: 'eu2' };
+    const { basis: _basis, ...rest } = programme;
+    writeFileSync(file, JSON.stringify({ id: 'x', title: 't', description: 'd', programmes: [{ ...rest, kind, ...amounts, [field]: { parameter: 'inflation_assumed' } }] }));
+    const { code, stderr } = burden(['rules', 'check', file]);
+    expect(code).toBe(65);
+    expect(stderr).toBe(`error: ${file}: ${message} (write the ${field} in the rule, or point it at a parameter whose file declares "minimum": 0)\n`);
+  });
+
+  it('holds a parameter file to its own "minimum" and "maximum"', () => {
+    const file = join(dir, 'share.json');
+    const share = { name: 'own_share', description: 'd', unit: 'percent', minimum: 0, maximum: 100, values: [{ from: '2025-01-01', value: -0.5, source: 's', status: 'official' }] };
+    writeFileSync(file, JSON.stringify(share));
+    expect(burden(['rules', 'check', file]).stderr).toContain('key "values.0.value": -0.5: own_share lies between 0 and 100 percent (the "minimum" and "maximum" of its file)');
+    writeFileSync(file, JSON.stringify({ ...share, minimum: 50, maximum: 10, values: [{ ...share.values[0], value: 20 }] }));
+    const { code, stderr } = burden(['rules', 'check', file]);
+    expect(code).toBe(65);
+    expect(stderr).toContain('key "maximum": 10 is below the minimum 50');
+  });
+
   it('rejects a parameter value below 0 for an amount', () => {
     const file = join(dir, 'negative.json');
     writeFileSync(file, JSON.stringify({ name: 'rate', description: 'd', unit: 'EUR/person/year', values: [{ from: '2019-01-01', value: -5, source: 's', status: 'official' }] }));
     const { code, stderr } = burden(['rules', 'check', file]);
     expect(code).toBe(65);
     expect(stderr).toContain('key "values.0.value": -5: an amount in euros cannot be below 0');
+  });
+});
+
+describe('--rate-file takes a rate, and only a rate', () => {
+  it('refuses another EUR/person/year parameter, which stood in for the rate (bund_pauschale gave a rate of 0.00)', () => {
+    const { code, stdout, stderr } = burden(['calc', '--rate-file', 'data/parameters/bund_pauschale.json', '--format', 'csv']);
+    expect(code).toBe(65);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('error: data/parameters/bund_pauschale.json: key "name": a rate file holds the parameter "rate", this one holds "bund_pauschale" '
+      + '(write it with burden calibrate --write-parameter, or set "name" to "rate" if the file holds a rate)\n');
+  });
+});
+
+describe('two rule sets with one id', () => {
+  it('names both sources and asks for an own id (it said "--rules nrw-2024 is given twice")', () => {
+    const file = join(dir, 'mynrw.json');
+    writeFileSync(file, readFileSync('data/rules/nrw-2024.json'));
+    const { code, stderr } = burden(['calc', '-', '--rules', 'nrw-2024', '--rules', file, '--year', '2024'], { input: THREE });
+    expect(code).toBe(64);
+    expect(stderr).toBe(`error: two rule sets share the id "nrw-2024": the shipped rule set nrw-2024 (data/rules/nrw-2024.json) and ${file} `
+      + `(give ${file} its own "id", e.g. "nrw-2024-own", so their columns can be told apart)\n`);
+    // The same rule set twice is still said so.
+    expect(burden(['calc', '-', '--rules', file, '--rules', file, '--year', '2024'], { input: THREE }).stderr).toBe(`error: --rules nrw-2024 is given twice (compare two different rule sets)\n`);
   });
 });
 

@@ -6,7 +6,7 @@ import type { ResultRow } from '../engine/types.js';
 import { parseRuleFile } from '../io/compile-data.js';
 import { type Locale, formatHundredths } from '../io/numbers.js';
 import type { ShippedData } from '../io/shipped.js';
-import { AMOUNT_FIELD, type Programme, type RuleSet, checkParameterRanges } from '../schema/rules.js';
+import { AMOUNT_FIELD, type Programme, type RuleSet } from '../schema/rules.js';
 import type { ExtraColumn } from '../output/report.js';
 
 /**
@@ -24,7 +24,6 @@ export function loadRuleSet(spec: string, shipped: ShippedData): RuleSet {
   }
   const ruleSet = found ?? parseRuleFile(spec, spec, shipped.parameters);
   const origin = found ? `the shipped rule set ${spec} (data/rules/${spec}.json)` : spec;
-  checkParameterRanges(ruleSet, shipped.parameters, found ? `data/rules/${spec}.json` : spec);
   origins.set(ruleSet, origin);
   return ruleSet;
 }

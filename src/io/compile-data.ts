@@ -5,7 +5,7 @@ import { BurdenError, EXIT } from '../errors.js';
 import { datasetManifestSchema } from '../schema/dataset.js';
 import { type Parameter, parameterSchema } from '../schema/parameter.js';
 import { schemaError } from '../schema/issues.js';
-import { AMOUNT_UNITS, type RuleSet, ruleSetSchema } from '../schema/rules.js';
+import { AMOUNT_UNITS, type RuleSet, checkParameterRanges, ruleSetSchema } from '../schema/rules.js';
 import { type Register, type RegisterLevel, type ShippedData, listJsonFiles } from './shipped.js';
 
 /**
@@ -59,6 +59,9 @@ export function parseRuleFile(file: string, label: string, parameters: readonly 
       }
     }
   });
+  // A share must not point at a parameter that may leave 0–100 %: checked for shipped rules at
+  // build time, for a user's rule file when it is read.
+  checkParameterRanges(result.data, parameters, label);
   return result.data;
 }
 

@@ -127,7 +127,7 @@ export const fieldRange = (field: AmountField, unit: string): { minimum: number;
  * value today, but any value its file allows, since `--set` is held to the file's range and
  * no more. So `kdu_refugee_share_nrw` declares "minimum": 0 — without it a percentage may be
  * -100 — and `--set kdu_refugee_share_nrw=-50` is refused before anything is computed.
- * (The unit is checked where the file is read, io/compile-data.ts parseRuleFile.)
+ * (Called, with the unit check, where a rule file is read: io/compile-data.ts parseRuleFile.)
  */
 export function checkParameterRanges(ruleSet: RuleSet, parameters: readonly Parameter[], file: string): void {
   const byName = new Map(parameters.map((p) => [p.name, p]));

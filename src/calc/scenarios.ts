@@ -4,7 +4,7 @@ import type { ParameterSet } from '../engine/parameters.js';
 import { type ProgrammeOutcome, type ProgrammeRow, type Scenario, applyRules, leastSure } from '../engine/programmes.js';
 import type { ResultRow } from '../engine/types.js';
 import { parseRuleFile } from '../io/compile-data.js';
-import { formatHundredths } from '../io/numbers.js';
+import { type Locale, formatHundredths } from '../io/numbers.js';
 import type { ShippedData } from '../io/shipped.js';
 import { AMOUNT_FIELD, type RuleSet } from '../schema/rules.js';
 import type { ExtraColumn } from '../output/report.js';
@@ -123,7 +123,11 @@ export interface AppliedScenarios extends EvaluatedScenarios {
  * Apply one or two rule sets (engine/programmes.ts) and describe them. Shared by calc and by
  * projections (src/extrapolate/claims.ts), which lay the results out in their own columns.
  */
-export function evaluateScenarios<R extends ProgrammeRow>(ruleSets: RuleSet[], rows: readonly R[], yearOf: (row: R) => number, parameters: ParameterSet): EvaluatedScenarios {
+export function evaluateScenarios<R extends ProgrammeRow>(
+  ruleSets: RuleSet[], rows: readonly R[], yearOf: (row: R) => number, parameters: ParameterSet,
+  // The notes' amounts: plain (calc) or, for a projection's report, grouped in its locale.
+  money: { locale: Locale; grouped: boolean } = { locale: 'en', grouped: false },
+): EvaluatedScenarios {
   // At most two rule sets: the option schemas say so (schema/cli-options.ts rulesOption).
   if (ruleSets.length === 2 && ruleSets[0]?.id === ruleSets[1]?.id) {
     throw new BurdenError(EXIT.usage, `--rules ${ruleSets[0]?.id} is given twice`, {}, 'compare two different rule sets');
@@ -133,7 +137,7 @@ export function evaluateScenarios<R extends ProgrammeRow>(ruleSets: RuleSet[], r
     const inForce = [...new Set(scenario.programmes.filter((o) => o.inForce).map((o) => `${o.programme.id} [${o.programme.status}]`))];
     const doubts = claimDoubts(scenario).map((doubt) => `Claims of ${scenario.ruleSet.id}/${doubt}.`);
     const unallocated = scenario.programmes.filter((o) => o.unallocatedCents > 0)
-      .map((o) => `${o.programme.id} ${o.year}: ${formatHundredths(o.unallocatedCents, { locale: 'en', grouped: false })} EUR`);
+      .map((o) => `${o.programme.id} ${o.year}: ${formatHundredths(o.unallocatedCents, money)} EUR`);
     return [
       `Rules ${scenario.ruleSet.id}: ${scenario.ruleSet.title}. In force: ${inForce.length ? inForce.join(', ') : 'none'}.`,
       ...doubts,

@@ -2,7 +2,7 @@ import { BurdenError, EXIT, usageError } from '../errors.js';
 import { type Locale, groupDigits } from '../format.js';
 import type { ParameterStatus } from '../schema/parameter.js';
 import { type InsuredImputation, imputeInsured, netPersons } from './method.js';
-import { mulExact, roundDiv } from './money.js';
+import { InexactError, mulExact, roundDiv } from './money.js';
 import { type ParameterSet, requireParameter } from './parameters.js';
 import { type PriceIndex, resolveRate } from './rate.js';
 import { type SeriesPoint, type Trend, compoundGrowth, formatPpmPercent } from './series.js';
@@ -257,6 +257,11 @@ export interface BaseRow {
   /** Status codes of the base-year counts (OFFICIAL for input; DERIVED for sums, …). */
   eu2Status: number;
   insuredStatus: number;
+  /**
+   * The base-year insured count was imputed, in whole or for any row summed into it (calc's
+   * insured_estimated). A null insured count is imputed by projectRow and counts as such too.
+   */
+  insuredEstimated?: boolean;
 }
 
 export interface RangePlan {
@@ -304,6 +309,8 @@ export class ProjectionBuffer {
   readonly driver: Uint8Array;
   /** The base year of the row last projected (null: unknown). */
   baseYear: number | null = null;
+  /** Whether the row last projected rests on an imputed insured count (BaseRow.insuredEstimated). */
+  insuredEstimated = false;
   // Scratch space for the growth variants of a range.
   readonly scratchEu2: Float64Array;
   readonly scratchInsured: Float64Array;
@@ -337,6 +344,14 @@ export class ProjectionBuffer {
 }
 
 
+/**
+ * An InexactError (engine/money.ts) with the key and year it arose in, so that the refusal says
+ * where the projection left the exact whole numbers; any other error is passed on as it is.
+ */
+function inexactAt(error: unknown, key: string, year: number | null): unknown {
+  return error instanceof InexactError ? new InexactError(`key ${key === '' ? '(total)' : key}, ${year ?? 'base year'}: ${error.message}`) : error;
+}
+
 /** One year's step of a growth scenario: whole persons, rounded each year. */
 function step(previous: number, growth: Growth, key: string, year: number): number {
   if (growth.kind === 'series') {
@@ -360,21 +375,26 @@ function growCounts(row: BaseRow, baseInsured: number, eu2Growth: Growth, insure
   let eu2 = row.eu2;
   let insured = baseInsured;
   const to = from + eu2Out.length - 1;
-  for (let year = base; year <= to; year++) {
-    if (year > base) {
-      eu2 = step(eu2, eu2Growth, row.key, year);
-      if (insuredGrowth.kind === 'ratio') {
-        // The base-year share, kept as an exact fraction; with no EU2 residents in the base
-        // year there is no share, and the insured count stays as it was.
-        insured = row.eu2 > 0 ? roundDiv(mulExact(eu2, baseInsured), row.eu2) : baseInsured;
-      } else {
-        insured = step(insured, insuredGrowth, row.key, year);
+  let year = base;
+  try {
+    for (; year <= to; year++) {
+      if (year > base) {
+        eu2 = step(eu2, eu2Growth, row.key, year);
+        if (insuredGrowth.kind === 'ratio') {
+          // The base-year share, kept as an exact fraction; with no EU2 residents in the base
+          // year there is no share, and the insured count stays as it was.
+          insured = row.eu2 > 0 ? roundDiv(mulExact(eu2, baseInsured), row.eu2) : baseInsured;
+        } else {
+          insured = step(insured, insuredGrowth, row.key, year);
+        }
+      }
+      if (year >= from) {
+        eu2Out[year - from] = eu2;
+        insuredOut[year - from] = insured;
       }
     }
-    if (year >= from) {
-      eu2Out[year - from] = eu2;
-      insuredOut[year - from] = insured;
-    }
+  } catch (error) {
+    throw inexactAt(error, row.key, year);
   }
 }
 
@@ -395,6 +415,7 @@ export function projectRow(row: BaseRow, plan: ProjectionPlan, out: ProjectionBu
     insuredBaseStatus = ESTIMATED;
   }
   out.baseYear = row.baseYear;
+  out.insuredEstimated = row.insured === null || row.insuredEstimated === true;
   const n = out.length;
   let from: number;
   if (plan.years) {
@@ -429,7 +450,11 @@ export function projectRow(row: BaseRow, plan: ProjectionPlan, out: ProjectionBu
     out.insuredStatus[i] = insuredStatus;
     const netStatus = combine(eu2Status, insuredStatus);
     out.netStatus[i] = netStatus;
-    out.costCents[i] = mulExact(net, rates.cents[r] as number);
+    try {
+      out.costCents[i] = mulExact(net, rates.cents[r] as number);
+    } catch (error) {
+      throw inexactAt(error, row.key, out.yearAt(plan, i));
+    }
     out.costStatus[i] = combine(netStatus, rates.status[r] as number);
   }
   if (plan.range) projectRange(row, insuredBase, plan, plan.range, from, out);
@@ -474,12 +499,17 @@ function projectRange(row: BaseRow, insuredBase: number, plan: ProjectionPlan, r
     const netLow = out.netLow[i] as number;
     const netHigh = out.netHigh[i] as number;
     const central = out.costCents[i] as number;
-    const low = mulExact(netLow, rateLow);
-    const high = mulExact(netHigh, rateHigh);
+    let low: number, high: number, rateWidth: number, growthWidth: number;
+    try {
+      low = mulExact(netLow, rateLow);
+      high = mulExact(netHigh, rateHigh);
+      rateWidth = mulExact(net, rateHigh - rateLow);
+      growthWidth = mulExact(Math.abs(netHigh - netLow), rate);
+    } catch (error) {
+      throw inexactAt(error, row.key, out.yearAt(plan, i));
+    }
     out.costLowCents[i] = Math.min(central, low, high);
     out.costHighCents[i] = Math.max(central, low, high);
-    const rateWidth = mulExact(net, rateHigh - rateLow);
-    const growthWidth = mulExact(Math.abs(netHigh - netLow), rate);
     out.driver[i] = growthWidth > rateWidth ? 2 : rateWidth > 0 ? 1 : 0;
   }
 }
@@ -490,6 +520,8 @@ function projectRange(row: BaseRow, insuredBase: number, plan: ProjectionPlan, r
  */
 export class ProjectionTotals {
   rows = 0;
+  /** Any row summed rests on an imputed insured count. */
+  insuredEstimated = false;
   readonly eu2: Float64Array;
   readonly insured: Float64Array;
   readonly net: Float64Array;
@@ -525,6 +557,7 @@ export class ProjectionTotals {
 
   add(b: ProjectionBuffer, plan: ProjectionPlan): void {
     this.rows += 1;
+    this.insuredEstimated ||= b.insuredEstimated;
     const range = plan.range;
     const fixed = plan.rates.fixedPriceYear !== null;
     const sum = (target: Float64Array, source: Float64Array, i: number): void => {

@@ -7,6 +7,7 @@ import { DERIVED, OFFICIAL, PROJECTED, type ProjectionBuffer, type ProjectionPla
 import type { ClaimSeries } from '../output/extrapolate-report.js';
 import type { Programme, RuleSet } from '../schema/rules.js';
 import type { Group } from './inputs.js';
+import type { Locale } from '../io/numbers.js';
 
 /**
  * Programme rules on projections (`extrapolate --rules`, `calc --years --rules`; issue 4:
@@ -123,8 +124,9 @@ function claimStatuses(scenario: Scenario, rows: readonly ProjectedRow[], byYear
 }
 
 /** Apply one or two rule sets to every projected row; `years` is the number of year indexes. */
-export function applyProjectedRules(ruleSets: RuleSet[], rows: readonly ProjectedRow[], years: number, parameters: ParameterSet): ProjectedClaims {
-  const evaluated = evaluateScenarios(ruleSets, rows, (row) => row.year, parameters);
+export function applyProjectedRules(ruleSets: RuleSet[], rows: readonly ProjectedRow[], years: number, parameters: ParameterSet, locale: Locale): ProjectedClaims {
+  // The notes are part of the report: their amounts are written in its locale (5.500.000,00 EUR in de).
+  const evaluated = evaluateScenarios(ruleSets, rows, (row) => row.year, parameters, locale);
   const { scenarios } = evaluated;
   const heads = claimColumnHeads(ruleSets);
   const byYear = new Map<number, number[]>();

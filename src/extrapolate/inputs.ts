@@ -1,5 +1,5 @@
 import { BurdenError, EXIT, usageError } from '../errors.js';
-import type { InsuredImputation, WarningCollector } from '../engine/method.js';
+import { type InsuredImputation, WarningCollector } from '../engine/method.js';
 import { type ParameterSet, requireParameter } from '../engine/parameters.js';
 import { type BaseRow, DERIVED, ESTIMATED, OFFICIAL, type YearlySeries, combine } from '../engine/projection.js';
 import { imputeInsured } from '../engine/method.js';
@@ -7,13 +7,15 @@ import { parseColumnOverrides } from '../io/columns.js';
 import { type InputFileInfo, type InputFiles, type MissingInsured, combinedInput, openInputFiles } from '../io/inputs.js';
 import { insuredUnknown, noInsuredColumn } from '../calc/user-error.js';
 import { loadRegister } from '../io/shipped.js';
+import type { Origin } from '../engine/types.js';
 import { sourceFrom } from '../io/source.js';
 
 /**
  * What `burden extrapolate` starts from: the paper's national figures (no input), totals from
  * the command line, or a CSV aggregated by Land, Kreis or in total. Aggregation sums the
- * base-year counts first; the aggregate is then projected as one row (a series file must
- * therefore give counts per aggregate key).
+ * base-year counts first (with a projection, each municipality's own base row, all of one
+ * year); the aggregate is then projected as one row (a series file must therefore give counts
+ * per aggregate key).
  */
 export type Aggregation = 'land' | 'kreis' | 'total' | 'none';
 
@@ -62,10 +64,8 @@ export function paperGroups(parameters: ParameterSet, overridden: ReadonlySet<st
   const insured = latestValue(parameters, 'insured_bg_ro_de');
   const origin = (name: string, value: { year: number; source: string }): string =>
     overridden.has(name) ? `parameter ${name}, overridden (${value.source})` : `parameter ${name}, 31.12.${value.year} (${value.source})`;
-  const notes = [
-    `EU2 residents in Germany${overridden.has('eu2_residents_de') ? '' : `, 31.12.${eu2.year}`}: ${origin('eu2_residents_de', eu2)}.`,
-    `Insured BG/RO employees in Germany${overridden.has('insured_bg_ro_de') ? '' : `, 31.12.${insured.year}`}: ${origin('insured_bg_ro_de', insured)}.`,
-  ];
+  // The insured count's origin is said once, as insuredSource (the reports print it as "Insured employees: …").
+  const notes = [`EU2 residents in Germany${overridden.has('eu2_residents_de') ? '' : `, 31.12.${eu2.year}`}: ${origin('eu2_residents_de', eu2)}.`];
   if (insured.year !== eu2.year) notes.push(`The two counts are for different years (${eu2.year}, ${insured.year}).`);
   const status = (s: string): number => (s === 'official' ? OFFICIAL : ESTIMATED);
   return {
@@ -90,6 +90,7 @@ export function totalsGroups(eu2: number, insured: number | undefined, baseYear:
       insured: known ? insured : imputeInsured(eu2, imputation),
       eu2Status: OFFICIAL,
       insuredStatus: known ? OFFICIAL : ESTIMATED,
+      insuredEstimated: !known,
       members: 1,
       population: null,
     }],
@@ -119,14 +120,33 @@ function groupKey(ags: string, by: Aggregation, at: { file: string; line: number
   }
 }
 
+/** One input row as the aggregation sees it: its counts (insured imputed where unknown) and where it came from. */
+export interface Member {
+  ags: string;
+  /** The aggregate key it is summed into (--by). */
+  key: string;
+  name: string;
+  year: number | null;
+  eu2: number;
+  insured: number;
+  /** The insured count was unknown and imputed from the national ratio. */
+  imputed: boolean;
+  population: number | null;
+  origin: Origin;
+}
+
+const noYear = (): BurdenError => usageError('the counts have no year, so they cannot be projected', 'add a year column to the input, or give --base-year YYYY');
+
 /**
  * A CSV (one row per municipality, or per municipality and year) summed into groups. Unknown
  * insured counts are imputed per input row (flagged estimated) before summing, so a group's
- * insured count is the sum of what each member would show in `burden calc`.
+ * insured count is the sum of what each member would show in `burden calc`. With a projection
+ * (`from`: its first year), each municipality first gets its base row (chooseBaseRows), and only
+ * those are summed; without one, rows are summed per key and year.
  */
 export async function fileGroups(
   files: InputFiles,
-  options: { by: Aggregation; column: string[]; allowMissing: boolean; baseYear: number | undefined; missingInsured: MissingInsured },
+  options: { by: Aggregation; column: string[]; allowMissing: boolean; baseYear: number | undefined; missingInsured: MissingInsured; from: number | null },
   imputation: InsuredImputation,
   warnings: WarningCollector,
 ): Promise<PlannedGroups> {
@@ -134,9 +154,8 @@ export async function fileGroups(
   const refuse = options.missingInsured === 'refuse';
   if (refuse && !plan.hasInsuredColumn) throw noInsuredColumn(plan.files[0]?.file ?? 'input');
   const register = options.by === 'land' || options.by === 'kreis' ? await loadRegister(options.by) : null;
-  const groups = new Map<string, Group>();
+  const members: Member[] = [];
   const keyLengths = new Set<number>();
-  let imputed = false;
   for await (const batch of plan.batches()) {
     for (const row of batch) {
       // The year column says which year each count is for; --base-year may not say otherwise.
@@ -144,31 +163,14 @@ export async function fileGroups(
         throw usageError(`--base-year ${options.baseYear}: ${row.origin.file} has a year column, which gives each row its year`,
           'leave out --base-year, or drop the year column');
       }
+      const year = row.year ?? options.baseYear ?? null;
+      if (year === null && options.from !== null) throw noYear();
       keyLengths.add(row.ags.length);
-      const key = groupKey(row.ags, options.by, row.origin);
-      const baseYear = row.year ?? options.baseYear ?? null;
-      const id = baseYear === null ? key : `${key}@${baseYear}`;
       let insured = row.insured;
-      let insuredStatus = OFFICIAL;
-      if (insured === null) {
-        if (refuse) throw insuredUnknown(row);
-        insured = imputeInsured(row.eu2, imputation);
-        insuredStatus = ESTIMATED;
-        imputed = true;
-      }
-      const group = groups.get(id);
-      if (!group) {
-        const name = options.by === 'none' ? row.name : options.by === 'total' ? 'Total' : register?.[key]?.[0] ?? '';
-        groups.set(id, { key, name, baseYear, eu2: row.eu2, insured, eu2Status: OFFICIAL, insuredStatus, members: 1, population: row.population });
-      } else {
-        group.members += 1;
-        group.eu2 += row.eu2;
-        group.insured = (group.insured as number) + insured;
-        group.population = group.population === null || row.population === null ? null : group.population + row.population;
-        // A sum of several rows is computed by the tool: at least derived.
-        group.eu2Status = combine(group.eu2Status, DERIVED);
-        group.insuredStatus = combine(group.insuredStatus, insuredStatus);
-      }
+      if (insured === null && refuse) throw insuredUnknown(row);
+      const imputed = insured === null;
+      insured ??= imputeInsured(row.eu2, imputation);
+      members.push({ ags: row.ags, key: groupKey(row.ags, options.by, row.origin), name: row.name, year, eu2: row.eu2, insured, imputed, population: row.population, origin: row.origin });
     }
   }
   if (options.by !== 'none' && keyLengths.size > 1) {
@@ -176,23 +178,143 @@ export async function fileGroups(
     warnings.add('mixed-levels', 'keys of different lengths are summed together; check that no area is counted twice (e.g. a Kreis and its Gemeinden)',
       `key lengths ${[...keyLengths].sort((a, b) => a - b).join(' and ')} digits`);
   }
-  for (const group of groups.values()) {
-    if (options.by === 'total') group.name = `Total (${group.members} row${group.members === 1 ? '' : 's'})`;
+  const notes: string[] = [];
+  let summed = members;
+  if (options.from !== null) {
+    const base = chooseBaseRows(members, options.from);
+    summed = base.chosen;
+    if (base.note) notes.push(base.note);
   }
+  const name = (key: string, first: Member): string => (options.by === 'none' ? first.name : options.by === 'total' ? 'Total' : register?.[key]?.[0] ?? '');
+  const groups = sumMembers(summed, { from: options.from, name, by: options.by }, warnings);
   const byText = { none: 'row by row', total: 'summed in total', land: 'summed by Land (first 2 digits of the key)', kreis: 'summed by Kreis (first 5 digits of the key)' }[options.by];
   return {
-    groups: [...groups.values()],
+    groups,
     files: plan.files,
     paths,
-    notes: [],
+    notes,
     description: `${description}, ${byText}`,
-    imputed,
+    imputed: summed.some((m) => m.imputed),
   };
+}
+
+const keyName = (key: string): string => (key === '' ? '(total)' : key);
+const yearList = (years: readonly (number | null)[]): string => [...years].sort((a, b) => (a as number) - (b as number)).join(', ');
+
+/**
+ * A projection starts from one row per municipality (input key): its latest year not after the
+ * first projected year. The choice is made per municipality, before any summing, so that an
+ * aggregate never loses a member whose latest counts are older than another member's (it did
+ * when whole aggregates were chosen per year). The other years are not used (said in the note);
+ * a municipality whose every year lies after `from` cannot be projected (projections do not run
+ * backwards) and is refused with exit 65, as the year comes from the data.
+ */
+export function chooseBaseRows<M extends { ags: string; year: number | null; origin: Origin }>(members: readonly M[], from: number): { chosen: M[]; note: string | null } {
+  const byAgs = new Map<string, M[]>();
+  for (const member of members) {
+    const same = byAgs.get(member.ags);
+    if (same) same.push(member);
+    else byAgs.set(member.ags, [member]);
+  }
+  const late = [...byAgs].filter(([, rows]) => rows.every((m) => (m.year as number) > from));
+  const [firstLate] = late;
+  if (firstLate) {
+    const [ags, rows] = firstLate;
+    const earliest = Math.min(...rows.map((m) => m.year as number));
+    const more = late.length > 1 ? ` (and ${late.length - 1} more key${late.length === 2 ? '' : 's'})` : '';
+    throw new BurdenError(EXIT.dataError, `key ${keyName(ags)} has counts for ${yearList(rows.map((m) => m.year))} only, none in or before the first projected year ${from}${more}`,
+      { file: rows[0]?.origin.file ?? 'input', line: rows[0]?.origin.line },
+      `start the projection in ${earliest} or later (projections do not run backwards), or add counts for ${from} or earlier`);
+  }
+  // Municipalities keep the order of their first appearance in the input.
+  const chosen = [...byAgs.values()].map((rows) => rows.filter((m) => (m.year as number) <= from).reduce((a, b) => ((b.year as number) > (a.year as number) ? b : a)));
+  const several = [...byAgs].filter(([, rows]) => rows.length > 1);
+  const [example] = several;
+  if (!example) return { chosen, note: null };
+  const used = chosen.find((m) => m.ags === example[0])?.year;
+  return {
+    chosen,
+    note: `The input has counts for several years of ${several.length} key${several.length === 1 ? '' : 's'}: each key is projected from its ` +
+      `latest year not after ${from}, the first projected year (e.g. ${keyName(example[0])}: counts for ${yearList(example[1].map((m) => m.year))}, projected from ${used}); ` +
+      'its other years\' counts are not used (to follow yearly counts, give them with --growth series:FILE).',
+  };
+}
+
+/**
+ * Sum members into one group per aggregate key and year, keys in the order of their first
+ * appearance and the years of a key in ascending order.
+ *
+ * With a projection (`from`, its first year), every member of an aggregate must have the same base
+ * year: summing Dortmund's 2023 count with Düsseldorf's 2024 count and projecting the sum from
+ * one year would say something about neither year, so that is refused (exit 65) rather than
+ * mixed silently. Summing first and clamping after also lets a member with more insured than
+ * EU2 residents offset the others' net persons, unlike calc or --by none; a warning names such rows.
+ */
+export function sumMembers(
+  members: readonly Member[],
+  options: { from: number | null; by: Aggregation; name: (key: string, first: Member) => string },
+  warnings: WarningCollector,
+): Group[] {
+  const groups = new Map<string, Group>();
+  const firstOfKey = new Map<string, Member>();
+  const offsets = new Map<string, Member[]>();
+  for (const m of members) {
+    const first = firstOfKey.get(m.key);
+    if (!first) firstOfKey.set(m.key, m);
+    else if (options.from !== null && first.year !== m.year) {
+      const at = (x: Member): string => `${x.ags} for ${x.year} (line ${x.origin.line})`;
+      const name = options.name(m.key, first);
+      throw new BurdenError(EXIT.dataError,
+        `--by ${options.by}: ${keyName(m.key)}${name ? ` (${name})` : ''} would sum counts of different years: ${at(first)} and ${at(m)}, ` +
+          `each its latest year not after the first projected year ${options.from}`,
+        { file: m.origin.file, line: m.origin.line, value: m.ags },
+        `give counts for one common year for every member of ${keyName(m.key)}, or project each municipality with --by none`);
+    }
+    const id = m.year === null ? m.key : `${m.key}@${m.year}`;
+    const insuredStatus = m.imputed ? ESTIMATED : OFFICIAL;
+    if (m.insured > m.eu2) {
+      const list = offsets.get(id);
+      if (list) list.push(m);
+      else offsets.set(id, [m]);
+    }
+    const group = groups.get(id);
+    if (!group) {
+      groups.set(id, { key: m.key, name: options.name(m.key, m), baseYear: m.year, eu2: m.eu2, insured: m.insured, eu2Status: OFFICIAL, insuredStatus,
+        insuredEstimated: m.imputed, members: 1, population: m.population });
+    } else {
+      group.members += 1;
+      group.eu2 += m.eu2;
+      group.insured = (group.insured as number) + m.insured;
+      group.population = group.population === null || m.population === null ? null : group.population + m.population;
+      // A sum of several rows is computed by the tool: at least derived.
+      group.eu2Status = combine(group.eu2Status, DERIVED);
+      group.insuredStatus = combine(group.insuredStatus, insuredStatus);
+      group.insuredEstimated = group.insuredEstimated === true || m.imputed;
+    }
+  }
+  for (const [id, rows] of offsets) {
+    // A group of one row is clamped on its own, and warned about as 'net-clamped' when projected.
+    if ((groups.get(id)?.members ?? 0) < 2) continue;
+    for (const m of rows) {
+      warnings.add('net-offset', 'a row summed into an aggregate has more insured employees than EU2 residents; its surplus offsets the other rows\' net persons in the aggregate',
+        `${m.ags} in ${keyName(m.key)} ${m.origin.file}:${m.origin.line} (eu2 ${m.eu2}, insured ${m.insured})`);
+    }
+  }
+  const keyOrder = new Map([...firstOfKey.keys()].map((key, i) => [key, i]));
+  const result = [...groups.values()];
+  // Without a projection a key may have several years: they follow each other, oldest first.
+  result.sort((a, b) => (keyOrder.get(a.key) as number) - (keyOrder.get(b.key) as number) || (a.baseYear ?? 0) - (b.baseYear ?? 0));
+  if (options.by === 'total') for (const g of result) g.name = `Total (${g.members} row${g.members === 1 ? '' : 's'})`;
+  return result;
 }
 
 /** Counts per key and year from a `series:FILE` (columns ags, year, eu2 and optionally insured). */
 export async function readSeriesFile(file: string, column: 'eu2' | 'insured', warnings: WarningCollector): Promise<{ series: YearlySeries; info: InputFileInfo }> {
-  const plan = await combinedInput(sourceFrom(file), { columns: new Map(), allowMissing: false, warnings });
+  // The input reader looks up each key's population, which a series never uses (its keys are
+  // aggregate keys such as 00 or 05): a key it cannot find is no finding about the run, so its
+  // warning is dropped here and any other is passed on.
+  const own = new WarningCollector();
+  const plan = await combinedInput(sourceFrom(file), { columns: new Map(), allowMissing: false, warnings: own });
   const series = new Map<string, Map<number, number>>();
   for await (const batch of plan.batches()) {
     for (const row of batch) {
@@ -210,6 +332,7 @@ export async function readSeriesFile(file: string, column: 'eu2' | 'insured', wa
       byYear.set(row.year, value);
     }
   }
+  warnings.absorb(own.entries().filter((entry) => entry.code !== 'population-unknown'));
   const info = plan.files[0];
   if (!info) throw new Error('a series file without file info');
   return { series, info };
@@ -237,51 +360,6 @@ export function alignSeries(series: YearlySeries, groups: readonly Group[], file
 }
 
 export function checkBaseYears(groups: readonly Group[], years: { from: number } | null): void {
-  if (!years) return;
-  if (groups.some((g) => g.baseYear === null)) {
-    throw usageError('the counts have no year, so they cannot be projected', 'add a year column to the input, or give --base-year YYYY');
-  }
+  if (years && groups.some((g) => g.baseYear === null)) throw noYear();
 }
 
-const keyName = (key: string): string => (key === '' ? '(total)' : key);
-
-/**
- * A projection of an input file starts from one row per key (else a key would be printed, and
- * paid a pot, once per input year). When the input has counts for several years of a key, the
- * latest year not after the first projected year is its base year, and the other years are not
- * used (said in the notes); a key whose every year lies after it cannot be projected, since
- * projections do not run backwards. Without a projection every (key, year) row stays as it is.
- */
-export function chooseBaseRows(planned: PlannedGroups, from: number): void {
-  const byKey = new Map<string, Group[]>();
-  for (const group of planned.groups) {
-    const same = byKey.get(group.key);
-    if (same) same.push(group);
-    else byKey.set(group.key, [group]);
-  }
-  const years = (groups: readonly Group[]): string => groups.map((g) => g.baseYear).sort((a, b) => (a as number) - (b as number)).join(', ');
-  const late = [...byKey].filter(([, groups]) => groups.every((g) => (g.baseYear as number) > from));
-  const [firstLate] = late;
-  if (firstLate) {
-    const [key, groups] = firstLate;
-    const earliest = Math.min(...groups.map((g) => g.baseYear as number));
-    const more = late.length > 1 ? ` (and ${late.length - 1} more key${late.length === 2 ? '' : 's'})` : '';
-    const what = `key ${keyName(key)} has counts for ${years(groups)} only, none in or before the first projected year ${from}${more}`;
-    const suggestion = `start the projection in ${earliest} or later (projections do not run backwards), or add counts for ${from} or earlier`;
-    throw new BurdenError(EXIT.dataError, what, { file: planned.files[0]?.file ?? 'input' }, suggestion);
-  }
-  const several = [...byKey].filter(([, groups]) => groups.length > 1);
-  if (several.length === 0) return;
-  const chosen = new Map<string, Group>();
-  for (const [key, groups] of byKey) {
-    const base = groups.filter((g) => (g.baseYear as number) <= from).reduce((a, b) => ((b.baseYear as number) > (a.baseYear as number) ? b : a));
-    chosen.set(key, base);
-  }
-  // Keys keep the order of their first appearance in the input.
-  planned.groups = [...byKey.keys()].map((key) => chosen.get(key) as Group);
-  const [example] = several;
-  const shown = example ? ` (e.g. ${keyName(example[0])}: counts for ${years(example[1])}, projected from ${chosen.get(example[0])?.baseYear})` : '';
-  planned.notes.push(`The input has counts for several years of ${several.length} key${several.length === 1 ? '' : 's'}: each key is projected from its ` +
-    `latest year not after ${from}, the first projected year${shown}; its other years' counts are not used ` +
-    '(to follow yearly counts, give them with --growth series:FILE).');
-}

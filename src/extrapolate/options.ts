@@ -15,7 +15,10 @@ const year = yearOption;
 
 const count = parsed((text, ctx): number => {
   const cell = parseCount(text);
-  return cell.kind === 'value' ? cell.value : fail(ctx, text, `${JSON.stringify(text)} is not a count of persons (e.g. 1108393 or 1.108.393)`);
+  if (cell.kind === 'value') return cell.value;
+  // The count parser's own reason ("is too large to be a count of persons", "is negative", …).
+  const reason = cell.kind === 'invalid' ? cell.reason : 'is not a count of persons';
+  return fail(ctx, text, `${JSON.stringify(text)} ${reason} (e.g. 1108393 or 1.108.393)`);
 });
 
 /** A percentage with at most `decimals` decimals, as an integer scaled by 10^decimals. */

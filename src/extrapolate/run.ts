@@ -23,7 +23,7 @@ import { VERSION } from '../version.js';
 import { runParameters } from '../calc/parameters.js';
 import { loadRuleSet } from '../calc/scenarios.js';
 import { type ProjectedClaims, type ProjectedRow, applyProjectedRules, projectedRows } from './claims.js';
-import { type Group, type PlannedGroups, alignSeries, checkBaseYears, chooseBaseRows, fileGroups, paperGroups, readSeriesFile, totalsGroups } from './inputs.js';
+import { type Group, type PlannedGroups, alignSeries, checkBaseYears, fileGroups, paperGroups, readSeriesFile, totalsGroups } from './inputs.js';
 import { type ExtrapolateOptions, parseExtrapolateOptions, projectionYears } from './options.js';
 import { loadEu2Series } from './shipped-datasets.js';
 
@@ -103,21 +103,22 @@ export async function prepareExtrapolation(input: InputFiles | undefined, option
   const national = nationalImputation(parameters);
   const imputation = { ...national, description: `estimated where unknown: ${national.description}, flagged estimated` };
 
+  // A file's rows get their base years in fileGroups (per municipality, before summing).
   const planned = input !== undefined
-    ? await fileGroups(input, { by: options.by ?? 'total', column: options.column, allowMissing: options.allowMissing, baseYear: options.baseYear, missingInsured },
-      imputation, warnings)
+    ? await fileGroups(input, {
+      by: options.by ?? 'total', column: options.column, allowMissing: options.allowMissing, baseYear: options.baseYear, missingInsured, from: years?.from ?? null,
+    }, imputation, warnings)
     : options.eu2 !== undefined
       ? totalsGroups(options.eu2, options.insured, options.baseYear, imputation)
       : paperGroups(parameters, overridden);
   checkBaseYears(planned.groups, years);
-  if (years && planned.files.length > 0) {
-    chooseBaseRows(planned, years.from);
-  } else if (years) {
-    const late = planned.groups.find((g) => g.baseYear !== null && g.baseYear > years.from);
-    if (late) {
-      throw usageError(`the counts${late.key ? ` of ${late.key}` : ''} are for ${late.baseYear}, after the first projected year ${years.from}`,
-        `start the projection in ${late.baseYear} or later (projections do not run backwards)`);
-    }
+  const [only] = planned.groups;
+  if (years && input === undefined && only && only.baseYear !== null && only.baseYear > years.from) {
+    // The year of the paper's figures or of --base-year is the command line's to change, not
+    // data to correct: a usage error (exit 64), where a file's year column gives exit 65.
+    const whose = options.eu2 !== undefined ? 'the --eu2 totals (--base-year)' : 'the paper\'s counts (parameter eu2_residents_de)';
+    throw usageError(`${whose} are for ${only.baseYear}, after the first projected year ${years.from}`,
+      `start the projection in ${only.baseYear} or later (projections do not run backwards)`);
   }
 
   const eu2Spec: GrowthSpec = options.growth ?? { kind: 'constant' };
@@ -211,6 +212,11 @@ function buildMeta(
   else if (plan.years) for (let y = plan.years.from; y <= plan.years.to; y++) pricedYears.add(y);
   const percent = (growth: Growth): string => (growthMeta(growth).percent_per_year === null ? '?' : formatPpmPercent(growth.ppm, locale));
   const [firstInflation] = inflation;
+  // --inflation (or --set inflation_assumed) only moves years priced after the last known index.
+  const idleInflation = inflation.length === 0 ? overrides.find((o) => o.startsWith('inflation_assumed=')) : undefined;
+  const notes = idleInflation === undefined
+    ? planned.notes
+    : [...planned.notes, `The override ${idleInflation} has no effect: no year is priced after ${lastVpiYear}, the last year of the price index (parameter vpi).`];
   return {
     tool: 'burden',
     version: VERSION,
@@ -250,7 +256,7 @@ function buildMeta(
     // Filled in once the rules have been applied (emitExtrapolation): their outcomes are per year.
     rules: null,
     overrides,
-    notes: planned.notes,
+    notes,
   };
 }
 
@@ -267,7 +273,7 @@ function projectClaims(prepared: PreparedExtrapolation, buffer: ProjectionBuffer
     projectRow(group, plan, buffer);
     for (const row of projectedRows(group, buffer, plan)) rows.push(row);
   }
-  return applyProjectedRules(ruleSets, rows, buffer.length, prepared.parameters);
+  return applyProjectedRules(ruleSets, rows, buffer.length, prepared.parameters, reportLocale(prepared.options));
 }
 
 /** Project every group, stream csv or collect a report; warnings go to the collector. */
@@ -307,17 +313,23 @@ export async function emitExtrapolation(prepared: PreparedExtrapolation, output:
     groups.push({ key: group.key, name: group.name, baseYear: group.baseYear, members: group.members, figures: figuresFromBuffer(buffer, plan, claimsOf(g)) });
     if (years.length === 0) for (let i = 0; i < buffer.length; i++) years.push(buffer.yearAt(plan, i));
   });
-  // Without a projection, rows of different base years have no common year to total by.
-  const sameYear = plan.years !== null || new Set(groups.map((g) => g.baseYear)).size <= 1;
-  const meta: ExtrapolateMeta = claims
-    ? { ...prepared.meta, rules: claims.meta, notes: [...prepared.meta.notes, ...claims.notes] }
-    : prepared.meta;
+  // Without a projection, rows of different years have no common year to total by, and their
+  // persons must not be summed (one person counted in 2023 and again in 2024 is one person):
+  // no totals line then, and the notes say why.
+  const baseYears = [...new Set(groups.map((g) => g.baseYear))].sort((a, b) => (a ?? 0) - (b ?? 0));
+  const sameYear = plan.years !== null || baseYears.length <= 1;
+  const notes = [...prepared.meta.notes, ...(claims?.notes ?? [])];
+  if (!sameYear) {
+    notes.push(`No totals: the rows are for different years (${baseYears.join(', ')}), and persons counted in different years cannot be added up; ` +
+      'give --years FROM-TO to project every key to common years.');
+  }
+  const meta: ExtrapolateMeta = { ...prepared.meta, ...(claims ? { rules: claims.meta } : {}), notes };
   const report: ExtrapolateReport = {
     meta,
     groups,
     claimColumns: claims?.heads ?? [],
-    totals: groups.length > 1
-      ? { key: '', name: 'Total', baseYear: null, members: groups.length, figures: figuresFromTotals(totals, plan, sameYear ? years : years.map(() => null), claims?.totals) }
+    totals: groups.length > 1 && sameYear
+      ? { key: '', name: 'Total', baseYear: null, members: groups.length, figures: figuresFromTotals(totals, plan, years, claims?.totals) }
       : null,
     warnings: warnings.list(),
   };

@@ -82,6 +82,16 @@ function commonNotes(report: ExtrapolateReport, locale: Locale): string[] {
     notes.push(`Range: ${meta.range.note}`);
   }
   notes.push(...meta.overrides.map((o) => `Override: ${o}.`));
+  // Statuses say "projected" after the base year, so say which keys rest on imputed insured counts
+  // (of a single row the line "Insured employees: estimated where unknown …" above says it).
+  const imputed = report.groups.filter((g) => g.figures[0]?.insuredEstimated);
+  if (imputed.length > 0 && report.groups.length > 1) {
+    // Names may hold commas ("Düsseldorf, Stadt"): keys are separated by semicolons.
+    const shown = imputed.slice(0, 10).map((g) => [g.key, g.name].filter((t) => t !== '').join(' '));
+    const more = imputed.length > 10 ? `; and ${imputed.length - 10} more` : '';
+    const which = imputed.length === report.groups.length ? `all ${report.groups.length} keys` : `${shown.join('; ')}${more}`;
+    notes.push(`Insured counts imputed from the national ratio, in whole or for some rows summed (insured_estimated in csv and json): ${which}.`);
+  }
   notes.push(...meta.notes);
   notes.push('Not included, in the paper\'s words: costs of lasting social participation and of stabilising neighbourhoods; one national rate cannot show regional differences (Arbeitspapier S. 10, footnote 2).');
   return notes;

@@ -12,6 +12,7 @@ export function jsonFigures(f: YearFigures, claimColumns: readonly ClaimColumn[]
     eu2_status: f.eu2Status,
     insured: f.insured,
     insured_status: f.insuredStatus,
+    insured_estimated: f.insuredEstimated,
     net: f.net,
     net_status: f.netStatus,
     net_clamped: f.netClamped,

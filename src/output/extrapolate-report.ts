@@ -63,6 +63,11 @@ export interface YearFigures {
   eu2Status: FigureStatus;
   insured: number;
   insuredStatus: FigureStatus;
+  /**
+   * The row's base-year insured count was imputed (in whole or for any row summed into it): in
+   * projected years the status says only "projected", so this flag keeps it visible, as calc's.
+   */
+  insuredEstimated: boolean;
   net: number;
   netStatus: FigureStatus;
   netClamped: boolean;
@@ -146,6 +151,7 @@ export function figuresFromBuffer(b: ProjectionBuffer, plan: ProjectionPlan, cla
       eu2Status: S[b.eu2Status[i] as number] as FigureStatus,
       insured: b.insured[i] as number,
       insuredStatus: S[b.insuredStatus[i] as number] as FigureStatus,
+      insuredEstimated: b.insuredEstimated,
       net: b.net[i] as number,
       netStatus: S[b.netStatus[i] as number] as FigureStatus,
       netClamped: b.clamped[i] === 1,
@@ -183,6 +189,7 @@ export function figuresFromTotals(t: ProjectionTotals, plan: ProjectionPlan, yea
       eu2Status: S[t.status(t.eu2Status, i)] as FigureStatus,
       insured: t.insured[i] as number,
       insuredStatus: S[t.status(t.insuredStatus, i)] as FigureStatus,
+      insuredEstimated: t.insuredEstimated,
       net: t.net[i] as number,
       netStatus: S[t.status(t.netStatus, i)] as FigureStatus,
       netClamped: false,

@@ -9,7 +9,10 @@ import { type ClaimColumn, type ClaimSeries, claimStatusKey } from './extrapolat
  * engine's ProjectionBuffer, without an object per line: 330,000 lines must serialise in well
  * under a second. Usable by `extrapolate` and by `calc --years`.
  *
- *     ags,name,year,eu2,eu2_status,insured,insured_status,net,net_status,rate_eur,rate_status,cost_eur,cost_status
+ *     ags,name,year,eu2,eu2_status,insured,insured_status,insured_estimated,net,net_status,rate_eur,rate_status,cost_eur,cost_status
+ * insured_estimated (true/false, as in calc) says whether the row's base-year insured count was
+ * imputed, in whole or for any row summed into it: in projected years insured_status is
+ * "projected" either way.
  * and with a range:
  *     …,net_low,net_high,cost_low_eur,cost_high_eur,range_status,range_driver
  * The bounds rest on an assumed rate spread and growth variants, so range_status is at least
@@ -18,7 +21,7 @@ import { type ClaimColumn, type ClaimSeries, claimStatusKey } from './extrapolat
  * each with its status (claim_<programme>_status, claims_total_status, …).
  */
 export const PROJECTION_CSV_COLUMNS = [
-  'ags', 'name', 'year', 'eu2', 'eu2_status', 'insured', 'insured_status', 'net', 'net_status',
+  'ags', 'name', 'year', 'eu2', 'eu2_status', 'insured', 'insured_status', 'insured_estimated', 'net', 'net_status',
   'rate_eur', 'rate_status', 'cost_eur', 'cost_status',
 ] as const;
 export const RANGE_CSV_COLUMNS = ['net_low', 'net_high', 'cost_low_eur', 'cost_high_eur', 'range_status', 'range_driver'] as const;
@@ -45,10 +48,11 @@ export function projectionCsv(plan: ProjectionPlan, options: { locale: Locale; c
     header: () => `${options.locale === 'de' ? '\uFEFF' : ''}${columns.join(d)}\n`,
     rows(key: string, name: string, b: ProjectionBuffer, claims?: ClaimSeries): string {
       const prefix = `${key}${d}${csvField(guardText(name), d)}${d}`;
+      const estimated = `${d}${b.insuredEstimated}`;
       let out = '';
       for (let i = 0; i < b.length; i++) {
         const year = b.yearAt(plan, i);
-        let line = `${prefix}${year ?? ''}${d}${b.eu2[i]}${d}${status[b.eu2Status[i] as number]}${d}${b.insured[i]}${d}${status[b.insuredStatus[i] as number]}` +
+        let line = `${prefix}${year ?? ''}${d}${b.eu2[i]}${d}${status[b.eu2Status[i] as number]}${d}${b.insured[i]}${d}${status[b.insuredStatus[i] as number]}${estimated}` +
           `${d}${b.net[i]}${d}${status[b.netStatus[i] as number]}${d}${rateText[fixed ? 0 : i]}${d}${money(b.costCents[i] as number)}${d}${status[b.costStatus[i] as number]}`;
         if (range) {
           line += `${d}${b.netLow[i]}${d}${b.netHigh[i]}${d}${money(b.costLowCents[i] as number)}${d}${money(b.costHighCents[i] as number)}` +

@@ -182,12 +182,14 @@ describe('calc --years projects every row', () => {
     const { stdout, code } = burden(['calc', '--years', '2025-2030', '--growth', 'trend', '--format', 'csv']);
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
-    expect(lines[0]).toBe('ags,name,year,eu2,eu2_status,insured,insured_status,net,net_status,rate_eur,rate_status,cost_eur,cost_status');
+    expect(lines[0]).toBe('ags,name,year,eu2,eu2_status,insured,insured_status,insured_estimated,net,net_status,rate_eur,rate_status,cost_eur,cost_status');
     expect(lines).toHaveLength(1 + 53 * 6);
     // Base year 2025: EU2 as read, insured estimated, 2025 price index secondary.
-    expect(lines[1]).toBe('05111,"Düsseldorf, kreisfreie Stadt",2025,7770,official,4014,estimated,3756,estimated,2625.44,secondary,9861152.64,estimated');
-    // 2026: 7,770 × 1.155273 (the 5-year national trend) = 8,976.47 → 8,976, projected.
-    expect(lines[2]?.split(',').slice(3, 6)).toEqual(['2026', '8976', 'projected']);
+    expect(lines[1]).toBe('05111,"Düsseldorf, kreisfreie Stadt",2025,7770,official,4014,estimated,true,3756,estimated,2625.44,secondary,9861152.64,estimated');
+    // 2026: 7,770 × 1.155273 (the 5-year national trend) = 8,976.47 → 8,976, projected; insured at
+    // the base share, round(8,976 × 4,014 / 7,770) = round(4,637.02) = 4,637, net 4,339. The insured
+    // count still rests on the imputed 2025 count: its status says projected, insured_estimated true.
+    expect(lines[2]?.split(',').slice(3, 10)).toEqual(['2026', '8976', 'projected', '4637', 'projected', 'true', '4339']);
   });
 
   it('projects three joined files exactly as the same data in one combined file', () => {
@@ -201,7 +203,7 @@ describe('calc --years projects every row', () => {
     expect(joined.code).toBe(0);
     expect(joined.stdout).toBe(combined.stdout);
     // 9,000 × 1.03 = 9,270, insured at the base share 4,000/9,000: round(9,270 × 4/9) = 4,120.
-    expect(joined.stdout.split('\n')[4]).toMatch(/^05913000,Dortmund,2025,9270,projected,4120,projected,5150,projected,/);
+    expect(joined.stdout.split('\n')[4]).toMatch(/^05913000,Dortmund,2025,9270,projected,4120,projected,false,5150,projected,/);
   });
 
   it('refuses unknown insured counts unless --impute-insured, as calc without --years', () => {
@@ -217,7 +219,7 @@ describe('calc --years projects every row', () => {
     const imputed = burden([...args, '--impute-insured', 'national-2019'], { input });
     expect(imputed.code).toBe(0);
     // round(9,000 × 572,574 / 1,108,393) = round(4,649.2…) = 4,649
-    expect(imputed.stdout.split('\n')[1]).toMatch(/^05913000,"Dortmund, Stadt",2025,9000,projected,4649,projected,4351,/);
+    expect(imputed.stdout.split('\n')[1]).toMatch(/^05913000,"Dortmund, Stadt",2025,9000,projected,4649,projected,true,4351,/);
   });
 
   it('takes a calibrated --rate-file', () => {
@@ -228,7 +230,7 @@ describe('calc --years projects every row', () => {
       { input: 'ags,eu2,insured\n05913000,100,0\n' });
     expect(code).toBe(0);
     // 100 × 2,143.02 (15,639,763 / 7,298 = 2,143.0204…, to the cent)
-    expect(stdout.split('\n')[1]).toBe('05913000,"Dortmund, Stadt",2019,100,official,0,official,100,derived,2143.02,official,214302.00,derived');
+    expect(stdout.split('\n')[1]).toBe('05913000,"Dortmund, Stadt",2019,100,official,0,official,false,100,derived,2143.02,official,214302.00,derived');
   });
 
   it('refuses projection options without --years', () => {

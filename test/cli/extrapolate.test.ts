@@ -35,8 +35,8 @@ describe('burden extrapolate reproduces the paper with no options', () => {
     const { stdout, code } = burden(['extrapolate', '--format', 'csv']);
     expect(code).toBe(0);
     expect(stdout).toBe(
-      'ags,name,year,eu2,eu2_status,insured,insured_status,net,net_status,rate_eur,rate_status,cost_eur,cost_status\n' +
-        '00,Deutschland,2019,1108393,official,572574,official,535819,derived,2143.00,official,1148260117.00,derived\n',
+      'ags,name,year,eu2,eu2_status,insured,insured_status,insured_estimated,net,net_status,rate_eur,rate_status,cost_eur,cost_status\n' +
+        '00,Deutschland,2019,1108393,official,572574,official,false,535819,derived,2143.00,official,1148260117.00,derived\n',
     );
   });
 
@@ -68,12 +68,12 @@ describe('burden extrapolate reproduces the paper with no options', () => {
 describe('totals and price level', () => {
   it('--eu2 and --insured give the same figure as the paper', () => {
     const { stdout } = burden(['extrapolate', '--eu2', '1.108.393', '--insured', '572574', '--format', 'csv']);
-    expect(stdout.trim().split('\n')[1]).toBe(',Total,,1108393,official,572574,official,535819,derived,2143.00,official,1148260117.00,derived');
+    expect(stdout.trim().split('\n')[1]).toBe(',Total,,1108393,official,572574,official,false,535819,derived,2143.00,official,1148260117.00,derived');
   });
 
   it('--eu2 alone estimates the insured and flags them: round(100,000 × 572,574 / 1,108,393) = 51,658', () => {
     const { stdout } = burden(['extrapolate', '--eu2', '100000', '--format', 'csv']);
-    expect(stdout.trim().split('\n')[1]).toBe(',Total,,100000,official,51658,estimated,48342,estimated,2143.00,official,103596906.00,estimated');
+    expect(stdout.trim().split('\n')[1]).toBe(',Total,,100000,official,51658,estimated,true,48342,estimated,2143.00,official,103596906.00,estimated');
   });
 
   it('--price-year 2024 uprates with the secondary index: 2,569.45 EUR, flagged secondary', () => {
@@ -88,12 +88,12 @@ describe('projection over years', () => {
     const { stdout, code } = burden(['extrapolate', '--years', '2019-2021', '--growth', 'rate:7.3', '--format', 'csv']);
     expect(code).toBe(0);
     expect(stdout.trim().split('\n').slice(1)).toEqual([
-      '00,Deutschland,2019,1108393,official,572574,official,535819,derived,2143.00,official,1148260117.00,derived',
+      '00,Deutschland,2019,1108393,official,572574,official,false,535819,derived,2143.00,official,1148260117.00,derived',
       // 1,108,393 × 1.073 = 1,189,305.689 → 1,189,306; insured round(1,189,306 × 572,574 / 1,108,393) = 614,372;
       // rate round(2,143 × 100.0 / 99.5, 2) = 2,153.77.
-      '00,Deutschland,2020,1189306,projected,614372,projected,574934,projected,2153.77,derived,1238275601.18,projected',
+      '00,Deutschland,2020,1189306,projected,614372,projected,false,574934,projected,2153.77,derived,1238275601.18,projected',
       // 1,189,306 × 1.073 = 1,276,125.338 → 1,276,125; rate round(2,143 × 103.1 / 99.5, 2) = 2,220.54.
-      '00,Deutschland,2021,1276125,projected,659221,projected,616904,projected,2220.54,derived,1369860008.16,projected',
+      '00,Deutschland,2021,1276125,projected,659221,projected,false,616904,projected,2220.54,derived,1369860008.16,projected',
     ]);
   });
 
@@ -119,7 +119,7 @@ describe('projection over years', () => {
     expect(lines).toHaveLength(12);
     for (const line of lines) {
       const cells = line.split(',');
-      const [cost, low, high] = [cells[11], cells[15], cells[16]].map(Number);
+      const [cost, low, high] = [cells[12], cells[16], cells[17]].map(Number);
       expect(low).toBeLessThanOrEqual(cost as number);
       expect(cost).toBeLessThanOrEqual(high as number);
     }
@@ -137,9 +137,9 @@ describe('projection over years', () => {
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     // NRW: 13,495 + 7,770 EU2; insured 7,000 + round(7,770 × 572,574 / 1,108,393) = 7,000 + 4,014 (estimated).
-    expect(lines[1]).toBe('05,Nordrhein-Westfalen,2025,21265,derived,11014,estimated,10251,estimated,2625.44,secondary,26913385.44,estimated');
-    expect(lines[2]).toMatch(/^05,Nordrhein-Westfalen,2026,21265,projected,11014,projected,10251,projected,2677\.95,projected,/);
-    expect(lines[3]).toBe('09,Bayern,2025,20000,official,12000,official,8000,derived,2625.44,secondary,21003520.00,secondary');
+    expect(lines[1]).toBe('05,Nordrhein-Westfalen,2025,21265,derived,11014,estimated,true,10251,estimated,2625.44,secondary,26913385.44,estimated');
+    expect(lines[2]).toMatch(/^05,Nordrhein-Westfalen,2026,21265,projected,11014,projected,true,10251,projected,2677\.95,projected,/);
+    expect(lines[3]).toBe('09,Bayern,2025,20000,official,12000,official,false,8000,derived,2625.44,secondary,21003520.00,secondary');
   });
 });
 
@@ -179,8 +179,8 @@ describe('several years per key: one base row per key (the latest year not after
   // From 2024, the 2024 row is the base: net 1,200 − 100 = 1,100; 1,100 × 2,569.45 = 2,826,395.00 (2024),
   // constant growth, 1,100 × 2,625.44 = 2,887,984.00 (2025). The 2023 row is not projected as well.
   const expected = [
-    '05913,"Dortmund, Stadt",2024,1200,official,100,official,1100,derived,2569.45,secondary,2826395.00,secondary',
-    '05913,"Dortmund, Stadt",2025,1200,projected,100,projected,1100,projected,2625.44,secondary,2887984.00,projected',
+    '05913,"Dortmund, Stadt",2024,1200,official,100,official,false,1100,derived,2569.45,secondary,2826395.00,secondary',
+    '05913,"Dortmund, Stadt",2025,1200,projected,100,projected,false,1100,projected,2625.44,secondary,2887984.00,projected',
   ];
 
   it.each([
@@ -200,17 +200,18 @@ describe('several years per key: one base row per key (the latest year not after
     expect(doc.meta.notes.join(' ')).toContain('each key is projected from its latest year not after 2024, the first projected year (e.g. 05913: counts for 2023, 2024, projected from 2024)');
   });
 
-  it('a projection from 2025 takes the 2024 row too; --by total sums per year first, then takes one', () => {
+  it('a projection from 2025 takes the 2024 row too; --by total takes each municipality\'s base row, then sums', () => {
     const { stdout } = burden(['extrapolate', y2, '--years', '2025-2025', '--format', 'csv']);
     // Total of 2024 (1,200 − 100 = 1,100) at 2025 prices, 1,100 × 2,625.44 = 2,887,984.00.
-    expect(stdout.trim().split('\n').slice(1)).toEqual([',Total (1 row),2025,1200,projected,100,projected,1100,projected,2625.44,secondary,2887984.00,projected']);
+    expect(stdout.trim().split('\n').slice(1)).toEqual([',Total (1 row),2025,1200,projected,100,projected,false,1100,projected,2625.44,secondary,2887984.00,projected']);
   });
 
   it('refuses a key with no year at or before the first projected year: exit 65, one line naming the key and its years', () => {
     const { stdout, stderr, code } = burden(['calc', y2, '--years', '2022-2025', '--format', 'csv']);
     expect(code).toBe(65);
     expect(stdout).toBe('');
-    expect(stderr).toBe(`error: ${y2}: key 05913 has counts for 2023, 2024 only, none in or before the first projected year 2022 ` +
+    // Line 2 is the key's first row.
+    expect(stderr).toBe(`error: ${y2}:2: key 05913 has counts for 2023, 2024 only, none in or before the first projected year 2022 ` +
       '(start the projection in 2023 or later (projections do not run backwards), or add counts for 2022 or earlier)\n');
   });
 
@@ -303,7 +304,12 @@ describe('the words about sources come from the parameters and the manifest', ()
     expect(doc.meta.insured).toBe('parameter insured_bg_ro_de, overridden (--set insured_bg_ro_de=600000 on the command line)');
     // The paper's count is quoted as "(Stand 31.12.2019, IAB 2020)": it must not stand for the override.
     expect(doc.meta.notes.join(' ')).not.toContain('IAB 2020');
-    expect(doc.meta.notes.join(' ')).toContain('Insured BG/RO employees in Germany: parameter insured_bg_ro_de, overridden');
+    // The insured count's source is said once, as meta.insured, and printed once in the table.
+    expect(doc.meta.notes.join(' ')).not.toContain('insured_bg_ro_de');
+    const table = burden(['extrapolate', '--set', 'insured_bg_ro_de=600000']).stdout;
+    expect(table.split('\n').filter((line) => line.includes('parameter insured_bg_ro_de'))).toEqual([
+      'Insured employees: parameter insured_bg_ro_de, overridden (--set insured_bg_ro_de=600000 on the command line).',
+    ]);
     // Without it, the parameter's own source and date.
     const paper = JSON.parse(burden(['extrapolate', '--format', 'json']).stdout);
     expect(paper.meta.insured).toMatch(/^parameter insured_bg_ro_de, 31\.12\.2019 \(Städtetag NRW, Arbeitspapier .*IAB 2020\)“\)$/);

@@ -45,7 +45,7 @@ describe('nrw-2024 projected over 2023-2026: the pot in 2023 and 2024, nothing f
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')[0]).toBe(
-      'ags,name,year,eu2,eu2_status,insured,insured_status,net,net_status,rate_eur,rate_status,cost_eur,cost_status,' +
+      'ags,name,year,eu2,eu2_status,insured,insured_status,insured_estimated,net,net_status,rate_eur,rate_status,cost_eur,cost_status,' +
         'claim_suedosteuropa_eur,claim_suedosteuropa_status,claims_total_eur,claims_total_status,uncovered_eur,uncovered_status,coverage_pct,coverage_status',
     );
     expect(rows).toHaveLength(3 * 4);
@@ -195,7 +195,9 @@ describe('rules without a projection, and what is still refused', () => {
     const doc = JSON.parse(burden(['extrapolate', '--rules', 'nrw-2024', '--format', 'json']).stdout);
     expect(doc.rows[0]).toMatchObject({ ags: '00', year: 2019, claim_suedosteuropa_eur: 0, uncovered_eur: 1148260117, coverage_pct: 0 });
     expect(doc.meta.rules[0].programmes[0]).toMatchObject({ year: 2019, in_force: true, unallocated_eur: 5500000 });
-    expect(doc.meta.notes).toContain('Unallocated pot (no eligible municipality, or all capped): suedosteuropa 2019: 5,500,000.00 EUR.');
+    // The notes are written in the report's locale (de unless --locale or csv), as its table is.
+    expect(doc.meta.notes).toContain('Unallocated pot (no eligible municipality, or all capped): suedosteuropa 2019: 5.500.000,00 EUR.');
+    expect(burden(['extrapolate', '--rules', 'nrw-2024', '--locale', 'en']).stdout).toContain('suedosteuropa 2019: 5,500,000.00 EUR.');
   });
 
   it.each([

@@ -6,7 +6,8 @@ import {
   SECONDARY, combine, makePlan, parseGrowthSpec, planRates, projectRow, resolveGrowth, statusMeanings,
 } from '../../src/engine/projection.js';
 import { priceIndex } from '../../src/engine/rate.js';
-import { chooseBaseRows, paperGroups } from '../../src/extrapolate/inputs.js';
+import { type Member, chooseBaseRows, paperGroups, sumMembers } from '../../src/extrapolate/inputs.js';
+import { WarningCollector } from '../../src/engine/method.js';
 import type { Parameter } from '../../src/schema/parameter.js';
 import { type SeriesPoint, checkSeries, compoundGrowth, formatPpmPercent } from '../../src/engine/series.js';
 import { loadEu2Series } from '../../src/extrapolate/shipped-datasets.js';
@@ -276,21 +277,34 @@ describe('assumed inflation: each year at the value in force that year', () => {
   });
 });
 
-describe('one base row per key: the projection starts from the latest year not after the first projected year', () => {
+describe('one base row per municipality: the projection starts from its latest year not after the first projected year', () => {
+  const member = (ags: string, year: number, eu2: number, line: number, insured = 0): Member =>
+    ({ ags, key: ags.slice(0, 2), name: ags, year, eu2, insured, imputed: false, population: null, origin: { file: 'in.csv', line } });
+
   it('takes 2024 of (2023, 2024) for a projection from 2024, notes it, and refuses a key with no year ≤ FROM', () => {
-    const group = (key: string, baseYear: number, eu2: number) =>
-      ({ key, name: key, baseYear, eu2, insured: 0, eu2Status: OFFICIAL, insuredStatus: OFFICIAL, members: 1, population: null });
-    const planned = () => ({
-      groups: [group('05913', 2023, 1000), group('05111', 2022, 50), group('05913', 2024, 1200), group('05913', 2026, 9999)],
-      files: [{ role: 'combined' as const, file: 'in.csv', sha256: '', rows: 4 }], paths: [], notes: [] as string[], description: '', imputed: false,
-    });
-    const p = planned();
-    chooseBaseRows(p, 2024);
+    const rows = [member('05913', 2023, 1000, 2), member('05111', 2022, 50, 3), member('05913', 2024, 1200, 4), member('05913', 2026, 9999, 5)];
+    const { chosen, note } = chooseBaseRows(rows, 2024);
     // 05913: 2023 and 2024 are ≤ 2024, the latest is 2024 (1,200); 2026 lies after it and is not used.
-    expect(p.groups.map((g) => `${g.key}@${g.baseYear}=${g.eu2}`)).toEqual(['05913@2024=1200', '05111@2022=50']);
-    expect(p.notes.join(' ')).toContain('latest year not after 2024, the first projected year (e.g. 05913: counts for 2023, 2024, 2026, projected from 2024)');
-    // From 2022, 05913 (2023, 2024, 2026) has no year at or before it.
-    expect(() => chooseBaseRows(planned(), 2022)).toThrow(/key 05913 has counts for 2023, 2024, 2026 only, none in or before the first projected year 2022/);
+    expect(chosen.map((m) => `${m.ags}@${m.year}=${m.eu2}`)).toEqual(['05913@2024=1200', '05111@2022=50']);
+    expect(note).toContain('latest year not after 2024, the first projected year (e.g. 05913: counts for 2023, 2024, 2026, projected from 2024)');
+    // From 2022, 05913 (2023, 2024, 2026) has no year at or before it; the error names its first row.
+    expect(() => chooseBaseRows(rows, 2022)).toThrow(/key 05913 has counts for 2023, 2024, 2026 only, none in or before the first projected year 2022/);
+    expect(chooseBaseRows([member('05913', 2023, 1, 2)], 2023).note).toBeNull();
+  });
+
+  it('sums per aggregate key only rows of one year, and refuses to mix years in a projection', () => {
+    const name = (): string => 'NRW';
+    const warnings = new WarningCollector();
+    // 1,000 + 2,000 EU2 residents of 2024 in 05: one group of 3,000, at least derived.
+    const [nrw] = sumMembers([member('05913', 2024, 1000, 2), member('05111', 2024, 2000, 3)], { from: 2024, by: 'land', name }, warnings);
+    expect(nrw).toMatchObject({ key: '05', baseYear: 2024, eu2: 3000, members: 2, eu2Status: DERIVED });
+    // Dortmund's latest count is of 2023, Düsseldorf's of 2024: the sum would be of no one year.
+    expect(() => sumMembers([member('05913', 2023, 1000, 2), member('05111', 2024, 2000, 3)], { from: 2024, by: 'land', name }, warnings))
+      .toThrow('--by land: 05 (NRW) would sum counts of different years: 05913 for 2023 (line 2) and 05111 for 2024 (line 3), each its latest year not after the first projected year 2024');
+    // Without a projection each (key, year) is a row of its own, the years of a key in order.
+    const rows = sumMembers([member('05913', 2025, 1, 2), member('09162', 2021, 1, 3), member('05111', 2021, 1, 4)], { from: null, by: 'land', name }, warnings);
+    expect(rows.map((g) => `${g.key}@${g.baseYear}`)).toEqual(['05@2021', '05@2025', '09@2021']);
+    expect(warnings.list()).toEqual([]);
   });
 });
 

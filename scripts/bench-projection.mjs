@@ -50,7 +50,7 @@ import { loadShippedData } from '../src/io/shipped.js';
 const [mode, file, out, years] = process.argv.slice(2);
 const [from, to] = years.split('-').map(Number);
 if (mode === 'run') {
-  await runExtrapolate(file, { by: 'none', baseYear: String(from), years, format: 'csv', output: out, column: [] }, {});
+  await runExtrapolate({ combined: file }, { by: 'none', baseYear: String(from), years, format: 'csv', output: out, column: [] }, {});
 } else {
   // Engine and writer only: rows already in memory, output to a string.
   const { readFileSync } = await import('node:fs');

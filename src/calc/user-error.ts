@@ -33,5 +33,5 @@ export function insuredUnknown(row: InputRow): BurdenError {
 /** --strict: the warnings above fail the run; an -o file is not written. */
 export function strictFailure(count: number, output: string | undefined): BurdenError {
   return new BurdenError(EXIT.dataError, `--strict: ${count === 1 ? 'the warning above fails' : `the ${count} warnings above fail`} the run${output ? `; ${output} is not written` : ''}`,
-    {}, 'correct what they point at, or leave out --strict to accept them');
+    {}, `correct what ${count === 1 ? 'it points' : 'they point'} at, or leave out --strict to accept ${count === 1 ? 'it' : 'them'}`);
 }

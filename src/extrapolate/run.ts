@@ -1,6 +1,7 @@
 import { BurdenError, EXIT, usageError } from '../errors.js';
 import { METHOD, WarningCollector } from '../engine/method.js';
 import { InexactError } from '../engine/money.js';
+import { strictFailure } from '../calc/user-error.js';
 import { nationalImputation } from '../engine/imputation.js';
 import { type ParameterSet, requireParameter } from '../engine/parameters.js';
 import { inflationInForce } from '../engine/rate.js';
@@ -355,10 +356,8 @@ export async function runExtrapolate(input: InputFiles | undefined, rawOptions: 
     await emitExtrapolation(prepared, output, { format, locale, color: paint.enabled });
     if (options.strict && prepared.warnings.list().length > 0) {
       // --strict: warnings fail the run, and a failed run leaves no output file (as calc).
-      output.abort();
       await printWarnings(prepared.warnings.list());
-      process.exitCode = EXIT.dataError;
-      return;
+      throw strictFailure(prepared.warnings.list().length, options.output);
     }
     output.commit();
   } catch (error) {

@@ -363,7 +363,7 @@ describe('what calc says beyond its columns', () => {
     const { code, stderr } = burden(['calc', '-', '--rules', 'nrw-2024', '--year', '2024', '--strict', '-o', join(dir, 'out.csv')], { input: 'ags,eu2,insured\n09162,30000,15000\n' });
     expect(code).toBe(65);
     expect(stderr.split('\n').slice(1)).toEqual([
-      `error: --strict: the warning above fails the run; ${join(dir, 'out.csv')} is not written (correct what they point at, or leave out --strict to accept them)`, '']);
+      `error: --strict: the warning above fails the run; ${join(dir, 'out.csv')} is not written (correct what it points at, or leave out --strict to accept it)`, '']);
     expect(readdirSync(dir)).toEqual([]);
   });
 

@@ -323,3 +323,13 @@ describe('the words about sources come from the parameters and the manifest', ()
     expect(doc.meta.statuses.estimated).toContain('national ratio of 31.12.2019');
   });
 });
+
+describe('--strict on extrapolate', () => {
+  it('ends with an error line after the warnings, as calc does', () => {
+    const { code, stderr, stdout } = burden(['extrapolate', '-', '--strict'], { input: 'ags,eu2,insured\n05913000,100,200\n' });
+    expect(code).toBe(65);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('warning: more insured employees than EU2 residents; net persons clamped to 0 in 1 row: total (eu2 100, insured 200)\n'
+      + 'error: --strict: the warning above fails the run (correct what it points at, or leave out --strict to accept it)\n');
+  });
+});

@@ -121,15 +121,29 @@ export class RowReader {
 
   /** A total given directly or as the sum of its Bulgarian and Romanian parts. */
   private sum(record: CsvRecord, total: CanonicalField, parts: [CanonicalField, CanonicalField]): number | null | undefined {
-    if (this.has(total)) return this.count(record, total);
     const [a, b] = parts.map((p) => this.count(record, p));
+    if (this.has(total)) {
+      const given = this.count(record, total);
+      // Both a total and its parts: they must agree, or one of them is wrong and we cannot tell which.
+      if (typeof given === 'number' && typeof a === 'number' && typeof b === 'number' && given !== a + b) {
+        throw new BurdenError(EXIT.dataError, `${total} is ${given}, but ${parts.join(' + ')} is ${a + b}`,
+          { ...this.at(record, total), value: String(given) }, `correct the row, or drop the ${total} column or the ${parts.join(' and ')} columns`);
+      }
+      // An unknown total ("." in a Destatis export) beside known parts: the parts say it.
+      if (given === null && typeof a === 'number' && typeof b === 'number') return this.checkedSum(record, parts, a + b);
+      return given;
+    }
     if (a === undefined || b === undefined) return undefined;
     if (a === null || b === null) return null;
-    if (a + b > MAX_COUNT) {
-      throw new BurdenError(EXIT.dataError, `${parts.join(' + ')} is ${a + b}, too large to be a count of persons`,
-        { ...this.at(record, parts[0]), value: String(a + b) }, 'no area has more than 10,000,000,000 inhabitants; check the columns');
+    return this.checkedSum(record, parts, a + b);
+  }
+
+  private checkedSum(record: CsvRecord, parts: [CanonicalField, CanonicalField], sum: number): number {
+    if (sum > MAX_COUNT) {
+      throw new BurdenError(EXIT.dataError, `${parts.join(' + ')} is ${sum}, too large to be a count of persons`,
+        { ...this.at(record, parts[0]), value: String(sum) }, 'no area has more than 10,000,000,000 inhabitants; check the columns');
     }
-    return a + b;
+    return sum;
   }
 
   /**
@@ -198,6 +212,8 @@ export class RowReader {
     if (ags === null) return null;
     const row: PartialRow = { ags, name, year, origin: { file: this.file, line } };
     if (population >= 0) row.population = population;
+    // A total beside its parts that disagree with it: the general path names the row.
+    if ((eu2 >= 0 && bg >= 0 && ro >= 0 && eu2 !== bg + ro) || (insured >= 0 && insuredBg >= 0 && insuredRo >= 0 && insured !== insuredBg + insuredRo)) return null;
     if (eu2 < 0 && bg >= 0 && ro >= 0) eu2 = bg + ro;
     if (eu2 >= 0) row.eu2 = eu2;
     if (insured < 0 && insuredBg >= 0 && insuredRo >= 0) insured = insuredBg + insuredRo;

@@ -11,6 +11,8 @@ const HEADERS = [
   ['ags', 'name', 'population', 'eu2', 'insured'],
   ['name', 'insured', 'ags', 'eu2'],
   ['ags', 'jahr', 'bg', 'ro', 'insured_bg', 'insured_ro', 'extra'],
+  // Totals beside their parts: both paths must refuse the same disagreements.
+  ['ags', 'eu2', 'bg', 'ro', 'insured', 'insured_bg', 'insured_ro'],
 ];
 
 const cell = fc.oneof(
@@ -53,3 +55,22 @@ describe('RowReader.readLine agrees with read', () => {
     });
   });
 });
+
+describe('a total beside its parts', () => {
+  const header = ['ags', 'eu2', 'bg', 'ro', 'insured'];
+  const reader = new RowReader('t.csv', header, mapColumns(header, new Map(), 't.csv'), ',');
+  const read = (line: string): unknown => outcome(() => reader.readLine(line, 3));
+
+  it('is taken when the parts agree with it', () => {
+    expect(read('05913000,100,60,40,5')).toMatchObject({ row: { eu2: 100 } });
+  });
+
+  it('is refused when they do not: one of them is wrong, and the tool cannot tell which', () => {
+    expect(read('05913000,100,60,30,5')).toEqual({ error: 'eu2 is 100, but bg + ro is 90', where: { file: 't.csv', line: 3, column: 'eu2', value: '100' } });
+  });
+
+  it('unknown (".") beside known parts is their sum', () => {
+    expect(read('05913000,.,60,30,5')).toMatchObject({ row: { eu2: 90 } });
+  });
+});
+

@@ -2,7 +2,7 @@ import type { Location } from '../errors.js';
 import { applyMethod, type InsuredImputation, TotalsAccumulator, type TotalsState, WarningCollector, type WarningEntry } from '../engine/method.js';
 import { plainLines } from '../io/csv.js';
 import { decodeText } from '../io/source.js';
-import { type PlainFileSpec, RowAssembler, keyOf } from '../io/inputs.js';
+import { type PlainFileSpec, RowAssembler, keyOf, needsRegister } from '../io/inputs.js';
 import { RowReader } from '../io/rows.js';
 import { csvRenderer } from '../output/csv.js';
 import { userError } from './user-error.js';
@@ -72,7 +72,7 @@ export function pieceWorker(job: PieceJob): (id: number, bytes: Uint8Array, firs
           lines.push(partial.origin.line);
           const row = assembler.take(partial);
           if (!row) continue;
-          if (row.population === null) await assembler.fill(row);
+          if (needsRegister(row)) await assembler.fill(row);
           const computed = applyMethod(row, context);
           totals.add(computed);
           warnings.note(computed);

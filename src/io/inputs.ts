@@ -72,14 +72,24 @@ export const noDataRows = (source: InputSource): BurdenError =>
   new BurdenError(EXIT.dataError, 'the header is the only line: there are no data rows', { file: source.name, line: 1 },
     'add one row per municipality below the header');
 
-/** Fill population from the register where the input has none; remember keys found nowhere. */
+/** Whether a row lacks what the register can give: its population or its name. */
+export const needsRegister = (row: InputRow): boolean => row.population === null || row.name === '';
+
+/**
+ * Fill population (and an empty name) from the register where the input has none; remember
+ * keys found nowhere. `usedRegister` says whether any population came from the register.
+ */
 export class PopulationLookup {
   usedRegister = false;
 
   async fill(row: InputRow, options: InputOptions): Promise<void> {
-    if (row.population !== null) return;
+    if (!needsRegister(row)) return;
     const level = REGISTER_LEVEL_BY_LENGTH[row.ags.length];
     const entry = level ? (await loadRegister(level))[row.ags] : undefined;
+    if (row.population !== null) {
+      if (entry) row.name = entry[0];
+      return;
+    }
     if (entry) {
       // The same check as for a population in the input: more EU2 residents than inhabitants
       // means the key names another area than the counts (a Gemeinde key on Kreis figures).
@@ -207,7 +217,7 @@ export async function combinedInput(source: InputSource, options: InputOptions):
         await checkKeyOrder(guard, partial, partialBatches);
         const row = assembler.take(partial);
         if (!row) continue;
-        if (row.population === null) await assembler.fill(row);
+        if (needsRegister(row)) await assembler.fill(row);
         out.push(row);
       }
       info.rows = assembler.rows;

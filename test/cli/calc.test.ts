@@ -125,7 +125,7 @@ describe('three files joined on the key', () => {
     const { stdout, code } = burden(['calc', '--eu2', join(own, 'e.csv'), '--format', 'csv']);
     expect(code).toBe(0);
     // 900 net × 2,143 EUR = 1,928,700.00; / 5,000 inhabitants = 385.74; 1,000 / 5,000 = 20.00 %.
-    expect(stdout.trim().split('\n')[1]).toBe('05913,,5000,1000,100,false,900,2143.00,1928700.00,385.74,20.00');
+    expect(stdout.trim().split('\n')[1]).toBe('05913,"Dortmund, Stadt",5000,1000,100,false,900,2143.00,1928700.00,385.74,20.00');
   });
 
   const dir = mkdtempSync(join(tmpdir(), 'burden-join-'));
@@ -138,8 +138,8 @@ describe('three files joined on the key', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
-    expect(lines[1]).toBe('05111000,,618685,7770,4014,false,3756,2143.00,8049108.00,13.01,1.26');
-    expect(lines[2]).toBe('05913000,,603462,13495,6971,false,6524,2143.00,13980932.00,23.17,2.24');
+    expect(lines[1]).toBe('05111000,"Düsseldorf, Stadt",618685,7770,4014,false,3756,2143.00,8049108.00,13.01,1.26');
+    expect(lines[2]).toBe('05913000,"Dortmund, Stadt",603462,13495,6971,false,6524,2143.00,13980932.00,23.17,2.24');
   });
 
   it('names the keys missing from one file', () => {

@@ -339,6 +339,21 @@ export async function readSeriesFile(file: string, column: 'eu2' | 'insured', wa
 }
 
 /**
+ * A growth series that also gives the base year, with another count than the input: the
+ * input's count starts the projection and the series' base-year count is not used, which
+ * the user should know (one of them is probably a different definition or date).
+ */
+export function warnOfSeriesBase(series: YearlySeries, groups: readonly Group[], column: 'eu2' | 'insured', file: string, warnings: WarningCollector): void {
+  for (const group of groups) {
+    const base = group[column];
+    const given = group.baseYear === null ? undefined : series.get(group.key)?.get(group.baseYear);
+    if (given === undefined || base === null || given === base) continue;
+    warnings.add(`series-base-${column}`, `the growth series ${file} gives another ${column} count for the base year than the input; the input's count starts the projection`,
+      `${group.key === '' ? 'total' : group.key} ${group.baseYear}: series ${given}, input ${base}`);
+  }
+}
+
+/**
  * Series keys must name the output rows. One aggregate (the paper, totals, --by total) may
  * take a series with a single key whatever it is; otherwise every output key must be there.
  */

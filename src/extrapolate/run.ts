@@ -24,7 +24,7 @@ import { VERSION } from '../version.js';
 import { runParameters } from '../calc/parameters.js';
 import { loadRuleSet } from '../calc/scenarios.js';
 import { type ProjectedClaims, type ProjectedRow, applyProjectedRules, projectedRows } from './claims.js';
-import { type Group, type PlannedGroups, alignSeries, checkBaseYears, fileGroups, paperGroups, readSeriesFile, totalsGroups } from './inputs.js';
+import { type Group, type PlannedGroups, alignSeries, checkBaseYears, fileGroups, paperGroups, readSeriesFile, totalsGroups, warnOfSeriesBase } from './inputs.js';
 import { type ExtrapolateOptions, parseExtrapolateOptions, projectionYears } from './options.js';
 import { loadEu2Series } from './shipped-datasets.js';
 
@@ -134,7 +134,9 @@ export async function prepareExtrapolation(input: InputFiles | undefined, option
     const read = await readSeriesFile(spec.file, column, warnings);
     files.push(read.info);
     planned.paths.push(spec.file);
-    return alignSeries(read.series, planned.groups, spec.file);
+    const aligned = alignSeries(read.series, planned.groups, spec.file);
+    warnOfSeriesBase(aligned, planned.groups, column, spec.file, warnings);
+    return aligned;
   };
   if (options.growthLow?.kind === 'series' || options.growthHigh?.kind === 'series') {
     throw usageError('--growth-low and --growth-high take constant, trend[:N] or rate:P', 'a series is a single scenario: give it with --growth');

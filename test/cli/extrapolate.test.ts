@@ -333,3 +333,16 @@ describe('--strict on extrapolate', () => {
       + 'error: --strict: the warning above fails the run (correct what it points at, or leave out --strict to accept it)\n');
   });
 });
+
+describe('a growth series that contradicts the input in the base year', () => {
+  it('warns, and starts from the input', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'burden-series-base-'));
+    const file = join(dir, 's.csv');
+    writeFileSync(file, 'ags,year,eu2\n00,2019,1200000\n00,2020,1300000\n');
+    const { code, stdout, stderr } = burden(['extrapolate', '--years', '2019-2020', '--growth', `series:${file}`, '--format', 'csv']);
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[1]).toMatch(/^00,Deutschland,2019,1108393,official,/);
+    expect(stderr).toBe(`warning: the growth series ${file} gives another eu2 count for the base year than the input; `
+      + "the input's count starts the projection in 1 row: 00 2019: series 1200000, input 1108393\n");
+  });
+});

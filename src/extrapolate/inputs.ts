@@ -146,15 +146,26 @@ const noYear = (): BurdenError => usageError('the counts have no year, so they c
  */
 export async function fileGroups(
   files: InputFiles,
-  options: { by: Aggregation; column: string[]; allowMissing: boolean; baseYear: number | undefined; missingInsured: MissingInsured; from: number | null },
+  options: {
+    by: Aggregation; column: string[]; allowMissing: boolean; baseYear: number | undefined; missingInsured: MissingInsured; from: number | null;
+    populationMatters: boolean;
+  },
   imputation: InsuredImputation,
   warnings: WarningCollector,
 ): Promise<PlannedGroups> {
-  const { plan, paths, description } = await openInputFiles(files, { columns: parseColumnOverrides(options.column), allowMissing: options.allowMissing, warnings });
+  // The reader warns of keys whose population it cannot find; a projection prints no figure
+  // per inhabitant, so that warning matters only when programme rules look at population.
+  const own = new WarningCollector();
+  const { plan, paths, description } = await openInputFiles(files, { columns: parseColumnOverrides(options.column), allowMissing: options.allowMissing, warnings: own });
   const refuse = options.missingInsured === 'refuse';
   if (refuse && !plan.hasInsuredColumn) throw noInsuredColumn(plan.files[0]?.file ?? 'input');
   const register = options.by === 'land' || options.by === 'kreis' ? await loadRegister(options.by) : null;
-  const members: Member[] = [];
+  const name = (key: string, first: Member): string => (options.by === 'none' ? first.name : options.by === 'total' ? 'Total' : register?.[key]?.[0] ?? '');
+  const summer = new GroupSummer({ from: options.from, name, by: options.by });
+  // Rows of several years, projected: each municipality's base row is chosen once all are read
+  // (chooseBaseRows), so those rows are kept; any other row is summed as it comes.
+  const pending: Member[] = [];
+  let imputed = false;
   const keyLengths = new Set<number>();
   for await (const batch of plan.batches()) {
     for (const row of batch) {
@@ -168,9 +179,15 @@ export async function fileGroups(
       keyLengths.add(row.ags.length);
       let insured = row.insured;
       if (insured === null && refuse) throw insuredUnknown(row);
-      const imputed = insured === null;
+      const wasImputed = insured === null;
       insured ??= imputeInsured(row.eu2, imputation);
-      members.push({ ags: row.ags, key: groupKey(row.ags, options.by, row.origin), name: row.name, year, eu2: row.eu2, insured, imputed, population: row.population, origin: row.origin });
+      const member: Member = { ags: row.ags, key: groupKey(row.ags, options.by, row.origin), name: row.name, year, eu2: row.eu2, insured, imputed: wasImputed,
+        population: row.population, origin: row.origin };
+      if (options.from !== null && row.year !== null) pending.push(member);
+      else {
+        summer.add(member);
+        imputed ||= wasImputed;
+      }
     }
   }
   if (options.by !== 'none' && keyLengths.size > 1) {
@@ -179,14 +196,16 @@ export async function fileGroups(
       `key lengths ${[...keyLengths].sort((a, b) => a - b).join(' and ')} digits`);
   }
   const notes: string[] = [];
-  let summed = members;
-  if (options.from !== null) {
-    const base = chooseBaseRows(members, options.from);
-    summed = base.chosen;
+  if (options.from !== null && pending.length > 0) {
+    const base = chooseBaseRows(pending, options.from);
+    for (const member of base.chosen) {
+      summer.add(member);
+      imputed ||= member.imputed;
+    }
     if (base.note) notes.push(base.note);
   }
-  const name = (key: string, first: Member): string => (options.by === 'none' ? first.name : options.by === 'total' ? 'Total' : register?.[key]?.[0] ?? '');
-  const groups = sumMembers(summed, { from: options.from, name, by: options.by }, warnings);
+  const groups = summer.groups(warnings);
+  warnings.absorb(own.entries().filter((entry) => options.populationMatters || entry.code !== 'population-unknown'));
   const byText = { none: 'row by row', total: 'summed in total', land: 'summed by Land (first 2 digits of the key)', kreis: 'summed by Kreis (first 5 digits of the key)' }[options.by];
   return {
     groups,
@@ -194,7 +213,7 @@ export async function fileGroups(
     paths,
     notes,
     description: `${description}, ${byText}`,
-    imputed: summed.some((m) => m.imputed),
+    imputed,
   };
 }
 
@@ -241,8 +260,9 @@ export function chooseBaseRows<M extends { ags: string; year: number | null; ori
 }
 
 /**
- * Sum members into one group per aggregate key and year, keys in the order of their first
- * appearance and the years of a key in ascending order.
+ * Sums members into one group per aggregate key and year as they come, so an input of millions
+ * of rows is never held whole; `groups()` gives keys in the order of their first appearance and
+ * the years of a key in ascending order.
  *
  * With a projection (`from`, its first year), every member of an aggregate must have the same base
  * year: summing Dortmund's 2023 count with Düsseldorf's 2024 count and projecting the sum from
@@ -250,20 +270,20 @@ export function chooseBaseRows<M extends { ags: string; year: number | null; ori
  * mixed silently. Summing first and clamping after also lets a member with more insured than
  * EU2 residents offset the others' net persons, unlike calc or --by none; a warning names such rows.
  */
-export function sumMembers(
-  members: readonly Member[],
-  options: { from: number | null; by: Aggregation; name: (key: string, first: Member) => string },
-  warnings: WarningCollector,
-): Group[] {
-  const groups = new Map<string, Group>();
-  const firstOfKey = new Map<string, Member>();
-  const offsets = new Map<string, Member[]>();
-  for (const m of members) {
-    const first = firstOfKey.get(m.key);
-    if (!first) firstOfKey.set(m.key, m);
+export class GroupSummer {
+  private readonly sums = new Map<string, Group>();
+  private readonly firstOfKey = new Map<string, Member>();
+  private readonly offsets = new Map<string, Member[]>();
+
+  constructor(private readonly options: { from: number | null; by: Aggregation; name: (key: string, first: Member) => string }) {}
+
+  add(m: Member): void {
+    const { options } = this;
+    const first = this.firstOfKey.get(m.key);
+    if (!first) this.firstOfKey.set(m.key, m);
     else if (options.from !== null && first.year !== m.year) {
       const at = (x: Member): string => `${x.ags} for ${x.year} (line ${x.origin.line})`;
-      const name = options.name(m.key, first);
+      const name = options.by === 'total' ? '' : options.name(m.key, first);
       throw new BurdenError(EXIT.dataError,
         `--by ${options.by}: ${keyName(m.key)}${name ? ` (${name})` : ''} would sum counts of different years: ${at(first)} and ${at(m)}, ` +
           `each its latest year not after the first projected year ${options.from}`,
@@ -273,13 +293,13 @@ export function sumMembers(
     const id = m.year === null ? m.key : `${m.key}@${m.year}`;
     const insuredStatus = m.imputed ? ESTIMATED : OFFICIAL;
     if (m.insured > m.eu2) {
-      const list = offsets.get(id);
+      const list = this.offsets.get(id);
       if (list) list.push(m);
-      else offsets.set(id, [m]);
+      else this.offsets.set(id, [m]);
     }
-    const group = groups.get(id);
+    const group = this.sums.get(id);
     if (!group) {
-      groups.set(id, { key: m.key, name: options.name(m.key, m), baseYear: m.year, eu2: m.eu2, insured: m.insured, eu2Status: OFFICIAL, insuredStatus,
+      this.sums.set(id, { key: m.key, name: options.name(m.key, m), baseYear: m.year, eu2: m.eu2, insured: m.insured, eu2Status: OFFICIAL, insuredStatus,
         insuredEstimated: m.imputed, members: 1, population: m.population });
     } else {
       group.members += 1;
@@ -292,20 +312,34 @@ export function sumMembers(
       group.insuredEstimated = group.insuredEstimated === true || m.imputed;
     }
   }
-  for (const [id, rows] of offsets) {
-    // A group of one row is clamped on its own, and warned about as 'net-clamped' when projected.
-    if ((groups.get(id)?.members ?? 0) < 2) continue;
-    for (const m of rows) {
-      warnings.add('net-offset', 'a row summed into an aggregate has more insured employees than EU2 residents; its surplus offsets the other rows\' net persons in the aggregate',
-        `${m.ags} in ${keyName(m.key)} ${m.origin.file}:${m.origin.line} (eu2 ${m.eu2}, insured ${m.insured})`);
+
+  groups(warnings: WarningCollector): Group[] {
+    for (const [id, rows] of this.offsets) {
+      // A group of one row is clamped on its own, and warned about as 'net-clamped' when projected.
+      if ((this.sums.get(id)?.members ?? 0) < 2) continue;
+      for (const m of rows) {
+        warnings.add('net-offset', 'a row summed into an aggregate has more insured employees than EU2 residents; its surplus offsets the other rows\' net persons in the aggregate',
+          `${m.ags} in ${keyName(m.key)} ${m.origin.file}:${m.origin.line} (eu2 ${m.eu2}, insured ${m.insured})`);
+      }
     }
+    const keyOrder = new Map([...this.firstOfKey.keys()].map((key, i) => [key, i]));
+    const result = [...this.sums.values()];
+    // Without a projection a key may have several years: they follow each other, oldest first.
+    result.sort((a, b) => (keyOrder.get(a.key) as number) - (keyOrder.get(b.key) as number) || (a.baseYear ?? 0) - (b.baseYear ?? 0));
+    if (this.options.by === 'total') for (const g of result) g.name = `Total (${g.members} row${g.members === 1 ? '' : 's'})`;
+    return result;
   }
-  const keyOrder = new Map([...firstOfKey.keys()].map((key, i) => [key, i]));
-  const result = [...groups.values()];
-  // Without a projection a key may have several years: they follow each other, oldest first.
-  result.sort((a, b) => (keyOrder.get(a.key) as number) - (keyOrder.get(b.key) as number) || (a.baseYear ?? 0) - (b.baseYear ?? 0));
-  if (options.by === 'total') for (const g of result) g.name = `Total (${g.members} row${g.members === 1 ? '' : 's'})`;
-  return result;
+}
+
+/** All members at once (see GroupSummer). */
+export function sumMembers(
+  members: readonly Member[],
+  options: { from: number | null; by: Aggregation; name: (key: string, first: Member) => string },
+  warnings: WarningCollector,
+): Group[] {
+  const summer = new GroupSummer(options);
+  for (const m of members) summer.add(m);
+  return summer.groups(warnings);
 }
 
 /** Counts per key and year from a `series:FILE` (columns ags, year, eu2 and optionally insured). */

@@ -108,6 +108,8 @@ export async function prepareExtrapolation(input: InputFiles | undefined, option
   const planned = input !== undefined
     ? await fileGroups(input, {
       by: options.by ?? 'total', column: options.column, allowMissing: options.allowMissing, baseYear: options.baseYear, missingInsured, from: years?.from ?? null,
+      // Only programme rules look at population (an EU2 share, a population key).
+      populationMatters: ruleSets.length > 0,
     }, imputation, warnings)
     : options.eu2 !== undefined
       ? totalsGroups(options.eu2, options.insured, options.baseYear, imputation)

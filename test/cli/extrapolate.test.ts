@@ -346,3 +346,17 @@ describe('a growth series that contradicts the input in the base year', () => {
       + "the input's count starts the projection in 1 row: 00 2019: series 1200000, input 1108393\n");
   });
 });
+
+describe('population in extrapolate', () => {
+  const input = 'ags,eu2,insured\n000000000001,100,10\n000000000002,200,20\n';
+  it('an unknown population is no finding when nothing looks at it', () => {
+    const { code, stderr } = burden(['extrapolate', '-', '--format', 'csv'], { input });
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+  });
+
+  it('is one when programme rules may look at it (an EU2 share, a population key)', () => {
+    const { stderr } = burden(['extrapolate', '-', '--by', 'none', '--base-year', '2024', '--rules', 'nrw-2024', '--format', 'csv'], { input });
+    expect(stderr).toMatch(/^warning: population unknown \(not in the input, key not in the register\)/m);
+  });
+});

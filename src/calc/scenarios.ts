@@ -1,4 +1,5 @@
 import { BurdenError, EXIT, usageError } from '../errors.js';
+import { yearsOfRows } from '../engine/method.js';
 import { roundDiv } from '../engine/money.js';
 import type { ParameterSet } from '../engine/parameters.js';
 import { type ProgrammeOutcome, type ProgrammeRow, type Scenario, applyRules, leastSure } from '../engine/programmes.js';
@@ -226,6 +227,10 @@ export function applyScenarios(ruleSets: RuleSet[], rows: ResultRow[], yearOf: (
   const all = rows.map((_, i) => i);
   const totalCost = rows.reduce((total, row) => total + row.costCents, 0);
   const anyEstimated = rows.some((row) => row.insuredEstimated);
+  // Input of several years: the totals of each year too (output/human.ts, json.ts).
+  const years = yearsOfRows(rows) ?? [];
+  const ofYear = new Map(years.map((year) => [year, all.filter((i) => rows[i]?.year === year)]));
+  const costOf = (indexes: readonly number[]): number => indexes.reduce((total, i) => total + (rows[i]?.costCents ?? 0), 0);
   const columns = claimColumnHeads(ruleSets).flatMap((head): ExtraColumn[] => {
     const reach = insuredReach(ruleSets, head);
     const column: ExtraColumn = {
@@ -235,12 +240,15 @@ export function applyScenarios(ruleSets: RuleSet[], rows: ResultRow[], yearOf: (
       values: all.map((i) => claimValue(evaluated.scenarios, head, i)),
       total: claimTotal(evaluated.scenarios, head, all, totalCost),
       estimated: rows.map((row) => (reach === 'row' && row.insuredEstimated) || (reach === 'all' && anyEstimated)),
+      ...(years.length ? { yearTotals: new Map([...ofYear].map(([year, indexes]) => [year, claimTotal(evaluated.scenarios, head, indexes, costOf(indexes))])) } : {}),
     };
     const scenario = evaluated.scenarios[head.scenario];
     if (head.figure !== 'total' || !scenario) return [column];
     // Each scenario's claims carry their status, as the rate does (engine/programmes.ts claimStatus).
     const statuses = scenario.rows.map((r) => r.claimsStatus);
-    return [column, { key: head.key.replace(/_total_eur$/, '_status'), label: `${head.label} status`, kind: 'status', values: statuses, total: leastSure(statuses) }];
+    const status: ExtraColumn = { key: head.key.replace(/_total_eur$/, '_status'), label: `${head.label} status`, kind: 'status', values: statuses, total: leastSure(statuses),
+      ...(years.length ? { yearTotals: new Map([...ofYear].map(([year, indexes]) => [year, leastSure(indexes.map((i) => statuses[i] ?? 'official'))])) } : {}) };
+    return [column, status];
   });
   return { ...evaluated, columns };
 }

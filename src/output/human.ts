@@ -1,7 +1,7 @@
 import type { ResultRow, Totals } from '../engine/types.js';
 import { formatHundredths, groupDigits, type Locale } from '../io/numbers.js';
 import type { CalcReport, NumberColumn } from './report.js';
-import { extraYearTotal, methodLine } from './report.js';
+import { methodLine } from './report.js';
 import { renderTraceText } from './trace.js';
 
 /**
@@ -53,7 +53,7 @@ export function humanTable(report: CalcReport, locale: Locale): HumanTable {
   const totals = [
     ...yearly.map((t) => [
       ...cells(t, '', `Total ${t.year} (${rowCount(t.rows)})`, hasYear ? [String(t.year)] : []),
-      ...extra.map((c) => extraCell(extraYearTotal(c, report.rows, t.year))),
+      ...extra.map((c) => extraCell(c.yearTotals?.get(t.year))),
     ]),
     [
       ...cells(report.totals, '', yearly.length ? `Total ${first}–${last} (${rowCount(report.totals.rows)})` : `Total (${rowCount(report.totals.rows)})`,

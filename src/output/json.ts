@@ -1,6 +1,6 @@
 import type { ResultRow, Totals } from '../engine/types.js';
 import type { ExtraColumn, ReportRenderer } from './report.js';
-import { extraYearTotal, rateStatus } from './report.js';
+import { rateStatus } from './report.js';
 import { each, jsonPieces } from './json-pieces.js';
 import { jsonTraceStep } from './trace.js';
 
@@ -76,7 +76,10 @@ export const renderJson: ReportRenderer = (report, options) => {
           totals_by_year: report.yearTotals.map((t) => ({
             year: t.year,
             ...jsonTotals(t),
-            ...Object.fromEntries(report.extra.map((c) => [c.key, orNull(extraYearTotal(c, report.rows, t.year), euros)])),
+            ...Object.fromEntries(report.extra.map((c) => {
+              const value = c.yearTotals?.get(t.year) ?? null;
+              return [c.key, typeof value === 'number' ? euros(value) : value];
+            })),
           })),
         }
       : {}),

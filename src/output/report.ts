@@ -34,8 +34,9 @@ export interface CalcMeta {
  * status (csv and json only: table and md say it in their notes).
  */
 export type ExtraColumn = NumberColumn | StatusColumn;
-export type NumberColumn = ExtraColumnHead & { kind: 'money' | 'pct'; values: (number | null)[]; total: number | null };
-export type StatusColumn = ExtraColumnHead & { kind: 'status'; values: (string | null)[]; total: string | null };
+// `yearTotals`: for input of several years, the column's total of each year (calc/scenarios.ts).
+export type NumberColumn = ExtraColumnHead & { kind: 'money' | 'pct'; values: (number | null)[]; total: number | null; yearTotals?: Map<number, number | null> };
+export type StatusColumn = ExtraColumnHead & { kind: 'status'; values: (string | null)[]; total: string | null; yearTotals?: Map<number, string | null> };
 
 interface ExtraColumnHead {
   /** Machine name, used as the csv header and json key (e.g. claim_suedosteuropa_eur). */
@@ -129,17 +130,4 @@ export function methodLine(meta: CalcMeta, format: (cents: number) => string): s
     ? `price level ${meta.rate.price_year} (uprated from ${meta.rate.base_price_year} with the VPI${flag ? `, ${flag}` : ''})`
     : `price level ${meta.rate.price_year}`;
   return `Method: ${meta.method}; rate ${rate}, ${level}. Source: ${meta.rate.source}.`;
-}
-
-/**
- * An extra column summed over the rows of one year: money adds up; a percentage or a status
- * of a year is not the sum of its rows, and is left empty.
- */
-export function extraYearTotal(column: ExtraColumn, rows: readonly ResultRow[], year: number): number | null {
-  if (column.kind !== 'money') return null;
-  let sum = 0;
-  rows.forEach((row, index) => {
-    if (row.year === year) sum += column.values[index] ?? 0;
-  });
-  return sum;
 }

@@ -111,6 +111,20 @@ describe('input of several years', () => {
     expect(md).toContain('only money, which adds up across years');
   });
 
+  it('totals claims, coverage and claims status of each year as of the whole', () => {
+    const doc = JSON.parse(burden(['calc', '-', '--rules', 'bund-kdu-analog', '--format', 'json'],
+      { input: 'ags,year,eu2,insured\n05913000,2024,100,0\n05913000,2025,100,0\n05111000,2025,50,10\n' }).stdout);
+    const pick = (t: Record<string, unknown>): unknown[] => [t.year, t.claims_total_eur, t.claims_status, t.uncovered_eur, t.coverage_pct];
+    expect(doc.totals_by_year.map(pick)).toEqual([
+      // The KdU analogy is in force from 2025 only.
+      [2024, 0, 'official', 214300, 0],
+      // 8.9 % of 300,020.00 = 26,701.78; coverage 8.90 %
+      [2025, 26701.78, 'assumption', 273318.22, 8.9],
+    ]);
+    // Over both years: 26,701.78 / 514,320.00 = 5.19 %, no average of the years' shares.
+    expect(pick(doc.totals)).toEqual([undefined, 26701.78, 'assumption', 487618.22, 5.19]);
+  });
+
   it('one year keeps the one totals row with every count', () => {
     const doc = JSON.parse(burden(['calc', '-', '--format', 'json'], { input: 'ags,year,eu2,insured\n05913000,2024,100,0\n05111000,2024,50,10\n' }).stdout);
     expect(doc.totals_by_year).toBeUndefined();

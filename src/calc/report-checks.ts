@@ -39,11 +39,17 @@ export function warnOfScenarios(scenarios: readonly Scenario[], warnings: Warnin
       warnings.addGeneral(`rules-not-in-force-${id}`,
         `no programme of rules ${id} is in force in ${years} (${windows}), so every claim is 0${options.yearGiven ? '' : '; give --year to choose the budget year'}`);
     }
+    // One warning per pot, naming its years (a projection may have thirty).
+    const byPot = new Map<string, string[]>();
     for (const outcome of scenario.programmes) {
       if (outcome.unallocatedCents <= 0) continue;
-      const amount = formatHundredths(outcome.unallocatedCents, { locale: options.locale, grouped: true });
-      warnings.addGeneral(`unallocated-${id}-${outcome.programme.id}-${outcome.year}`,
-        `${amount} EUR of the pot ${id}/${outcome.programme.id} for ${outcome.year} reach no municipality (none in the input is eligible, or all are capped)`);
+      const amount = `${formatHundredths(outcome.unallocatedCents, { locale: options.locale, grouped: true })} EUR`;
+      byPot.set(outcome.programme.id, [...(byPot.get(outcome.programme.id) ?? []), `${amount} for ${outcome.year}`]);
+    }
+    for (const [programme, amounts] of byPot) {
+      const shown = amounts.length > 5 ? [...amounts.slice(0, 5), `and ${amounts.length - 5} more year${amounts.length === 6 ? '' : 's'}`] : amounts;
+      warnings.addGeneral(`unallocated-${id}-${programme}`,
+        `pot money of ${id}/${programme} reaches no municipality (none in the input is eligible, or all are capped): ${shown.join(', ')}`);
     }
   }
 }

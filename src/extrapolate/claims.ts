@@ -72,6 +72,8 @@ export interface ProjectedClaims {
   totals: ClaimSeries;
   meta: Record<string, unknown>[];
   notes: string[];
+  /** The engine's outcomes, for the warnings calc gives too (calc/report-checks.ts). */
+  scenarios: Scenario[];
 }
 
 type Figure = 'eu2' | 'net' | 'cost' | 'population';
@@ -189,5 +191,5 @@ export function applyProjectedRules(ruleSets: RuleSet[], rows: readonly Projecte
       'the zero of a programme not in force that year is derived.',
     ...(usesPopulation ? ['Population is held at its base-year count in projected years (no population is projected); EU2 shares and population keys of those years rest on it.'] : []),
   ];
-  return { heads, all, totals, meta: evaluated.meta, notes };
+  return { heads, all, totals, meta: evaluated.meta, notes, scenarios };
 }

@@ -2,6 +2,7 @@ import { BurdenError, EXIT, usageError } from '../errors.js';
 import { METHOD, WarningCollector } from '../engine/method.js';
 import { InexactError } from '../engine/money.js';
 import { strictFailure } from '../calc/user-error.js';
+import { warnOfScenarios } from '../calc/report-checks.js';
 import { nationalImputation } from '../engine/imputation.js';
 import { type ParameterSet, requireParameter } from '../engine/parameters.js';
 import { inflationInForce } from '../engine/rate.js';
@@ -278,7 +279,11 @@ function projectClaims(prepared: PreparedExtrapolation, buffer: ProjectionBuffer
     projectRow(group, plan, buffer);
     for (const row of projectedRows(group, buffer, plan)) rows.push(row);
   }
-  return applyProjectedRules(ruleSets, rows, buffer.length, prepared.parameters, reportLocale(prepared.options));
+  const locale = reportLocale(prepared.options);
+  const claims = applyProjectedRules(ruleSets, rows, buffer.length, prepared.parameters, locale);
+  // As in calc: a rule set with nothing in force, and pot money that reaches no one, on stderr.
+  warnOfScenarios(claims.scenarios, prepared.warnings, { locale, yearGiven: true });
+  return claims;
 }
 
 /** Project every group, stream csv or collect a report; warnings go to the collector. */

@@ -369,7 +369,7 @@ describe('what calc says beyond its columns', () => {
     const { code, stdout, stderr } = burden(['calc', '-', '--rules', 'nrw-2024', '--year', '2024', '--format', 'csv'], { input: 'ags,eu2,insured\n09162,30000,15000\n' });
     expect(code).toBe(0);
     expect(stdout.split('\n')[1]).toContain(',0.00,0.00,assumption,');
-    expect(stderr).toBe('warning: 5,500,000.00 EUR of the pot nrw-2024/suedosteuropa for 2024 reach no municipality (none in the input is eligible, or all are capped)\n');
+    expect(stderr).toBe('warning: pot money of nrw-2024/suedosteuropa reaches no municipality (none in the input is eligible, or all are capped): 5,500,000.00 EUR for 2024\n');
   });
 
   it('--strict ends with an error line after the warnings, and writes no file', () => {
@@ -407,5 +407,14 @@ describe('what calc says beyond its columns', () => {
     // count in it), claims; then uncovered and coverage, which rest on the cost; then bund-kdu-analog:
     // a share of the cost, its claims, uncovered, coverage, and the difference of the two.
     expect(cells.map((c) => c.replace(' |', '').endsWith('*'))).toEqual([false, false, false, true, true, true, true, true, true, true]);
+  });
+
+  it('projections warn of unallocated pot money too, once per pot with its years', () => {
+    const { stderr, code } = burden(['calc', '-', '--years', '2023-2025', '--base-year', '2023', '--rules', 'nrw-2024', '--format', 'csv', '--strict'],
+      { input: 'ags,eu2,insured\n09162000,30000,15000\n' });
+    // The Südosteuropa pot runs to 2024: nothing of it in 2025, and Munich is not in NRW.
+    expect(stderr.split('\n')[0]).toBe('warning: pot money of nrw-2024/suedosteuropa reaches no municipality (none in the input is eligible, or all are capped): '
+      + '5,500,000.00 EUR for 2023, 5,500,000.00 EUR for 2024');
+    expect(code).toBe(65);
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { BurdenError, EXIT } from '../errors.js';
 import type { TotalsAccumulator, WarningCollector } from '../engine/method.js';
+import type { NestedKeys } from '../engine/nested-keys.js';
 import { type InputPlan, checkKeyOrder, noDataRows } from '../io/inputs.js';
 import { MAX_RECORD_CHARS } from '../io/csv.js';
 import { packageRoot } from '../io/shipped.js';
@@ -42,7 +43,7 @@ export async function streamParallel(
   plan: InputPlan,
   job: PieceJob,
   workers: number,
-  sinks: { output: Output; header: string; totals: TotalsAccumulator; warnings: WarningCollector },
+  sinks: { output: Output; header: string; totals: TotalsAccumulator; warnings: WarningCollector; nested: NestedKeys },
 ): Promise<{ usedRegister: boolean }> {
   const guard = plan.keyGuard;
   if (!guard || !plan.plain) throw new Error('the parallel path needs a plain combined file');
@@ -110,6 +111,7 @@ export async function streamParallel(
     usedRegister ||= message.usedRegister;
     sinks.totals.absorb(message.totals);
     sinks.warnings.absorb(message.warnings);
+    sinks.nested.absorb(message.nested);
     if (message.text) sinks.output.write(message.text);
   };
 

@@ -1,5 +1,6 @@
 import type { Location } from '../errors.js';
 import { applyMethod, type InsuredImputation, TotalsAccumulator, type TotalsState, WarningCollector, type WarningEntry } from '../engine/method.js';
+import { type NestedKeysState, NestedKeys } from '../engine/nested-keys.js';
 import { plainLines } from '../io/csv.js';
 import { decodeText } from '../io/source.js';
 import { type PlainFileSpec, RowAssembler, keyOf, needsRegister } from '../io/inputs.js';
@@ -39,6 +40,8 @@ export interface PieceResult {
   count: number;
   totals: TotalsState;
   warnings: WarningEntry[];
+  /** What the piece's keys say about rows inside other rows' areas. */
+  nested: NestedKeysState;
   usedRegister: boolean;
   /** A user error at a row: the keys before it (and its own, if it was parsed) are in `keys`. */
   error: { code: number; message: string; location: Location; suggestion: string | undefined } | null;
@@ -53,10 +56,11 @@ export function pieceWorker(job: PieceJob): (id: number, bytes: Uint8Array, firs
   return async (id, bytes, firstLine) => {
     const warnings = new WarningCollector();
     const totals = new TotalsAccumulator();
+    const nested = new NestedKeys();
     const assembler = new RowAssembler({ columns: new Map(), allowMissing: job.allowMissing, warnings });
     const result: PieceResult = {
       id, text: '', keys: '', first: '', last: '', sorted: true, lines: new Int32Array(0), count: 0,
-      totals: totals.snapshot(), warnings: [], usedRegister: false, error: null,
+      totals: totals.snapshot(), warnings: [], nested: { outer: [], prefixes: [] }, usedRegister: false, error: null,
     };
     const keys: string[] = [];
     const lines: number[] = [];
@@ -76,6 +80,7 @@ export function pieceWorker(job: PieceJob): (id: number, bytes: Uint8Array, firs
           const computed = applyMethod(row, context);
           totals.add(computed);
           warnings.note(computed);
+          nested.add(computed.ags, computed.year);
           out += renderer.row(computed, 0);
         }
       }
@@ -92,6 +97,7 @@ export function pieceWorker(job: PieceJob): (id: number, bytes: Uint8Array, firs
     result.count = keys.length;
     result.totals = totals.snapshot();
     result.warnings = warnings.entries();
+    result.nested = nested.state();
     result.usedRegister = assembler.lookup.usedRegister;
     return result;
   };

@@ -1,5 +1,4 @@
 import type { WarningCollector } from '../engine/method.js';
-import type { ResultRow } from '../engine/types.js';
 import type { Scenario } from '../engine/programmes.js';
 import { type Locale, formatHundredths } from '../io/numbers.js';
 
@@ -7,23 +6,6 @@ import { type Locale, formatHundredths } from '../io/numbers.js';
  * What calc says about a whole report beyond its columns, once all rows are read: warnings for
  * stderr (which every format has), notes for the report.
  */
-
-/** Key lengths of the levels that contain others, nearest first: Verband (ARS), Gemeinde (AGS), Kreis, Regierungsbezirk, Land. */
-const LEVEL_LENGTHS = [9, 8, 5, 3, 2];
-
-/**
- * Rows whose area lies inside another row's of the same year (a Land row and its Kreise, as a
- * GENESIS export often has): their people are counted twice in the totals and in a pot's key.
- */
-export function warnOfNestedKeys(rows: readonly ResultRow[], warnings: WarningCollector): void {
-  const keys = new Set(rows.map((row) => `${row.year ?? ''}:${row.ags}`));
-  for (const row of rows) {
-    const outer = LEVEL_LENGTHS.filter((n) => n < row.ags.length).map((n) => row.ags.slice(0, n)).find((prefix) => keys.has(`${row.year ?? ''}:${prefix}`));
-    if (outer === undefined) continue;
-    warnings.add('nested-keys', 'rows of areas that lie inside other rows\' areas: their people count twice in the totals and in any pot\'s key (keep one level, e.g. drop Land and Kreis sums)',
-      `${row.ags} inside ${outer}${row.year === null ? '' : ` (${row.year})`}`);
-  }
-}
 
 /**
  * Warnings about the claims that stderr must carry in every format (csv has no notes): a rule

@@ -16,7 +16,8 @@ import { VERSION } from '../version.js';
 import { statSync } from 'node:fs';
 import { parallelWorkers, streamParallel } from './parallel.js';
 import { noInsuredColumn, strictFailure, userError } from './user-error.js';
-import { priceLevelNotes, warnOfNestedKeys, warnOfScenarios } from './report-checks.js';
+import { priceLevelNotes, warnOfScenarios } from './report-checks.js';
+import { NestedKeys } from '../engine/nested-keys.js';
 import { flagOf } from '../schema/cli-options.js';
 import type { TraceStep } from '../output/report.js';
 import { type ExplainContext, explainRow } from './explain.js';
@@ -175,6 +176,8 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
   const output: Output = options.output ? openFileOutput(options.output, inputs) : stdoutOutput();
   const context = { rateCents: rate.cents, imputation };
   const totals = new TotalsAccumulator();
+  // Rows inside other rows' areas, in every format (engine/nested-keys.ts).
+  const nested = new NestedKeys();
   const rows: ResultRow[] = [];
   // Plain csv streams row by row; rules (pots need every row) and --explain need them all.
   // --year is checked against the rows' own years once all are read, so it does not stream.
@@ -190,7 +193,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
       const renderer = csvRenderer(meta, { locale, hasYear: plain.hasYear });
       const imputed = imputation ? { numerator: imputation.numerator, denominator: imputation.denominator } : null;
       const job = { spec: plain, meta, locale, rateCents: rate.cents, imputation: imputed, allowMissing: options.allowMissing };
-      ({ usedRegister } = await streamParallel(input.plan, job, workers, { output, header: renderer.header(), totals, warnings }));
+      ({ usedRegister } = await streamParallel(input.plan, job, workers, { output, header: renderer.header(), totals, warnings, nested }));
     } else for await (const batch of input.plan.batches()) {
       if (streaming && !streamed) {
         streamed = csvRenderer(meta, { locale, hasYear: input.plan.years().size > 0 });
@@ -201,11 +204,13 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
         const row = applyMethod(inputRow, context);
         totals.add(row);
         warnings.note(row);
+        nested.add(row.ags, row.year);
         if (streamed) text += streamed.row(row, index++);
         else rows.push(row);
       }
       if (text) output.write(text);
     }
+    nested.warn(warnings);
     const populationUnknown = warnings.list().some((w) => w.code === 'population-unknown');
     meta.population = describePopulation(usedRegister || input.plan.populationFromRegister(), populationUnknown, shipped);
     if (!streaming) {
@@ -214,7 +219,6 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
         throw usageError(`--year ${options.year}: the input has rows for ${[...input.plan.years()].sort().join(', ')}`,
           'without --year each row is taken in its own year; or filter the input to one year');
       }
-      warnOfNestedKeys(rows, warnings);
       const yearOf = budgetYear(options.year, input.dataYear);
       const applied = ruleSets.length ? applyScenarios(ruleSets, rows, requireYear(yearOf), parameters, locale) : null;
       if (applied) {

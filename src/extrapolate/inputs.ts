@@ -3,6 +3,7 @@ import { type InsuredImputation, WarningCollector } from '../engine/method.js';
 import { type ParameterSet, requireParameter } from '../engine/parameters.js';
 import { type BaseRow, DERIVED, ESTIMATED, OFFICIAL, type YearlySeries, combine } from '../engine/projection.js';
 import { imputeInsured } from '../engine/method.js';
+import { NestedKeys } from '../engine/nested-keys.js';
 import { parseColumnOverrides } from '../io/columns.js';
 import { type InputFileInfo, type InputFiles, type MissingInsured, combinedInput, openInputFiles } from '../io/inputs.js';
 import { insuredUnknown, noInsuredColumn } from '../calc/user-error.js';
@@ -167,8 +168,12 @@ export async function fileGroups(
   const pending: Member[] = [];
   let imputed = false;
   const keyLengths = new Set<number>();
+  // Row by row (--by none), a Land sum beside its Kreise counts people twice, as in calc;
+  // aggregates warn of mixed key lengths instead (below).
+  const nested = new NestedKeys();
   for await (const batch of plan.batches()) {
     for (const row of batch) {
+      nested.add(row.ags, row.year);
       // The year column says which year each count is for; --base-year may not say otherwise.
       if (row.year !== null && options.baseYear !== undefined) {
         throw usageError(`--base-year ${options.baseYear}: ${row.origin.file} has a year column, which gives each row its year`,
@@ -190,6 +195,7 @@ export async function fileGroups(
       }
     }
   }
+  if (options.by === 'none') nested.warn(warnings);
   if (options.by !== 'none' && keyLengths.size > 1) {
     // Summing a Kreis and its own Gemeinden would count people twice; the tool cannot know.
     warnings.add('mixed-levels', 'keys of different lengths are summed together; check that no area is counted twice (e.g. a Kreis and its Gemeinden)',

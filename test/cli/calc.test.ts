@@ -381,11 +381,21 @@ describe('what calc says beyond its columns', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('warns when rows lie inside other rows (a Land sum and its Kreise), naming the nearest level', () => {
+  it.each([
+    ['json', {}],
+    ['csv', {}],
+    ['csv on the parallel path', { BURDEN_PARALLEL_MIN_BYTES: '1', BURDEN_THREADS: '2' }],
+  ])('warns in %s when rows contain other rows (a Land sum beside its Kreise), so --strict fails alike', (format, env) => {
     const input = 'ags,name,eu2,insured\n05,NRW,273725,100000\n05913,Dortmund,13495,5000\n05913000,Dortmund Stadt,13495,5000\n05111,Düsseldorf,7770,4014\n';
-    const { stderr } = burden(['calc', '-', '--format', 'json'], { input });
-    expect(stderr).toBe("warning: rows of areas that lie inside other rows' areas: their people count twice in the totals and in any pot's key "
-      + '(keep one level, e.g. drop Land and Kreis sums) in 3 rows: 05913 inside 05; 05913000 inside 05913; 05111 inside 05\n');
+    const { code, stderr } = burden(['calc', '-', '--format', format.split(' ')[0] ?? 'csv', '--strict'], { input, env });
+    expect(code).toBe(65);
+    expect(stderr.split('\n')[0]).toBe("warning: rows whose area contains other rows' areas: their people count twice in the totals and in any pot's key "
+      + '(keep one level, e.g. drop Land and Kreis sums) in 2 rows: 05 contains 05913; 05913 contains 05913000');
+  });
+
+  it('rows of different years do not contain each other', () => {
+    const { stderr } = burden(['calc', '-', '--format', 'csv'], { input: 'ags,year,eu2,insured\n05,2023,100,0\n05913,2024,10,0\n' });
+    expect(stderr).toBe('');
   });
 
   it('notes when programme amounts and costs are at different price levels, and when --year moves the counts', () => {

@@ -7,8 +7,9 @@
 
 /**
  * A figure that would leave the integers a number holds exactly (2^53), or an amount with
- * more decimals than its unit: refused rather than rounded silently. A RangeError, told apart
- * from the engine's own (an over-long string, say), which are bugs.
+ * more decimals than its unit: refused rather than rounded silently, and reported to the user
+ * as a data error. Its own class, so that other RangeErrors (V8's for an over-long string, a
+ * division by zero in the tool's own code) stay what they are: bugs.
  */
 export class InexactError extends RangeError {
   override name = 'InexactError';
@@ -16,8 +17,9 @@ export class InexactError extends RangeError {
 
 /** numerator / denominator rounded half away from zero; both must be integers, denominator > 0. */
 export function roundDiv(numerator: number, denominator: number): number {
-  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || denominator <= 0) {
-    throw new InexactError(`roundDiv needs safe integers and a positive denominator: ${numerator}/${denominator}`);
+  if (!Number.isInteger(denominator) || denominator <= 0) throw new RangeError(`roundDiv needs a positive whole denominator: ${denominator}`);
+  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator)) {
+    throw new InexactError(`${numerator} / ${denominator} leaves the exact whole numbers (2^53)`);
   }
   const sign = numerator < 0 ? -1 : 1;
   const abs = Math.abs(numerator);

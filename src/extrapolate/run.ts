@@ -354,7 +354,10 @@ export async function emitExtrapolation(prepared: PreparedExtrapolation, output:
 export async function runExtrapolate(input: InputFiles | undefined, rawOptions: Record<string, unknown>, globals: Record<string, unknown>,
   missingInsured: MissingInsured = 'impute'): Promise<void> {
   const options = parseExtrapolateOptions({ ...rawOptions, debug: globals.debug });
-  const prepared = await prepareExtrapolation(input, options, missingInsured);
+  // The plan uprates the rate for every year: a rate beyond exact numbers is refused here already.
+  const prepared = await prepareExtrapolation(input, options, missingInsured).catch((error: unknown) => {
+    throw inexactRefusal(error);
+  });
   const format = options.format;
   const locale = reportLocale(options);
   // Rule and rate files are inputs too (a rule set's id names no file, and protects none).
@@ -371,12 +374,14 @@ export async function runExtrapolate(input: InputFiles | undefined, rawOptions: 
     output.commit();
   } catch (error) {
     output.abort();
-    if (error instanceof InexactError) {
-      // engine/money.ts refuses products beyond 2^53 rather than lose exactness.
-      throw new BurdenError(EXIT.dataError, `the projection leaves the range of exact whole numbers (${error.message})`, {},
-        'project fewer years or assume slower growth');
-    }
-    throw error;
+    throw inexactRefusal(error);
   }
   await printWarnings(prepared.warnings.list());
+}
+
+/** engine/money.ts refuses products beyond 2^53 rather than lose exactness: say so as a data error. */
+function inexactRefusal(error: unknown): unknown {
+  if (!(error instanceof InexactError)) return error;
+  return new BurdenError(EXIT.dataError, `the projection leaves the range of exact whole numbers (${error.message})`, {},
+    'check the counts and the rate for a misplaced digit; or project fewer years, or assume slower growth');
 }

@@ -360,3 +360,11 @@ describe('population in extrapolate', () => {
     expect(stderr).toMatch(/^warning: population unknown \(not in the input, key not in the register\)/m);
   });
 });
+
+describe('a rate beyond exact numbers', () => {
+  it('is a data error (65) in a projection too, not an internal one', () => {
+    const { code, stderr } = burden(['calc', '-', '--rate', '1000000000000', '--years', '2025-2026', '--base-year', '2024'], { input: 'ags,eu2,insured\n05913000,100,0\n' });
+    expect(code).toBe(65);
+    expect(stderr).toMatch(/^error: the projection leaves the range of exact whole numbers \(.*2\^53\)\) \(check the counts and the rate/);
+  });
+});

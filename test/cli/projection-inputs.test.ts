@@ -143,7 +143,7 @@ describe('exit codes and messages of the options', () => {
     const { code, stderr } = burden(['extrapolate', '--years', '2019-2090', '--growth', 'rate:100']);
     expect(code).toBe(65);
     expect(stderr).toBe('error: the projection leaves the range of exact whole numbers (key 00, 2032: product 4539977728 × 2000000 exceeds 2^53) ' +
-      '(project fewer years or assume slower growth)\n');
+      '(check the counts and the rate for a misplaced digit; or project fewer years, or assume slower growth)\n');
   });
 });
 

@@ -3,10 +3,10 @@
  * process. Nothing here prints or exits.
  */
 export { applyMethod, TotalsAccumulator, WarningCollector, type InsuredImputation, type MethodContext } from './engine/method.js';
-export { roundDiv, allocateLargestRemainder, parseEuroToCents } from './engine/money.js';
+export { roundDiv, allocateLargestRemainder, parseEuroToCents, InexactError } from './engine/money.js';
 export { valueAt, withOverride, type ParameterSet } from './engine/parameters.js';
 export { priceIndex, resolveRate, type ResolvedRate } from './engine/rate.js';
-export type { InputRow, ResultRow, Totals, Warning } from './engine/types.js';
+export type { InputRow, ResultRow, SameYearTotals, Totals, Warning } from './engine/types.js';
 export { parseCount, groupDigits, formatHundredths } from './io/numbers.js';
 export { loadShippedData } from './io/shipped.js';
 export { BurdenError, EXIT } from './errors.js';

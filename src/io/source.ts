@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BurdenError, EXIT } from '../errors.js';
 import { forget, removeAtExit } from './temp-files.js';
+import { writeFailureReason } from './writer.js';
 
 /**
  * Input sources: a path, or `-` for standard input. Files are scanned once before parsing
@@ -208,11 +209,7 @@ export async function scanFile(source: InputSource & { path: string }): Promise<
 
 /** Why a stream could not be copied to the temporary folder: exit 73, with where and why. */
 function spoolFailure(source: InputSource, error: unknown): BurdenError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reasons: Record<string, string> = { ENOSPC: 'no space left', EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'read-only',
-    ENOENT: 'no such folder', ENOTDIR: 'no such folder' };
-  const reason = reasons[code ?? ''] ?? code ?? String(error);
-  return new BurdenError(EXIT.cantCreate, `cannot copy the input to the temporary folder ${tmpdir()} (${reason})`, { file: source.name },
+  return new BurdenError(EXIT.cantCreate, `cannot copy the input to the temporary folder ${tmpdir()} (${writeFailureReason(error)})`, { file: source.name },
     'set TMPDIR to a folder with space that you can write to, or give the path of a file instead');
 }
 
@@ -243,10 +240,13 @@ async function spool(source: InputSource): Promise<{ file: InputSource & { path:
       if (state.nulAt >= 0) break;
     }
   } catch (error) {
+    await out.close().catch(() => undefined); // the first error is the one to report
     throw readFailure(source, error);
-  } finally {
-    await out.close();
   }
+  // Closing flushes the copy: a full disk may only show here.
+  await out.close().catch((error: unknown) => {
+    throw spoolFailure(source, error);
+  });
   const file = { name: source.name, path };
   return { file, scan: await finish(file, state) };
 }

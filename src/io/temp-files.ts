@@ -2,8 +2,9 @@ import { unlinkSync } from 'node:fs';
 
 /**
  * Temporary files of a run (an -o file not yet renamed into place, the copy of standard
- * input): removed when the process exits, however it exits. Ctrl-C or a kill ends the run
- * with the shell's code for the signal (128 + its number), after removing them.
+ * input): removed when the process exits, normally, on an error, or on SIGINT, SIGTERM or
+ * SIGHUP, which end the run with the shell's code for the signal (128 + its number) after
+ * removing them. A SIGKILL cannot be caught and leaves them behind.
  */
 const pending = new Set<string>();
 let listening = false;

@@ -19,17 +19,35 @@ export interface Output {
 const cantWrite = (file: string, reason: string, suggestion: string): BurdenError =>
   new BurdenError(EXIT.cantCreate, reason, { file }, suggestion);
 
+/** The system's reason a file could not be written, in words (shared with the copy of standard input). */
+export function writeFailureReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'permission denied';
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'no such folder';
+    default:
+      return code ?? String(error);
+  }
+}
+
 function explain(file: string, error: unknown): Error {
   const code = (error as NodeJS.ErrnoException).code;
   // The reader went away (`burden calc | head`): not a failure; the top level exits quietly.
   if (code === 'EPIPE') return error as Error;
   switch (code) {
     case 'ENOSPC':
-      return cantWrite(file, 'no space left on the device', 'free some space or write elsewhere; nothing was written');
+      return cantWrite(file, writeFailureReason(error), 'free some space or write elsewhere; nothing was written');
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return cantWrite(file, 'permission denied', 'choose a folder you can write to');
+      return cantWrite(file, writeFailureReason(error), 'choose a folder you can write to');
     case 'ENOENT':
       return cantWrite(file, `the folder ${dirname(file)} does not exist`, 'create it first, or choose another path');
     case 'ENOTDIR':

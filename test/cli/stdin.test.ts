@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,4 +58,27 @@ describe('standard input is read like a file', () => {
     expect(stderr).toBe(`error: <stdin>: cannot copy the input to the temporary folder ${join(dir, 'missing')} (no such folder) `
       + '(set TMPDIR to a folder with space that you can write to, or give the path of a file instead)\n');
   });
+
+  it('an interrupted copy (Ctrl-C while standard input still flows) is removed, exit 130', async () => {
+    const temp = freshTemp();
+    const child = spawn(process.execPath, [BIN, 'calc', '-', '--format', 'csv'], { env: { ...process.env, NO_COLOR: '1', TMPDIR: temp }, stdio: ['pipe', 'ignore', 'ignore'] });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    child.stdin.write('ags,eu2,insured\n05913000,100,0\n');
+    // The copy exists once the first bytes are read; standard input stays open, so the run waits.
+    for (let i = 0; i < 2000 && readdirSync(temp).length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(readdirSync(temp)).toHaveLength(1);
+    child.kill('SIGINT');
+    expect(await exited).toEqual({ code: 130, signal: null });
+    expect(readdirSync(temp)).toEqual([]);
+  }, 30_000);
+
+  it('a NUL byte on standard input is refused, and the copy removed', () => {
+    const temp = freshTemp();
+    // 16 bytes of header, then "05913000,1": the NUL is byte 26, counted from 0.
+    const { code, stderr } = burden(['calc', '-'], { input: Buffer.from('ags,eu2,insured\n05913000,1\u00000,0\n'), env: { TMPDIR: temp } });
+    expect(code).toBe(65);
+    expect(stderr).toBe('error: <stdin>:2: a NUL byte (at byte 26): this is not a text file (export the data as CSV text, UTF-8 or Windows-1252)\n');
+    expect(readdirSync(temp)).toEqual([]);
+  });
 });
+

@@ -126,8 +126,9 @@ export class RowReader {
       const given = this.count(record, total);
       // Both a total and its parts: they must agree, or one of them is wrong and we cannot tell which.
       if (typeof given === 'number' && typeof a === 'number' && typeof b === 'number' && given !== a + b) {
-        throw new BurdenError(EXIT.dataError, `${total} is ${given}, but ${parts.join(' + ')} is ${a + b}`,
-          { ...this.at(record, total), value: String(given) }, `correct the row, or drop the ${total} column or the ${parts.join(' and ')} columns`);
+        const raw = this.cell(record, total) ?? '';
+        throw new BurdenError(EXIT.dataError, `${total} is ${raw.trim() === String(given) ? given : `${quote(raw)} (${given})`}, but ${parts.join(' + ')} is ${a + b}`,
+          { ...this.at(record, total), value: raw }, `correct the row, or drop the ${total} column or the ${parts.join(' and ')} columns`);
       }
       // An unknown total ("." in a Destatis export) beside known parts: the parts say it.
       if (given === null && typeof a === 'number' && typeof b === 'number') return this.checkedSum(record, parts, a + b);

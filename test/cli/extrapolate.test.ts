@@ -368,3 +368,15 @@ describe('a rate beyond exact numbers', () => {
     expect(stderr).toMatch(/^error: the projection leaves the range of exact whole numbers \(.*2\^53\)\) \(check the counts and the rate/);
   });
 });
+
+describe('--rate-file on extrapolate', () => {
+  it('prices the paper\'s net persons with a calibrated rate', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'burden-xrate-'));
+    const rate = join(dir, 'rate.json');
+    expect(burden(['calibrate', '--total-cost', '15639763', '--eu2', '7298', '--insured', '0', '--write-parameter', rate]).code).toBe(0);
+    const { code, stdout } = burden(['extrapolate', '--rate-file', rate, '--format', 'csv']);
+    expect(code).toBe(0);
+    // 535,819 × 2,143.02 = 1,148,270,833.38
+    expect(stdout.split('\n')[1]).toContain(',535819,derived,2143.02,official,1148270833.38,derived');
+  });
+});

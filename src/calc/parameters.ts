@@ -1,5 +1,5 @@
 import { BurdenError, EXIT, usageError } from '../errors.js';
-import { parseEuroToCents } from '../engine/money.js';
+import { euroProblem, parseEuroToCents } from '../engine/money.js';
 import { type ParameterSet, overrideProblem, withOverride } from '../engine/parameters.js';
 import { parseParameterFile } from '../io/compile-data.js';
 import type { Parameter } from '../schema/parameter.js';
@@ -32,7 +32,7 @@ const DEDICATED = [
 
 /**
  * The number a --set value stands for. Amounts in euros are read as --rate reads them
- * (engine/money.ts parseEuroToCents), so `--set rate=2.500` and `--rate 2.500` agree.
+ * (engine/money.ts parseEuroToCents), so `--set rate=2500.50` and `--rate 2500.50` agree.
  */
 function overrideValue(parameter: Parameter, text: string): number | null {
   if (!parameter.unit.startsWith('EUR')) return Number(text);
@@ -85,7 +85,7 @@ export function runParameters(shippedParameters: readonly Parameter[], options: 
     const dedicated = DEDICATED.find((d) => d.parameter === name && options[d.option] !== undefined);
     if (dedicated) throw usageError(`${dedicated.flag} and --set ${name}=… both set ${dedicated.what}`, 'give one of them');
     const number = overrideValue(parameter, value);
-    const problem = number === null ? 'is not an amount in euros (e.g. 2500 or 2500.50)' : overrideProblem(parameter, number);
+    const problem = number === null ? euroProblem(value) : overrideProblem(parameter, number);
     if (problem || number === null) throw usageError(`--set ${assignment}: ${problem}`, `see burden params ${name}`);
     parameters = withOverride(parameters, name, number, `--set ${assignment} on the command line`);
     overrides.push(`${name}=${value} (--set)`);

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { BurdenError, EXIT, usageError } from '../errors.js';
 import { WarningCollector } from '../engine/method.js';
-import { mulDivRound, parseEuroToCents, roundDiv } from '../engine/money.js';
+import { euroProblem, mulDivRound, parseEuroToCents, roundDiv } from '../engine/money.js';
 import { combinedInput } from '../io/inputs.js';
 import { openCsv } from '../io/csv.js';
 import { formatHundredths, groupDigits, parseCount, type Locale } from '../io/numbers.js';
@@ -68,8 +68,8 @@ async function readBreakdown(file: string): Promise<Department[]> {
       const raw = record.fields[cost] ?? '';
       const cents = parseEuroToCents(raw);
       if (cents === null || cents < 0) {
-        throw new BurdenError(EXIT.dataError, `"${raw}" is not an amount in euros`, { file, line: record.line, column: csv.header[cost] ?? 'cost_eur', value: raw },
-          'write euros like 1234567.89 or 1.234.567,89');
+        throw new BurdenError(EXIT.dataError, `"${raw}" ${cents === null ? euroProblem(raw) : 'is below 0'}`,
+          { file, line: record.line, column: csv.header[cost] ?? 'cost_eur', value: raw }, 'write euros like 1234567.89 or 1.234.567,89');
       }
       departments.push({ department: (record.fields[dept] ?? '').trim(), cents });
     }
@@ -115,7 +115,9 @@ export async function runCalibrate(file: string | undefined, raw: Record<string,
   let totalCents: number;
   if (options.totalCost !== undefined) {
     const cents = parseEuroToCents(options.totalCost);
-    if (cents === null || cents <= 0) throw usageError(`--total-cost "${options.totalCost}" is not a positive amount in euros`, 'e.g. --total-cost 15639763');
+    if (cents === null || cents <= 0) {
+      throw usageError(`--total-cost "${options.totalCost}" ${cents === null ? euroProblem(options.totalCost) : 'is not above 0'}`, 'e.g. --total-cost 15639763');
+    }
     totalCents = cents;
     if (departments.length && breakdownTotal !== totalCents) {
       throw new BurdenError(EXIT.dataError, `the departments sum to ${formatHundredths(breakdownTotal, { locale, grouped: true })} EUR, --total-cost is ${formatHundredths(totalCents, { locale, grouped: true })} EUR`,

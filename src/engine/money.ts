@@ -46,21 +46,41 @@ export function toScaled(value: number, decimals: number): number {
   return scaled;
 }
 
+const euroText = (text: string): string => text.trim().replace(/[\s\u00a0\u202f€]|EUR$/g, '');
+/**
+ * One "." or "," before exactly three digits and nothing after ("2.500", "1,234"): two thousand
+ * five hundred in German, two and a half in English. A tenfold or thousandfold error in a rate
+ * or a pot is worse than a refusal, so it is refused, with both readings named.
+ */
+const AMBIGUOUS_EURO = /^-?[1-9]\d{0,2}[.,]\d{3}$/;
+
 /**
  * Parse an amount in euros written with a `.` or `,` decimal mark and at most two decimals
- * ("2143", "2143.5", "2.143,50") into cents, without going through a float.
+ * ("2143", "2143.5", "2.143,50", "1.234.567") into cents, without going through a float; null
+ * for anything else, including an ambiguous "2.500" (euroProblem says why).
  */
 export function parseEuroToCents(text: string): number | null {
-  const trimmed = text.trim().replace(/[\s\u00a0\u202f€]|EUR$/g, '');
-  const m = /^(-?)(\d{1,3}(?:[.,']\d{3})+|\d+)(?:([.,])(\d{1,2}))?$/.exec(trimmed);
+  const trimmed = euroText(text);
+  if (AMBIGUOUS_EURO.test(trimmed)) return null;
+  const m = /^(-?)([1-9]\d{0,2}(?:[.,']\d{3})+|\d+)(?:([.,])(\d{1,2}))?$/.exec(trimmed);
   if (!m) return null;
   const [, sign, intPart = '', mark, frac = ''] = m;
-  // A lone group of three after the mark ("2.143") is a thousands separator, not decimals.
+  // Thousands separators are one mark throughout, and not the decimal mark.
+  const separators = new Set(intPart.replace(/\d/g, ''));
+  if (separators.size > 1 || (mark !== undefined && separators.has(mark))) return null;
   const euros = Number(intPart.replace(/[.,']/g, ''));
-  if (mark !== undefined && intPart.includes(mark)) return null;
   const cents = euros * 100 + Number(frac.padEnd(2, '0'));
   if (!Number.isSafeInteger(cents)) return null;
   return sign === '-' ? -cents : cents;
+}
+
+/** Why parseEuroToCents refused a text, for messages (after the quoted text). */
+export function euroProblem(text: string): string {
+  const trimmed = euroText(text);
+  if (!AMBIGUOUS_EURO.test(trimmed)) return 'is not an amount in euros (e.g. 2143, 2143.50 or 2.143,50)';
+  const mark = trimmed.includes(',') ? ',' : '.';
+  return `is ambiguous: "${mark}" before three digits separates thousands in German writing and decimals in English `
+    + `(write ${trimmed.replace(mark, '')} for ${trimmed.replace(mark, '')} EUR; an amount has at most two decimals)`;
 }
 
 /**

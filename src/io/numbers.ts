@@ -29,11 +29,14 @@ const PLAIN_DIGITS = /^\d+$/;
  * Thousands groups. Spaces (incl. no-break spaces) are unambiguous, and so are two or more
  * groups with the same mark. One group is ambiguous ("1.234" is 1234 in German and 1.234 in
  * English), so it is read per locale: German by default, since the tool reads German
- * statistics; a caller that knows the writer used English passes 'en'.
+ * statistics; a caller that knows the writer used English passes 'en'. A first group that
+ * starts with 0 ("0.500") is no thousands group. (Amounts in euros are stricter: a lone group
+ * is refused there, engine/money.ts, as a rate or a pot a thousand times off costs more than
+ * a count of persons read the German way.)
  */
 const GROUPED: Record<Locale, RegExp> = {
-  de: /^\d{1,3}(?:\.\d{3})+$|^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$|^\d{1,3}(?:,\d{3}){2,}$/,
-  en: /^\d{1,3}(?:,\d{3})+$|^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$|^\d{1,3}(?:\.\d{3}){2,}$/,
+  de: /^[1-9]\d{0,2}(?:\.\d{3})+$|^[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+$|^[1-9]\d{0,2}(?:,\d{3}){2,}$/,
+  en: /^[1-9]\d{0,2}(?:,\d{3})+$|^[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+$|^[1-9]\d{0,2}(?:\.\d{3}){2,}$/,
 };
 
 const INVALID = (reason: string, suggestion: string): CountCell => ({ kind: 'invalid', reason, suggestion });
@@ -73,7 +76,7 @@ export function parseCount(raw: string, locale: Locale = 'de'): CountCell {
   if (/^[+-]?[\d.,]+e[+-]?\d+$/i.test(cell)) {
     return INVALID('is in exponent notation', 'write the count out in digits; a spreadsheet may have turned it into 1E+06');
   }
-  if (/^\d{1,3}[.,]\d{3}$/.test(cell)) {
+  if (/^[1-9]\d{0,2}[.,]\d{3}$/.test(cell)) {
     // "1,234" in a German file (or "1.234" in an English one): a decimal mark, or thousands?
     const mark = cell.includes(',') ? ',' : '.';
     return INVALID(`is ambiguous: "${mark}" may be a decimal mark (not a whole number of persons) or separate thousands`,

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { usageError } from '../errors.js';
-import { parseEuroToCents } from '../engine/money.js';
+import { euroProblem, parseEuroToCents } from '../engine/money.js';
 
 /** Option fields every computing command shares (calc, extrapolate): one definition, checked the same way. */
 export const flag = z._default(z.boolean(), false);
@@ -27,7 +27,7 @@ export const rateOption = z.optional(
     z.transform((text, ctx) => {
       const cents = parseEuroToCents(text);
       if (cents === null || cents < 0) {
-        ctx.issues.push({ code: 'custom', input: text, message: `"${text}" is not an amount in euros (e.g. 2143 or 2143.50)` });
+        ctx.issues.push({ code: 'custom', input: text, message: `"${text}" ${cents === null ? euroProblem(text) : 'is below 0'}` });
         return z.NEVER;
       }
       return cents;

@@ -258,7 +258,7 @@ describe('guards found in review', () => {
   it.each([
     [['--set', 'vpi=5'], 'error: --set vpi=5: "vpi" is a dated series of 11 values and cannot be set to one number (see burden params vpi)'],
     [['--set', 'bund_pauschale=-500'], 'error: --set bund_pauschale=-500: an amount in euros cannot be below 0 (see burden params bund_pauschale)'],
-    [['--set', 'rate=2143.555'], 'error: --set rate=2143.555: is not an amount in euros (e.g. 2500 or 2500.50) (see burden params rate)'],
+    [['--set', 'rate=2143.555'], 'error: --set rate=2143.555: is not an amount in euros (e.g. 2143, 2143.50 or 2.143,50) (see burden params rate)'],
     // A share of cost: its file declares 0–100, narrower than a percentage's -100–100, and that range is what is said.
     [['--set', 'kdu_refugee_share_nrw=150'],
       'error: --set kdu_refugee_share_nrw=150: kdu_refugee_share_nrw lies between 0 and 100 percent (the "minimum" and "maximum" of its file) (see burden params kdu_refugee_share_nrw)'],
@@ -340,9 +340,17 @@ describe('-o through links and descriptors', () => {
 });
 
 describe('one reading of amounts', () => {
-  it('--set rate=2.500 and --rate 2.500 both mean 2,500 EUR (a German thousands separator)', () => {
-    const viaSet = burden(['calc', '-', '--format', 'csv', '--set', 'rate=2.500'], { input: PAPER }).stdout;
-    const viaRate = burden(['calc', '-', '--format', 'csv', '--rate', '2.500'], { input: PAPER }).stdout;
+  it('--set rate=2.500 and --rate 2.500 are both refused as ambiguous (2,500 or 2.5 EUR?)', () => {
+    const viaSet = burden(['calc', '-', '--format', 'csv', '--set', 'rate=2.500'], { input: PAPER });
+    const viaRate = burden(['calc', '-', '--format', 'csv', '--rate', '2.500'], { input: PAPER });
+    const why = '"." before three digits separates thousands in German writing and decimals in English (write 2500 for 2500 EUR; an amount has at most two decimals)';
+    expect([viaSet.code, viaSet.stderr]).toEqual([64, `error: --set rate=2.500: is ambiguous: ${why} (see burden params rate)\n`]);
+    expect([viaRate.code, viaRate.stderr]).toEqual([64, `error: --rate: "2.500" is ambiguous: ${why} (see burden calc --help)\n`]);
+  });
+
+  it('--set rate=2500 and --rate 2.500,00 both mean 2,500 EUR', () => {
+    const viaSet = burden(['calc', '-', '--format', 'csv', '--set', 'rate=2500'], { input: PAPER }).stdout;
+    const viaRate = burden(['calc', '-', '--format', 'csv', '--rate', '2.500,00'], { input: PAPER }).stdout;
     expect(viaSet).toBe(viaRate);
     // A rate set for the run is flagged in every row, even in csv, which has no metadata.
     expect(viaSet).toContain(',2500.00,assumption,1339547500.00,');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocateLargestRemainder, parseEuroToCents, roundDiv } from '../../src/engine/money.js';
+import { allocateLargestRemainder, euroProblem, parseEuroToCents, roundDiv } from '../../src/engine/money.js';
 
 describe('roundDiv rounds half away from zero', () => {
   it.each([
@@ -31,8 +31,9 @@ describe('parseEuroToCents reads amounts without floating point', () => {
     ['2143', 214300],
     ['2143.5', 214350],
     ['2143,01', 214301],
-    ['2.143', 214300],
     ['2.143,50', 214350],
+    ['1.234.567', 123456700],
+    ["2'500", 250000],
     ['1,148,260,117.00', 114826011700],
     ['0.01', 1],
     ['2143 EUR', 214300],
@@ -40,8 +41,13 @@ describe('parseEuroToCents reads amounts without floating point', () => {
     expect(parseEuroToCents(text)).toBe(cents);
   });
 
-  it.each(['', 'abc', '2143.001', '1e3', '2.143.5'])('rejects %j', (text) => {
+  it.each(['', 'abc', '2143.001', '1e3', '2.143.5', '0.500', '1.234,567', '1.234,567.89'])('rejects %j', (text) => {
     expect(parseEuroToCents(text)).toBeNull();
+  });
+
+  it.each(['2.143', '2,500', '-1.000'])('refuses the lone group %j as ambiguous (2,143 EUR in German, 2.143 in English)', (text) => {
+    expect(parseEuroToCents(text)).toBeNull();
+    expect(euroProblem(text)).toMatch(/^is ambiguous: "[.,]" before three digits separates thousands in German writing and decimals in English/);
   });
 });
 

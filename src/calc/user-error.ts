@@ -26,7 +26,7 @@ export function noInsuredColumn(file: string): BurdenError {
 
 /** A row whose insured count is unknown, when calc was not asked to estimate it. */
 export function insuredUnknown(row: InputRow): BurdenError {
-  return new BurdenError(EXIT.dataError, 'insured count unknown', { ...row.origin, column: 'insured' },
+  return new BurdenError(EXIT.dataError, 'insured count unknown', row.insuredAt ?? { ...row.origin, column: 'insured' },
     'give the insured BG/RO employees, or --impute-insured national-2019 to estimate them, flagged as estimated');
 }
 

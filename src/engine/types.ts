@@ -18,6 +18,8 @@ export interface InputRow {
   origin: Origin;
   /** Lines of the other input files when the row was joined from several files. */
   joinedFrom?: Origin[];
+  /** Where the insured count came from when not from `origin`'s line: the insured file's, and its column. */
+  insuredAt?: Origin & { column: string };
 }
 
 /** The result of the Dortmund per-capita method for one row. */

@@ -240,7 +240,8 @@ export async function combinedInput(source: InputSource, options: InputOptions):
   };
 }
 
-async function readAll(source: InputSource, role: InputFileInfo['role'], options: InputOptions, required: string[][]): Promise<{ info: InputFileInfo; rows: Map<string, PartialRow> }> {
+async function readAll(source: InputSource, role: InputFileInfo['role'], options: InputOptions, required: string[][]):
+  Promise<{ info: InputFileInfo; rows: Map<string, PartialRow>; insuredColumn: string }> {
   const { csv, reader } = await openMapped(source, role, options, required);
   const rows = new Map<string, PartialRow>();
   for await (const records of csv.batches()) {
@@ -253,7 +254,7 @@ async function readAll(source: InputSource, role: InputFileInfo['role'], options
     }
   }
   if (rows.size === 0) throw noDataRows(source);
-  return { info: { role, file: source.name, sha256: csv.scan.sha256, rows: rows.size }, rows };
+  return { info: { role, file: source.name, sha256: csv.scan.sha256, rows: rows.size }, rows, insuredColumn: reader.columnName('insured') };
 }
 
 function yearsOf(rows: Map<string, PartialRow>): string {
@@ -320,6 +321,7 @@ export async function joinedInput(
     for (const [key, partial] of eu2.rows) {
       if (skipped.has(key)) continue;
       const joinedFrom = [];
+      let insuredAt: InputRow['insuredAt'];
       // The EU2 file's own population and insured columns count too; a dedicated file, where
       // it has the key, gives the value.
       const merged: PartialRow = { ...partial };
@@ -327,6 +329,7 @@ export async function joinedInput(
         const other = data.rows.get(key);
         if (!other) continue;
         joinedFrom.push(other.origin);
+        if (role === 'insured') insuredAt = { ...other.origin, column: data.insuredColumn };
         if (role === 'population') merged.population = other.population ?? null;
         else merged.insured = other.insured ?? null;
         if (merged.name === '' && other.name !== '') merged.name = other.name;
@@ -338,6 +341,7 @@ export async function joinedInput(
       const row = toInputRow(merged, options);
       if (!row) continue;
       if (joinedFrom.length) row.joinedFrom = joinedFrom;
+      if (insuredAt) row.insuredAt = insuredAt;
       if (row.year !== null) years.add(row.year);
       await lookup.fill(row, options);
       out.push(row);

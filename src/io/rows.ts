@@ -98,6 +98,11 @@ export class RowReader {
     return this.columns[field] !== undefined;
   }
 
+  /** The header the file itself gives a field (e.g. "SVB" for insured), for messages. */
+  columnName(field: CanonicalField): string {
+    return this.header[this.columns[field] ?? -1]?.trim() ?? field;
+  }
+
   private at(record: CsvRecord, field: CanonicalField): { file: string; line: number; column: string } {
     return { file: this.file, line: record.line, column: this.header[this.columns[field] ?? 0]?.trim() ?? field };
   }

@@ -156,6 +156,16 @@ describe('three files joined on the key', () => {
     expect(lines[2]).toBe('05913000,"Dortmund, Stadt",603462,13495,6971,false,6524,2143.00,13980932.00,23.17,2.24');
   });
 
+  it('an unknown insured count is named in the insured file, at its line and header', () => {
+    const own = mkdtempSync(join(tmpdir(), 'burden-ins-'));
+    writeFileSync(join(own, 'eu2.csv'), 'ags,eu2\n05111000,7770\n05913000,9000\n');
+    writeFileSync(join(own, 'ins.csv'), 'ags;SVB\n05913000;4000\n05111000;x\n');
+    const { code, stderr } = burden(['calc', '--eu2', join(own, 'eu2.csv'), '--insured', join(own, 'ins.csv')]);
+    expect(code).toBe(65);
+    expect(stderr).toBe(`error: ${join(own, 'ins.csv')}:3: column "SVB": insured count unknown (give the insured BG/RO employees, `
+      + 'or --impute-insured national-2019 to estimate them, flagged as estimated)\n');
+  });
+
   it('names the keys missing from one file', () => {
     writeFileSync(join(dir, 'ins2.csv'), 'ags,insured\n05913000,6971\n');
     const { stderr, code } = burden(['calc', '--eu2', join(dir, 'eu2.csv'), '--insured', join(dir, 'ins2.csv')]);

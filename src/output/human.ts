@@ -38,13 +38,17 @@ export function humanTable(report: CalcReport, locale: Locale): HumanTable {
     `${money(row.costPerInhabitantCents)}${row.insuredEstimated && row.costPerInhabitantCents !== null ? ESTIMATED : ''}`,
     money(row.eu2ShareBasisPoints),
   ];
-  const extraCell = (value: number | null | undefined): string => (value === null || value === undefined ? '' : money(value));
+  // A claim cell with its `*` when it rests on estimated insured counts; a total when any of its rows does.
+  const extraCell = (value: number | null | undefined, estimated = false): string =>
+    (value === null || value === undefined ? '' : `${money(value)}${estimated ? ESTIMATED : ''}`);
+  const anyOf = (c: NumberColumn, inYear?: number): boolean =>
+    report.rows.some((row, i) => c.estimated?.[i] === true && (inYear === undefined || row.year === inYear));
   // Status columns stay in csv and json: here the notes name what the claims rest on.
   const extra = report.extra.filter((c): c is NumberColumn => c.kind !== 'status');
   head.push(...extra.map((c) => c.label));
   const rows = report.rows.map((row, index) => [
     ...cells(row, row.ags, row.name, hasYear ? [String(row.year ?? '')] : []),
-    ...extra.map((c) => `${extraCell(c.values[index])}${c.estimated?.[index] && c.values[index] !== null ? ESTIMATED : ''}`),
+    ...extra.map((c) => extraCell(c.values[index], c.estimated?.[index])),
   ]);
   const rowCount = (n: number): string => `${groupDigits(n, locale)} ${n === 1 ? 'row' : 'rows'}`;
   const yearly = report.yearTotals ?? [];
@@ -53,12 +57,12 @@ export function humanTable(report: CalcReport, locale: Locale): HumanTable {
   const totals = [
     ...yearly.map((t) => [
       ...cells(t, '', `Total ${t.year} (${rowCount(t.rows)})`, hasYear ? [String(t.year)] : []),
-      ...extra.map((c) => extraCell(c.yearTotals?.get(t.year))),
+      ...extra.map((c) => extraCell(c.yearTotals?.get(t.year), anyOf(c, t.year))),
     ]),
     [
       ...cells(report.totals, '', yearly.length ? `Total ${first}–${last} (${rowCount(report.totals.rows)})` : `Total (${rowCount(report.totals.rows)})`,
         hasYear ? [''] : []),
-      ...extra.map((c) => extraCell(c.total)),
+      ...extra.map((c) => extraCell(c.total, anyOf(c))),
     ],
   ];
   const notes = [methodLine(report.meta, (c) => formatHundredths(c, { locale, grouped: true }))];

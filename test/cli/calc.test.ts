@@ -435,6 +435,9 @@ describe('what calc says beyond its columns', () => {
     // count in it), claims; then uncovered and coverage, which rest on the cost; then bund-kdu-analog:
     // a share of the cost, its claims, uncovered, coverage, and the difference of the two.
     expect(cells.map((c) => c.replace(' |', '').endsWith('*'))).toEqual([false, false, false, true, true, true, true, true, true, true]);
+    // The totals row says the same of its sums (the pot's total is the pot, exactly).
+    const totals = (md.split('\n').find((l) => l.includes('**Total (53 rows)**')) ?? '').split(' | ').slice(9);
+    expect(totals.map((c) => c.replace(' |', '').endsWith('***'))).toEqual([false, false, false, true, true, true, true, true, true, true]);
   });
 
   it('projections warn of unallocated pot money too, once per pot with its years', () => {

@@ -38,19 +38,24 @@ export function warnOfScenarios(scenarios: readonly Scenario[], warnings: Warnin
 
 /**
  * Programme amounts (pots, per-person amounts) are nominal for their budget year; costs are at
- * the rate's price level. Say so when the two differ, and when --year moves the shipped counts
- * to another year unchanged.
+ * the rate's price level. Said when the two differ, with the option that mends it: `flag` is
+ * calc's --year or extrapolate's --price-year; over several budget years, only a projection
+ * prices each year at its own prices.
  */
-export function priceLevelNotes(budgetYears: readonly number[], priceYear: number, year: number | undefined, dataYear: number | null): string[] {
-  const notes: string[] = [];
+export function priceLevelNote(budgetYears: readonly number[], priceYear: number, flag: '--year' | '--price-year'): string[] {
   const years = [...new Set(budgetYears)].sort((a, b) => a - b);
-  if (years.some((y) => y !== priceYear)) {
-    const which = years.length === 1 ? `${years[0]}` : `${years[0]}–${years[years.length - 1]}`;
-    notes.push(`Programme amounts are those of the budget year ${which}, costs are at ${priceYear} prices: claims, uncovered cost and coverage compare `
-      + `different price levels (give --year, or --price-year, to price the costs in the budget year).`);
+  if (!years.some((y) => y !== priceYear)) return [];
+  const [only] = years;
+  if (years.length === 1 && only !== undefined) {
+    return [`Programme amounts are those of the budget year ${only}, costs are at ${priceYear} prices: claims, uncovered cost and coverage compare `
+      + `different price levels (give ${flag} ${only} to price the costs in the budget year).`];
   }
-  if (year !== undefined && dataYear !== null && year !== dataYear) {
-    notes.push(`The counts are for ${dataYear}; --year ${year} applies them unchanged to the budget year ${year} (calc --years projects them).`);
-  }
-  return notes;
+  return [`Programme amounts are those of each budget year (${years.join(', ')}), costs are all at ${priceYear} prices: claims, uncovered cost and `
+    + 'coverage compare different price levels (a projection, --years, prices each year at its own prices).'];
+}
+
+/** --year moves the shipped counts to another budget year unchanged: say so. */
+export function movedCountsNote(year: number | undefined, dataYear: number | null): string[] {
+  if (year === undefined || dataYear === null || year === dataYear) return [];
+  return [`The counts are for ${dataYear}; --year ${year} applies them unchanged to the budget year ${year} (calc --years projects them).`];
 }

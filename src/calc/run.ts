@@ -16,7 +16,7 @@ import { VERSION } from '../version.js';
 import { statSync } from 'node:fs';
 import { parallelWorkers, streamParallel } from './parallel.js';
 import { noInsuredColumn, strictFailure, userError } from './user-error.js';
-import { priceLevelNotes, warnOfScenarios } from './report-checks.js';
+import { movedCountsNote, priceLevelNote, warnOfScenarios } from './report-checks.js';
 import { NestedKeys } from '../engine/nested-keys.js';
 import { flagOf } from '../schema/cli-options.js';
 import type { TraceStep } from '../output/report.js';
@@ -223,7 +223,9 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
       const applied = ruleSets.length ? applyScenarios(ruleSets, rows, requireYear(yearOf), parameters, locale) : null;
       if (applied) {
         meta.scenarios = applied.meta;
-        meta.notes.push(...applied.notes, ...priceLevelNotes(rows.map(requireYear(yearOf)), rate.priceYear, options.year, input.dataYear));
+        // With --year the costs are priced in it already; without, --year is the mend (calc --year Y sets both).
+        meta.notes.push(...applied.notes, ...priceLevelNote(rows.map(requireYear(yearOf)), rate.priceYear, options.year === undefined ? '--year' : '--price-year'),
+          ...movedCountsNote(options.year, input.dataYear));
         warnOfScenarios(applied.scenarios, warnings, { locale, yearGiven: options.year !== undefined });
       }
       // Rows of several years: a total per year, and over all years only what adds up (money).

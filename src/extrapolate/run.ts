@@ -2,7 +2,7 @@ import { BurdenError, EXIT, usageError } from '../errors.js';
 import { METHOD, WarningCollector } from '../engine/method.js';
 import { InexactError } from '../engine/money.js';
 import { strictFailure } from '../calc/user-error.js';
-import { warnOfScenarios } from '../calc/report-checks.js';
+import { priceLevelNote, warnOfScenarios } from '../calc/report-checks.js';
 import { nationalImputation } from '../engine/imputation.js';
 import { type ParameterSet, requireParameter } from '../engine/parameters.js';
 import { inflationInForce } from '../engine/rate.js';
@@ -329,6 +329,13 @@ export async function emitExtrapolation(prepared: PreparedExtrapolation, output:
   const baseYears = [...new Set(groups.map((g) => g.baseYear))].sort((a, b) => (a ?? 0) - (b ?? 0));
   const sameYear = plan.years !== null || baseYears.length <= 1;
   const notes = [...prepared.meta.notes, ...(claims?.notes ?? [])];
+  // Programme amounts are nominal; costs priced in one year (no projection, or --price-year) may be at another level.
+  const pricedIn = plan.rates.fixedPriceYear;
+  if (claims && pricedIn !== null) {
+    const budgetYears = plan.years ? Array.from({ length: plan.years.to - plan.years.from + 1 }, (_, i) => (plan.years?.from ?? 0) + i)
+      : baseYears.filter((y): y is number => y !== null);
+    notes.push(...priceLevelNote(budgetYears, pricedIn, '--price-year'));
+  }
   if (!sameYear) {
     notes.push(`No totals: the rows are for different years (${baseYears.join(', ')}), and persons counted in different years cannot be added up; ` +
       'give --years FROM-TO to project every key to common years.');

@@ -419,7 +419,7 @@ describe('what calc says beyond its columns', () => {
   it('notes when programme amounts and costs are at different price levels, and when --year moves the counts', () => {
     const atRatePrices = JSON.parse(burden(['calc', '--rules', 'nrw-2025-kim', '--format', 'json']).stdout).meta.notes as string[];
     expect(atRatePrices).toContain('Programme amounts are those of the budget year 2025, costs are at 2019 prices: claims, uncovered cost and coverage '
-      + 'compare different price levels (give --year, or --price-year, to price the costs in the budget year).');
+      + 'compare different price levels (give --year 2025 to price the costs in the budget year).');
     const inBudgetYear = JSON.parse(burden(['calc', '--rules', 'nrw-2025-kim', '--year', '2025', '--format', 'json']).stdout).meta.notes as string[];
     expect(inBudgetYear.filter((n) => n.startsWith('Programme amounts'))).toEqual([]);
     const moved = burden(['calc', '--rules', 'nrw-2025-kim', '--year', '2030', '--format', 'json']);

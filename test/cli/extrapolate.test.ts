@@ -380,3 +380,14 @@ describe('--rate-file on extrapolate', () => {
     expect(stdout.split('\n')[1]).toContain(',535819,derived,2143.02,official,1148270833.38,derived');
   });
 });
+
+describe('claims and costs at different price levels', () => {
+  it('are noted in extrapolate as in calc', () => {
+    const input = 'ags,year,eu2,insured\n05913000,2024,13495,6971\n05111000,2024,7770,4014\n';
+    const notes = JSON.parse(burden(['extrapolate', '-', '--by', 'land', '--rules', 'nrw-2024', '--format', 'json'], { input }).stdout).meta.notes as string[];
+    expect(notes).toContain('Programme amounts are those of the budget year 2024, costs are at 2019 prices: claims, uncovered cost and coverage '
+      + 'compare different price levels (give --price-year 2024 to price the costs in the budget year).');
+    const priced = JSON.parse(burden(['extrapolate', '-', '--by', 'land', '--rules', 'nrw-2024', '--price-year', '2024', '--format', 'json'], { input }).stdout);
+    expect((priced.meta.notes as string[]).filter((n) => n.startsWith('Programme amounts'))).toEqual([]);
+  });
+});

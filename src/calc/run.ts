@@ -122,7 +122,11 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
     return;
   }
   const stray = PROJECTION_OPTIONS.filter((k) => rawOptions[k] !== undefined);
-  if (stray.length > 0) throw usageError(`${flagOf(stray[0] ?? '')} needs --years FROM-TO`, 'e.g. --years 2025-2030 --growth trend');
+  if (stray.length > 0) {
+    // The one projection option with a meaning for one year: the inflation that carries the index past its last year.
+    const hint = stray[0] === 'inflation' ? 'for --price-year after the last known index year, give --set inflation_assumed=P' : 'e.g. --years 2025-2030 --growth trend';
+    throw usageError(`${flagOf(stray[0] ?? '')} needs --years FROM-TO`, hint);
+  }
   const options = parseCalcOptions({ ...rawOptions, debug: globals.debug });
   const format = options.format;
   if (options.explain !== undefined && format === 'csv') {

@@ -66,6 +66,9 @@ export function humanTable(report: CalcReport, locale: Locale): HumanTable {
     ],
   ];
   const notes = [methodLine(report.meta, (c) => formatHundredths(c, { locale, grouped: true }))];
+  // An index that is not official (press reports, or carried forward at an assumed inflation) is named with its source.
+  const uprating = report.meta.rate.uprating;
+  if (uprating && (uprating.target_projected || uprating.target_status !== 'official')) notes.push(`Price index: ${uprating.source}.`);
   if (report.totals.insuredEstimated) {
     const claims = extra.some((c) => c.estimated?.includes(true)) ? ', and the claims, uncovered cost and coverage that rest on them' : '';
     notes.push(`${ESTIMATED} estimated (and net, cost and cost per inhabitant with it${claims}): ${report.meta.insured}`);

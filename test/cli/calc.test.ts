@@ -82,6 +82,16 @@ describe('price level', () => {
     expect(stdout).toContain(',2569.45,secondary,');
   });
 
+  it('names a price index beyond the published years, and the inflation assumed for it', () => {
+    const table = burden(['calc', '-', '--price-year', '2027'], { input: PAPER }).stdout;
+    expect(table).toContain('2027 VPI 2025 (secondary) carried forward at 2 % a year (Assumption of this tool; no forecast in the source documents).');
+    const refused = burden(['calc', '-', '--price-year', '2027', '--inflation', '3'], { input: PAPER });
+    expect(refused.stderr).toBe('error: --inflation needs --years FROM-TO (for --price-year after the last known index year, give --set inflation_assumed=P)\n');
+    // 99.5 → 2027: 121.9 × 1.03 = 125.557, × 1.03 = 129.324 (thousandths each year); 2,143 × 129.324 / 99.5 = 2,785.34
+    expect(burden(['calc', '-', '--price-year', '2027', '--set', 'inflation_assumed=3', '--format', 'csv'], { input: PAPER }).stdout)
+      .toContain(',2785.34,projected,');
+  });
+
   it('--rate overrides the rate and says so in the metadata', () => {
     const doc = JSON.parse(burden(['calc', '-', '--format', 'json', '--rate', '2500'], { input: PAPER }).stdout);
     expect(doc.rows[0].cost_eur).toBe(535819 * 2500);

@@ -151,7 +151,7 @@ export async function runCalibrate(file: string | undefined, raw: Record<string,
   const listing: Listing = {
     columns: ['figure', 'value', 'detail'],
     rows: [
-      ['total_cost_eur', money(totalCents), options.breakdown ? `sum of ${departments.length} departments in ${options.breakdown}` : 'given on the command line'],
+      ['total_cost_eur', money(totalCents), options.breakdown ? `sum of ${departments.length} department${departments.length === 1 ? '' : 's'} in ${options.breakdown}` : 'given on the command line'],
       ['eu2', persons_(persons.eu2), persons.label],
       ['insured', persons_(persons.insured), persons.label],
       ['net', persons_(net), 'eu2 − insured'],

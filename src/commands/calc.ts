@@ -35,7 +35,7 @@ export function registerCalc(program: Command, Option: typeof OptionClass): void
     .option('--growth-low <scenario>', 'with --range: low EU2 growth, at most the central --growth (default: the lowest of trend:3, trend:8 and --growth)')
     .option('--growth-high <scenario>', 'with --range: high EU2 growth, at least the central --growth (default: the highest of trend:3, trend:8 and --growth)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'md']).default('table'))
-    .addOption(new Option('--locale <locale>', 'number format: de (1.234,56) or en (1,234.56); csv defaults to machine format').choices(['de', 'en']))
+    .addOption(new Option('--locale <locale>', 'number format: de (1.234,56; default for table, md and json) or en (1,234.56); csv defaults to machine format (en, no grouping)').choices(['de', 'en']))
     .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
     .option('--allow-missing', 'skip rows whose keys are missing from another file or whose EU2 count is unknown, with a warning')
     .option('--strict', 'exit with 65 when there are warnings')

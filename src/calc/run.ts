@@ -224,7 +224,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
           'without --year each row is taken in its own year; or filter the input to one year');
       }
       const yearOf = budgetYear(options.year, input.dataYear);
-      const applied = ruleSets.length ? applyScenarios(ruleSets, rows, requireYear(yearOf), parameters, locale) : null;
+      const applied = ruleSets.length ? applyScenarios(ruleSets, rows, requireYear(yearOf), parameters, { locale, words: options.explain !== undefined }) : null;
       if (applied) {
         meta.scenarios = applied.meta;
         // With --year the costs are priced in it already; without, --year is the mend (calc --year Y sets both).

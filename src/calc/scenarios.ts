@@ -145,14 +145,21 @@ export interface AppliedScenarios extends EvaluatedScenarios {
   columns: ExtraColumn[];
 }
 
+/** The notes' locale (amounts in them), and whether decisions keep their words for --explain. */
+export interface ScenarioOptions {
+  locale?: Locale;
+  words?: boolean;
+}
+
 /**
  * Apply one or two rule sets (engine/programmes.ts) and describe them. Shared by calc and by
  * projections (src/extrapolate/claims.ts), which lay the results out in their own columns.
  */
 export function evaluateScenarios<R extends ProgrammeRow>(ruleSets: RuleSet[], rows: readonly R[], yearOf: (row: R) => number, parameters: ParameterSet,
-  locale: Locale = 'en'): EvaluatedScenarios {
+  options: ScenarioOptions = {}): EvaluatedScenarios {
   refuseSharedId(ruleSets);
-  const scenarios = ruleSets.map((ruleSet) => applyRules(ruleSet, rows, yearOf, parameters));
+  const locale = options.locale ?? 'en';
+  const scenarios = ruleSets.map((ruleSet) => applyRules(ruleSet, rows, yearOf, parameters, { words: options.words ?? true }));
   const notes = scenarios.flatMap((scenario) => {
     const inForce = [...new Set(scenario.programmes.filter((o) => o.inForce).map((o) => `${o.programme.id} [${o.programme.status}]`))];
     const doubts = claimDoubts(scenario).map((doubt) => `Claims of ${scenario.ruleSet.id}/${doubt}.`);
@@ -222,8 +229,8 @@ function claimDoubts(scenario: Scenario): string[] {
 }
 
 export function applyScenarios(ruleSets: RuleSet[], rows: ResultRow[], yearOf: (row: ResultRow) => number, parameters: ParameterSet,
-  locale: Locale = 'en'): AppliedScenarios {
-  const evaluated = evaluateScenarios(ruleSets, rows, yearOf, parameters, locale);
+  options: ScenarioOptions = {}): AppliedScenarios {
+  const evaluated = evaluateScenarios(ruleSets, rows, yearOf, parameters, options);
   const all = rows.map((_, i) => i);
   const totalCost = rows.reduce((total, row) => total + row.costCents, 0);
   const anyEstimated = rows.some((row) => row.insuredEstimated);

@@ -128,7 +128,8 @@ function claimStatuses(scenario: Scenario, rows: readonly ProjectedRow[], byYear
 /** Apply one or two rule sets to every projected row; `years` is the number of year indexes. */
 export function applyProjectedRules(ruleSets: RuleSet[], rows: readonly ProjectedRow[], years: number, parameters: ParameterSet, locale: Locale): ProjectedClaims {
   // The notes are part of the report: their amounts are written in its locale (5.500.000,00 EUR in de).
-  const evaluated = evaluateScenarios(ruleSets, rows, (row) => row.year, parameters, locale);
+  // Projections explain no decision: the engine keeps no words for them.
+  const evaluated = evaluateScenarios(ruleSets, rows, (row) => row.year, parameters, { locale, words: false });
   const { scenarios } = evaluated;
   const heads = claimColumnHeads(ruleSets);
   const byYear = new Map<number, number[]>();

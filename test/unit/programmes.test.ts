@@ -131,6 +131,12 @@ describe('claims of any valid programme (1,000 generated rule sets and rows)', (
           expect(outcome.unallocatedCents).toBeGreaterThanOrEqual(0);
           expect(given + BigInt(outcome.unallocatedCents)).toBe(BigInt(p.potCents));
         }
+        // Without the words for --explain (projections), the same figures, and no words.
+        const lean = applyRules(rules, results, () => 2025, shippedParameters, { words: false });
+        expect(lean.rows.map((r) => [r.claims, r.claimsTotalCents, r.uncoveredCents, r.coverageBasisPoints, r.claimsStatus]))
+          .toEqual(scenario.rows.map((r) => [r.claims, r.claimsTotalCents, r.uncoveredCents, r.coverageBasisPoints, r.claimsStatus]));
+        expect(lean.programmes.map((o) => o.unallocatedCents)).toEqual(scenario.programmes.map((o) => o.unallocatedCents));
+        expect(lean.rows.flatMap((r) => r.decisions.flatMap((d) => [...d.reasons, ...d.detail]))).toEqual([]);
       }),
       { numRuns: 1000 },
     );

@@ -1,13 +1,14 @@
 import type { WarningCollector } from './method.js';
 
 /**
- * Rows whose area contains other rows' areas: a Land, Regierungsbezirk or Kreis sum beside its
- * own Kreise or Gemeinden, as GENESIS exports often have. Their people count twice in totals
- * and in a pot's key. Tracked row by row in a few small sets (the keys of 2, 3 and 5 digits,
- * and the 2-, 3- and 5-digit prefixes of all keys), so a streamed input of millions of rows
- * is checked as cheaply as a table, and every output format warns alike.
+ * Rows whose area contains other rows' areas: a Land, Regierungsbezirk, Kreis or Verband sum
+ * beside its own Kreise or Gemeinden, as GENESIS exports often have. Their people count twice
+ * in totals and in a pot's key. Tracked row by row in a few small sets (the keys of 2, 3, 5
+ * and 9 digits, and those prefixes of all keys), so a streamed input of millions of rows is
+ * checked as cheaply as a table, and every output format warns alike. (An 8-digit Gemeinde
+ * key is no prefix of a 12-digit one: the regional key puts the Verband before the Gemeinde.)
  */
-const OUTER_LENGTHS = [2, 3, 5];
+const OUTER_LENGTHS = [2, 3, 5, 9];
 
 /** What one tracker saw, as plain data: worker threads send it to the main thread. */
 export interface NestedKeysState {
@@ -25,11 +26,14 @@ export class NestedKeys {
 
   add(ags: string, year: number | null): void {
     const y = year === null ? '' : String(year);
-    // Sorted input repeats a Kreis for thousands of rows: nothing new to learn from them.
-    if (y === this.lastYear && this.lastPrefix !== '' && ags.length > 5 && ags.startsWith(this.lastPrefix)) return;
+    const isOuter = OUTER_LENGTHS.includes(ags.length);
+    // The longest outer prefix of the key: a Gemeinde row after a Gemeinde row of the same
+    // Kreis (or Verband), as sorted input has them, teaches nothing new.
+    const longest = OUTER_LENGTHS.filter((n) => n < ags.length).pop() ?? 0;
+    if (!isOuter && y === this.lastYear && longest > 0 && this.lastPrefix.length === longest && ags.startsWith(this.lastPrefix)) return;
     this.lastYear = y;
-    this.lastPrefix = ags.length > 5 ? ags.slice(0, 5) : '';
-    if (OUTER_LENGTHS.includes(ags.length)) this.setOf(this.outer, y, () => new Set<string>()).add(ags);
+    this.lastPrefix = ags.slice(0, longest);
+    if (isOuter) this.setOf(this.outer, y, () => new Set<string>()).add(ags);
     const prefixes = this.setOf(this.prefixes, y, () => new Map<string, string>());
     for (const n of OUTER_LENGTHS) {
       if (n >= ags.length) break;

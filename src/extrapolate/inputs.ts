@@ -169,11 +169,17 @@ export async function fileGroups(
   let imputed = false;
   const keyLengths = new Set<number>();
   // Row by row (--by none), a Land sum beside its Kreise counts people twice, as in calc;
-  // aggregates warn of mixed key lengths instead (below).
-  const nested = new NestedKeys();
+  // aggregates warn of mixed key lengths instead (below). The rows that are summed are
+  // checked: projected, every municipality's base row reaches the same projected years,
+  // whatever its own year, so those are compared across years.
+  const nested = options.by === 'none' ? new NestedKeys() : null;
+  const add = (member: Member): void => {
+    summer.add(member);
+    nested?.add(member.ags, options.from === null ? member.year : null);
+    imputed ||= member.imputed;
+  };
   for await (const batch of plan.batches()) {
     for (const row of batch) {
-      nested.add(row.ags, row.year);
       // The year column says which year each count is for; --base-year may not say otherwise.
       if (row.year !== null && options.baseYear !== undefined) {
         throw usageError(`--base-year ${options.baseYear}: ${row.origin.file} has a year column, which gives each row its year`,
@@ -189,13 +195,9 @@ export async function fileGroups(
       const member: Member = { ags: row.ags, key: groupKey(row.ags, options.by, row.origin), name: row.name, year, eu2: row.eu2, insured, imputed: wasImputed,
         population: row.population, origin: row.origin };
       if (options.from !== null && row.year !== null) pending.push(member);
-      else {
-        summer.add(member);
-        imputed ||= wasImputed;
-      }
+      else add(member);
     }
   }
-  if (options.by === 'none') nested.warn(warnings);
   if (options.by !== 'none' && keyLengths.size > 1) {
     // Summing a Kreis and its own Gemeinden would count people twice; the tool cannot know.
     warnings.add('mixed-levels', 'keys of different lengths are summed together; check that no area is counted twice (e.g. a Kreis and its Gemeinden)',
@@ -204,12 +206,10 @@ export async function fileGroups(
   const notes: string[] = [];
   if (options.from !== null && pending.length > 0) {
     const base = chooseBaseRows(pending, options.from);
-    for (const member of base.chosen) {
-      summer.add(member);
-      imputed ||= member.imputed;
-    }
+    for (const member of base.chosen) add(member);
     if (base.note) notes.push(base.note);
   }
+  nested?.warn(warnings);
   const groups = summer.groups(warnings);
   warnings.absorb(own.entries().filter((entry) => options.populationMatters || entry.code !== 'population-unknown'));
   const byText = { none: 'row by row', total: 'summed in total', land: 'summed by Land (first 2 digits of the key)', kreis: 'summed by Kreis (first 5 digits of the key)' }[options.by];

@@ -391,3 +391,18 @@ describe('claims and costs at different price levels', () => {
     expect((priced.meta.notes as string[]).filter((n) => n.startsWith('Programme amounts'))).toEqual([]);
   });
 });
+
+describe('rows containing other rows in a projection', () => {
+  it('are found across the rows\' own years, as both reach the same projected years', () => {
+    const { stderr } = burden(['calc', '-', '--years', '2025-2026', '--format', 'csv'],
+      { input: 'ags,year,eu2,insured\n05,2023,273725,100000\n05913000,2024,13495,6971\n' });
+    expect(stderr).toBe("warning: rows whose area contains other rows' areas: their people count twice in the totals and in any pot's key "
+      + '(keep one level, e.g. drop Land and Kreis sums) in 1 row: 05 contains 05913000\n');
+  });
+
+  it('a Verband row beside its Gemeinden (regional keys) counts twice as well', () => {
+    const { stderr } = burden(['calc', '-', '--format', 'csv'],
+      { input: 'ags,eu2,insured\n051585024,300,100\n051585024001,100,20\n051585024002,200,80\n' });
+    expect(stderr).toMatch(/in 1 row: 051585024 contains 051585024001\n$/);
+  });
+});

@@ -38,11 +38,12 @@ export function warnOfScenarios(scenarios: readonly Scenario[], warnings: Warnin
 
 /**
  * Programme amounts (pots, per-person amounts) are nominal for their budget year; costs are at
- * the rate's price level. Said when the two differ, with the option that mends it: `flag` is
- * calc's --year or extrapolate's --price-year; over several budget years, only a projection
- * prices each year at its own prices.
+ * the rate's price level. Said when the two differ, with what mends it: for one budget year
+ * `flag` Y (calc's --year when no price year was given, else --price-year); over several, a
+ * projection that prices each year at its own prices (`projecting`: it runs already, and only
+ * its --price-year holds every year at one level).
  */
-export function priceLevelNote(budgetYears: readonly number[], priceYear: number, flag: '--year' | '--price-year'): string[] {
+export function priceLevelNote(budgetYears: readonly number[], priceYear: number, flag: '--year' | '--price-year', projecting = false): string[] {
   const years = [...new Set(budgetYears)].sort((a, b) => a - b);
   if (!years.some((y) => y !== priceYear)) return [];
   const [only] = years;
@@ -50,8 +51,9 @@ export function priceLevelNote(budgetYears: readonly number[], priceYear: number
     return [`Programme amounts are those of the budget year ${only}, costs are at ${priceYear} prices: claims, uncovered cost and coverage compare `
       + `different price levels (give ${flag} ${only} to price the costs in the budget year).`];
   }
+  const mend = projecting ? 'leave out --price-year to price each year at its own prices' : 'a projection, --years, prices each year at its own prices';
   return [`Programme amounts are those of each budget year (${years.join(', ')}), costs are all at ${priceYear} prices: claims, uncovered cost and `
-    + 'coverage compare different price levels (a projection, --years, prices each year at its own prices).'];
+    + `coverage compare different price levels (${mend}).`];
 }
 
 /** --year moves the shipped counts to another budget year unchanged: say so. */

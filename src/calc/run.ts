@@ -15,7 +15,7 @@ import { renderReport } from '../output/registry.js';
 import { VERSION } from '../version.js';
 import { statSync } from 'node:fs';
 import { parallelWorkers, streamParallel } from './parallel.js';
-import { noInsuredColumn, strictFailure, userError } from './user-error.js';
+import { asUserError, noInsuredColumn, strictFailure, userError } from './user-error.js';
 import { movedCountsNote, priceLevelNote, warnOfScenarios } from './report-checks.js';
 import { NestedKeys } from '../engine/nested-keys.js';
 import { flagOf } from '../schema/cli-options.js';
@@ -138,7 +138,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
   const ruleSets = options.rules.map((spec) => loadRuleSet(spec, shipped));
   // --year sets the budget year and, unless --price-year says otherwise, the price level.
   const priceYear = options.priceYear ?? options.year;
-  const rate = resolveRate(parameters, { priceYear });
+  const rate = asUserError(() => resolveRate(parameters, { priceYear }));
   const input = await planInput(file, options, warnings);
   const imputation = input.imputation ? nationalImputation(parameters) : null;
   if (!imputation && !input.plan.hasInsuredColumn) throw noInsuredColumn(input.plan.files[0]?.file ?? 'input');
@@ -227,8 +227,8 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
       const applied = ruleSets.length ? applyScenarios(ruleSets, rows, requireYear(yearOf), parameters, { locale, words: options.explain !== undefined }) : null;
       if (applied) {
         meta.scenarios = applied.meta;
-        // With --year the costs are priced in it already; without, --year is the mend (calc --year Y sets both).
-        meta.notes.push(...applied.notes, ...priceLevelNote(rows.map(requireYear(yearOf)), rate.priceYear, options.year === undefined ? '--year' : '--price-year'),
+        // --year Y prices the costs in Y unless --price-year says otherwise: then that is the one to change.
+        meta.notes.push(...applied.notes, ...priceLevelNote(rows.map(requireYear(yearOf)), rate.priceYear, options.priceYear === undefined ? '--year' : '--price-year'),
           ...movedCountsNote(options.year, input.dataYear));
         warnOfScenarios(applied.scenarios, warnings, { locale, yearGiven: options.year !== undefined });
       }

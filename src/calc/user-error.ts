@@ -13,9 +13,18 @@ export function userError(error: unknown): BurdenError | null {
   if (error instanceof InexactError) {
     // engine/money.ts refuses products beyond 2^53 cents rather than lose exactness.
     return new BurdenError(EXIT.dataError, `a figure leaves the range of exact whole numbers (${error.message})`, {},
-      'check the counts and the rate for a misplaced digit');
+      'check the counts and the rate for a misplaced digit; a projection may also run too many years or grow too fast');
   }
   return null;
+}
+
+/** Run engine work outside a command's own error handling, with its refusals as messages for people. */
+export function asUserError<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw userError(error) ?? error;
+  }
 }
 
 /** An input without any insured column, when calc was not asked to estimate the counts. */

@@ -1,7 +1,6 @@
-import { BurdenError, EXIT, usageError } from '../errors.js';
+import { usageError } from '../errors.js';
 import { METHOD, WarningCollector } from '../engine/method.js';
-import { InexactError } from '../engine/money.js';
-import { strictFailure } from '../calc/user-error.js';
+import { strictFailure, userError } from '../calc/user-error.js';
 import { priceLevelNote, warnOfScenarios } from '../calc/report-checks.js';
 import { nationalImputation } from '../engine/imputation.js';
 import { type ParameterSet, requireParameter } from '../engine/parameters.js';
@@ -334,7 +333,7 @@ export async function emitExtrapolation(prepared: PreparedExtrapolation, output:
   if (claims && pricedIn !== null) {
     const budgetYears = plan.years ? Array.from({ length: plan.years.to - plan.years.from + 1 }, (_, i) => (plan.years?.from ?? 0) + i)
       : baseYears.filter((y): y is number => y !== null);
-    notes.push(...priceLevelNote(budgetYears, pricedIn, '--price-year'));
+    notes.push(...priceLevelNote(budgetYears, pricedIn, '--price-year', plan.years !== null));
   }
   if (!sameYear) {
     notes.push(`No totals: the rows are for different years (${baseYears.join(', ')}), and persons counted in different years cannot be added up; ` +
@@ -363,7 +362,7 @@ export async function runExtrapolate(input: InputFiles | undefined, rawOptions: 
   const options = parseExtrapolateOptions({ ...rawOptions, debug: globals.debug });
   // The plan uprates the rate for every year: a rate beyond exact numbers is refused here already.
   const prepared = await prepareExtrapolation(input, options, missingInsured).catch((error: unknown) => {
-    throw inexactRefusal(error);
+    throw userError(error) ?? error;
   });
   const format = options.format;
   const locale = reportLocale(options);
@@ -381,14 +380,7 @@ export async function runExtrapolate(input: InputFiles | undefined, rawOptions: 
     output.commit();
   } catch (error) {
     output.abort();
-    throw inexactRefusal(error);
+    throw userError(error) ?? error;
   }
   await printWarnings(prepared.warnings.list());
-}
-
-/** engine/money.ts refuses products beyond 2^53 rather than lose exactness: say so as a data error. */
-function inexactRefusal(error: unknown): unknown {
-  if (!(error instanceof InexactError)) return error;
-  return new BurdenError(EXIT.dataError, `the projection leaves the range of exact whole numbers (${error.message})`, {},
-    'check the counts and the rate for a misplaced digit; or project fewer years, or assume slower growth');
 }

@@ -362,10 +362,13 @@ describe('population in extrapolate', () => {
 });
 
 describe('a rate beyond exact numbers', () => {
-  it('is a data error (65) in a projection too, not an internal one', () => {
-    const { code, stderr } = burden(['calc', '-', '--rate', '1000000000000', '--years', '2025-2026', '--base-year', '2024'], { input: 'ags,eu2,insured\n05913000,100,0\n' });
+  it.each([
+    ['a projection', ['--years', '2025-2026', '--base-year', '2024']],
+    ['one year, uprated', ['--price-year', '2024']],
+  ])('is a data error (65) in %s, not an internal one', (_what, args) => {
+    const { code, stderr } = burden(['calc', '-', '--rate', '1000000000000', ...args], { input: 'ags,eu2,insured\n05913000,100,0\n' });
     expect(code).toBe(65);
-    expect(stderr).toMatch(/^error: the projection leaves the range of exact whole numbers \(.*2\^53\)\) \(check the counts and the rate/);
+    expect(stderr).toMatch(/^error: a figure leaves the range of exact whole numbers \(.*2\^53\)\) \(check the counts and the rate/);
   });
 });
 
@@ -404,5 +407,17 @@ describe('rows containing other rows in a projection', () => {
     const { stderr } = burden(['calc', '-', '--format', 'csv'],
       { input: 'ags,eu2,insured\n051585024,300,100\n051585024001,100,20\n051585024002,200,80\n' });
     expect(stderr).toMatch(/in 1 row: 051585024 contains 051585024001\n$/);
+  });
+});
+
+describe('the price-level note names the option that mends it', () => {
+  it('calc with --price-year: change --price-year, not --year', () => {
+    const notes = JSON.parse(burden(['calc', '--rules', 'nrw-2025-kim', '--price-year', '2023', '--format', 'json']).stdout).meta.notes as string[];
+    expect(notes.find((n) => n.startsWith('Programme amounts'))).toMatch(/\(give --price-year 2025 to price the costs in the budget year\)\.$/);
+  });
+
+  it('a projection held at one price year: leave out --price-year', () => {
+    const notes = JSON.parse(burden(['calc', '--years', '2025-2026', '--price-year', '2025', '--rules', 'nrw-2025-kim', '--format', 'json']).stdout).meta.notes as string[];
+    expect(notes.find((n) => n.startsWith('Programme amounts'))).toMatch(/\(leave out --price-year to price each year at its own prices\)\.$/);
   });
 });

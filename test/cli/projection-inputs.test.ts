@@ -142,8 +142,8 @@ describe('exit codes and messages of the options', () => {
   it('an overflow names the key and year: 1,108,393 doubled 12 times is 4,539,977,728 (2031); its step to 2032 exceeds 2^53', () => {
     const { code, stderr } = burden(['extrapolate', '--years', '2019-2090', '--growth', 'rate:100']);
     expect(code).toBe(65);
-    expect(stderr).toBe('error: the projection leaves the range of exact whole numbers (key 00, 2032: product 4539977728 × 2000000 exceeds 2^53) ' +
-      '(check the counts and the rate for a misplaced digit; or project fewer years, or assume slower growth)\n');
+    expect(stderr).toBe('error: a figure leaves the range of exact whole numbers (key 00, 2032: product 4539977728 × 2000000 exceeds 2^53) ' +
+      '(check the counts and the rate for a misplaced digit; a projection may also run too many years or grow too fast)\n');
   });
 });
 

@@ -31,13 +31,16 @@ const DEDICATED = [
 ] as const;
 
 /**
- * The number a --set value stands for. Amounts in euros are read as --rate reads them
- * (engine/money.ts parseEuroToCents), so `--set rate=2500.50` and `--rate 2500.50` agree.
+ * The number a --set value stands for, or why there is none. Amounts in euros are read as
+ * --rate reads them (engine/money.ts parseEuroToCents: `2500.50`, `2.500,50`, `1.234.567`), so
+ * `--set rate=…` and `--rate …` agree; other units take a plain decimal number (`2.5`).
  */
-function overrideValue(parameter: Parameter, text: string): number | null {
-  if (!parameter.unit.startsWith('EUR')) return Number(text);
+function overrideValue(parameter: Parameter, text: string): { value: number } | { problem: string } {
+  if (!parameter.unit.startsWith('EUR')) {
+    return /^-?\d+(\.\d+)?$/.test(text) ? { value: Number(text) } : { problem: `is not a number in ${parameter.unit} (e.g. 2.5, with "." as the decimal mark)` };
+  }
   const cents = parseEuroToCents(text);
-  return cents === null ? null : cents / 100;
+  return cents === null ? { problem: euroProblem(text) } : { value: cents / 100 };
 }
 
 export function runParameters(shippedParameters: readonly Parameter[], options: ParameterOptions): { parameters: ParameterSet; overrides: string[] } {
@@ -84,10 +87,10 @@ export function runParameters(shippedParameters: readonly Parameter[], options: 
     }
     const dedicated = DEDICATED.find((d) => d.parameter === name && options[d.option] !== undefined);
     if (dedicated) throw usageError(`${dedicated.flag} and --set ${name}=… both set ${dedicated.what}`, 'give one of them');
-    const number = overrideValue(parameter, value);
-    const problem = number === null ? euroProblem(value) : overrideProblem(parameter, number);
-    if (problem || number === null) throw usageError(`--set ${assignment}: ${problem}`, `see burden params ${name}`);
-    parameters = withOverride(parameters, name, number, `--set ${assignment} on the command line`);
+    const read = overrideValue(parameter, value);
+    const problem = 'problem' in read ? read.problem : overrideProblem(parameter, read.value);
+    if (problem || 'problem' in read) throw usageError(`--set ${assignment}: ${problem}`, `see burden params ${name}`);
+    parameters = withOverride(parameters, name, read.value, `--set ${assignment} on the command line`);
     overrides.push(`${name}=${value} (--set)`);
   }
   return { parameters, overrides };

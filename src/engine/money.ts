@@ -79,8 +79,11 @@ export function euroProblem(text: string): string {
   const trimmed = euroText(text);
   if (!AMBIGUOUS_EURO.test(trimmed)) return 'is not an amount in euros (e.g. 2143, 2143.50 or 2.143,50)';
   const mark = trimmed.includes(',') ? ',' : '.';
+  const [whole = '', part = ''] = trimmed.split(mark);
+  // The decimal reading has three decimals: writable in cents only when the third is 0 (2.500 = 2.50).
+  const decimals = part.endsWith('0') ? `, or ${whole}${mark}${part.slice(0, 2)} for ${whole}.${part.slice(0, 2)} EUR` : '; an amount has at most two decimals';
   return `is ambiguous: "${mark}" before three digits separates thousands in German writing and decimals in English `
-    + `(write ${trimmed.replace(mark, '')} for ${trimmed.replace(mark, '')} EUR; an amount has at most two decimals)`;
+    + `(write ${whole}${part} for ${whole}${part} EUR${decimals})`;
 }
 
 /**

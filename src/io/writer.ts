@@ -27,8 +27,9 @@ export function writeFailureReason(error: unknown): string {
       return 'no space left on the device';
     case 'EACCES':
     case 'EPERM':
-    case 'EROFS':
       return 'permission denied';
+    case 'EROFS':
+      return 'read-only file system';
     case 'ENOENT':
     case 'ENOTDIR':
       return 'no such folder';

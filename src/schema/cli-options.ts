@@ -18,7 +18,8 @@ export const outputOptionsShape = {
 /** `--rules ID|FILE`, at most twice (two scenarios side by side): calc, calc --years and extrapolate. */
 export const rulesOption = z._default(z.array(z.string()).check(z.maxLength(2, 'may be given at most twice (two scenarios side by side)')), []);
 /** `--set name=value`; the value is checked against the parameter's unit later (calc/parameters.ts). */
-export const setOption = z._default(z.array(z.string().check(z.regex(/^[a-z][a-z0-9_]*=-?\d+(\.\d+)?$/, 'must be name=number, e.g. --set rate=2500'))), []);
+// The number itself is read by the parameter's unit (calc/parameters.ts): euros as --rate reads them.
+export const setOption = z._default(z.array(z.string().check(z.regex(/^[a-z][a-z0-9_]*=-?\d[\d.,']*$/, 'must be name=number, e.g. --set rate=2500'))), []);
 
 /** `--rate EUR`, read as money is read everywhere (engine/money.ts): cents, or an issue. */
 export const rateOption = z.optional(

@@ -363,9 +363,17 @@ describe('one reading of amounts', () => {
   it('--set rate=2.500 and --rate 2.500 are both refused as ambiguous (2,500 or 2.5 EUR?)', () => {
     const viaSet = burden(['calc', '-', '--format', 'csv', '--set', 'rate=2.500'], { input: PAPER });
     const viaRate = burden(['calc', '-', '--format', 'csv', '--rate', '2.500'], { input: PAPER });
-    const why = '"." before three digits separates thousands in German writing and decimals in English (write 2500 for 2500 EUR; an amount has at most two decimals)';
+    const why = '"." before three digits separates thousands in German writing and decimals in English (write 2500 for 2500 EUR, or 2.50 for 2.50 EUR)';
     expect([viaSet.code, viaSet.stderr]).toEqual([64, `error: --set rate=2.500: is ambiguous: ${why} (see burden params rate)\n`]);
     expect([viaRate.code, viaRate.stderr]).toEqual([64, `error: --rate: "2.500" is ambiguous: ${why} (see burden calc --help)\n`]);
+  });
+
+  it('--set reads euros as --rate does, and other units as plain decimals', () => {
+    const row = (set: string): string => burden(['calc', '-', '--format', 'csv', '--set', set], { input: PAPER }).stdout.split('\n')[1] ?? '';
+    expect(row('rate=2.143,50')).toContain(',2143.50,assumption,');
+    expect(row('rate=1.234.567')).toContain(',1234567.00,assumption,');
+    const comma = burden(['calc', '-', '--set', 'inflation_assumed=1,5'], { input: PAPER });
+    expect(comma.stderr).toBe('error: --set inflation_assumed=1,5: is not a number in percent (e.g. 2.5, with "." as the decimal mark) (see burden params inflation_assumed)\n');
   });
 
   it('--set rate=2500 and --rate 2.500,00 both mean 2,500 EUR', () => {

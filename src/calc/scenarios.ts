@@ -232,12 +232,12 @@ export function applyScenarios(ruleSets: RuleSet[], rows: ResultRow[], yearOf: (
   options: ScenarioOptions = {}): AppliedScenarios {
   const evaluated = evaluateScenarios(ruleSets, rows, yearOf, parameters, options);
   const all = rows.map((_, i) => i);
-  const totalCost = rows.reduce((total, row) => total + row.costCents, 0);
   const anyEstimated = rows.some((row) => row.insuredEstimated);
   // Input of several years: the totals of each year too (output/human.ts, json.ts).
   const years = yearsOfRows(rows) ?? [];
   const ofYear = new Map(years.map((year) => [year, all.filter((i) => rows[i]?.year === year)]));
   const costOf = (indexes: readonly number[]): number => indexes.reduce((total, i) => total + (rows[i]?.costCents ?? 0), 0);
+  const totalCost = costOf(all);
   const columns = claimColumnHeads(ruleSets).flatMap((head): ExtraColumn[] => {
     const reach = insuredReach(ruleSets, head);
     const column: ExtraColumn = {

@@ -337,17 +337,6 @@ export class GroupSummer {
   }
 }
 
-/** All members at once (see GroupSummer). */
-export function sumMembers(
-  members: readonly Member[],
-  options: { from: number | null; by: Aggregation; name: (key: string, first: Member) => string },
-  warnings: WarningCollector,
-): Group[] {
-  const summer = new GroupSummer(options);
-  for (const m of members) summer.add(m);
-  return summer.groups(warnings);
-}
-
 /** Counts per key and year from a `series:FILE` (columns ags, year, eu2 and optionally insured). */
 export async function readSeriesFile(file: string, column: 'eu2' | 'insured', warnings: WarningCollector): Promise<{ series: YearlySeries; info: InputFileInfo }> {
   // The input reader looks up each key's population, which a series never uses (its keys are

@@ -6,7 +6,14 @@ import {
   SECONDARY, combine, makePlan, parseGrowthSpec, planRates, projectRow, resolveGrowth, statusMeanings,
 } from '../../src/engine/projection.js';
 import { priceIndex } from '../../src/engine/rate.js';
-import { type Member, chooseBaseRows, paperGroups, sumMembers } from '../../src/extrapolate/inputs.js';
+import { GroupSummer, type Member, chooseBaseRows, paperGroups } from '../../src/extrapolate/inputs.js';
+
+/** Sum members at once, as fileGroups sums them as they come. */
+const sumMembers = (members: readonly Member[], options: ConstructorParameters<typeof GroupSummer>[0], warnings: WarningCollector) => {
+  const summer = new GroupSummer(options);
+  for (const m of members) summer.add(m);
+  return summer.groups(warnings);
+};
 import { WarningCollector } from '../../src/engine/method.js';
 import type { Parameter } from '../../src/schema/parameter.js';
 import { type SeriesPoint, checkSeries, compoundGrowth, formatPpmPercent } from '../../src/engine/series.js';

@@ -189,6 +189,20 @@ function programmeReach(programme: Programme): 'row' | 'all' | null {
   return pot ? 'all' : 'row';
 }
 
+/**
+ * A pot shared in full (no cap, no net-person minimum that could leave money unallocated) sums
+ * to its amount whatever the estimates its shares rest on: its total is exact.
+ */
+const sharedInFull = (p: Programme): boolean => p.kind === 'fixed_pot' && p.cap_share === undefined && p.eligibility?.min_net === undefined;
+
+/** Whether a claim column's total stands free of the estimates its rows rest on (see sharedInFull). */
+function totalIsExact(ruleSets: readonly RuleSet[], head: ClaimColumnHead): boolean {
+  if (head.figure === 'uncovered' || head.figure === 'coverage') return false;
+  const scenarios = head.figure === 'difference' ? ruleSets : [ruleSets[head.scenario]];
+  const programmes = scenarios.flatMap((ruleSet) => (head.figure === 'claim' ? [ruleSet?.programmes[head.programme]] : ruleSet?.programmes ?? []));
+  return programmes.every((p) => p === undefined || programmeReach(p) === null || sharedInFull(p));
+}
+
 /** The reach (see programmeReach) of a claim column: uncovered cost and coverage rest on the row's cost. */
 function insuredReach(ruleSets: readonly RuleSet[], head: ClaimColumnHead): 'row' | 'all' | null {
   if (head.figure === 'uncovered' || head.figure === 'coverage') return 'row';
@@ -247,6 +261,7 @@ export function applyScenarios(ruleSets: RuleSet[], rows: ResultRow[], yearOf: (
       values: all.map((i) => claimValue(evaluated.scenarios, head, i)),
       total: claimTotal(evaluated.scenarios, head, all, totalCost),
       estimated: rows.map((row) => (reach === 'row' && row.insuredEstimated) || (reach === 'all' && anyEstimated)),
+      totalExact: totalIsExact(ruleSets, head),
       ...(years.length ? { yearTotals: new Map([...ofYear].map(([year, indexes]) => [year, claimTotal(evaluated.scenarios, head, indexes, costOf(indexes))])) } : {}),
     };
     const scenario = evaluated.scenarios[head.scenario];

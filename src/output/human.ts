@@ -42,7 +42,7 @@ export function humanTable(report: CalcReport, locale: Locale): HumanTable {
   const extraCell = (value: number | null | undefined, estimated = false): string =>
     (value === null || value === undefined ? '' : `${money(value)}${estimated ? ESTIMATED : ''}`);
   const anyOf = (c: NumberColumn, inYear?: number): boolean =>
-    report.rows.some((row, i) => c.estimated?.[i] === true && (inYear === undefined || row.year === inYear));
+    c.totalExact !== true && report.rows.some((row, i) => c.estimated?.[i] === true && (inYear === undefined || row.year === inYear));
   // Status columns stay in csv and json: here the notes name what the claims rest on.
   const extra = report.extra.filter((c): c is NumberColumn => c.kind !== 'status');
   head.push(...extra.map((c) => c.label));

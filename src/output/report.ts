@@ -48,6 +48,8 @@ interface ExtraColumnHead {
    * cost), for the `*` of table and md; csv and json say it with `insured_estimated`.
    */
   estimated?: boolean[];
+  /** The column's totals are exact even where its rows rest on estimates (a pot shared in full). */
+  totalExact?: boolean;
 }
 
 /**

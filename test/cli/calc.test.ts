@@ -466,4 +466,16 @@ describe('what calc says beyond its columns', () => {
       + '5,500,000.00 EUR for 2023, 5,500,000.00 EUR for 2024');
     expect(code).toBe(65);
   });
+
+  it('a pot shared in full by net persons: each share rests on estimates, its total is the pot exactly', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'burden-netpot-'));
+    const rules = join(dir, 'net-pot.json');
+    writeFileSync(rules, JSON.stringify({ id: 'net-pot', title: 'a pot by net persons', description: 'test', programmes: [{
+      id: 'pot', label: 'Pot', kind: 'fixed_pot', pot_eur: 1000000, key: 'net', from: '2025-01-01', to: null, status: 'official', source: 'test' }] }));
+    const md = burden(['calc', '--rules', rules, '--year', '2025', '--format', 'md']).stdout;
+    const claim = (line: string | undefined): string => (line ?? '').split(' | ')[9] ?? '';
+    expect(claim(md.split('\n').find((l) => l.startsWith('| 05111 ')))).toMatch(/\*$/);
+    expect(claim(md.split('\n').find((l) => l.includes('**Total (53 rows)**')))).toBe('**1.000.000,00**');
+  });
 });
+

@@ -1,4 +1,4 @@
-import { type Stats, closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { type Stats, closeSync, existsSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { BurdenError, EXIT } from '../errors.js';
 import { packageRoot } from './shipped.js';
@@ -50,7 +50,10 @@ function explain(file: string, error: unknown): Error {
     case 'EROFS':
       return cantWrite(file, writeFailureReason(error), 'choose a folder you can write to');
     case 'ENOENT':
-      return cantWrite(file, `the folder ${dirname(file)} does not exist`, 'create it first, or choose another path');
+      // A folder that exists can still refuse a name (/dev/stdin of a closed pipe, /proc/…).
+      return existsSync(dirname(file))
+        ? cantWrite(file, 'cannot be created there (no such file or device)', 'choose a path in an ordinary folder')
+        : cantWrite(file, `the folder ${dirname(file)} does not exist`, 'create it first, or choose another path');
     case 'ENOTDIR':
       return cantWrite(file, `a part of the path ${dirname(file)} is not a folder`, 'choose a path inside an existing folder');
     case 'EISDIR':

@@ -350,6 +350,12 @@ describe('-o through links and descriptors', () => {
     expect(readFileSync(join(dir, 'real.csv'), 'utf8').split('\n')).toHaveLength(55);
   });
 
+  it('-o at a name an existing folder refuses (/dev/stdin of a pipe) does not claim the folder is missing', () => {
+    const result = spawnSync('bash', ['-c', `printf 'ags,eu2,insured\\n05913,5,1\\n' | "${process.execPath}" "${BIN}" calc - -o /dev/stdin`], { encoding: 'utf8' });
+    expect(result.status).toBe(73);
+    expect(result.stderr).toBe('error: /dev/stdin: cannot be created there (no such file or device) (choose a path in an ordinary folder)\n');
+  });
+
   it('-o /dev/stdout redirected to a file writes through the descriptor', () => {
     const dir = mkdtempSync(join(tmpdir(), 'burden-dev-'));
     const result = spawnSync('bash', ['-c', `node ${BIN} calc --format csv -o /dev/stdout > ${join(dir, 'out.csv')}`], { encoding: 'utf8' });

@@ -1,20 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { burden } from '../helpers/cli.js';
+import { burden, fixtureFiles } from '../helpers/cli.js';
 
 /**
  * What `burden extrapolate` starts from when a file has counts of different years, and how its
  * aggregates and totals treat them (review of the projections: rows dropped from aggregates,
  * persons of different years summed, surpluses netted silently, flags lost in projected years).
  */
-const dir = mkdtempSync(join(tmpdir(), 'burden-projection-inputs-'));
-const file = (name: string, text: string): string => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
+const file = fixtureFiles('projection-inputs');
 
 // Dortmund's latest counts are of 2023, Duisburg's and München's of 2024.
 const M2 = file('m2.csv', 'ags,eu2,insured,year\n05913000,20000,9000,2023\n05112000,25000,10000,2024\n09162000,30000,20000,2024\n');

@@ -1,8 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { burden } from '../helpers/cli.js';
+import { burden, fixtureFiles } from '../helpers/cli.js';
 
 /**
  * Programme rules on projections (issue 4: "Combines with --rules", "Programmes apply only in
@@ -10,12 +7,7 @@ import { burden } from '../helpers/cli.js';
  * Each projected year is a budget year: the programmes in force that year apply to that year's
  * rows, and a fixed pot is shared among all rows of the year.
  */
-const dir = mkdtempSync(join(tmpdir(), 'burden-projection-rules-'));
-const file = (name: string, text: string): string => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
+const file = fixtureFiles('projection-rules');
 
 // Three NRW keys with 1,000, 2,000 and 4,000 EU2 residents (7,000 in all), nobody insured.
 // The 5.5 Mio EUR pot by EU2 residents, in cents (engine/money.ts largest remainder):

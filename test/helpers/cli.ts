@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -20,4 +23,14 @@ export function burden(args: string[], options: { input?: string | Buffer; cwd?:
     maxBuffer: 64 * 1024 * 1024,
   });
   return { stdout: result.stdout, stderr: result.stderr, code: result.status ?? -1 };
+}
+
+/** Files written into a fresh temporary folder: `const file = fixtureFiles('name'); file('a.csv', text)` gives its path. */
+export function fixtureFiles(prefix: string): (name: string, text: string) => string {
+  const dir = mkdtempSync(join(tmpdir(), `burden-${prefix}-`));
+  return (name, text) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
 }

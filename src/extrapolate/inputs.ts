@@ -1,5 +1,5 @@
 import { BurdenError, EXIT, usageError } from '../errors.js';
-import { type InsuredImputation, WarningCollector } from '../engine/method.js';
+import type { InsuredImputation, WarningCollector } from '../engine/method.js';
 import { type ParameterSet, requireParameter } from '../engine/parameters.js';
 import { type BaseRow, DERIVED, ESTIMATED, OFFICIAL, type YearlySeries, combine } from '../engine/projection.js';
 import { imputeInsured } from '../engine/method.js';
@@ -154,10 +154,10 @@ export async function fileGroups(
   imputation: InsuredImputation,
   warnings: WarningCollector,
 ): Promise<PlannedGroups> {
-  // The reader warns of keys whose population it cannot find; a projection prints no figure
-  // per inhabitant, so that warning matters only when programme rules look at population.
-  const own = new WarningCollector();
-  const { plan, paths, description } = await openInputFiles(files, { columns: parseColumnOverrides(options.column), allowMissing: options.allowMissing, warnings: own });
+  // A projection prints no figure per inhabitant: an unknown population matters only when
+  // programme rules look at it.
+  const { plan, paths, description } = await openInputFiles(files,
+    { columns: parseColumnOverrides(options.column), allowMissing: options.allowMissing, warnings, populationMatters: options.populationMatters });
   const refuse = options.missingInsured === 'refuse';
   if (refuse && !plan.hasInsuredColumn) throw noInsuredColumn(plan.files[0]?.file ?? 'input');
   const register = options.by === 'land' || options.by === 'kreis' ? await loadRegister(options.by) : null;
@@ -211,7 +211,6 @@ export async function fileGroups(
   }
   nested?.warn(warnings);
   const groups = summer.groups(warnings);
-  warnings.absorb(own.entries().filter((entry) => options.populationMatters || entry.code !== 'population-unknown'));
   const byText = { none: 'row by row', total: 'summed in total', land: 'summed by Land (first 2 digits of the key)', kreis: 'summed by Kreis (first 5 digits of the key)' }[options.by];
   return {
     groups,
@@ -339,11 +338,9 @@ export class GroupSummer {
 
 /** Counts per key and year from a `series:FILE` (columns ags, year, eu2 and optionally insured). */
 export async function readSeriesFile(file: string, column: 'eu2' | 'insured', warnings: WarningCollector): Promise<{ series: YearlySeries; info: InputFileInfo }> {
-  // The input reader looks up each key's population, which a series never uses (its keys are
-  // aggregate keys such as 00 or 05): a key it cannot find is no finding about the run, so its
-  // warning is dropped here and any other is passed on.
-  const own = new WarningCollector();
-  const plan = await combinedInput(sourceFrom(file), { columns: new Map(), allowMissing: false, warnings: own });
+  // A series never uses population (its keys are often aggregates such as 00 or 05): a key
+  // the register lacks is no finding about the run.
+  const plan = await combinedInput(sourceFrom(file), { columns: new Map(), allowMissing: false, warnings, populationMatters: false });
   const series = new Map<string, Map<number, number>>();
   for await (const batch of plan.batches()) {
     for (const row of batch) {
@@ -361,7 +358,6 @@ export async function readSeriesFile(file: string, column: 'eu2' | 'insured', wa
       byYear.set(row.year, value);
     }
   }
-  warnings.absorb(own.entries().filter((entry) => entry.code !== 'population-unknown'));
   const info = plan.files[0];
   if (!info) throw new Error('a series file without file info');
   return { series, info };

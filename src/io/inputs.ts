@@ -22,6 +22,11 @@ export interface InputOptions {
   /** Skip rows whose keys are missing from another file, or whose eu2 is unknown, with a warning. */
   allowMissing: boolean;
   warnings: WarningCollector;
+  /**
+   * Warn of keys whose population is found nowhere (default). Off where no figure rests on
+   * population: a projection without programme rules, a growth series.
+   */
+  populationMatters?: boolean;
 }
 
 export interface InputPlan {
@@ -101,7 +106,7 @@ export class PopulationLookup {
       row.populationFrom = 'register';
       if (row.name === '') row.name = entry[0];
       this.usedRegister = true;
-    } else {
+    } else if (options.populationMatters !== false) {
       options.warnings.add('population-unknown', 'population unknown (not in the input, key not in the register); per-inhabitant figures left empty',
         `${row.ags} (${row.origin.file}:${row.origin.line})`);
     }

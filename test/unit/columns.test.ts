@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { BurdenError } from '../../src/errors.js';
+import { burdenErrorOf } from '../helpers/errors.js';
 import { mapColumns, normalizeHeader, parseColumnOverrides } from '../../src/io/columns.js';
 
 const none = new Map();
 
-function errorOf(f: () => unknown): BurdenError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof BurdenError) return error;
-    throw error;
-  }
-  throw new Error('no error');
-}
 
 describe('normalizeHeader', () => {
   it.each([
@@ -39,13 +30,13 @@ describe('mapColumns', () => {
   });
 
   it('refuses the same header twice, naming both columns (1-based)', () => {
-    const error = errorOf(() => mapColumns(['ags', 'eu2', 'EU2 '], none, 'x.csv'));
+    const error = burdenErrorOf(() => mapColumns(['ags', 'eu2', 'EU2 '], none, 'x.csv'));
     expect(error.code).toBe(65);
     expect(error.format()).toBe('x.csv:1: column "EU2 ": header "EU2 " appears twice (columns 2 and 3) (rename or remove one of them)');
   });
 
   it('refuses two aliases of one field', () => {
-    expect(errorOf(() => mapColumns(['ags', 'svb', 'insured'], none, 'x.csv')).message).toBe('columns "svb" and "insured" both mean "insured"');
+    expect(burdenErrorOf(() => mapColumns(['ags', 'svb', 'insured'], none, 'x.csv')).message).toBe('columns "svb" and "insured" both mean "insured"');
   });
 
   it('--column maps any header, and the alias it replaces no longer counts', () => {
@@ -54,7 +45,7 @@ describe('mapColumns', () => {
   });
 
   it('names a --column header the file lacks as the user typed it', () => {
-    const error = errorOf(() => mapColumns(['ags', 'eu2'], parseColumnOverrides(['eu2=EU2 Gesamt']), 'x.csv'));
+    const error = burdenErrorOf(() => mapColumns(['ags', 'eu2'], parseColumnOverrides(['eu2=EU2 Gesamt']), 'x.csv'));
     expect(error.code).toBe(64);
     expect(error.format()).toBe('--column eu2=EU2 Gesamt: x.csv has no column "EU2 Gesamt" (its columns are "ags", "eu2")');
   });
@@ -62,9 +53,9 @@ describe('mapColumns', () => {
 
 describe('parseColumnOverrides', () => {
   it('refuses a spec without = or with an unknown field', () => {
-    expect(errorOf(() => parseColumnOverrides(['eu2'])).code).toBe(64);
-    expect(errorOf(() => parseColumnOverrides(['einwohner=EW'])).message).toBe('--column "einwohner=EW" is not canonical=Header');
-    expect(errorOf(() => parseColumnOverrides(['=eu2'])).code).toBe(64);
+    expect(burdenErrorOf(() => parseColumnOverrides(['eu2'])).code).toBe(64);
+    expect(burdenErrorOf(() => parseColumnOverrides(['einwohner=EW'])).message).toBe('--column "einwohner=EW" is not canonical=Header');
+    expect(burdenErrorOf(() => parseColumnOverrides(['=eu2'])).code).toBe(64);
   });
 
   it('keeps everything after the first = as the header', () => {

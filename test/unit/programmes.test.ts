@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BurdenError } from '../../src/errors.js';
+import { burdenErrorOf } from '../helpers/errors.js';
 import { applyMethod } from '../../src/engine/method.js';
 import { type ParameterSet, withOverride } from '../../src/engine/parameters.js';
 import { applyRules } from '../../src/engine/programmes.js';
@@ -17,15 +17,6 @@ function row(eu2: number, insured: number, rateCents = 214_300): ResultRow {
   return applyMethod(input, { rateCents, imputation: null });
 }
 
-function caught(run: () => unknown): BurdenError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof BurdenError) return error;
-    throw error;
-  }
-  throw new Error('expected a BurdenError');
-}
 
 const base = { id: 'p', label: 'test', from: '2020-01-01', to: null, status: 'assumption', source: 'test' } as const;
 const ruleSet = (programme: Programme): RuleSet => ({ id: 'test', title: 't', description: 't', programmes: [programme] });
@@ -35,7 +26,7 @@ describe('the engine refuses a share outside 0–100 % or a negative amount, wha
   it('a share parameter of -50 % (claims were -50 % of the cost)', () => {
     const parameters = withOverride(shippedParameters, 'kdu_refugee_share_nrw', -50, 'a script');
     const kdu = shipped.rules.find((r) => r.id === 'bund-kdu-analog') as RuleSet;
-    const error = caught(() => applyRules(kdu, [row(100, 0)], () => 2025, parameters));
+    const error = burdenErrorOf(() => applyRules(kdu, [row(100, 0)], () => 2025, parameters));
     expect(error.code).toBe(65);
     expect(error.format()).toBe('rules bund-kdu-analog: programme "bund_kdu_analog": share is -50 percent (parameter "kdu_refugee_share_nrw", a script), '
       + 'and must lie between 0 and 100 percent (a claim is never below 0, and a share of cost never above the cost)');

@@ -2,20 +2,11 @@ import { existsSync, linkSync, mkdtempSync, readFileSync, readdirSync, symlinkSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BurdenError } from '../../src/errors.js';
+import { burdenErrorOf } from '../helpers/errors.js';
 import { openFileOutput } from '../../src/io/writer.js';
 
 const fresh = (): string => mkdtempSync(join(tmpdir(), 'burden-writer-'));
 
-function errorOf(f: () => unknown): BurdenError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof BurdenError) return error;
-    throw error;
-  }
-  throw new Error('no error');
-}
 
 describe('openFileOutput writes atomically', () => {
   it('shows nothing at the target until commit, then the whole text and no temporary file', () => {
@@ -63,7 +54,7 @@ describe('openFileOutput never overwrites an input', () => {
     symlinkSync(input, join(dir, 'link.csv'));
     linkSync(input, join(dir, 'hard.csv'));
     for (const target of [input, join(dir, '.', 'in.csv'), join(dir, 'link.csv'), join(dir, 'hard.csv')]) {
-      const error = errorOf(() => openFileOutput(target, [input]));
+      const error = burdenErrorOf(() => openFileOutput(target, [input]));
       expect(error.code).toBe(64);
       expect(error.message).toBe('is one of the input files: refusing to overwrite an input');
     }
@@ -85,7 +76,7 @@ describe('openFileOutput never overwrites an input', () => {
 describe('openFileOutput says why it cannot write (exit 73)', () => {
   it('a folder that does not exist', () => {
     const dir = fresh();
-    const error = errorOf(() => openFileOutput(join(dir, 'missing', 'out.csv'), []));
+    const error = burdenErrorOf(() => openFileOutput(join(dir, 'missing', 'out.csv'), []));
     expect(error.code).toBe(73);
     expect(error.message).toBe(`the folder ${join(dir, 'missing')} does not exist`);
     expect(readdirSync(dir)).toEqual([]);
@@ -94,19 +85,19 @@ describe('openFileOutput says why it cannot write (exit 73)', () => {
   it('a path whose folder is a file', () => {
     const dir = fresh();
     writeFileSync(join(dir, 'file'), '');
-    const error = errorOf(() => openFileOutput(join(dir, 'file', 'out.csv'), []));
+    const error = burdenErrorOf(() => openFileOutput(join(dir, 'file', 'out.csv'), []));
     expect(error.code).toBe(73);
     expect(error.message).toBe(`a part of the path ${join(dir, 'file')} is not a folder`);
   });
 
   it('a directory as the target', () => {
-    expect(errorOf(() => openFileOutput(fresh(), [])).message).toBe('is a directory');
+    expect(burdenErrorOf(() => openFileOutput(fresh(), [])).message).toBe('is a directory');
   });
 
   it('a full disk: /dev/full fails on commit with ENOSPC, and abort afterwards does not throw', () => {
     const output = openFileOutput('/dev/full', []);
     output.write('some output\n');
-    const error = errorOf(() => output.commit());
+    const error = burdenErrorOf(() => output.commit());
     expect(error.code).toBe(73);
     expect(error.format()).toBe('/dev/full: no space left on the device (free some space or write elsewhere; nothing was written)');
     expect(() => output.abort()).not.toThrow();

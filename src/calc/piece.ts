@@ -7,7 +7,8 @@ import { type PlainFileSpec, RowAssembler, keyOf, needsRegister } from '../io/in
 import { RowReader } from '../io/rows.js';
 import { csvRenderer } from '../output/csv.js';
 import { userError } from './user-error.js';
-import type { CalcMeta } from '../output/report.js';
+import type { ParameterSet } from '../engine/parameters.js';
+import { RateBook } from '../engine/rate.js';
 
 /**
  * One piece of a quote-free combined file, turned into csv output: the work of a worker
@@ -17,9 +18,11 @@ import type { CalcMeta } from '../output/report.js';
  */
 export interface PieceJob {
   spec: PlainFileSpec;
-  meta: CalcMeta;
   locale: 'de' | 'en';
-  rateCents: number;
+  /** The run's parameters and price rule: each worker prices rows as the main thread does (RateBook). */
+  parameters: ParameterSet;
+  priceYear: number | null;
+  countsYear: number | null;
   imputation: InsuredImputation | null;
   allowMissing: boolean;
 }
@@ -50,9 +53,9 @@ export interface PieceResult {
 export function pieceWorker(job: PieceJob): (id: number, bytes: Uint8Array, firstLine: number) => Promise<PieceResult> {
   const { spec } = job;
   const reader = new RowReader(spec.name, spec.header, spec.columns, spec.delimiter);
-  const renderer = csvRenderer(job.meta, { locale: job.locale, hasYear: spec.hasYear });
+  const renderer = csvRenderer({ locale: job.locale });
   const source = { name: spec.name, path: spec.path };
-  const context = { rateCents: job.rateCents, imputation: job.imputation };
+  const context = { rates: new RateBook(job.parameters, job.priceYear), imputation: job.imputation, countsYear: job.countsYear };
   return async (id, bytes, firstLine) => {
     const warnings = new WarningCollector();
     const totals = new TotalsAccumulator();

@@ -1,7 +1,9 @@
 import { usageError } from '../errors.js';
 import { nationalImputation } from '../engine/imputation.js';
 import { METHOD, TotalsAccumulator, WarningCollector, acrossYears, applyMethod, totalsByYear, yearsOfRows } from '../engine/method.js';
-import { resolveRate } from '../engine/rate.js';
+import { PRICE_RULE, RateBook, rateStatusOf } from '../engine/rate.js';
+import { statusWord } from '../engine/status.js';
+import { statusMeanings } from '../engine/projection.js';
 import type { ResultRow } from '../engine/types.js';
 import { parseColumnOverrides } from '../io/columns.js';
 import { type InputFiles, type InputPlan, type MissingInsured, openInputFiles } from '../io/inputs.js';
@@ -136,10 +138,12 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
   const shipped = await loadShippedData();
   const { parameters, overrides } = runParameters(shipped.parameters, options);
   const ruleSets = options.rules.map((spec) => loadRuleSet(spec, shipped));
-  // --year sets the budget year and, unless --price-year says otherwise, the price level.
-  const priceYear = options.priceYear ?? options.year;
-  const rate = asUserError(() => resolveRate(parameters, { priceYear }));
   const input = await planInput(file, options, warnings);
+  // The price rule (engine/rate.ts RateBook): each row at its year's prices (its own year, --year,
+  // or the shipped data's reference year) unless --price-year fixes one level.
+  const countsYear = options.year ?? input.dataYear;
+  const rates = new RateBook(parameters, options.priceYear ?? null);
+  const rate = asUserError(() => rates.at(countsYear).resolved);
   const imputation = input.imputation ? nationalImputation(parameters) : null;
   if (!imputation && !input.plan.hasInsuredColumn) throw noInsuredColumn(input.plan.files[0]?.file ?? 'input');
   const locale = options.locale ?? (format === 'csv' ? 'en' : 'de');
@@ -154,7 +158,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
       base_price_year: rate.baseYear,
       price_year: rate.priceYear,
       source: rate.source,
-      status: rate.status,
+      status: statusWord(rateStatusOf(rate)),
       ...(rate.uprating
         ? {
             uprating: {
@@ -172,13 +176,14 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
     year: options.year ?? input.dataYear,
     inputs: input.plan.files,
     overrides,
-    notes: input.notes,
+    notes: [...input.notes, PRICE_RULE],
+    statuses: statusMeanings(parameters),
   };
 
   // Rule and rate files are inputs too (a rule set's id names no file, and protects none).
   const inputs = [...input.paths, ...options.rules, ...(options.rateFile !== undefined ? [options.rateFile] : [])];
   const output: Output = options.output ? openFileOutput(options.output, inputs) : stdoutOutput();
-  const context = { rateCents: rate.cents, imputation };
+  const context = { rates: { at: (year: number | null) => asUserError(() => rates.at(year)) }, imputation, countsYear };
   const totals = new TotalsAccumulator();
   // Rows inside other rows' areas, in every format (engine/nested-keys.ts).
   const nested = new NestedKeys();
@@ -194,13 +199,13 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
   try {
     if (plain && workers > 0) {
       // A large quote-free file: the same rows on several cores (calc/parallel.ts).
-      const renderer = csvRenderer(meta, { locale, hasYear: plain.hasYear });
+      const renderer = csvRenderer({ locale });
       const imputed = imputation ? { numerator: imputation.numerator, denominator: imputation.denominator } : null;
-      const job = { spec: plain, meta, locale, rateCents: rate.cents, imputation: imputed, allowMissing: options.allowMissing };
+      const job = { spec: plain, locale, parameters, priceYear: options.priceYear ?? null, countsYear, imputation: imputed, allowMissing: options.allowMissing };
       ({ usedRegister } = await streamParallel(input.plan, job, workers, { output, header: renderer.header(), totals, warnings, nested }));
     } else for await (const batch of input.plan.batches()) {
       if (streaming && !streamed) {
-        streamed = csvRenderer(meta, { locale, hasYear: input.plan.years().size > 0 });
+        streamed = csvRenderer({ locale });
         output.write(streamed.header());
       }
       let text = '';
@@ -248,7 +253,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
         });
       }
       if (format === 'csv') {
-        const renderer = csvRenderer(meta, { locale, hasYear: input.plan.years().size > 0, extra: report.extra });
+        const renderer = csvRenderer({ locale, extra: report.extra });
         output.write(renderer.header());
         rows.forEach((row, i) => output.write(renderer.row(row, i)));
       } else {

@@ -1,5 +1,6 @@
 import type { InputRow, ResultRow, SameYearTotals, Totals, Warning } from './types.js';
 import { mulExact, roundDiv } from './money.js';
+import { DERIVED, ESTIMATED, OFFICIAL, combine } from './status.js';
 
 /**
  * How to fill unknown insured counts: the national 2019 ratio of insured BG/RO employees to
@@ -12,9 +13,15 @@ export interface InsuredImputation {
 }
 
 export interface MethodContext {
-  rateCents: number;
+  /** The rate of a year at the price rule's level (engine/rate.ts RateBook). */
+  rates: { at(year: number | null): { cents: number; status: number } };
   imputation: InsuredImputation | null;
+  /** The year of counts that carry none (`--year`, or a shipped dataset's reference year). */
+  countsYear: number | null;
 }
+
+/** One rate for every year, for scripts and tests that price at a fixed rate (status official unless given). */
+export const fixedRate = (cents: number, status: number = OFFICIAL): MethodContext['rates'] => ({ at: () => ({ cents, status }) });
 
 /** Thrown for a row whose insured count is unknown while no imputation was asked for. */
 export class MissingInsuredError extends Error {
@@ -35,6 +42,16 @@ export function imputeInsured(eu2: number, imputation: InsuredImputation): numbe
   return roundDiv(mulExact(eu2, imputation.numerator), imputation.denominator);
 }
 
+/**
+ * The statuses of net persons and cost from those of their inputs (engine/status.ts): net is
+ * as sure as the less sure of its counts, cost as the less sure of net and the rate; both are
+ * at least derived. The one rule for calc, projections and aggregates.
+ */
+export function figureStatuses(eu2Status: number, insuredStatus: number, rateStatus: number): { net: number; cost: number } {
+  const net = combine(eu2Status, insuredStatus);
+  return { net, cost: combine(net, rateStatus) };
+}
+
 /** Net persons: EU2 residents less insured employees, never below 0 (a negative difference is clamped). */
 export function netPersons(eu2: number, insured: number): number {
   const difference = eu2 - insured;
@@ -50,13 +67,17 @@ export function applyMethod(row: InputRow, context: MethodContext): ResultRow {
     insuredEstimated = true;
   }
   const net = netPersons(row.eu2, insured);
-  const costCents = mulExact(net, context.rateCents);
+  const rate = context.rates.at(row.year ?? context.countsYear);
+  const costCents = mulExact(net, rate.cents);
+  const insuredStatus = insuredEstimated ? ESTIMATED : OFFICIAL;
+  const statuses = figureStatuses(OFFICIAL, insuredStatus, rate.status);
   const population = row.population;
   const hasPopulation = population !== null && population > 0;
   const result: ResultRow = {
     ags: row.ags,
     name: row.name,
-    year: row.year,
+    // The year of the counts: their own, else --year or the dataset's reference year.
+    year: row.year ?? context.countsYear,
     population,
     populationFrom: row.populationFrom,
     eu2: row.eu2,
@@ -64,10 +85,15 @@ export function applyMethod(row: InputRow, context: MethodContext): ResultRow {
     insuredEstimated,
     net,
     netClamped: row.eu2 < insured,
-    rateCents: context.rateCents,
+    rateCents: rate.cents,
     costCents,
     costPerInhabitantCents: hasPopulation ? roundDiv(costCents, population) : null,
     eu2ShareBasisPoints: hasPopulation ? roundDiv(mulExact(row.eu2, 10_000), population) : null,
+    eu2Status: OFFICIAL,
+    insuredStatus,
+    netStatus: statuses.net,
+    rateStatus: rate.status,
+    costStatus: statuses.cost,
     origin: row.origin,
   };
   if (row.joinedFrom) result.joinedFrom = row.joinedFrom;
@@ -84,12 +110,18 @@ export interface TotalsState {
   insuredEstimated: boolean;
   net: number;
   costCents: number;
+  /** The least sure status of each summed figure (rank codes, engine/status.ts). */
+  eu2Status: number;
+  insuredStatus: number;
+  netStatus: number;
+  costStatus: number;
 }
 
 /** Running totals, so streamed rows need not be kept. Per-inhabitant figures need every population. */
 export class TotalsAccumulator {
   private readonly state: TotalsState = {
     rows: 0, population: 0, populationKnown: true, eu2: 0, insured: 0, insuredEstimated: false, net: 0, costCents: 0,
+    eu2Status: OFFICIAL, insuredStatus: OFFICIAL, netStatus: OFFICIAL, costStatus: OFFICIAL,
   };
 
   add(row: ResultRow): void {
@@ -102,6 +134,10 @@ export class TotalsAccumulator {
     s.insuredEstimated ||= row.insuredEstimated;
     s.net += row.net;
     s.costCents += row.costCents;
+    if (row.eu2Status > s.eu2Status) s.eu2Status = row.eu2Status;
+    if (row.insuredStatus > s.insuredStatus) s.insuredStatus = row.insuredStatus;
+    if (row.netStatus > s.netStatus) s.netStatus = row.netStatus;
+    if (row.costStatus > s.costStatus) s.costStatus = row.costStatus;
   }
 
   snapshot(): TotalsState {
@@ -119,6 +155,10 @@ export class TotalsAccumulator {
     s.insuredEstimated ||= other.insuredEstimated;
     s.net += other.net;
     s.costCents += other.costCents;
+    s.eu2Status = Math.max(s.eu2Status, other.eu2Status);
+    s.insuredStatus = Math.max(s.insuredStatus, other.insuredStatus);
+    s.netStatus = Math.max(s.netStatus, other.netStatus);
+    s.costStatus = Math.max(s.costStatus, other.costStatus);
   }
 
   result(): SameYearTotals {
@@ -134,6 +174,11 @@ export class TotalsAccumulator {
       costCents: s.costCents,
       costPerInhabitantCents: withPopulation ? roundDiv(s.costCents, s.population) : null,
       eu2ShareBasisPoints: withPopulation ? roundDiv(mulExact(s.eu2, 10_000), s.population) : null,
+      // A sum of several rows is computed by the tool: at least derived.
+      eu2Status: s.rows > 1 ? combine(s.eu2Status, DERIVED) : s.eu2Status,
+      insuredStatus: s.rows > 1 ? combine(s.insuredStatus, DERIVED) : s.insuredStatus,
+      netStatus: s.netStatus,
+      costStatus: s.costStatus,
     };
   }
 }

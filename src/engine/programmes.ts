@@ -1,6 +1,7 @@
 import { BurdenError, EXIT } from '../errors.js';
 import { AMOUNT_UNITS, type AmountField, type AmountRef, type Eligibility, type Programme, type RuleSet, fieldRange } from '../schema/rules.js';
 import { type ParameterStatus, rangeText } from '../schema/parameter.js';
+import { type Status, leastSure } from './status.js';
 import { allocateLargestRemainder, mulDivRound, roundDiv, toScaled } from './money.js';
 import { type ParameterSet, valueAt } from './parameters.js';
 import { type TracePart, basisPoints, cents, decimal, persons, trace } from './trace.js';
@@ -58,7 +59,7 @@ export interface ProgrammeOutcome {
    * amount and cap, and `assumption` when the rule lists assumptions (an assumed allocation
    * key or eligibility decides each municipality's claim).
    */
-  claimStatus: ParameterStatus;
+  claimStatus: Status;
 }
 
 export interface ScenarioRow {
@@ -69,7 +70,7 @@ export interface ScenarioRow {
   uncoveredCents: number;
   coverageBasisPoints: number | null;
   /** The least sure claim status of the programmes in force in the row's year; `official` when none is. */
-  claimsStatus: ParameterStatus;
+  claimsStatus: Status;
 }
 
 export interface Scenario {
@@ -85,15 +86,6 @@ export function inForce(programme: Programme, year: number): boolean {
   return programme.from <= endOfYear(year) && (programme.to === null || programme.to >= `${year}-01-01`);
 }
 
-/** Parameter statuses from the surest to the least sure. */
-const CERTAINTY: readonly ParameterStatus[] = ['official', 'secondary', 'proposed', 'assumption'];
-
-/** The least sure of some statuses: a figure is as unsure as its least sure input. */
-export function leastSure(statuses: Iterable<ParameterStatus>): ParameterStatus {
-  let worst = 0;
-  for (const status of statuses) worst = Math.max(worst, CERTAINTY.indexOf(status));
-  return CERTAINTY[worst] ?? 'assumption';
-}
 
 function resolve(ref: AmountRef, field: AmountField, programme: Programme, parameters: ParameterSet, year: number, ruleSet: RuleSet): ResolvedNumber {
   const resolved = resolveRef(ref, field, programme, parameters, year, ruleSet);
@@ -274,8 +266,8 @@ function applyProgramme(programme: Programme, rows: readonly ProgrammeRow[], yea
   return outcome;
 }
 
-function claimStatus(programme: Programme, amount: ResolvedNumber, cap: ResolvedNumber | null): ParameterStatus {
-  const assumed: ParameterStatus[] = programme.assumptions?.length ? ['assumption'] : [];
+function claimStatus(programme: Programme, amount: ResolvedNumber, cap: ResolvedNumber | null): Status {
+  const assumed: Status[] = programme.assumptions?.length ? ['assumption'] : [];
   return leastSure([programme.status, amount.status, ...(cap ? [cap.status] : []), ...assumed]);
 }
 
@@ -307,7 +299,7 @@ export function applyRules<R extends ProgrammeRow>(ruleSet: RuleSet, rows: reado
       });
     });
   }
-  const statusByYear = new Map<number, ParameterStatus>();
+  const statusByYear = new Map<number, Status>();
   for (const year of groups.keys()) {
     statusByYear.set(year, leastSure(programmes.filter((o) => o.year === year && o.inForce).map((o) => o.claimStatus)));
   }

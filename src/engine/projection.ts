@@ -1,10 +1,12 @@
 import { BurdenError, EXIT, usageError } from '../errors.js';
 import { type Locale, groupDigits } from '../format.js';
 import type { ParameterStatus } from '../schema/parameter.js';
-import { type InsuredImputation, imputeInsured, netPersons } from './method.js';
+import { DERIVED, ESTIMATED, OFFICIAL, PROJECTED, type Status, combine, rankOf } from './status.js';
+export { DERIVED, ESTIMATED, OFFICIAL, PROJECTED, combine };
+import { type InsuredImputation, figureStatuses, imputeInsured, netPersons } from './method.js';
 import { InexactError, mulExact, roundDiv } from './money.js';
 import { type ParameterSet, requireParameter } from './parameters.js';
-import { type PriceIndex, resolveRate } from './rate.js';
+import { type PriceIndex, RateBook, resolveRate } from './rate.js';
 import { type SeriesPoint, type Trend, compoundGrowth, formatPpmPercent } from './series.js';
 
 /**
@@ -22,15 +24,6 @@ import { type SeriesPoint, type Trend, compoundGrowth, formatPpmPercent } from '
  * recomputed by hand from the previous year's printed figure.
  */
 
-/** How sure a figure is, from most to least: the order is the rank used to combine them. */
-export const FIGURE_STATUSES = ['official', 'derived', 'secondary', 'estimated', 'projected'] as const;
-export type FigureStatus = (typeof FIGURE_STATUSES)[number];
-export const OFFICIAL = 0;
-export const DERIVED = 1;
-export const SECONDARY = 2;
-export const ESTIMATED = 3;
-export const PROJECTED = 4;
-
 /** "2019-12-31" → "31.12.2019", as the documents write a reference date. */
 const germanDate = (iso: string): string => iso.split('-').reverse().join('.');
 
@@ -44,7 +37,7 @@ const listed = (items: readonly string[]): string =>
  * facts in the words (which index years are secondary, the date of the national ratio) come
  * from the parameters of the run, so a new index year or a new ratio changes them too.
  */
-export function statusMeanings(parameters: ParameterSet): Record<FigureStatus, string> {
+export function statusMeanings(parameters: ParameterSet): Record<Status, string> {
   const secondary = requireParameter(parameters, 'vpi').values.filter((entry) => entry.status === 'secondary');
   const secondaryIndex = secondary.length
     ? `, such as the consumer price index for ${listed(secondary.map((entry) => entry.from.slice(0, 4)))} ` +
@@ -60,27 +53,18 @@ export function statusMeanings(parameters: ParameterSet): Record<FigureStatus, s
     ? `the national ratio of ${germanDate(eu2Date)}`
     : `the national ratio of insured employees on ${germanDate(insuredDate)} to EU2 residents on ${germanDate(eu2Date)}`;
   return {
-    official: 'a published figure or your own input for the base year, used as given',
+    official: 'a published figure, or your own input for its year, used as given',
     derived: 'computed by the tool from official figures only (a difference, a product, a sum, a price uprating with an official index)',
     secondary: `depends on a secondary figure, one not taken from an official table${secondaryIndex}`,
-    estimated: `depends on an estimate (insured employees imputed from ${ratio}, or an assumed parameter)`,
+    proposed: 'depends on a programme or amount that is demanded, not enacted (a proposal such as a federal flat rate)',
+    estimated: `depends on an estimate made by the tool (insured employees imputed from ${ratio})`,
+    assumption: 'depends on a value someone assumed: a rate or parameter set for the run (--rate, --set), an assumed inflation, or a rule\'s assumed key or eligibility',
     projected: 'depends on a projection: counts grown beyond the base year, or prices beyond the last known index year',
   };
 }
 
-/** A figure computed from others is at least derived, and as unsure as its least sure input. */
-export const combine = (a: number, b: number): number => Math.max(a, b, DERIVED);
-
-export function statusOfParameter(status: ParameterStatus): number {
-  switch (status) {
-    case 'official':
-      return OFFICIAL;
-    case 'secondary':
-      return SECONDARY;
-    default:
-      return ESTIMATED;
-  }
-}
+/** A parameter's status as a rank code of the one scale (engine/status.ts). */
+export const statusOfParameter = (status: ParameterStatus): number => rankOf(status);
 
 // ---------------------------------------------------------------------------------------
 // Growth scenarios
@@ -209,13 +193,6 @@ export interface RatePlan {
   fixedPriceYear: number | null;
 }
 
-function rateStatus(baseStatus: number, uprating: { to: PriceIndex } | undefined): number {
-  if (!uprating) return baseStatus;
-  const to = uprating.to;
-  const index = to.projected ? PROJECTED : to.status === 'official' ? DERIVED : statusOfParameter(to.status);
-  return combine(baseStatus, index);
-}
-
 /**
  * The rate of each year from..to. Without a fixed price year, year y is priced at y's prices
  * (nominal): rate_y = round(rate × VPI_y / VPI_base) (engine/rate.ts), with the VPI carried
@@ -223,14 +200,15 @@ function rateStatus(baseStatus: number, uprating: { to: PriceIndex } | undefined
  */
 export function planRates(parameters: ParameterSet, from: number, to: number, options: { priceYear?: number | undefined }): RatePlan {
   const fixed = options.priceYear !== undefined;
-  const resolved = [];
-  for (let i = 0; i < (fixed ? 1 : to - from + 1); i++) resolved.push(resolveRate(parameters, { priceYear: fixed ? options.priceYear : from + i }));
-  const base = resolved[0];
+  const book = new RateBook(parameters, options.priceYear ?? null);
+  const rates = [];
+  for (let i = 0; i < (fixed ? 1 : to - from + 1); i++) rates.push(book.at(from + i));
+  const base = rates[0]?.resolved;
   if (!base) throw usageError(`the years run backwards: ${from}-${to}`);
   return {
-    cents: resolved.map((r) => r.cents),
-    status: Uint8Array.from(resolved, (r) => rateStatus(statusOfParameter(r.status), r.uprating)),
-    index: resolved.map((r) => r.uprating?.to ?? null),
+    cents: rates.map((r) => r.cents),
+    status: Uint8Array.from(rates, (r) => r.status),
+    index: rates.map((r) => r.resolved.uprating?.to ?? null),
     baseCents: base.baseCents,
     baseYear: base.baseYear,
     source: base.source,
@@ -276,6 +254,8 @@ export interface ProjectionPlan {
   /** The years projected; null projects nothing: each row at its own base year. */
   years: { from: number; to: number } | null;
   rates: RatePlan;
+  /** The price rule for rows at their own years (no projected years). */
+  rateBook: RateBook;
   eu2: Growth;
   insured: Growth;
   imputation: InsuredImputation | null;
@@ -296,6 +276,9 @@ export class ProjectionBuffer {
   readonly insured: Float64Array;
   readonly net: Float64Array;
   readonly costCents: Float64Array;
+  /** The rate of each year, at the price level of the price rule (engine/rate.ts RateBook). */
+  readonly rateCents: Float64Array;
+  readonly rateStatus: Uint8Array;
   readonly eu2Status: Uint8Array;
   readonly insuredStatus: Uint8Array;
   readonly netStatus: Uint8Array;
@@ -322,6 +305,8 @@ export class ProjectionBuffer {
     this.insured = new Float64Array(n);
     this.net = new Float64Array(n);
     this.costCents = new Float64Array(n);
+    this.rateCents = new Float64Array(n);
+    this.rateStatus = new Uint8Array(n);
     this.eu2Status = new Uint8Array(n);
     this.insuredStatus = new Uint8Array(n);
     this.netStatus = new Uint8Array(n);
@@ -436,6 +421,8 @@ export function projectRow(row: BaseRow, plan: ProjectionPlan, out: ProjectionBu
   }
   const rates = plan.rates;
   const fixed = rates.fixedPriceYear !== null;
+  // Without projected years each row is priced at its own year (the price rule, RateBook).
+  const own = plan.years === null ? plan.rateBook.at(row.baseYear) : null;
   for (let i = 0; i < n; i++) {
     const projected = plan.years !== null && from + i > (row.baseYear as number);
     const eu2Status = projected ? PROJECTED : row.eu2Status;
@@ -444,18 +431,22 @@ export function projectRow(row: BaseRow, plan: ProjectionPlan, out: ProjectionBu
     const insured = out.insured[i] as number;
     const net = netPersons(eu2, insured);
     const r = fixed ? 0 : i;
+    const rateCents = own ? own.cents : rates.cents[r] as number;
+    const rateStatus = own ? own.status : rates.status[r] as number;
+    out.rateCents[i] = rateCents;
+    out.rateStatus[i] = rateStatus;
     out.net[i] = net;
     out.clamped[i] = eu2 < insured ? 1 : 0;
     out.eu2Status[i] = eu2Status;
     out.insuredStatus[i] = insuredStatus;
-    const netStatus = combine(eu2Status, insuredStatus);
-    out.netStatus[i] = netStatus;
+    const statuses = figureStatuses(eu2Status, insuredStatus, rateStatus);
+    out.netStatus[i] = statuses.net;
     try {
-      out.costCents[i] = mulExact(net, rates.cents[r] as number);
+      out.costCents[i] = mulExact(net, rateCents);
     } catch (error) {
       throw inexactAt(error, row.key, out.yearAt(plan, i));
     }
-    out.costStatus[i] = combine(netStatus, rates.status[r] as number);
+    out.costStatus[i] = statuses.cost;
   }
   if (plan.range) projectRange(row, insuredBase, plan, plan.range, from, out);
 }
@@ -492,7 +483,7 @@ function projectRange(row: BaseRow, insuredBase: number, plan: ProjectionPlan, r
   }
   for (let i = 0; i < n; i++) {
     const r = fixed ? 0 : i;
-    const rate = plan.rates.cents[r] as number;
+    const rate = out.rateCents[i] as number;
     const rateLow = range.rateLow[r] as number;
     const rateHigh = range.rateHigh[r] as number;
     const net = out.net[i] as number;
@@ -582,7 +573,7 @@ export class ProjectionTotals {
         sum(this.netLow, b.netLow, i);
         sum(this.netHigh, b.netHigh, i);
         this.rateWidth[i] = (this.rateWidth[i] as number) + (b.net[i] as number) * ((range.rateHigh[r] as number) - (range.rateLow[r] as number));
-        this.growthWidth[i] = (this.growthWidth[i] as number) + Math.abs((b.netHigh[i] as number) - (b.netLow[i] as number)) * (plan.rates.cents[r] as number);
+        this.growthWidth[i] = (this.growthWidth[i] as number) + Math.abs((b.netHigh[i] as number) - (b.netLow[i] as number)) * (b.rateCents[i] as number);
       }
     }
   }
@@ -674,7 +665,7 @@ export function makePlan(parameters: ParameterSet, options: PlanOptions, context
       spreadBasisPoints: options.range.spreadBasisPoints,
     };
   }
-  return { years: options.years, rates, eu2, insured, imputation: options.imputation, range };
+  return { years: options.years, rates, rateBook: new RateBook(parameters, options.priceYear ?? null), eu2, insured, imputation: options.imputation, range };
 }
 
 function baseRateYear(parameters: ParameterSet): number {

@@ -2,6 +2,7 @@ import { BurdenError, EXIT } from '../errors.js';
 import type { ParameterStatus, ParameterValue } from '../schema/parameter.js';
 import { roundDiv, toScaled } from './money.js';
 import { type ParameterSet, requireParameter, valueAt } from './parameters.js';
+import { DERIVED, PROJECTED, combine, rankOf } from './status.js';
 
 /** One year's consumer price index (2020 = 100) in thousandths, with where it came from. */
 export interface PriceIndex {
@@ -112,4 +113,49 @@ export function resolveRate(parameters: ParameterSet, options: { priceYear?: num
   const to = priceIndex(parameters, options.priceYear);
   const cents = roundDiv(baseCents * to.thousandths, from.thousandths);
   return { ...base, cents, priceYear: options.priceYear, uprating: { from, to } };
+}
+
+/** The price rule in one sentence, for the notes of every human format. */
+export const PRICE_RULE = 'Prices: each budget year\'s cost is at that year\'s prices (the rate uprated with the consumer price index from its own price level to the year of the counts) unless --price-year fixes one level; counts without a year stay at the rate\'s own price level.';
+
+/** The rate of one budget year, at the price level the price rule gives it, with its status. */
+export interface YearRate {
+  cents: number;
+  /** Rank code on the status scale (engine/status.ts). */
+  status: number;
+  priceYear: number;
+  resolved: ResolvedRate;
+}
+
+/**
+ * THE price rule, one place for every path (calc, calc --years, extrapolate): a budget year's
+ * cost is at that year's prices unless a price level is fixed (`priceYear`); counts without a
+ * year stay at the rate's own price level (2019 for the Dortmund rate), so the paper's
+ * reproduction keeps exactly 2,143.00 EUR. The rate is as sure as the least sure of its own
+ * value and the index it was uprated with: an official index makes it derived, a secondary one
+ * secondary, one carried forward by assumed inflation projected.
+ */
+export class RateBook {
+  private readonly byYear = new Map<number | null, YearRate>();
+
+  constructor(private readonly parameters: ParameterSet, readonly fixedPriceYear: number | null) {}
+
+  at(year: number | null): YearRate {
+    let rate = this.byYear.get(year);
+    if (!rate) {
+      const resolved = resolveRate(this.parameters, { priceYear: this.fixedPriceYear ?? year ?? undefined });
+      rate = { cents: resolved.cents, status: rateStatusOf(resolved), priceYear: resolved.priceYear, resolved };
+      this.byYear.set(year, rate);
+    }
+    return rate;
+  }
+}
+
+/** How sure a resolved rate is (see RateBook). */
+export function rateStatusOf(resolved: ResolvedRate): number {
+  const own = rankOf(resolved.status);
+  const to = resolved.uprating?.to;
+  if (!to) return own;
+  const index = to.projected ? PROJECTED : to.status === 'official' ? DERIVED : rankOf(to.status);
+  return combine(own, index);
 }

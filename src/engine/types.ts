@@ -41,6 +41,12 @@ export interface ResultRow {
   costPerInhabitantCents: number | null;
   /** EU2 residents as a share of population, in hundredths of a percent. */
   eu2ShareBasisPoints: number | null;
+  /** How sure each figure is: rank codes of the one scale (engine/status.ts). */
+  eu2Status: number;
+  insuredStatus: number;
+  netStatus: number;
+  rateStatus: number;
+  costStatus: number;
   origin: Origin;
   joinedFrom?: Origin[];
 }
@@ -59,6 +65,11 @@ export interface Totals {
   costCents: number;
   costPerInhabitantCents: number | null;
   eu2ShareBasisPoints: number | null;
+  /** The least sure status of each figure summed (rank codes, engine/status.ts). */
+  eu2Status: number;
+  insuredStatus: number;
+  netStatus: number;
+  costStatus: number;
 }
 
 /** The totals of rows of one year (or of no year): every count is known. */

@@ -3,7 +3,8 @@ import { usageError } from '../errors.js';
 import { mulExact, roundDiv } from '../engine/money.js';
 import type { ParameterSet } from '../engine/parameters.js';
 import type { ProgrammeOutcome, ProgrammeRow, Scenario } from '../engine/programmes.js';
-import { DERIVED, OFFICIAL, PROJECTED, type ProjectionBuffer, type ProjectionPlan, combine, statusOfParameter } from '../engine/projection.js';
+import type { ProjectionBuffer, ProjectionPlan } from '../engine/projection.js';
+import { DERIVED, OFFICIAL, PROJECTED, combine, rankOf } from '../engine/status.js';
 import type { ClaimSeries } from '../output/extrapolate-report.js';
 import type { Programme, RuleSet } from '../schema/rules.js';
 import type { Group } from './inputs.js';
@@ -118,7 +119,7 @@ function claimStatuses(scenario: Scenario, rows: readonly ProjectedRow[], byYear
       const figures = figuresOf(programme);
       const worst = (row: ProjectedRow): number => figures.reduce((s, f) => Math.max(s, STATUS_OF[f](row)), OFFICIAL);
       const pooled = programme.kind === 'fixed_pot' ? indexes.reduce((s, i) => Math.max(s, worst(rows[i] as ProjectedRow)), OFFICIAL) : OFFICIAL;
-      const own = combine(statusOfParameter(outcome.claimStatus), pooled);
+      const own = combine(rankOf(outcome.claimStatus), pooled);
       for (const i of indexes) statuses[i * programmes.length + p] = combine(own, worst(rows[i] as ProjectedRow));
     });
   }

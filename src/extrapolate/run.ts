@@ -109,7 +109,8 @@ export async function prepareExtrapolation(input: InputFiles | undefined, option
     ? await fileGroups(input, {
       by: options.by ?? 'total', column: options.column, allowMissing: options.allowMissing, baseYear: options.baseYear, missingInsured, from: years?.from ?? null,
       // Only programme rules look at population (an EU2 share, a population key).
-      populationMatters: ruleSets.length > 0,
+      // Rules look at population (an EU2 share, a population key), and so does every row's cost per inhabitant.
+      populationMatters: ruleSets.length > 0 || (options.by ?? 'total') === 'none',
     }, imputation, warnings)
     : options.eu2 !== undefined
       ? totalsGroups(options.eu2, options.insured, options.baseYear, imputation)
@@ -308,7 +309,7 @@ export async function emitExtrapolation(prepared: PreparedExtrapolation, output:
     planned.groups.forEach((group, g) => {
       projectRow(group, plan, buffer);
       noteClamps(group);
-      output.write(writer.rows(group.key, group.name, buffer, claimsOf(g)));
+      output.write(writer.rows(group, buffer, claimsOf(g)));
     });
     return;
   }

@@ -1,16 +1,48 @@
 import type { ResultRow } from '../engine/types.js';
 import { formatHundredths, type Locale } from '../io/numbers.js';
-import type { CalcMeta, ExtraColumn, RowStreamRenderer } from './report.js';
-import { rateStatus } from './report.js';
+import { STATUSES } from '../engine/status.js';
+import type { ExtraColumn, RowStreamRenderer } from './report.js';
 
 /**
- * The CSV columns, in order. `year` and `rate_status` appear only when they carry information;
- * claim columns (`--rules`) follow, each scenario with its `claims_status`.
+ * The CSV columns of every computation, in order, the same for calc, calc --years and
+ * extrapolate (one schema): each figure followed by its status on the one scale
+ * (engine/status.ts). Range columns (--range) and claim columns (--rules, each with its
+ * `_status`) follow.
  */
 export const CSV_COLUMNS = [
-  'ags', 'name', 'population', 'eu2', 'insured', 'insured_estimated', 'net',
-  'rate_eur', 'cost_eur', 'cost_per_inhabitant_eur', 'eu2_share_pct',
+  'ags', 'name', 'year', 'population', 'eu2', 'eu2_status', 'insured', 'insured_status', 'insured_estimated', 'net', 'net_status',
+  'rate_eur', 'rate_status', 'cost_eur', 'cost_status', 'cost_per_inhabitant_eur', 'eu2_share_pct',
 ] as const;
+
+/** The figures of one row and year, as CSV_COLUMNS lists them (statuses as rank codes). */
+export interface FigureCells {
+  ags: string;
+  name: string;
+  year: number | null;
+  population: number | null;
+  eu2: number;
+  eu2Status: number;
+  insured: number;
+  insuredStatus: number;
+  insuredEstimated: boolean;
+  net: number;
+  netStatus: number;
+  rateCents: number;
+  rateStatus: number;
+  costCents: number;
+  costStatus: number;
+  costPerInhabitantCents: number | null;
+  eu2ShareBasisPoints: number | null;
+}
+
+/** One writer of the common columns, so no path can write them differently. */
+export function figureLine(f: FigureCells, d: string, money: (cents: number) => string): string {
+  return `${f.ags}${d}${csvField(guardText(f.name), d)}${d}${f.year ?? ''}${d}${f.population ?? ''}${d}` +
+    `${f.eu2}${d}${STATUSES[f.eu2Status]}${d}${f.insured}${d}${STATUSES[f.insuredStatus]}${d}${f.insuredEstimated}${d}` +
+    `${f.net}${d}${STATUSES[f.netStatus]}${d}${money(f.rateCents)}${d}${STATUSES[f.rateStatus]}${d}` +
+    `${money(f.costCents)}${d}${STATUSES[f.costStatus]}${d}` +
+    `${f.costPerInhabitantCents === null ? '' : money(f.costPerInhabitantCents)}${d}${f.eu2ShareBasisPoints === null ? '' : money(f.eu2ShareBasisPoints)}`;
+}
 
 /**
  * OWASP CSV injection guard: a text cell that a spreadsheet would read as a formula gets a
@@ -31,25 +63,16 @@ export function csvField(text: string, delimiter: string): string {
   return text;
 }
 
-export function csvRenderer(meta: CalcMeta, options: { locale: Locale; hasYear: boolean; extra?: ExtraColumn[] }): RowStreamRenderer {
+export function csvRenderer(options: { locale: Locale; extra?: ExtraColumn[] }): RowStreamRenderer {
   const delimiter = options.locale === 'de' ? ';' : ',';
   const money = (cents: number): string => formatHundredths(cents, { locale: options.locale, grouped: false });
-  const rate = rateStatus(meta);
   const columns: string[] = [...CSV_COLUMNS];
-  if (options.hasYear) columns.splice(2, 0, 'year');
-  if (rate !== null) columns.splice(columns.indexOf('rate_eur') + 1, 0, 'rate_status');
   const extra = options.extra ?? [];
   columns.push(...extra.map((column) => column.key));
   return {
     header: () => `${options.locale === 'de' ? '\uFEFF' : ''}${columns.join(delimiter)}\n`,
     row(row: ResultRow, index: number): string {
-      let line = `${row.ags}${delimiter}${csvField(guardText(row.name), delimiter)}${delimiter}`;
-      if (options.hasYear) line += `${row.year ?? ''}${delimiter}`;
-      line += `${row.population ?? ''}${delimiter}${row.eu2}${delimiter}${row.insured}${delimiter}${row.insuredEstimated}${delimiter}${row.net}${delimiter}${money(row.rateCents)}${delimiter}`;
-      if (rate !== null) line += `${rate}${delimiter}`;
-      line += `${money(row.costCents)}${delimiter}`;
-      line += `${row.costPerInhabitantCents === null ? '' : money(row.costPerInhabitantCents)}${delimiter}`;
-      line += `${row.eu2ShareBasisPoints === null ? '' : money(row.eu2ShareBasisPoints)}`;
+      let line = figureLine(row, delimiter, money);
       for (const column of extra) {
         const value = column.values[index];
         line += `${delimiter}${value === null || value === undefined ? '' : typeof value === 'string' ? value : money(value)}`;

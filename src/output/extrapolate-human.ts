@@ -1,5 +1,7 @@
 import { toScaled } from '../engine/money.js';
-import { FIGURE_STATUSES, type FigureStatus } from '../engine/projection.js';
+import { type Status, rankOf } from '../engine/status.js';
+import { marked as markedCode, statusLegend } from './status-marks.js';
+const marked = (text: string, status: Status): string => markedCode(text, rankOf(status));
 import { formatDecimal, formatHundredths, groupDigits, type Locale } from '../io/numbers.js';
 import { type ExtrapolateReport, type ProjectedGroup, type YearFigures, approxEuros, wholeEuros } from './extrapolate-report.js';
 
@@ -24,16 +26,6 @@ export interface HumanView {
   notes: string[];
   /** The last row is a totals line, set off by a rule in the terminal table. */
   totalsLast: boolean;
-}
-
-const MARK: Record<FigureStatus, string> = { official: '', derived: 'd', secondary: 's', estimated: 'e', projected: 'p' };
-/** A number with its status letter; official figures get padding so digits stay aligned. */
-const marked = (text: string, status: FigureStatus): string => `${text} ${MARK[status] || ' '}`;
-
-/** The status letters with their meanings, in the words of the run's metadata (engine/projection.ts statusMeanings). */
-export function statusLegend(statuses: Record<FigureStatus, string>): string {
-  const letters = FIGURE_STATUSES.map((status) => `${MARK[status] || 'no letter'} = ${status}: ${statuses[status]}`);
-  return `Status after each figure: ${letters.join('; ')}.`;
 }
 
 const DRIVER: Record<string, string> = { none: '–', rate: 'rate', growth: 'growth' };

@@ -1,7 +1,5 @@
-import {
-  ESTIMATED, FIGURE_STATUSES, type FigureStatus, type ProjectionBuffer, type ProjectionPlan, type ProjectionTotals,
-  RANGE_DRIVERS, type RangeDriver, combine,
-} from '../engine/projection.js';
+import { type ProjectionBuffer, type ProjectionPlan, type ProjectionTotals, RANGE_DRIVERS, type RangeDriver } from '../engine/projection.js';
+import { ASSUMPTION, STATUSES, type Status, combine } from '../engine/status.js';
 import type { Warning } from '../engine/types.js';
 import type { InputFileInfo } from '../io/inputs.js';
 import { formatHundredths, groupDigits, type Locale } from '../io/numbers.js';
@@ -46,7 +44,7 @@ export interface ExtrapolateMeta {
   insured: string;
   growth: { eu2: GrowthMeta; insured: GrowthMeta } | null;
   range: { rate_spread_pct: number; growth_low: GrowthMeta; growth_high: GrowthMeta; note: string } | null;
-  statuses: Record<FigureStatus, string>;
+  statuses: Record<Status, string>;
   /**
    * Programme rule sets applied (`--rules`): each with its programmes per year (in force or
    * not, amount, source, status, assumptions), as calc's meta.scenarios; null without --rules.
@@ -60,22 +58,22 @@ export interface ExtrapolateMeta {
 export interface YearFigures {
   year: number | null;
   eu2: number;
-  eu2Status: FigureStatus;
+  eu2Status: Status;
   insured: number;
-  insuredStatus: FigureStatus;
+  insuredStatus: Status;
   /**
    * The row's base-year insured count was imputed (in whole or for any row summed into it): in
    * projected years the status says only "projected", so this flag keeps it visible, as calc's.
    */
   insuredEstimated: boolean;
   net: number;
-  netStatus: FigureStatus;
+  netStatus: Status;
   netClamped: boolean;
   rateCents: number;
-  rateStatus: FigureStatus;
+  rateStatus: Status;
   costCents: number;
-  costStatus: FigureStatus;
-  range: { netLow: number; netHigh: number; costLowCents: number; costHighCents: number; status: FigureStatus; driver: RangeDriver } | null;
+  costStatus: Status;
+  range: { netLow: number; netHigh: number; costLowCents: number; costHighCents: number; status: Status; driver: RangeDriver } | null;
   /** One per claim column of the report (empty without --rules). */
   claims: ClaimCell[];
 }
@@ -91,13 +89,13 @@ export interface ClaimColumn {
 /** A claim figure in one year; null: no value (coverage of a zero cost). */
 export interface ClaimCell {
   value: number | null;
-  status: FigureStatus;
+  status: Status;
 }
 
 /**
  * Claim figures of one row (or of the totals) over the plan's years, as the projection computes
  * them: year i, claim column k at i × columns + k; the value in cents (hundredths of a percent
- * for coverage; NaN: none, the coverage of a zero cost) and the status as a code of FIGURE_STATUSES.
+ * for coverage; NaN: none, the coverage of a zero cost) and the status as a code of STATUSES.
  */
 export interface ClaimSeries {
   values: Float64Array;
@@ -125,7 +123,7 @@ export interface ExtrapolateReport {
   warnings: Warning[];
 }
 
-const S = FIGURE_STATUSES;
+const S = STATUSES;
 
 /** The claim cells of year i (none without --rules). */
 function claimCells(claims: ClaimSeries | undefined, i: number, columns: number): ClaimCell[] {
@@ -133,7 +131,7 @@ function claimCells(claims: ClaimSeries | undefined, i: number, columns: number)
   if (!claims) return cells;
   for (let k = i * columns; k < (i + 1) * columns; k++) {
     const value = claims.values[k] as number;
-    cells.push({ value: Number.isNaN(value) ? null : value, status: S[claims.statuses[k] as number] as FigureStatus });
+    cells.push({ value: Number.isNaN(value) ? null : value, status: S[claims.statuses[k] as number] as Status });
   }
   return cells;
 }
@@ -148,24 +146,24 @@ export function figuresFromBuffer(b: ProjectionBuffer, plan: ProjectionPlan, cla
     out.push({
       year: b.yearAt(plan, i),
       eu2: b.eu2[i] as number,
-      eu2Status: S[b.eu2Status[i] as number] as FigureStatus,
+      eu2Status: S[b.eu2Status[i] as number] as Status,
       insured: b.insured[i] as number,
-      insuredStatus: S[b.insuredStatus[i] as number] as FigureStatus,
+      insuredStatus: S[b.insuredStatus[i] as number] as Status,
       insuredEstimated: b.insuredEstimated,
       net: b.net[i] as number,
-      netStatus: S[b.netStatus[i] as number] as FigureStatus,
+      netStatus: S[b.netStatus[i] as number] as Status,
       netClamped: b.clamped[i] === 1,
       rateCents: plan.rates.cents[r] as number,
-      rateStatus: S[plan.rates.status[r] as number] as FigureStatus,
+      rateStatus: S[plan.rates.status[r] as number] as Status,
       costCents: b.costCents[i] as number,
-      costStatus: S[b.costStatus[i] as number] as FigureStatus,
+      costStatus: S[b.costStatus[i] as number] as Status,
       range: plan.range
         ? {
             netLow: b.netLow[i] as number,
             netHigh: b.netHigh[i] as number,
             costLowCents: b.costLowCents[i] as number,
             costHighCents: b.costHighCents[i] as number,
-            status: S[combine(b.costStatus[i] as number, ESTIMATED)] as FigureStatus,
+            status: S[combine(b.costStatus[i] as number, ASSUMPTION)] as Status,
             driver: RANGE_DRIVERS[b.driver[i] as number] as RangeDriver,
           }
         : null,
@@ -186,24 +184,24 @@ export function figuresFromTotals(t: ProjectionTotals, plan: ProjectionPlan, yea
     out.push({
       year: years[i] ?? null,
       eu2: t.eu2[i] as number,
-      eu2Status: S[t.status(t.eu2Status, i)] as FigureStatus,
+      eu2Status: S[t.status(t.eu2Status, i)] as Status,
       insured: t.insured[i] as number,
-      insuredStatus: S[t.status(t.insuredStatus, i)] as FigureStatus,
+      insuredStatus: S[t.status(t.insuredStatus, i)] as Status,
       insuredEstimated: t.insuredEstimated,
       net: t.net[i] as number,
-      netStatus: S[t.status(t.netStatus, i)] as FigureStatus,
+      netStatus: S[t.status(t.netStatus, i)] as Status,
       netClamped: false,
       rateCents: plan.rates.cents[r] as number,
-      rateStatus: S[plan.rates.status[r] as number] as FigureStatus,
+      rateStatus: S[plan.rates.status[r] as number] as Status,
       costCents: t.costCents[i] as number,
-      costStatus: S[costStatus] as FigureStatus,
+      costStatus: S[costStatus] as Status,
       range: plan.range
         ? {
             netLow: t.netLow[i] as number,
             netHigh: t.netHigh[i] as number,
             costLowCents: t.costLowCents[i] as number,
             costHighCents: t.costHighCents[i] as number,
-            status: S[combine(costStatus, ESTIMATED)] as FigureStatus,
+            status: S[combine(costStatus, ASSUMPTION)] as Status,
             driver: t.driver(i),
           }
         : null,

@@ -3,10 +3,12 @@ import { formatHundredths, groupDigits, type Locale } from '../io/numbers.js';
 import type { CalcReport, NumberColumn } from './report.js';
 import { methodLine } from './report.js';
 import { renderTraceText } from './trace.js';
+import { rankOf } from '../engine/status.js';
+import { marked, statusLegend } from './status-marks.js';
 
 /**
  * The shared layout of the human formats (table and md): the same columns, thousands
- * separators per locale, estimated figures marked with `*`, a totals row and footnotes.
+ * separators per locale, each figure's status as a letter (output/status-marks.ts), a totals row and footnotes.
  */
 export interface HumanTable {
   head: string[];
@@ -18,29 +20,29 @@ export interface HumanTable {
   numeric: boolean[];
 }
 
-const ESTIMATED = '*';
+const ESTIMATED_CODE = rankOf('estimated');
 
 export function humanTable(report: CalcReport, locale: Locale): HumanTable {
   const count = (n: number | null): string => (n === null ? '' : groupDigits(n, locale));
   const money = (cents: number | null): string => (cents === null ? '' : formatHundredths(cents, { locale, grouped: true }));
-  const hasYear = report.rows.some((r) => r.year !== null);
+  // A year column only when the rows span several years; one year is named in the notes.
+  const hasYear = new Set(report.rows.map((r) => r.year)).size > 1;
   const head = ['AGS', 'Name', ...(hasYear ? ['Year'] : []), 'Population', 'EU2', 'Insured', 'Net', 'Cost (EUR)', 'EUR/inh.', 'EU2 %'];
   const cells = (row: ResultRow | Totals, ags: string, name: string, year: string[]): string[] => [
     ags,
     name,
     ...year,
     count(row.population),
-    count(row.eu2),
-    // Net and cost rest on the insured count: estimated with it.
-    `${count(row.insured)}${row.insuredEstimated ? ESTIMATED : ''}`,
-    `${count(row.net)}${row.insuredEstimated ? ESTIMATED : ''}`,
-    `${money(row.costCents)}${row.insuredEstimated ? ESTIMATED : ''}`,
-    `${money(row.costPerInhabitantCents)}${row.insuredEstimated && row.costPerInhabitantCents !== null ? ESTIMATED : ''}`,
-    money(row.eu2ShareBasisPoints),
+    marked(count(row.eu2), row.eu2Status),
+    marked(count(row.insured), row.insuredStatus),
+    marked(count(row.net), row.netStatus),
+    marked(money(row.costCents), row.costStatus),
+    marked(money(row.costPerInhabitantCents), row.costStatus),
+    marked(money(row.eu2ShareBasisPoints), row.eu2Status),
   ];
   // A claim cell with its `*` when it rests on estimated insured counts; a total when any of its rows does.
   const extraCell = (value: number | null | undefined, estimated = false): string =>
-    (value === null || value === undefined ? '' : `${money(value)}${estimated ? ESTIMATED : ''}`);
+    (value === null || value === undefined ? '' : marked(money(value), estimated ? ESTIMATED_CODE : rankOf('official')));
   const anyOf = (c: NumberColumn, inYear?: number): boolean =>
     c.totalExact !== true && report.rows.some((row, i) => c.estimated?.[i] === true && (inYear === undefined || row.year === inYear));
   // Status columns stay in csv and json: here the notes name what the claims rest on.
@@ -69,10 +71,11 @@ export function humanTable(report: CalcReport, locale: Locale): HumanTable {
   // An index that is not official (press reports, or carried forward at an assumed inflation) is named with its source.
   const uprating = report.meta.rate.uprating;
   if (uprating && (uprating.target_projected || uprating.target_status !== 'official')) notes.push(`Price index: ${uprating.source}.`);
-  if (report.totals.insuredEstimated) {
-    const claims = extra.some((c) => c.estimated?.includes(true)) ? ', and the claims, uncovered cost and coverage that rest on them' : '';
-    notes.push(`${ESTIMATED} estimated (and net, cost and cost per inhabitant with it${claims}): ${report.meta.insured}`);
-  }
+  const used = new Set<number>();
+  for (const row of [...report.rows, report.totals]) for (const code of [row.eu2Status, row.insuredStatus, row.netStatus, row.costStatus]) used.add(code);
+  if (extra.some((c) => c.estimated?.includes(true))) used.add(ESTIMATED_CODE);
+  if (report.meta.statuses) notes.push(statusLegend(report.meta.statuses, used));
+  if (report.totals.insuredEstimated) notes.push(`Insured employees: ${report.meta.insured}.`);
   if (yearly.length) {
     notes.push(`The rows are for ${yearly.length} years: totals per year, and over ${first}–${last} only money, which adds up across years (persons do not).`);
   }

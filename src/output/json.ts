@@ -1,6 +1,6 @@
 import type { ResultRow, Totals } from '../engine/types.js';
 import type { ExtraColumn, ReportRenderer } from './report.js';
-import { rateStatus } from './report.js';
+import { statusWord } from '../engine/status.js';
 import { each, jsonPieces } from './json-pieces.js';
 import { jsonTraceStep } from './trace.js';
 
@@ -8,24 +8,28 @@ const euros = (cents: number): number => cents / 100;
 const orNull = <T, R>(value: T | null, f: (v: T) => R): R | null => (value === null ? null : f(value));
 
 /**
- * A row with the CSV's field names; numbers stay numbers, and every flag is a field:
- * `rate_status` as in the csv, present when the rate was uprated.
+ * A row with the CSV's field names (output/csv.ts CSV_COLUMNS); numbers stay numbers, and every
+ * figure has its status on the one scale.
  */
-export function jsonRow(row: ResultRow, hasYear: boolean, rate: string | null): Record<string, unknown> {
+export function jsonRow(row: ResultRow): Record<string, unknown> {
   return {
     ags: row.ags,
     name: row.name,
-    ...(hasYear ? { year: row.year } : {}),
+    year: row.year,
     population: row.population,
     population_source: row.populationFrom,
     eu2: row.eu2,
+    eu2_status: statusWord(row.eu2Status),
     insured: row.insured,
+    insured_status: statusWord(row.insuredStatus),
     insured_estimated: row.insuredEstimated,
     net: row.net,
+    net_status: statusWord(row.netStatus),
     net_clamped: row.netClamped,
     rate_eur: euros(row.rateCents),
-    ...(rate !== null ? { rate_status: rate } : {}),
+    rate_status: statusWord(row.rateStatus),
     cost_eur: euros(row.costCents),
+    cost_status: statusWord(row.costStatus),
     cost_per_inhabitant_eur: orNull(row.costPerInhabitantCents, euros),
     eu2_share_pct: orNull(row.eu2ShareBasisPoints, euros),
   };
@@ -38,8 +42,12 @@ export function jsonTotals(totals: Totals): Record<string, unknown> {
     eu2: totals.eu2,
     insured: totals.insured,
     insured_estimated: totals.insuredEstimated,
+    eu2_status: statusWord(totals.eu2Status),
+    insured_status: statusWord(totals.insuredStatus),
     net: totals.net,
+    net_status: statusWord(totals.netStatus),
     cost_eur: euros(totals.costCents),
+    cost_status: statusWord(totals.costStatus),
     cost_per_inhabitant_eur: orNull(totals.costPerInhabitantCents, euros),
     eu2_share_pct: orNull(totals.eu2ShareBasisPoints, euros),
   };
@@ -56,14 +64,12 @@ const extraValue = (column: ExtraColumn, index: number | 'total'): number | stri
  * row by row (json-pieces.ts).
  */
 export const renderJson: ReportRenderer = (report, options) => {
-  const hasYear = report.rows.some((r) => r.year !== null);
-  const rate = rateStatus(report.meta);
   const extras = (index: number | 'total'): Record<string, number | string | null> =>
     Object.fromEntries(report.extra.map((c) => [c.key, extraValue(c, index)]));
   function* rows(): Generator<Record<string, unknown>> {
     for (const [index, row] of report.rows.entries()) {
       const trace = report.traces?.get(index)?.map((step) => jsonTraceStep(step, options.locale));
-      yield { ...jsonRow(row, hasYear, rate), ...extras(index), ...(trace ? { trace } : {}) };
+      yield { ...jsonRow(row), ...extras(index), ...(trace ? { trace } : {}) };
     }
   }
   return jsonPieces({

@@ -7,7 +7,8 @@ import { guardText } from './csv.js';
  * number, even a negative one, stays a number).
  */
 export function markdownCell(text: string, guard = true): string {
-  return (guard ? guardText(text) : text).replace(/\|/g, '\\|').replace(/\r\n|\r|\n/g, ' ');
+  // Trailing blanks (the padding of an official figure's empty status mark) mean nothing in md.
+  return (guard ? guardText(text) : text.trimEnd()).replace(/\|/g, '\\|').replace(/\r\n|\r|\n/g, ' ');
 }
 
 /** A table row; `guard` says which cells are text to guard (all, unless told). */

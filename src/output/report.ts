@@ -2,6 +2,7 @@ import type { InputFileInfo } from '../io/inputs.js';
 import type { TraceNumber, TracePart } from '../engine/trace.js';
 import type { ResultRow, Totals, Warning } from '../engine/types.js';
 import type { Locale } from '../io/numbers.js';
+import type { Status } from '../engine/status.js';
 
 /** Everything a renderer needs: plain data, no I/O. */
 export interface CalcMeta {
@@ -26,6 +27,8 @@ export interface CalcMeta {
   notes: string[];
   /** Programme rule sets applied (`--rules`), with every programme's facts and assumptions. */
   scenarios?: unknown[];
+  /** What each status of the one scale means, in the facts of this run (engine/projection.ts statusMeanings). */
+  statuses?: Record<Status, string>;
 }
 
 /**
@@ -103,25 +106,9 @@ export interface RowStreamRenderer {
   row(row: ResultRow, index: number): string;
 }
 
-/**
- * The status of the rate in every row (csv and json `rate_status`): present when the rate was
- * uprated or is not official (set with --rate or --set, say), so that a csv, which has no
- * metadata, still says so; absent for the plain official rate, keeping the csv's columns.
- */
-export function rateStatus(meta: CalcMeta): string | null {
-  const flag = rateFlag(meta);
-  return meta.rate.uprating || flag !== null ? (flag ?? 'official') : null;
-}
-
-/** From surest to least sure; a rate is as sure as the least sure of the rate and its price index. */
-const RATE_STATUS_ORDER = ['official', 'secondary', 'proposed', 'assumption', 'projected'];
-
-/** The flag a reader must see next to a rate: a rate set for the run, a secondary or projected index. */
+/** The flag a reader must see next to a rate: its status on the one scale, unless official. */
 export function rateFlag(meta: CalcMeta): string | null {
-  const uprating = meta.rate.uprating;
-  const index = !uprating ? 'official' : uprating.target_projected ? 'projected' : uprating.target_status;
-  const worst = [meta.rate.status, index].sort((a, b) => RATE_STATUS_ORDER.indexOf(b) - RATE_STATUS_ORDER.indexOf(a))[0];
-  return worst === undefined || worst === 'official' ? null : worst;
+  return meta.rate.status === 'official' ? null : meta.rate.status;
 }
 
 /** One sentence that states the method, the rate and the price level. */

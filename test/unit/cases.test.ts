@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyMethod } from '../../src/engine/method.js';
+import { applyMethod, fixedRate } from '../../src/engine/method.js';
 import { withOverride, type ParameterSet } from '../../src/engine/parameters.js';
 import { applyRules } from '../../src/engine/programmes.js';
 import type { InputRow } from '../../src/engine/types.js';
@@ -60,7 +60,7 @@ describe('rule cases (test/cases/*.json)', () => {
           populationFrom: r.population === undefined ? null : 'input', eu2: r.eu2, insured: r.insured,
           origin: { file, line: i + 2 },
         };
-        return applyMethod(input, { rateCents, imputation: null });
+        return applyMethod(input, { rates: fixedRate(rateCents), imputation: null, countsYear: null });
       });
       const scenario = applyRules(ruleSet, rows, (row) => row.year ?? (testCase.year as number), parameters);
       const actual = rows.map((row, i) => {

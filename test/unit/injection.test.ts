@@ -31,7 +31,7 @@ function row(name: string, overrides: Partial<ResultRow> = {}): ResultRow {
   return {
     ags: '05913000', name, year: null, population: 603462, populationFrom: 'input', eu2: 13495, insured: 6971,
     insuredEstimated: false, net: 6524, netClamped: false, rateCents: 214300, costCents: 1398093200,
-    costPerInhabitantCents: 2317, eu2ShareBasisPoints: 224, origin: { file: 't.csv', line: 2 }, ...overrides,
+    costPerInhabitantCents: 2317, eu2ShareBasisPoints: 224, eu2Status: 0, insuredStatus: 0, netStatus: 1, rateStatus: 0, costStatus: 1, origin: { file: 't.csv', line: 2 }, ...overrides,
   };
 }
 
@@ -48,11 +48,11 @@ describe('guardText', () => {
 });
 
 describe('csv output', () => {
-  const renderer = csvRenderer(meta, { locale: 'en', hasYear: false });
+  const renderer = csvRenderer({ locale: 'en' });
   const cells = (r: ResultRow): string[] => (parse(renderer.row(r, 0)) as string[][])[0] ?? [];
 
   it(`writes a municipality named ${HYPERLINK} with a leading apostrophe, quoted`, () => {
-    expect(renderer.row(row(HYPERLINK), 0)).toBe(`05913000,"'=HYPERLINK(""http://x"",""y"")",603462,13495,6971,false,6524,2143.00,13980932.00,23.17,2.24\n`);
+    expect(renderer.row(row(HYPERLINK), 0)).toBe(`05913000,"'=HYPERLINK(""http://x"",""y"")",,603462,13495,official,6971,official,false,6524,derived,2143.00,official,13980932.00,derived,23.17,2.24\n`);
     expect(cells(row(HYPERLINK))[1]).toBe(`'${HYPERLINK}`);
   });
 
@@ -64,9 +64,9 @@ describe('csv output', () => {
   });
 
   it('keeps negative numbers as numbers (en and de)', () => {
-    expect(cells(negative)).toEqual(['05913000', 'Negativ', '603462', '-1234', '-5', 'false', '-1229', '2143.00', '-2633747.00', '-436.44', '-0.20']);
-    const de = csvRenderer(meta, { locale: 'de', hasYear: false }).row(negative, 0);
-    expect(de).toBe('05913000;Negativ;603462;-1234;-5;false;-1229;2143,00;-2633747,00;-436,44;-0,20\n');
+    expect(cells(negative)).toEqual(['05913000', 'Negativ', '', '603462', '-1234', 'official', '-5', 'official', 'false', '-1229', 'derived', '2143.00', 'official', '-2633747.00', 'derived', '-436.44', '-0.20']);
+    const de = csvRenderer({ locale: 'de' }).row(negative, 0);
+    expect(de).toBe('05913000;Negativ;;603462;-1234;official;-5;official;false;-1229;derived;2143,00;official;-2633747,00;derived;-436,44;-0,20\n');
   });
 });
 
@@ -74,7 +74,7 @@ describe('md output', () => {
   const report = (rows: ResultRow[]): CalcReport => ({
     meta,
     rows,
-    totals: { rows: rows.length, population: null, eu2: 0, insured: 0, insuredEstimated: false, net: 0, costCents: 0, costPerInhabitantCents: null, eu2ShareBasisPoints: null },
+    totals: { rows: rows.length, population: null, eu2: 0, insured: 0, insuredEstimated: false, net: 0, costCents: 0, costPerInhabitantCents: null, eu2ShareBasisPoints: null, eu2Status: 0, insuredStatus: 0, netStatus: 1, costStatus: 1 },
     warnings: [],
     extra: [],
   });
@@ -85,7 +85,7 @@ describe('md output', () => {
     const md = [...renderMarkdown(report([row(HYPERLINK), negative]), { locale: 'de', color: false })].join('');
     const [first, second] = bodyRows(md);
     expect(first?.[1]).toBe(`'${HYPERLINK}`);
-    expect(second).toEqual(['05913000', 'Negativ', '603.462', '-1.234', '-5', '-1.229', '-2.633.747,00', '-436,44', '-0,20']);
+    expect(second).toEqual(['05913000', 'Negativ', '603.462', '-1.234', '-5', '-1.229 d', '-2.633.747,00 d', '-436,44 d', '-0,20']);
   });
 
   it('escapes a pipe and folds a line break, so a name cannot break the table', () => {

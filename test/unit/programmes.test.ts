@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { burdenErrorOf } from '../helpers/errors.js';
-import { applyMethod } from '../../src/engine/method.js';
+import { applyMethod, fixedRate } from '../../src/engine/method.js';
 import { type ParameterSet, withOverride } from '../../src/engine/parameters.js';
 import { applyRules } from '../../src/engine/programmes.js';
 import type { InputRow, ResultRow } from '../../src/engine/types.js';
@@ -14,7 +14,7 @@ const shippedParameters: ParameterSet = new Map(shipped.parameters.map((p) => [p
 
 function row(eu2: number, insured: number, rateCents = 214_300): ResultRow {
   const input: InputRow = { ags: '05913000', name: '', year: 2025, population: null, populationFrom: null, eu2, insured, origin: { file: 't.csv', line: 2 } };
-  return applyMethod(input, { rateCents, imputation: null });
+  return applyMethod(input, { rates: fixedRate(rateCents), imputation: null, countsYear: null });
 }
 
 

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ParameterSet, withOverride } from '../../src/engine/parameters.js';
 import {
-  type BaseRow, DERIVED, ESTIMATED, FIGURE_STATUSES, type GrowthSpec, OFFICIAL, PROJECTED, type PlanOptions, ProjectionBuffer, ProjectionTotals,
-  SECONDARY, combine, makePlan, parseGrowthSpec, planRates, projectRow, resolveGrowth, statusMeanings,
+  type BaseRow, type GrowthSpec, type PlanOptions, ProjectionBuffer, ProjectionTotals, makePlan, parseGrowthSpec, planRates, projectRow, resolveGrowth, statusMeanings,
 } from '../../src/engine/projection.js';
 import { priceIndex } from '../../src/engine/rate.js';
+import { DERIVED, ESTIMATED, STATUSES as FIGURE_STATUSES, OFFICIAL, PROJECTED, SECONDARY, combine } from '../../src/engine/status.js';
 import { GroupSummer, type Member, chooseBaseRows, paperGroups } from '../../src/extrapolate/inputs.js';
 
 /** Sum members at once, as fileGroups sums them as they come. */

@@ -1,10 +1,11 @@
+import { STATUSES, type Status } from '../../src/engine/status.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type InsuredImputation, TotalsAccumulator, WarningCollector, applyMethod } from '../../src/engine/method.js';
+import { type InsuredImputation, TotalsAccumulator, WarningCollector, applyMethod, fixedRate } from '../../src/engine/method.js';
 import { allocateLargestRemainder, parseEuroToCents, roundDiv } from '../../src/engine/money.js';
 import { type ParameterSet, withOverride } from '../../src/engine/parameters.js';
 import { resolveRate } from '../../src/engine/rate.js';
@@ -60,7 +61,7 @@ describe('the method', () => {
   it('never gives a negative cost, net or cost per inhabitant', () => {
     fc.assert(
       fc.property(inputRow, rateCents, (row, rate) => {
-        const result = applyMethod(row, { rateCents: rate, imputation: NATIONAL_2019 });
+        const result = applyMethod(row, { rates: fixedRate(rate), countsYear: null, imputation: NATIONAL_2019 });
         expect(result.net).toBeGreaterThanOrEqual(0);
         expect(result.costCents).toBeGreaterThanOrEqual(0);
         if (result.costPerInhabitantCents !== null) expect(result.costPerInhabitantCents).toBeGreaterThanOrEqual(0);
@@ -74,7 +75,7 @@ describe('the method', () => {
   it('costs a row exactly net × rate in cents, with net = max(eu2 − insured, 0)', () => {
     fc.assert(
       fc.property(inputRow, rateCents, (row, rate) => {
-        const result = applyMethod(row, { rateCents: rate, imputation: NATIONAL_2019 });
+        const result = applyMethod(row, { rates: fixedRate(rate), countsYear: null, imputation: NATIONAL_2019 });
         const insured = row.insured === null
           ? bigRoundDiv(BigInt(row.eu2) * 572_574n, 1_108_393n)
           : BigInt(row.insured);
@@ -94,7 +95,7 @@ describe('the method', () => {
     fc.assert(
       fc.property(fc.array(inputRow, { maxLength: 40 }), rateCents, (rows, rate) => {
         const totals = new TotalsAccumulator();
-        const results = rows.map((row) => applyMethod(row, { rateCents: rate, imputation: NATIONAL_2019 }));
+        const results = rows.map((row) => applyMethod(row, { rates: fixedRate(rate), countsYear: null, imputation: NATIONAL_2019 }));
         for (const result of results) totals.add(result);
         const sum = (f: (r: ResultRow) => number): bigint => results.reduce((s, r) => s + BigInt(f(r)), 0n);
         const t = totals.result();
@@ -125,7 +126,7 @@ describe('the row order of the input', () => {
     const byKey = new Map<string, unknown>();
     for await (const batch of plan.batches()) {
       for (const row of batch) {
-        const result = applyMethod(row, { rateCents: 214_300, imputation: NATIONAL_2019 });
+        const result = applyMethod(row, { rates: fixedRate(214_300), countsYear: null, imputation: NATIONAL_2019 });
         totals.add(result);
         const { origin: _origin, ...rest } = result;
         byKey.set(result.ags, rest);
@@ -177,14 +178,14 @@ describe('csv → json → csv', () => {
   it('round-trips every value, in both locales', () => {
     fc.assert(
       fc.property(rows, rateCents, fc.constantFrom('en' as const, 'de' as const), (generated, rate, locale) => {
-        const results = generated.map(([row, text]) => applyMethod({ ...row, name: text }, { rateCents: rate, imputation: NATIONAL_2019 }));
+        const results = generated.map(([row, text]) => applyMethod({ ...row, name: text }, { rates: fixedRate(rate), countsYear: null, imputation: NATIONAL_2019 }));
         const hasYear = results.some((r) => r.year !== null);
         const totals = new TotalsAccumulator();
         for (const r of results) totals.add(r);
         const report: CalcReport = { meta, rows: results, totals: totals.result(), warnings: [], extra: [] };
 
         const render = (rs: ResultRow[]): string => {
-          const renderer = csvRenderer(meta, { locale, hasYear });
+          const renderer = csvRenderer({ locale });
           return renderer.header() + rs.map((r, i) => renderer.row(r, i)).join('');
         };
         const csvText = render(results);
@@ -209,12 +210,15 @@ describe('csv → json → csv', () => {
 
         // And back: rows rebuilt from the JSON alone render the same CSV bytes.
         const rebuilt: ResultRow[] = jsonRows.map((j) => ({
-          ags: j.ags as string, name: j.name as string, year: hasYear ? (j.year as number | null) : null,
+          ags: j.ags as string, name: j.name as string, year: j.year as number | null,
           population: j.population as number | null, populationFrom: j.population_source as ResultRow['populationFrom'],
           eu2: j.eu2 as number, insured: j.insured as number, insuredEstimated: j.insured_estimated as boolean,
           net: j.net as number, netClamped: j.net_clamped as boolean,
           rateCents: euros(j.rate_eur) ?? 0, costCents: euros(j.cost_eur) ?? 0,
           costPerInhabitantCents: euros(j.cost_per_inhabitant_eur), eu2ShareBasisPoints: euros(j.eu2_share_pct),
+          eu2Status: STATUSES.indexOf(j.eu2_status as Status), insuredStatus: STATUSES.indexOf(j.insured_status as Status),
+          netStatus: STATUSES.indexOf(j.net_status as Status), rateStatus: STATUSES.indexOf(j.rate_status as Status),
+          costStatus: STATUSES.indexOf(j.cost_status as Status),
           origin: { file: 'json', line: 0 },
         }));
         expect(render(rebuilt)).toBe(csvText);

@@ -1,6 +1,6 @@
 import { usageError } from '../errors.js';
 import { nationalImputation } from '../engine/imputation.js';
-import { METHOD, TotalsAccumulator, WarningCollector, acrossYears, applyMethod, totalsByYear, yearsOfRows } from '../engine/method.js';
+import { METHOD, type MethodContext, TotalsAccumulator, WarningCollector, acrossYears, applyMethod, totalsByYear, yearsOfRows } from '../engine/method.js';
 import { PRICE_RULE, RateBook, rateStatusOf } from '../engine/rate.js';
 import { statusWord } from '../engine/status.js';
 import { statusMeanings } from '../engine/projection.js';
@@ -23,7 +23,9 @@ import { NestedKeys } from '../engine/nested-keys.js';
 import { flagOf } from '../schema/cli-options.js';
 import type { TraceStep } from '../output/report.js';
 import { type ExplainContext, explainRow } from './explain.js';
-import { applyScenarios, loadRuleSet } from './scenarios.js';
+import { type AreaRows, applyScenarios, loadRuleSet } from './scenarios.js';
+import { AREA_DATASET, potArea } from './pot-area.js';
+import type { RuleSet } from '../schema/rules.js';
 import { type CalcOptions, parseCalcOptions } from './options.js';
 import { runParameters } from './parameters.js';
 
@@ -229,7 +231,10 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
           'without --year each row is taken in its own year; or filter the input to one year');
       }
       const yearOf = budgetYear(options.year, input.dataYear);
-      const applied = ruleSets.length ? applyScenarios(ruleSets, rows, requireYear(yearOf), parameters, { locale, words: options.explain !== undefined }) : null;
+      const area = ruleSets.length ? await potAreaRows(ruleSets, rows, requireYear(yearOf), { ...context, imputation: nationalImputation(parameters) }, warnings) : undefined;
+      const applied = ruleSets.length
+        ? applyScenarios(ruleSets, rows, requireYear(yearOf), parameters, { locale, words: options.explain !== undefined, ...(area ? { area } : {}) })
+        : null;
       if (applied) {
         meta.scenarios = applied.meta;
         // --year Y prices the costs in Y unless --price-year says otherwise: then that is the one to change.
@@ -272,6 +277,25 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
     throw userError(error) ?? error;
   }
   await printWarnings(warnings.list());
+}
+
+/**
+ * The rows of the pots' area outside the input (calc/pot-area.ts), computed by the same method
+ * for each budget year of the input; a warning where no shipped data covers a pot's area.
+ */
+async function potAreaRows(ruleSets: RuleSet[], rows: readonly ResultRow[], yearOf: (row: ResultRow) => number, context: MethodContext,
+  warnings: WarningCollector): Promise<AreaRows<ResultRow>> {
+  const area = await potArea(ruleSets, rows);
+  for (const land of area.uncovered) {
+    warnings.add('pot-upper-bound', `no shipped data covers ${land === '' ? 'all of Germany' : `Land ${land}`}: fixed pots there are shared over the input's rows only, so their claims are an upper bound`,
+      'give counts for every municipality of the programme\'s area');
+  }
+  const years = [...new Set(rows.map(yearOf))];
+  const areaRows = years.flatMap((year) => area.counts.map((count, i) => applyMethod({
+    ags: count.ags, name: count.name, year, population: count.population, populationFrom: 'register', eu2: count.eu2, insured: null,
+    origin: { file: `data/datasets/${AREA_DATASET}`, line: i + 2 },
+  }, { ...context, countsYear: year })));
+  return { rows: areaRows, note: area.note };
 }
 
 /** The budget year of a row: --year, else the row's own year, else the dataset's reference year. */

@@ -152,15 +152,27 @@ export interface ScenarioOptions {
   words?: boolean;
 }
 
+/** Rows of the programme area outside the input (calc/pot-area.ts): they share fixed pots, and are not shown. */
+export interface AreaRows<R> {
+  rows: readonly R[];
+  note: string | null;
+}
+
 /**
  * Apply one or two rule sets (engine/programmes.ts) and describe them. Shared by calc and by
  * projections (src/extrapolate/claims.ts), which lay the results out in their own columns.
  */
 export function evaluateScenarios<R extends ProgrammeRow>(ruleSets: RuleSet[], rows: readonly R[], yearOf: (row: R) => number, parameters: ParameterSet,
-  options: ScenarioOptions = {}): EvaluatedScenarios {
+  options: ScenarioOptions & { area?: AreaRows<R> } = {}): EvaluatedScenarios {
   refuseSharedId(ruleSets);
   const locale = options.locale ?? 'en';
-  const scenarios = ruleSets.map((ruleSet) => applyRules(ruleSet, rows, yearOf, parameters, { words: options.words ?? true }));
+  const area = options.area?.rows ?? [];
+  // The area's rows go last, so the input's rows keep their indexes; their own outcomes are dropped.
+  const all = area.length ? [...rows, ...area] : rows;
+  const scenarios = ruleSets.map((ruleSet) => {
+    const scenario = applyRules(ruleSet, all, yearOf, parameters, { words: options.words ?? true });
+    return area.length ? { ...scenario, rows: scenario.rows.slice(0, rows.length) } : scenario;
+  });
   const notes = scenarios.flatMap((scenario) => {
     const inForce = [...new Set(scenario.programmes.filter((o) => o.inForce).map((o) => `${o.programme.id} [${o.programme.status}]`))];
     const doubts = claimDoubts(scenario).map((doubt) => `Claims of ${scenario.ruleSet.id}/${doubt}.`);
@@ -168,6 +180,7 @@ export function evaluateScenarios<R extends ProgrammeRow>(ruleSets: RuleSet[], r
       .map((o) => `${o.programme.id} ${o.year}: ${formatHundredths(o.unallocatedCents, { locale, grouped: true })} EUR`);
     return [
       `Rules ${scenario.ruleSet.id}: ${scenario.ruleSet.title}. In force: ${inForce.length ? inForce.join(', ') : 'none'}.`,
+      ...(options.area?.note && scenario === scenarios[0] ? [options.area.note] : []),
       ...doubts,
       ...(unallocated.length ? [`Unallocated pot (no eligible municipality, or all capped): ${unallocated.join('; ')}.`] : []),
     ];
@@ -244,7 +257,7 @@ function claimDoubts(scenario: Scenario): string[] {
 }
 
 export function applyScenarios(ruleSets: RuleSet[], rows: ResultRow[], yearOf: (row: ResultRow) => number, parameters: ParameterSet,
-  options: ScenarioOptions = {}): AppliedScenarios {
+  options: ScenarioOptions & { area?: AreaRows<ResultRow> } = {}): AppliedScenarios {
   const evaluated = evaluateScenarios(ruleSets, rows, yearOf, parameters, options);
   const all = rows.map((_, i) => i);
   const anyEstimated = rows.some((row) => row.insuredEstimated);

@@ -1,0 +1,87 @@
+import { loadRegister } from '../io/shipped.js';
+import type { RuleSet } from '../schema/rules.js';
+import { findDataset, readDataset } from '../extrapolate/shipped-datasets.js';
+
+/**
+ * A fixed pot is shared over every eligible municipality of the PROGRAMME's area (all of NRW
+ * for the Südosteuropa pot), not over the rows a user happens to give: a city running its own
+ * one-row file must get its share, not the whole pot. Where the input covers only part of the
+ * area, the other Kreise take part with their counts from the shipped Kreis dataset; the
+ * input's rows replace a Kreis at the same level, a Gemeinde's counts are taken out of its
+ * Kreis's (never counted twice), and an input row for a whole Land or Regierungsbezirk covers
+ * every Kreis inside it. The rows returned here share the pot but are never written.
+ */
+export interface AreaCount {
+  ags: string;
+  name: string;
+  /** Reference year of the shipped counts. */
+  year: number;
+  eu2: number;
+  population: number | null;
+}
+
+export interface PotArea {
+  /** Kreise (or what is left of them) from the shipped data that share the pots with the input. */
+  counts: AreaCount[];
+  /** The sentence for the notes: whose key figures the pots were shared over. */
+  note: string | null;
+  /** Land prefixes of pot programmes that the shipped data does not cover (claims there are an upper bound). */
+  uncovered: string[];
+}
+
+/** The shipped Kreis dataset whose counts fill the programme areas. */
+export const AREA_DATASET = 'eu2-nrw-kreise-2025';
+
+const potLands = (ruleSets: readonly RuleSet[]): string[] | null => {
+  const lands = new Set<string>();
+  let any = false;
+  for (const programme of ruleSets.flatMap((r) => r.programmes)) {
+    if (programme.kind !== 'fixed_pot') continue;
+    any = true;
+    const land = programme.eligibility?.land;
+    if (land === undefined) lands.add('');
+    else for (const l of Array.isArray(land) ? land : [land]) lands.add(l);
+  }
+  return any ? [...lands] : null;
+};
+
+/** The Kreise of the shipped data not already in the input, for rule sets with a fixed pot; none otherwise. */
+export async function potArea(ruleSets: readonly RuleSet[], input: readonly { ags: string; eu2: number; population: number | null }[]): Promise<PotArea> {
+  const lands = potLands(ruleSets);
+  if (!lands) return { counts: [], note: null, uncovered: [] };
+  const info = await findDataset(AREA_DATASET);
+  const table = await readDataset(info);
+  const register = await loadRegister('kreis');
+  const col = (name: string): number => table.header.indexOf(name);
+  const [agsAt, nameAt, eu2At, populationAt] = [col('ags'), col('name'), col('eu2'), col('population')];
+  const year = Number(info.reference_date.slice(0, 4));
+  const shippedLands = new Set(table.rows.map((r) => (r[agsAt] ?? '').slice(0, 2)));
+  // The whole of Germany is covered only by a dataset with every Land (16).
+  const uncovered = lands.filter((land) => (land === '' ? shippedLands.size < 16 : !shippedLands.has(land)));
+  const counts: AreaCount[] = [];
+  let replaced = 0;
+  for (const row of table.rows) {
+    const ags = row[agsAt] ?? '';
+    if (!lands.some((land) => ags.startsWith(land))) continue;
+    // The input has this Kreis, or an area containing it: its own figures stand.
+    if (input.some((r) => r.ags === ags || (r.ags.length < ags.length && ags.startsWith(r.ags)))) {
+      replaced += 1;
+      continue;
+    }
+    const inside = input.filter((r) => r.ags.length > ags.length && r.ags.startsWith(ags));
+    const registered = register[ags]?.[1] ?? null;
+    let population = populationAt >= 0 && row[populationAt] ? Number(row[populationAt]) : registered;
+    let eu2 = Number(row[eu2At]);
+    for (const r of inside) {
+      eu2 -= r.eu2;
+      population = population === null || r.population === null ? null : population - r.population;
+    }
+    counts.push({ ags, name: row[nameAt] ?? '', year, eu2: Math.max(eu2, 0), population: population === null ? null : Math.max(population, 0) });
+  }
+  const note = counts.length === 0
+    ? null
+    : `Fixed pots are shared over the programme's whole area: the input's ${input.length} row(s)${replaced ? ` (standing for ${replaced} Kreis(e) of the area)` : ''} and ` +
+      `${counts.length} further Kreis(e) with their counts from the shipped dataset "${info.name}" (${info.reference_date}; insured estimated from the national ratio), ` +
+      'which share the pots but are not shown; a Gemeinde of the input is taken out of its Kreis\'s counts.';
+  return { counts, note, uncovered };
+}

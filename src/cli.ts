@@ -42,6 +42,8 @@ async function main(argv: string[]): Promise<void> {
   registerExtrapolate(program, Option);
   const { registerData } = await import('./commands/data.js');
   registerData(program, Option);
+  // `--rate 1000 --rate 3000`, `-o a -o b`: refused on every command, as --set is.
+  (await import('./schema/repeated-options.js')).refuseRepeatedOptions(program);
 
   await program.parseAsync(argv, { from: 'user' });
 }

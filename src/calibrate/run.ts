@@ -170,7 +170,7 @@ export async function runCalibrate(file: string | undefined, raw: Record<string,
   };
   // Open the parameter file first: a path that cannot be written fails before anything is printed.
   const inputs = [file, options.breakdown].filter((f): f is string => f !== undefined);
-  const parameterOutput = options.writeParameter ? openFileOutput(options.writeParameter, inputs) : null;
+  const parameterOutput = options.writeParameter !== undefined ? openFileOutput(options.writeParameter, inputs) : null;
   if (options.format === 'json') {
     const document = {
       total_cost_eur: totalCents / 100,
@@ -188,7 +188,7 @@ export async function runCalibrate(file: string | undefined, raw: Record<string,
     writeResult(await renderListing(listing, options.format as ListingFormat, locale), inputs);
   }
 
-  if (options.writeParameter) {
+  if (options.writeParameter !== undefined) {
     const parameter = {
       name: 'rate',
       description: `Own per-capita rate, calibrated with burden calibrate: total cost ${totalCents / 100} EUR / net persons ${net} (eu2 ${persons.eu2} − insured ${persons.insured}), price level ${options.year}.`,

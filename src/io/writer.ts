@@ -205,7 +205,7 @@ export function openOutput(path: string | undefined, inputs: readonly string[]):
 
 /** Refuse to write over any of the inputs: a typo in -o must never destroy data. */
 export function openFileOutput(path: string, inputs: readonly string[]): Output {
-  if (path === '') throw usageError('-o: the path is empty', 'name a file, or give -o - (or no -o) for standard output');
+  if (path === '') throw usageError('the output path is empty', 'name a file; -o - (or no -o) writes to standard output');
   // Through a symbolic link to the file it names: the rename must replace that file, not the link.
   let target = resolve(path);
   try {

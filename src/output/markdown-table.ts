@@ -3,13 +3,13 @@ import { safeText } from './terminal-safe.js';
 
 /**
  * One cell of a GitHub-flavoured Markdown table. A pipe would end the cell and a line break
- * the row, so both are escaped, and so is every other control or bidi character (shown as `\n`,
- * `\u001b`: output/terminal-safe.ts). Text cells get the CSV-injection guard, as a Markdown table
+ * the row, so a pipe is escaped and a line break folded to a space; every other control or bidi
+ * character is shown as an escape (`\u001b`: output/terminal-safe.ts). Text cells get the CSV-injection guard, as a Markdown table
  * pasted into a spreadsheet is read cell by cell; `guard: false` leaves a cell as it is (a
  * number, even a negative one, stays a number).
  */
 export function markdownCell(text: string, guard = true): string {
-  return safeText(guard ? guardText(text) : text).replace(/\|/g, '\\|');
+  return safeText((guard ? guardText(text) : text).replace(/\r\n|\r|\n/g, ' ')).replace(/\|/g, '\\|');
 }
 
 /** A table row; `guard` says which cells are text to guard (all, unless told). */

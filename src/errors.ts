@@ -25,7 +25,7 @@ export const EXIT_CODE_HELP = `Exit codes:
   66  input file missing or unreadable
   70  internal error (a bug: please report it with --debug output)
   73  output cannot be written (or standard input cannot be copied to $TMPDIR)
-  130 interrupted (Ctrl-C; 143 for SIGTERM): an -o file is not written, its temporary file removed`;
+  130 interrupted (Ctrl-C; 143 SIGTERM, 129 SIGHUP, 131 SIGQUIT): an -o file is not written, its temporary file removed`;
 
 export interface Location {
   file?: string;

@@ -9,9 +9,12 @@ import { VERSION } from './version.js';
 async function main(argv: string[]): Promise<void> {
   // `burden --version` is answered before anything else loads: it must start instantly.
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-    process.stdout.write(`${VERSION}\n`);
+    // Through the writer like every result: a closed pipe ends quietly, a full disk is exit 73.
+    (await import('./io/writer.js')).writeStdout(`${VERSION}\n`);
     return;
   }
+  const { writeStdout } = await import('./io/writer.js');
+  const { safeText } = await import('./output/terminal-safe.js');
   const { Command, Option } = await import('commander');
   const program = new Command('burden')
     .description('Cost burden of EU2 immigration for German municipalities (Dortmund per-capita method)')
@@ -20,9 +23,13 @@ async function main(argv: string[]): Promise<void> {
     .addHelpText('after', `\n${EXIT_CODE_HELP}`)
     .exitOverride()
     .configureOutput({
+      // Help and version are results: written as calc writes, so `burden --help | head -1` ends
+      // quietly and `burden --help > /dev/full` is exit 73 with one line.
+      writeOut: (text) => writeStdout(text),
       writeErr: (text) => process.stderr.write(text),
-      // commander puts "(Did you mean …?)" on a line of its own; errors stay one line.
-      outputError: (text, write) => write(`${text.trimEnd().replace(/\n+/g, ' ')}\n`),
+      // commander puts "(Did you mean …?)" on a line of its own; errors stay one line. They
+      // quote what was typed (an unknown option or command), so they are made terminal-safe.
+      outputError: (text, write) => write(`${safeText(text.trimEnd().replace(/\n+/g, ' '))}\n`),
     });
 
   const { registerCalc } = await import('./commands/calc.js');
@@ -35,6 +42,8 @@ async function main(argv: string[]): Promise<void> {
   registerExtrapolate(program, Option);
   const { registerData } = await import('./commands/data.js');
   registerData(program, Option);
+  // `--rate 1000 --rate 3000`, `-o a -o b`: refused on every command, as --set is.
+  (await import('./schema/repeated-options.js')).refuseRepeatedOptions(program);
 
   await program.parseAsync(argv, { from: 'user' });
 }
@@ -66,7 +75,8 @@ async function report(error: unknown, debug: boolean): Promise<number> {
     return code === 'commander.helpDisplayed' || code === 'commander.version' || exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (code === 'EPIPE') return EXIT.ok;
-  process.stderr.write(`${paint.red('error:')} internal error: ${(error as Error)?.message ?? String(error)} (please report it; --debug shows the details)\n`);
+  const { safeText } = await import('./output/terminal-safe.js');
+  process.stderr.write(`${paint.red('error:')} internal error: ${safeText((error as Error)?.message ?? String(error))} (please report it; --debug shows the details)\n`);
   if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   return EXIT.internal;
 }

@@ -1,3 +1,5 @@
+import { safeText } from './output/terminal-safe.js';
+
 /**
  * Errors that reach users. Every failure the tool expects is a BurdenError: it carries
  * an exit code from the table below and renders as one line for people first (what is
@@ -23,7 +25,7 @@ export const EXIT_CODE_HELP = `Exit codes:
   66  input file missing or unreadable
   70  internal error (a bug: please report it with --debug output)
   73  output cannot be written (or standard input cannot be copied to $TMPDIR)
-  130 interrupted (Ctrl-C; 143 for SIGTERM): an -o file is not written, its temporary file removed`;
+  130 interrupted (Ctrl-C; 143 SIGTERM, 129 SIGHUP, 131 SIGQUIT): an -o file is not written, its temporary file removed`;
 
 export interface Location {
   file?: string;
@@ -45,14 +47,18 @@ export class BurdenError extends Error {
     this.suggestion = suggestion;
   }
 
-  /** One line: `file:line: column "c": message (suggestion)`. */
+  /**
+   * One line: `file:line: column "c": message (suggestion)`. File names, columns and the values
+   * quoted in messages come from input, so the whole line is made terminal-safe: a control or
+   * bidi character in any of them is shown as an escape, never obeyed (output/terminal-safe.ts).
+   */
   format(): string {
     const { file, line, column } = this.location;
     let where = '';
     if (file !== undefined) where += line !== undefined ? `${file}:${line}: ` : `${file}: `;
     if (column !== undefined) where += `column "${column}": `;
     const hint = this.suggestion ? ` (${this.suggestion})` : '';
-    return `${where}${this.message}${hint}`;
+    return safeText(`${where}${this.message}${hint}`);
   }
 }
 
@@ -62,9 +68,12 @@ export const usageError = (message: string, suggestion?: string): BurdenError =>
 export const dataError = (message: string, location: Location, suggestion?: string): BurdenError =>
   new BurdenError(EXIT.dataError, message, location, suggestion);
 
-/** Quote a cell for an error message; long values are shortened so the message stays one line. */
+/**
+ * Quote a cell for an error message: long values are shortened so the message stays one line,
+ * and control and bidi characters are shown as escapes (`"a\u001bb"`), as JSON writes them.
+ */
 export function quote(value: string): string {
-  const oneLine = value.replace(/[\r\n\t]/g, (c) => (c === '\t' ? '\\t' : c === '\r' ? '\\r' : '\\n'));
-  const short = oneLine.length > 40 ? `${oneLine.slice(0, 37)}...` : oneLine;
-  return JSON.stringify(short);
+  const chars = Array.from(value);
+  const short = chars.length > 40 ? `${chars.slice(0, 37).join('')}...` : value;
+  return safeText(JSON.stringify(short));
 }

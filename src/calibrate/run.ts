@@ -9,8 +9,10 @@ import { sourceFrom } from '../io/source.js';
 import { parseOptions } from '../schema/cli-options.js';
 import { loadShippedData } from '../io/shipped.js';
 import { priceIndex } from '../engine/rate.js';
-import { openFileOutput } from '../io/writer.js';
+import { openFileOutput, openOutput } from '../io/writer.js';
 import { type Listing, type ListingFormat, renderListing } from '../output/listing.js';
+import { printWarnings } from '../output/color.js';
+import { safeJson, safeText } from '../output/terminal-safe.js';
 
 /**
  * The calibration of the Dortmund method (Städtetag NRW working paper, S. 10): the rate is
@@ -138,14 +140,15 @@ export async function runCalibrate(file: string | undefined, raw: Record<string,
   if (net <= 0) {
     throw usageError(`net persons = ${persons.eu2} − ${persons.insured} = ${net}: no rate can be derived`, 'the rate needs more EU2 residents than insured employees');
   }
-  const rateCents = roundDiv(totalCents, net);
-  const rateEuros = roundDiv(totalCents, net * 100);
-  // Shown with more places so users can see how close the rate is to a rounding boundary.
-  const exact = (mulDivRound(totalCents, 1_000_000, net) / 100_000_000).toFixed(6);
   // csv is for machines: plain numbers with a decimal point, as in calc's csv.
   const machine = options.format === 'csv';
   const money = (cents: number): string => formatHundredths(cents, { locale, grouped: !machine });
   const persons_ = (n: number): string => (machine ? String(n) : groupDigits(n, locale));
+  const rateCents = roundDiv(totalCents, net);
+  await checkPlausible(rateCents, { totalCents, net, parameters, file: file ?? options.breakdown, locale });
+  const rateEuros = roundDiv(totalCents, net * 100);
+  // Shown with more places so users can see how close the rate is to a rounding boundary.
+  const exact = (mulDivRound(totalCents, 1_000_000, net) / 100_000_000).toFixed(6);
   const exactText = locale === 'de' ? exact.replace('.', ',') : exact;
 
   const listing: Listing = {
@@ -160,15 +163,14 @@ export async function runCalibrate(file: string | undefined, raw: Record<string,
       ...departments.map((d): (string | number)[] => [
         `department: ${d.department}`,
         money(d.cents),
-        `${formatHundredths(roundDiv(d.cents * 10_000, totalCents), { locale, grouped: false })} % of the total; ${money(roundDiv(d.cents, net))} EUR per net person`,
+        `${formatHundredths(mulDivRound(d.cents, 10_000, totalCents), { locale, grouped: false })} % of the total; ${money(roundDiv(d.cents, net))} EUR per net person`,
       ]),
     ],
     notes: [`Calibrated rate: ${money(rateCents)} EUR per net person and year (rounded: ${persons_(rateEuros)} EUR), price level ${options.year}.`],
   };
   // Open the parameter file first: a path that cannot be written fails before anything is printed.
-  const parameterOutput = options.writeParameter
-    ? openFileOutput(options.writeParameter, [file, options.breakdown].filter((f): f is string => f !== undefined))
-    : null;
+  const inputs = [file, options.breakdown].filter((f): f is string => f !== undefined);
+  const parameterOutput = options.writeParameter !== undefined ? openFileOutput(options.writeParameter, inputs) : null;
   if (options.format === 'json') {
     const document = {
       total_cost_eur: totalCents / 100,
@@ -179,14 +181,14 @@ export async function runCalibrate(file: string | undefined, raw: Record<string,
       rate_rounded_eur: rateEuros,
       rate_exact: Number(exact),
       price_year: options.year,
-      departments: departments.map((d) => ({ department: d.department, cost_eur: d.cents / 100, share_pct: roundDiv(d.cents * 10_000, totalCents) / 100 })),
+      departments: departments.map((d) => ({ department: d.department, cost_eur: d.cents / 100, share_pct: mulDivRound(d.cents, 10_000, totalCents) / 100 })),
     };
-    process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    writeResult(`${safeJson(JSON.stringify(document, null, 2))}\n`, inputs);
   } else {
-    process.stdout.write(await renderListing(listing, options.format as ListingFormat, locale));
+    writeResult(await renderListing(listing, options.format as ListingFormat, locale), inputs);
   }
 
-  if (options.writeParameter) {
+  if (options.writeParameter !== undefined) {
     const parameter = {
       name: 'rate',
       description: `Own per-capita rate, calibrated with burden calibrate: total cost ${totalCents / 100} EUR / net persons ${net} (eu2 ${persons.eu2} − insured ${persons.insured}), price level ${options.year}.`,
@@ -202,6 +204,54 @@ export async function runCalibrate(file: string | undefined, raw: Record<string,
       output.abort();
       throw error;
     }
-    process.stderr.write(`wrote ${options.writeParameter}: use it with burden calc --rate-file ${options.writeParameter}\n`);
+    process.stderr.write(`${safeText(`wrote ${options.writeParameter}: use it with burden calc --rate-file ${options.writeParameter}`)}\n`);
+  }
+}
+
+/** The results on standard output, through the writer (closed pipe, full disk, stdout an input). */
+function writeResult(text: string, inputs: readonly string[]): void {
+  const output = openOutput(undefined, inputs);
+  output.write(text);
+  output.commit();
+}
+
+interface Plausibility {
+  totalCents: number;
+  net: number;
+  parameters: ReadonlyMap<string, { values: readonly { value: number }[] }>;
+  file: string | undefined;
+  locale: Locale;
+}
+
+/**
+ * A rate far from the paper's 2,143 EUR most often means the total or the counts are not what
+ * was meant (a total in cents, a count of one). Above rate_limit it is refused (exit 65, not
+ * an overflow further on); outside rate_plausible_low–rate_plausible_high it is a warning. The
+ * bounds are parameters marked as assumptions (data/parameters/), so they can be reviewed.
+ */
+async function checkPlausible(rateCents: number, context: Plausibility): Promise<void> {
+  const bound = (name: string): number => {
+    const values = context.parameters.get(name)?.values ?? [];
+    const value = values[values.length - 1]?.value;
+    if (value === undefined) throw new Error(`the shipped parameter ${name} is missing`);
+    return Math.round(value * 100);
+  };
+  const euros = (cents: number): string => formatHundredths(cents, { locale: context.locale, grouped: true });
+  const how = `${euros(context.totalCents)} EUR / ${groupDigits(context.net, context.locale)} net person${context.net === 1 ? '' : 's'}`;
+  const limit = bound('rate_limit');
+  if (rateCents > limit) {
+    throw new BurdenError(EXIT.dataError, `the rate would be ${euros(rateCents)} EUR per net person and year (${how}), above the limit of ${euros(limit)} EUR (parameter rate_limit, an assumption)`,
+      context.file === undefined ? {} : { file: context.file }, 'check that the total cost is in euros and the counts are those of the persons the cost is for');
+  }
+  if (rateCents === 0) {
+    throw new BurdenError(EXIT.dataError, `the rate would be 0 EUR per net person and year (${how})`, context.file === undefined ? {} : { file: context.file },
+      'check that the total cost is in euros and the counts are those of the persons the cost is for');
+  }
+  const [low, high] = [bound('rate_plausible_low'), bound('rate_plausible_high')];
+  if (rateCents < low || rateCents > high) {
+    await printWarnings([{
+      message: `the calibrated rate ${euros(rateCents)} EUR per net person (${how}) is far ${rateCents < low ? 'below' : 'above'} the paper's ${groupDigits(Math.round(bound('rate') / 100), context.locale)} EUR; `
+        + `plausible is ${euros(low)}–${euros(high)} EUR (parameters rate_plausible_low and rate_plausible_high, an assumption): check the total cost and the counts`,
+    }]);
   }
 }

@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { BurdenError, EXIT, usageError } from '../errors.js';
 import { type SeriesCheck, checkSeries } from '../engine/series.js';
 import { loadShippedData } from '../io/shipped.js';
-import { type Output, openFileOutput, stdoutOutput } from '../io/writer.js';
+import { type Output, openOutput } from '../io/writer.js';
+import { safeText } from '../output/terminal-safe.js';
 import type { DatasetInfo } from '../schema/dataset.js';
 import { colorFor } from '../output/color.js';
 import { EU2_SERIES, datasetText, findDataset, loadEu2Series, readDataset } from './shipped-datasets.js';
@@ -30,7 +31,8 @@ function parseDataOptions(raw: Record<string, unknown>): DataOptions {
 }
 
 async function withOutput(options: DataOptions, write: (output: Output) => Promise<void>): Promise<void> {
-  const output = options.output ? openFileOutput(options.output, []) : stdoutOutput();
+  // -o '' is a usage error and -o - is standard output (io/writer.ts openOutput).
+  const output = openOutput(options.output, []);
   try {
     await write(output);
     output.commit();
@@ -44,20 +46,20 @@ async function withOutput(options: DataOptions, write: (output: Output) => Promi
 async function renderGrid(format: 'table' | 'md', head: string[], rows: string[][], notes: string[], numeric: boolean[] = []): Promise<string> {
   if (format === 'md') {
     const { guardText } = await import('../output/csv.js');
-    const cell = (t: string): string => guardText(t).replace(/\|/g, '\\|');
+    const cell = (t: string): string => safeText(guardText(t)).replace(/\|/g, '\\|');
     const line = (cells: string[]): string => `| ${cells.map(cell).join(' | ')} |`;
     const rule = `|${head.map((_, i) => (numeric[i] ? ' ---: ' : ' --- ')).join('|')}|`;
-    return `${[line(head), rule, ...rows.map(line)].join('\n')}\n\n${notes.map((n) => `${n}  `).join('\n')}${notes.length ? '\n' : ''}`;
+    return `${[line(head), rule, ...rows.map(line)].join('\n')}\n\n${notes.map((n) => `${safeText(n)}  `).join('\n')}${notes.length ? '\n' : ''}`;
   }
   const { boxTable } = await import('../output/box-table.js');
   const paint = await colorFor(process.stdout);
   const table = boxTable({
-    head,
-    rows,
+    head: head.map(safeText),
+    rows: rows.map((row) => row.map(safeText)),
     alignRight: head.map((_, i) => numeric[i] === true),
     ...(paint.enabled ? { paint: { head: (t: string) => `\u001b[36m${t}\u001b[39m`, border: (t: string) => `\u001b[90m${t}\u001b[39m` } } : {}),
   });
-  return `${table}${notes.join('\n')}${notes.length ? '\n' : ''}`;
+  return `${table}${notes.map(safeText).join('\n')}${notes.length ? '\n' : ''}`;
 }
 
 function csvLine(cells: string[]): string {
@@ -111,7 +113,7 @@ export async function runDataShow(name: string, rawOptions: Record<string, unkno
     const numeric = table.header.map((_, i) => table.rows.every((r) => /^-?[\d.]*$/.test(r[i] ?? '')));
     output.write(await renderGrid(options.format, table.header, table.rows, describe(info), numeric));
   });
-  if (options.format === 'csv' && !options.output) process.stderr.write(`note: ${describe(info).join(' ')}\n`);
+  if (options.format === 'csv' && (!options.output || options.output === '-')) process.stderr.write(`note: ${safeText(describe(info).join(' '))}\n`);
 }
 
 function checkReport(check: SeriesCheck, info: DatasetInfo): string[] {

@@ -50,6 +50,10 @@ export function parseColumnOverrides(specs: readonly string[]): Map<CanonicalFie
       throw usageError(`--column ${quote(spec)} is not canonical=Header`,
         `canonical is one of ${Object.keys(CANONICAL_FIELDS).join(', ')}`);
     }
+    const earlier = overrides.get(field);
+    if (earlier !== undefined) {
+      throw usageError(`--column ${field}=… is given twice (${quote(earlier)} and ${quote(spec.slice(eq + 1).trim())})`, 'give each field once');
+    }
     overrides.set(field, spec.slice(eq + 1).trim());
   }
   return overrides;

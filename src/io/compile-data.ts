@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { BurdenError, EXIT } from '../errors.js';
@@ -6,6 +7,8 @@ import { datasetManifestSchema } from '../schema/dataset.js';
 import { type Parameter, parameterSchema } from '../schema/parameter.js';
 import { schemaError } from '../schema/issues.js';
 import { AMOUNT_UNITS, type RuleSet, checkParameterRanges, ruleSetSchema } from '../schema/rules.js';
+import { findDuplicateKey } from './strict-json.js';
+import { hexByte, lineAt, scanUtf8, windows1252Char } from './utf8.js';
 import { type Register, type RegisterLevel, type ShippedData, listJsonFiles } from './shipped.js';
 
 /**
@@ -13,24 +16,59 @@ import { type Register, type RegisterLevel, type ShippedData, listJsonFiles } fr
  * and, when no compiled copy exists, at run time; user files go through the same checks.
  */
 export function readJsonFile(file: string, label = file): unknown {
-  let text: string;
+  let bytes: Buffer;
   try {
-    // Windows editors often save JSON with a byte-order mark; JSON.parse does not accept one.
-    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    // Read once, whole: the file may be a pipe or FIFO (`burden rules check <(cat r.json)`).
+    bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new BurdenError(EXIT.noInput, code === 'ENOENT' ? 'no such file' : `cannot read the file (${code})`, { file: label });
+    throw new BurdenError(EXIT.noInput, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read the file (${code})`, { file: label });
   }
+  // Windows editors often save JSON with a byte-order mark; JSON.parse does not accept one.
+  const text = decodeJson(bytes, label).replace(/^\uFEFF/, '');
+  let json: unknown;
   try {
-    return JSON.parse(text);
+    json = JSON.parse(text);
   } catch (error) {
+    // The message quotes an excerpt of the file: BurdenError.format makes it terminal-safe.
     throw new BurdenError(EXIT.dataError, `is not valid JSON: ${(error as Error).message}`, { file: label }, 'check commas and quotes');
   }
+  const duplicate = findDuplicateKey(text);
+  if (duplicate) {
+    throw new BurdenError(EXIT.dataError, `key "${duplicate.path}" appears twice (lines ${duplicate.firstLine} and ${duplicate.line}): JSON would keep only the last`,
+      { file: label, line: duplicate.line }, 'remove one of them');
+  }
+  return json;
+}
+
+/**
+ * JSON files are UTF-8 (RFC 8259). Anything else is refused saying what it is, rather than read
+ * with U+FFFD for every umlaut (Windows-1252) or a NUL between letters (UTF-16).
+ */
+function decodeJson(bytes: Buffer, label: string): string {
+  const refuse = (message: string, line?: number): BurdenError =>
+    new BurdenError(EXIT.dataError, message, line === undefined ? { file: label } : { file: label, line }, 'save the file as UTF-8');
+  const bom = bytes.length >= 2 ? bytes.readUInt16BE(0) : -1;
+  if (bom === 0xfffe || bom === 0xfeff) throw refuse('is UTF-16 text, not UTF-8');
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw refuse(`is not UTF-8 text: a NUL byte at byte ${nul}${nul <= 1 ? ' (UTF-16 without a byte-order mark?)' : ''}`, lineAt(bytes, nul));
+  if (!isUtf8(bytes)) {
+    const { firstInvalid } = scanUtf8(bytes);
+    const byte = bytes[firstInvalid] ?? 0;
+    const guess = windows1252Char(byte);
+    throw refuse(`is not UTF-8 text: byte ${hexByte(byte)} is not valid UTF-8${guess ? ` (a Windows-1252 "${guess}"?)` : ''}`, lineAt(bytes, firstInvalid));
+  }
+  return bytes.toString('utf8');
 }
 
 export function parseParameterFile(file: string, label = file): Parameter {
-  const result = parameterSchema.safeParse(readJsonFile(file, label));
-  if (!result.success) throw schemaError(label, result.error);
+  return parseParameterJson(readJsonFile(file, label), label);
+}
+
+/** A parameter file's content, already read (a file is read once: it may be a pipe). */
+export function parseParameterJson(json: unknown, label: string): Parameter {
+  const result = parameterSchema.safeParse(json);
+  if (!result.success) throw schemaError(label, result.error, json);
   const expected = label.replace(/^.*[\\/]/, '').replace(/\.json$/, '');
   if (label.endsWith('.json') && result.data.name !== expected && label.includes('data/parameters')) {
     throw new BurdenError(EXIT.dataError, `key "name": "${result.data.name}" does not match the file name`, { file: label },
@@ -41,8 +79,13 @@ export function parseParameterFile(file: string, label = file): Parameter {
 
 /** A rule file: its schema, then every parameter it points at must exist with a fitting unit. */
 export function parseRuleFile(file: string, label: string, parameters: readonly Parameter[]): RuleSet {
-  const result = ruleSetSchema.safeParse(readJsonFile(file, label));
-  if (!result.success) throw schemaError(label, result.error);
+  return parseRuleJson(readJsonFile(file, label), label, parameters);
+}
+
+/** A rule file's content, already read (a file is read once: it may be a pipe). */
+export function parseRuleJson(json: unknown, label: string, parameters: readonly Parameter[]): RuleSet {
+  const result = ruleSetSchema.safeParse(json);
+  if (!result.success) throw schemaError(label, result.error, json);
   const byName = new Map(parameters.map((p) => [p.name, p]));
   result.data.programmes.forEach((programme, index) => {
     for (const [field, units] of Object.entries(AMOUNT_UNITS)) {
@@ -77,8 +120,9 @@ export function compileShippedData(root: string): ShippedData {
     return ruleSet;
   });
   const manifestFile = join(root, 'data', 'datasets', 'datasets.json');
-  const manifest = datasetManifestSchema.safeParse(readJsonFile(manifestFile, 'data/datasets/datasets.json'));
-  if (!manifest.success) throw schemaError('data/datasets/datasets.json', manifest.error);
+  const manifestJson = readJsonFile(manifestFile, 'data/datasets/datasets.json');
+  const manifest = datasetManifestSchema.safeParse(manifestJson);
+  if (!manifest.success) throw schemaError('data/datasets/datasets.json', manifest.error, manifestJson);
   return { parameters, rules, datasets: manifest.data };
 }
 

@@ -290,7 +290,7 @@ export async function openCsv(source: InputSource, options: CsvOptions = {}): Pr
   const headerText = (await firstLine(chunks())).replace(/^\uFEFF/, '');
   if (headerText.trim() === '') {
     // Only a BOM and line breaks (or nothing) is an empty file; a blank first line is not.
-    const empty = scan.byteLength <= 5;
+    const empty = scan.textLength <= 5;
     throw new BurdenError(EXIT.dataError, empty ? 'the file is empty' : 'the first line is empty: it must name the columns',
       { file: source.name, line: 1 },
       empty ? 'the first line must name the columns, e.g. ags,name,eu2,insured' : 'remove blank lines before the header');

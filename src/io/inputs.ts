@@ -114,10 +114,19 @@ export class PopulationLookup {
 }
 
 export function toInputRow(partial: PartialRow, options: InputOptions): InputRow | null {
+  for (const cell of partial.excel ?? []) {
+    options.warnings.add('excel-error', 'spreadsheet error values read as unknown (a formula failed in the file\'s spreadsheet)',
+      `${partial.origin.file}:${partial.origin.line} column "${cell.column}": ${cell.value}`);
+  }
   if (partial.eu2 === null || partial.eu2 === undefined) {
+    const excel = partial.excel?.find((cell) => cell.field === 'eu2' || cell.field === 'bg' || cell.field === 'ro');
     if (options.allowMissing) {
       options.warnings.add('eu2-unknown', 'rows skipped: EU2 residents unknown', `${partial.ags} (${partial.origin.file}:${partial.origin.line})`);
       return null;
+    }
+    if (excel) {
+      throw new BurdenError(EXIT.dataError, `EU2 residents unknown: the cell holds the spreadsheet error ${excel.value} (a formula that failed), so the cost cannot be computed`,
+        { ...partial.origin, column: excel.column, value: excel.value }, 'correct the formula and export again, or --allow-missing to skip such rows with a warning');
     }
     throw new BurdenError(EXIT.dataError, 'EU2 residents unknown: the cost cannot be computed', { ...partial.origin, column: 'eu2' },
       'give a count, or --allow-missing to skip such rows with a warning');

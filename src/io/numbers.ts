@@ -13,7 +13,8 @@ export { type Locale, formatDecimal, formatHundredths, groupDigits } from '../fo
 
 export type CountCell =
   | { kind: 'value'; value: number }
-  | { kind: 'unknown' }
+  /** `excel`: the cell holds a spreadsheet's error value (#NV, #DIV/0!), read as unknown. */
+  | { kind: 'unknown'; excel?: string }
   | { kind: 'invalid'; reason: string; suggestion: string };
 
 /**
@@ -24,9 +25,16 @@ export type CountCell =
 export const MAX_COUNT = 10_000_000_000;
 
 const UNKNOWN_SYMBOLS = new Set(['', '.', 'x', 'X', '...', '…', '/']);
+/**
+ * The error values of Excel and LibreOffice, German and English (#NV is German #N/A, #WERT!
+ * #VALUE!, #BEZUG! #REF!, #ZAHL! #NUM!, #ÜBERLAUF! #SPILL!): a formula that failed. Nothing
+ * is known about the count, so it is read as unknown, and messages name the error value.
+ */
+const EXCEL_ERROR = /^#(?:NV|N\/A|DIV\/0!|WERT!|VALUE!|BEZUG!|REF!|NAME\?|ZAHL!|NUM!|NULL!|LEER!|ÜBERLAUF!|SPILL!|CALC!|FELD!|FIELD!)$/i;
 const PLAIN_DIGITS = /^\d+$/;
 /**
- * Thousands groups. Spaces (incl. no-break spaces) are unambiguous, and so are two or more
+ * Thousands groups. Spaces (incl. the no-break spaces U+00A0 and U+202F that Excel and
+ * LibreOffice write) and apostrophes (Swiss `1'234'567`, also as U+2019) are unambiguous, and so are two or more
  * groups with the same mark. One group is ambiguous ("1.234" is 1234 in German and 1.234 in
  * English), so it is read per locale: German by default, since the tool reads German
  * statistics; a caller that knows the writer used English passes 'en'. A first group that
@@ -35,8 +43,8 @@ const PLAIN_DIGITS = /^\d+$/;
  * a count of persons read the German way.)
  */
 const GROUPED: Record<Locale, RegExp> = {
-  de: /^[1-9]\d{0,2}(?:\.\d{3})+$|^[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+$|^[1-9]\d{0,2}(?:,\d{3}){2,}$/,
-  en: /^[1-9]\d{0,2}(?:,\d{3})+$|^[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+$|^[1-9]\d{0,2}(?:\.\d{3}){2,}$/,
+  de: /^[1-9]\d{0,2}(?:\.\d{3})+$|^[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+$|^[1-9]\d{0,2}(?:['\u2019]\d{3})+$|^[1-9]\d{0,2}(?:,\d{3}){2,}$/,
+  en: /^[1-9]\d{0,2}(?:,\d{3})+$|^[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+$|^[1-9]\d{0,2}(?:['\u2019]\d{3})+$|^[1-9]\d{0,2}(?:\.\d{3}){2,}$/,
 };
 
 const INVALID = (reason: string, suggestion: string): CountCell => ({ kind: 'invalid', reason, suggestion });
@@ -61,8 +69,10 @@ export function parseCount(raw: string, locale: Locale = 'de'): CountCell {
   // The fast path: plain digits, which is nearly every cell of a machine export. Ten digits
   // stay below MAX_COUNT.
   if (raw.length > 0 && raw.length <= 10 && PLAIN_DIGITS.test(raw)) return { kind: 'value', value: Number(raw) };
+  // trim() also removes U+00A0 and U+202F around a cell (Excel pads with them).
   const cell = raw.trim();
   if (UNKNOWN_SYMBOLS.has(cell)) return { kind: 'unknown' };
+  if (cell.charCodeAt(0) === 35 && EXCEL_ERROR.test(cell)) return { kind: 'unknown', excel: cell };
   if (cell === '-' || cell === '–') return { kind: 'value', value: 0 };
   if (PLAIN_DIGITS.test(cell) || GROUPED[locale].test(cell)) {
     const value = Number(cell.replace(/[^\d]/g, ''));

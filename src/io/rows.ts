@@ -19,6 +19,8 @@ export interface PartialRow {
   eu2?: number | null;
   insured?: number | null;
   origin: Origin;
+  /** Count cells holding a spreadsheet error value (#DIV/0!), read as unknown: for messages. */
+  excel?: { field: CanonicalField; column: string; value: string }[];
 }
 
 /** Lengths of official keys: Land 2, Regierungsbezirk 3, Kreis 5, Gemeinde 8, Verband 9, ARS 12. */
@@ -120,7 +122,10 @@ export class RowReader {
     if (plain >= 0) return plain;
     const parsed = parseCount(raw);
     if (parsed.kind === 'value') return parsed.value;
-    if (parsed.kind === 'unknown') return null;
+    if (parsed.kind === 'unknown') {
+      if (parsed.excel !== undefined) (this.excelCells ??= []).push({ field, column: this.at(record, field).column, value: parsed.excel });
+      return null;
+    }
     throw new BurdenError(EXIT.dataError, `${quote(raw)} ${parsed.reason}`, { ...this.at(record, field), value: raw }, parsed.suggestion);
   }
 
@@ -229,8 +234,12 @@ export class RowReader {
     return row;
   }
 
+  /** Spreadsheet error values met in the record being read (see PartialRow.excel). */
+  private excelCells: { field: CanonicalField; column: string; value: string }[] | undefined;
+
   read(record: CsvRecord): PartialRow {
     if (record.fields.length !== this.header.length) throw this.ragged(record);
+    this.excelCells = undefined;
     const ags = checkKey(this.cell(record, 'ags') ?? '', () => this.at(record, 'ags'));
     const row: PartialRow = {
       ags,
@@ -248,6 +257,7 @@ export class RowReader {
       throw new BurdenError(EXIT.dataError, `eu2 ${eu2} is larger than population ${population}`,
         { ...this.at(record, 'population'), value: String(population) }, 'check that both columns refer to the same area and date');
     }
+    if (this.excelCells) row.excel = this.excelCells;
     return row;
   }
 

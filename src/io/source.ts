@@ -1,11 +1,12 @@
-import { createReadStream, promises as fs } from 'node:fs';
-import { isUtf8 } from 'node:buffer';
+import { createReadStream, fstatSync, promises as fs } from 'node:fs';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BurdenError, EXIT } from '../errors.js';
 import { forget, removeAtExit } from './temp-files.js';
 import { writeFailureReason } from './writer.js';
+import { scanUtf8, windows1252Char } from './utf8.js';
 
 /**
  * Input sources: a path, or `-` for standard input. Files are scanned once before parsing
@@ -26,6 +27,11 @@ export interface ScanResult {
   encoding: 'utf-8' | 'windows-1252';
   hasQuotes: boolean;
   byteLength: number;
+  /**
+   * The bytes that are text: all but a Ctrl-Z (0x1A, the DOS end-of-file mark some Windows
+   * tools still write) at the very end, which is ignored.
+   */
+  textLength: number;
   /** SHA-256 of the bytes as read, so an output names exactly the input that produced it. */
   sha256: string;
 }
@@ -77,7 +83,18 @@ function readFailure(source: InputSource, error: unknown): BurdenError {
  * it is a regular file (which can be read twice) or a stream such as a pipe or FIFO.
  */
 export async function checkReadable(source: InputSource): Promise<'file' | 'stream'> {
-  if (source.path === null) return 'stream';
+  if (source.path === null) {
+    // `burden calc - < folder`: the shell opens a directory without complaint, and reading it
+    // would fail (or look empty); say what it is.
+    let isDirectory = false;
+    try {
+      isDirectory = fstatSync(0).isDirectory();
+    } catch {
+      // No standard input at all: reading it will say so.
+    }
+    if (isDirectory) throw notReadable(source, 'is a directory, not a file', 'redirect a CSV file into standard input: burden calc - < file.csv');
+    return 'stream';
+  }
   let stat;
   try {
     stat = await fs.stat(source.path);
@@ -118,6 +135,14 @@ const hex = (byte: number): string => `0x${byte.toString(16).toUpperCase().padSt
 
 class ScanState {
   utf8 = true;
+  /** Offset of the first byte that is not UTF-8, or -1; how many such bytes; valid multi-byte sequences seen. */
+  utf8BadAt = -1;
+  utf8Bad = 0;
+  multibyte = 0;
+  /** A whole chunk of valid UTF-8 with non-ASCII text: this is a UTF-8 file. */
+  utf8Evidence = false;
+  /** Ctrl-Z (0x1A) bytes at the end of what was read so far. */
+  trailingSub = 0;
   /** Offset of the first byte Windows-1252 does not define, or -1. */
   cp1252BadAt = -1;
   hasQuotes = false;
@@ -138,19 +163,37 @@ class ScanState {
       const found = CP1252_UNDEFINED.map((b) => chunk.indexOf(b)).filter((i) => i >= 0);
       if (found.length) this.cp1252BadAt = this.byteLength + Math.min(...found);
     }
-    if (this.utf8) {
-      const joined = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
-      const tail = incompleteTail(joined);
-      if (!isUtf8(joined.subarray(0, joined.length - tail))) this.utf8 = false;
-      this.carry = Buffer.from(joined.subarray(joined.length - tail));
+    const joined = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
+    const tail = incompleteTail(joined);
+    const body = joined.subarray(0, joined.length - tail);
+    if (isUtf8(body)) {
+      if (!this.utf8Evidence && !isAscii(body)) this.utf8Evidence = true;
+    } else {
+      // Not UTF-8: where, and how much valid UTF-8 there is beside it. A file in UTF-8 with one
+      // stray Windows-1252 byte (pasted from elsewhere) is a mistake at a line, not a file to
+      // read as Windows-1252 (which would turn every other umlaut into two wrong letters).
+      this.utf8 = false;
+      const scan = scanUtf8(body);
+      this.multibyte += scan.multibyte;
+      this.utf8Bad += scan.invalid;
+      if (this.utf8BadAt < 0) this.utf8BadAt = this.byteLength - this.carry.length + scan.firstInvalid;
     }
+    this.carry = Buffer.from(joined.subarray(joined.length - tail));
+    let sub = 0;
+    while (sub < chunk.length && chunk[chunk.length - 1 - sub] === 0x1a) sub += 1;
+    this.trailingSub = sub === chunk.length ? this.trailingSub + sub : sub;
     this.byteLength += chunk.length;
     this.hash.update(chunk);
   }
 
   /** The first reason the bytes are not text we can read, or null. */
   problem(): ScanProblem | null {
-    if (this.carry.length) this.utf8 = false;
+    if (this.carry.length) {
+      // A multi-byte sequence cut off by the end of the file.
+      this.utf8 = false;
+      this.utf8Bad += 1;
+      if (this.utf8BadAt < 0) this.utf8BadAt = this.byteLength - this.carry.length;
+    }
     // UTF-16 (Excel's "Unicode text") has a NUL in every ASCII character; name it for what it is.
     const bom = this.head?.length === 2 ? this.head.readUInt16BE(0) : -1;
     if (bom === 0xfffe || bom === 0xfeff) {
@@ -160,6 +203,13 @@ class ScanState {
       const at = this.nulAt;
       return { offset: at, message: () => `a NUL byte (at byte ${at}): this is not a text file`,
         suggestion: 'export the data as CSV text, UTF-8 or Windows-1252' };
+    }
+    if (!this.utf8 && (this.utf8Evidence || (this.multibyte > 0 && this.multibyte >= this.utf8Bad))) {
+      const at = this.utf8BadAt;
+      return { offset: at, message: (byte) => {
+        const guess = windows1252Char(byte);
+        return `byte ${hex(byte)} (at byte ${at}) is not UTF-8, in a file that is otherwise UTF-8${guess ? ` (a Windows-1252 "${guess}"?)` : ''}`;
+      }, suggestion: 'correct that character, or save the whole file as CSV UTF-8' };
     }
     if (!this.utf8 && this.cp1252BadAt >= 0) {
       const at = this.cp1252BadAt;
@@ -171,7 +221,7 @@ class ScanState {
 
   result(): ScanResult {
     return { encoding: this.utf8 ? 'utf-8' : 'windows-1252', hasQuotes: this.hasQuotes, byteLength: this.byteLength,
-      sha256: this.hash.digest('hex') };
+      textLength: this.byteLength - this.trailingSub, sha256: this.hash.digest('hex') };
   }
 }
 
@@ -262,9 +312,11 @@ export function decodeText(bytes: Uint8Array, encoding: ScanResult['encoding']):
 }
 
 /** The decoded text of a source, chunk by chunk. A read error is exit 66, not a parse error. */
-export async function* decodedChunks(source: InputSource & { path: string }, encoding: ScanResult['encoding']): AsyncGenerator<string> {
+export async function* decodedChunks(source: InputSource & { path: string }, encoding: ScanResult['encoding'], textLength?: number): AsyncGenerator<string> {
+  if (textLength === 0) return;
   const decoder = new TextDecoder(encoding);
-  const stream = createReadStream(source.path, { highWaterMark: PARSE_CHUNK });
+  // Up to textLength: a Ctrl-Z at the end is not text (ScanResult.textLength).
+  const stream = createReadStream(source.path, { highWaterMark: PARSE_CHUNK, ...(textLength === undefined ? {} : { end: textLength - 1 }) });
   try {
     for await (const chunk of stream) yield decoder.decode(chunk as Buffer, { stream: true });
   } catch (error) {
@@ -283,5 +335,5 @@ export async function openSource(source: InputSource): Promise<OpenedSource> {
   const { file, scan } = kind === 'file' && source.path !== null
     ? { file: { name: source.name, path: source.path }, scan: await scanFile({ name: source.name, path: source.path }) }
     : await spool(source);
-  return { scan, path: file.path, chunks: () => decodedChunks(file, scan.encoding) };
+  return { scan, path: file.path, chunks: () => decodedChunks(file, scan.encoding, scan.textLength) };
 }

@@ -2,8 +2,8 @@ import { unlinkSync } from 'node:fs';
 
 /**
  * Temporary files of a run (an -o file not yet renamed into place, the copy of standard
- * input): removed when the process exits, normally, on an error, or on SIGINT, SIGTERM or
- * SIGHUP, which end the run with the shell's code for the signal (128 + its number) after
+ * input): removed when the process exits, normally, on an error, or on SIGINT, SIGTERM,
+ * SIGHUP or SIGQUIT, which end the run with the shell's code for the signal (128 + its number) after
  * removing them. A SIGKILL cannot be caught and leaves them behind.
  */
 const pending = new Set<string>();
@@ -24,7 +24,7 @@ function listen(): void {
   if (listening) return;
   listening = true;
   process.on('exit', removeAll);
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129], ['SIGQUIT', 131]] as const) {
     process.once(signal, () => {
       removeAll();
       process.exit(code);

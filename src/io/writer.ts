@@ -1,14 +1,17 @@
-import { type Stats, closeSync, existsSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { type Stats, accessSync, closeSync, constants, existsSync, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { BurdenError, EXIT } from '../errors.js';
+import { BurdenError, EXIT, usageError } from '../errors.js';
 import { packageRoot } from './shipped.js';
 import { forget, removeAtExit } from './temp-files.js';
 
 /**
  * Where results go: standard output, or a file written atomically (a temporary file beside
  * it, renamed over it when complete), so a reader never sees half a file and a failed run
- * leaves nothing behind. A symbolic link is followed to its file; devices, pipes and
- * /dev/ or /proc/ paths (`-o /dev/stdout`) are written directly.
+ * leaves nothing behind. A symbolic link is written through: the file it names is replaced,
+ * the link stays. An existing file keeps its permission bits (and owner, where we may set it);
+ * a file we may not write is refused, as the shell's `>` would. Devices, pipes and /dev/ or
+ * /proc/ paths (`-o /dev/stdout`) are written directly. No output is ever one of the inputs,
+ * by whatever name or route it is reached (see refuseInput).
  */
 export interface Output {
   write(text: string): void;
@@ -127,18 +130,82 @@ export function stdoutOutput(): Output {
   return new FdOutput(1, '<stdout>', () => undefined, () => undefined);
 }
 
-/** The same file on disk: same device and inode, which also catches symbolic and hard links. */
-function sameFile(a: Stats, path: string): boolean {
+/**
+ * Write a whole text to standard output and end: a closed pipe (`burden params | head -1`)
+ * ends quietly (the top level exits 0 on EPIPE), a full disk (`> /dev/full`) is exit 73 with
+ * one line, as for calc's results.
+ */
+export function writeStdout(text: string): void {
+  const output = stdoutOutput();
+  output.write(text);
+  output.commit();
+}
+
+/**
+ * What an input is on disk: `-` is standard input (descriptor 0), a path is what it leads to
+ * (through links, /dev/stdin, /dev/fd/N). Unreadable or absent: nothing to protect.
+ */
+function identityOf(input: string): Stats | undefined {
   try {
-    const b = statSync(path);
-    return a.dev === b.dev && a.ino === b.ino;
+    return input === '-' ? fstatSync(0) : statSync(input);
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/**
+ * Only files and pipes can be damaged by writing into them; a terminal that is both standard
+ * input and standard output (`burden calc -` typed by hand) is no conflict.
+ */
+const damageable = (stats: Stats): boolean => stats.isFile() || stats.isFIFO();
+
+/** The input the output `stats` is, by device and inode (which catches every link and name), or undefined. */
+function inputAt(stats: Stats, inputs: readonly string[]): string | undefined {
+  if (!damageable(stats)) return undefined;
+  return inputs.find((input) => {
+    const other = identityOf(input);
+    return other !== undefined && other.dev === stats.dev && other.ino === stats.ino;
+  });
+}
+
+const inputName = (input: string): string => (input === '-' ? 'standard input' : input);
+
+/**
+ * Refuse to write results to standard output when it is one of the inputs: `burden calc f.csv
+ * >> f.csv` would append to the file as it is read (and `>` has emptied it already). Call it
+ * before writing anything to standard output; openOutput does.
+ */
+export function refuseStdoutInput(inputs: readonly string[]): void {
+  let stdout: Stats;
+  try {
+    stdout = fstatSync(1);
+  } catch {
+    return; // no standard output at all: writing will say so
+  }
+  const input = inputAt(stdout, inputs);
+  if (input !== undefined) {
+    throw new BurdenError(EXIT.usage, `is the input ${inputName(input)}: refusing to write the results into their own input`, { file: '<stdout>' },
+      'redirect the output to another file, or use -o FILE');
+  }
+}
+
+/**
+ * The output of a command: `-o FILE` written atomically, or standard output when there is no
+ * -o or it is `-`. An empty path is a usage error (a script's unset variable, `-o "$OUT"`, must
+ * not quietly write to standard output), and no output may be one of `inputs` (paths as given,
+ * `-` for standard input).
+ */
+export function openOutput(path: string | undefined, inputs: readonly string[]): Output {
+  if (path === undefined || path === '-') {
+    refuseStdoutInput(inputs);
+    return stdoutOutput();
+  }
+  return openFileOutput(path, inputs);
 }
 
 /** Refuse to write over any of the inputs: a typo in -o must never destroy data. */
 export function openFileOutput(path: string, inputs: readonly string[]): Output {
+  if (path === '') throw usageError('the output path is empty', 'name a file; -o - (or no -o) writes to standard output');
   // Through a symbolic link to the file it names: the rename must replace that file, not the link.
   let target = resolve(path);
   try {
@@ -159,7 +226,9 @@ export function openFileOutput(path: string, inputs: readonly string[]): Output 
   if (insideShippedData(target)) {
     throw new BurdenError(EXIT.usage, 'is inside the shipped data of burden: refusing to overwrite it', { file: path }, 'choose a path outside data/ and dist/');
   }
-  if (existing && inputs.some((input) => sameFile(existing, input))) {
+  // By device and inode, not by name: a link, /dev/stdin, /dev/fd/N or another spelling of an
+  // input's path is that input.
+  if (existing && inputAt(existing, inputs) !== undefined) {
     throw new BurdenError(EXIT.usage, 'is one of the input files: refusing to overwrite an input', { file: path }, 'choose another output path');
   }
   if (existing && (descriptor || !existing.isFile())) {
@@ -179,6 +248,14 @@ export function openFileOutput(path: string, inputs: readonly string[]): Output 
     };
     return new FdOutput(fd, path, close, close);
   }
+  if (existing) {
+    // The rename would replace a file its owner made read-only; the shell's `>` refuses that too.
+    try {
+      accessSync(target, constants.W_OK);
+    } catch {
+      throw cantWrite(path, 'permission denied: the file is read-only', 'make it writable (chmod u+w) or choose another path');
+    }
+  }
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   removeAtExit(temp);
   let fd: number;
@@ -187,6 +264,20 @@ export function openFileOutput(path: string, inputs: readonly string[]): Output 
   } catch (error) {
     forget(temp); // not ours: it was there before, or could not be made
     throw explain(path, error);
+  }
+  if (existing) {
+    // The new file takes the old one's place, so it takes its permission bits (a file shared
+    // read-only with a group stays so), and its owner and group where we may set them.
+    try {
+      fchmodSync(fd, existing.mode & 0o7777);
+    } catch {
+      // A file system without permission bits: nothing to keep.
+    }
+    try {
+      if (existing.uid !== process.getuid?.() || existing.gid !== process.getgid?.()) fchownSync(fd, existing.uid, existing.gid);
+    } catch {
+      // Only root may give a file away: it stays ours, as the shell's `>` would not change it either.
+    }
   }
   let open = true;
   const cleanup = (): void => {

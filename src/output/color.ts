@@ -1,3 +1,5 @@
+import { safeText } from './terminal-safe.js';
+
 /**
  * Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org) or
  * FORCE_COLOR=0. This decides whether colour may be used, and holds every colour the tool
@@ -35,9 +37,12 @@ export async function colorFor(stream: { isTTY?: boolean }): Promise<Paint> {
   return { red: (t) => chalk.red(t), yellow: (t) => chalk.yellow(t), enabled: true };
 }
 
-/** Warnings go to stderr, one line each, `warning:` in yellow on a terminal. */
+/**
+ * Warnings go to stderr, one line each, `warning:` in yellow on a terminal. They quote input
+ * (names, keys), so each is made terminal-safe: one line, no control or bidi character obeyed.
+ */
 export async function printWarnings(warnings: readonly { message: string }[]): Promise<void> {
   if (warnings.length === 0) return;
   const paint = await colorFor(process.stderr);
-  for (const warning of warnings) process.stderr.write(`${paint.yellow('warning:')} ${warning.message}\n`);
+  for (const warning of warnings) process.stderr.write(`${paint.yellow('warning:')} ${safeText(warning.message)}\n`);
 }

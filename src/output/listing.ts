@@ -1,10 +1,14 @@
 import { boxTable } from './box-table.js';
 import { guardText } from './csv.js';
 import { markdownRow, markdownRule } from './markdown-table.js';
+import { safeJson, safeText } from './terminal-safe.js';
 
 /**
  * A plain listing (rules, parameters, datasets, calibration) in every format: the same
- * columns and rows as a terminal table, csv, json or Markdown.
+ * columns and rows as a terminal table, csv, json or Markdown. Cells and notes may come from
+ * input (a rule file's labels, a breakdown's departments), so table and md show control and
+ * bidi characters as escapes, json escapes them too (parsing back to the same text), and csv
+ * keeps the data as it is (quoted, with the injection guard): it is for programs.
  */
 export interface Listing {
   columns: string[];
@@ -20,7 +24,7 @@ export async function renderListing(listing: Listing, format: ListingFormat, csv
   const notes = listing.notes ?? [];
   switch (format) {
     case 'json':
-      return `${JSON.stringify({ rows: listing.rows.map((row) => Object.fromEntries(listing.columns.map((c, i) => [c, row[i] ?? null]))), notes }, null, 2)}\n`;
+      return `${safeJson(JSON.stringify({ rows: listing.rows.map((row) => Object.fromEntries(listing.columns.map((c, i) => [c, row[i] ?? null]))), notes }, null, 2))}\n`;
     case 'csv': {
       // csv-stringify does the quoting; text cells get the injection guard first.
       const { stringify } = await import('csv-stringify/sync');
@@ -30,15 +34,17 @@ export async function renderListing(listing: Listing, format: ListingFormat, csv
     }
     case 'md': {
       const body = [markdownRow(listing.columns), markdownRule(listing.columns.map(() => false)), ...listing.rows.map((r) => markdownRow(r.map(text)))];
-      return `${body.join('\n')}\n${notes.length ? `\n${notes.join('  \n')}\n` : ''}`;
+      return `${body.join('\n')}\n${notes.length ? `\n${notes.map(safeText).join('  \n')}\n` : ''}`;
     }
     default: {
       // Long prose (sources, descriptions) wraps at 60 characters so the table fits a terminal.
+      // A line break in a cell is shown as \n: it must not break the row.
+      const rows = listing.rows.map((r) => r.map((cell) => safeText(text(cell))));
       const wrap = listing.columns.map((_, i) =>
-        Math.max(listing.columns[i]?.length ?? 0, ...listing.rows.map((r) => text(r[i] ?? null).length)) > 60 ? 60 : null,
+        Math.max(listing.columns[i]?.length ?? 0, ...rows.map((r) => (r[i] ?? '').length)) > 60 ? 60 : null,
       );
-      const table = boxTable({ head: listing.columns, rows: listing.rows.map((r) => r.map(text)), wrap });
-      return `${table}${notes.length ? `${notes.join('\n')}\n` : ''}`;
+      const table = boxTable({ head: listing.columns.map(safeText), rows, wrap });
+      return `${table}${notes.length ? `${notes.map(safeText).join('\n')}\n` : ''}`;
     }
   }
 }

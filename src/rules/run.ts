@@ -1,15 +1,23 @@
 import { BurdenError, EXIT, usageError } from '../errors.js';
 import { valueAt } from '../engine/parameters.js';
-import { parseParameterFile, parseRuleFile, readJsonFile } from '../io/compile-data.js';
+import { parseParameterJson, parseRuleJson, readJsonFile } from '../io/compile-data.js';
 import { loadShippedData } from '../io/shipped.js';
 import { type Listing, type ListingFormat, renderListing } from '../output/listing.js';
 import type { Programme } from '../schema/rules.js';
 import type { Parameter } from '../schema/parameter.js';
 import { isoDateSchema, rangeText } from '../schema/parameter.js';
 import { loadRuleSet } from '../calc/scenarios.js';
+import { openOutput } from '../io/writer.js';
+import { safeText } from '../output/terminal-safe.js';
 
-const write = (text: string): void => {
-  process.stdout.write(text);
+/**
+ * Results go through the writer, as calc's do: a closed pipe (`burden params | head -1`) ends
+ * quietly, a full disk is exit 73 with one line, and standard output may not be an input.
+ */
+const write = (text: string, inputs: readonly string[] = []): void => {
+  const output = openOutput(undefined, inputs);
+  output.write(text);
+  output.commit();
 };
 
 /** The amount of a programme, with the value its parameter has from the programme's start. */
@@ -49,6 +57,7 @@ export async function listRules(options: { format: string }): Promise<void> {
 export async function showRules(spec: string, options: { format: string }): Promise<void> {
   const shipped = await loadShippedData();
   const ruleSet = loadRuleSet(spec, shipped);
+  const inputs = shipped.rules.some((r) => r.id === spec) ? [] : [spec];
   const listing: Listing = {
     columns: ['programme', 'kind', 'from', 'to', 'status', 'amount', 'eligibility', 'cap_share', 'source', 'assumptions'],
     rows: ruleSet.programmes.map((p) => [
@@ -65,21 +74,24 @@ export async function showRules(spec: string, options: { format: string }): Prom
     ]),
     notes: [`${ruleSet.id}: ${ruleSet.title}`, ruleSet.description],
   };
-  write(await renderListing(listing, options.format as ListingFormat));
+  write(await renderListing(listing, options.format as ListingFormat), inputs);
 }
 
-/** Validate a user's file: a rule set if it has programmes, a parameter if it has values. */
+/**
+ * Validate a user's file: a rule set if it has programmes, a parameter if it has values. The
+ * file is read once, so a pipe or FIFO (`burden rules check <(cat r.json)`) works as a file does.
+ */
 export async function checkFile(file: string): Promise<void> {
   const shipped = await loadShippedData();
   const json = readJsonFile(file);
   if (json !== null && typeof json === 'object' && 'programmes' in json) {
-    const ruleSet = parseRuleFile(file, file, shipped.parameters);
-    write(`${file}: valid rule set "${ruleSet.id}" with ${ruleSet.programmes.length} programme${ruleSet.programmes.length === 1 ? '' : 's'}\n`);
+    const ruleSet = parseRuleJson(json, file, shipped.parameters);
+    write(safeText(`${file}: valid rule set "${ruleSet.id}" with ${ruleSet.programmes.length} programme${ruleSet.programmes.length === 1 ? '' : 's'}`) + '\n', [file]);
     return;
   }
   if (json !== null && typeof json === 'object' && 'values' in json) {
-    const parameter = parseParameterFile(file);
-    write(`${file}: valid parameter "${parameter.name}" (${parameter.unit}) with ${parameter.values.length} value${parameter.values.length === 1 ? '' : 's'}\n`);
+    const parameter = parseParameterJson(json, file);
+    write(safeText(`${file}: valid parameter "${parameter.name}" (${parameter.unit}) with ${parameter.values.length} value${parameter.values.length === 1 ? '' : 's'}`) + '\n', [file]);
     return;
   }
   throw new BurdenError(EXIT.dataError, 'is neither a rule set (no "programmes") nor a parameter (no "values")', { file },

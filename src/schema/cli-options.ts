@@ -2,6 +2,9 @@ import * as z from 'zod/mini';
 import { usageError } from '../errors.js';
 import { euroProblem, parseEuroToCents } from '../engine/money.js';
 
+/** Single-valued options given twice are refused (`--rate 1000 --rate 3000`): see repeated-options.ts. */
+export { refuseRepeatedOptions } from './repeated-options.js';
+
 /** Option fields every computing command shares (calc, extrapolate): one definition, checked the same way. */
 export const flag = z._default(z.boolean(), false);
 export const yearOption = z.pipe(z.string().check(z.regex(/^\d{4}$/, 'must be a year like 2025')), z.transform(Number));

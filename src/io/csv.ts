@@ -3,6 +3,12 @@ import { BurdenError, EXIT, quote } from '../errors.js';
 import { type InputSource, type ScanResult, openSource } from './source.js';
 
 /**
+ * Does the first line announce a GENESIS export ("Tabelle: 12521-0041", "GENESIS-Tabelle:
+ * 12411-01-01-4")? Here, not in io/genesis.ts, so that detecting loads nothing.
+ */
+export const looksLikeGenesis = (firstLine: string): boolean => /^\uFEFF?"?(?:GENESIS-)?Tabelle:\s*\d{5}-[\w-]+/i.test(firstLine.trim());
+
+/**
  * The CSV reader. Files without a double quote anywhere take a fast path that splits lines
  * and fields directly; every other file goes through csv-parse, which handles quoted fields,
  * escaped quotes and line breaks inside fields. Both produce the same records, and the test
@@ -27,6 +33,8 @@ export interface CsvFile {
   batches(): AsyncGenerator<CsvRecord[]>;
   /** Raw line batches after the header: only for quote-free files, where a line is a record. */
   lines: (() => AsyncGenerator<PlainLines>) | null;
+  /** How the file was read when it was not a plain CSV (a GENESIS export: lines skipped, EU2 derived). */
+  notes?: readonly string[];
 }
 
 export interface CsvOptions {
@@ -288,6 +296,12 @@ async function parseQuotedLine(text: string, delimiter: Delimiter, source: Input
 export async function openCsv(source: InputSource, options: CsvOptions = {}): Promise<CsvFile> {
   const { scan, path, chunks } = await openSource(source);
   const headerText = (await firstLine(chunks())).replace(/^\uFEFF/, '');
+  // A GENESIS export (title lines, multi-line header, flags, footer) is recognised by its
+  // first line, whatever the file is called, and converted by its own reader.
+  if (looksLikeGenesis(headerText)) {
+    const { genesisCsvFile } = await import('./genesis.js');
+    return genesisCsvFile(source, scan, path, chunks);
+  }
   if (headerText.trim() === '') {
     // Only a BOM and line breaks (or nothing) is an empty file; a blank first line is not.
     const empty = scan.byteLength <= 5;

@@ -15,6 +15,8 @@ export interface InputFileInfo {
   file: string;
   sha256: string;
   rows: number;
+  /** How a file that is not a plain CSV was read (a GENESIS export: lines skipped, EU2 derived). */
+  notes?: readonly string[];
 }
 
 export interface InputOptions {
@@ -200,7 +202,7 @@ export async function checkKeyOrder(guard: KeyGuard, partial: PartialRow, rows: 
 /** One CSV holding every column: streamed, batch by batch. */
 export async function combinedInput(source: InputSource, options: InputOptions): Promise<InputPlan> {
   const { csv, reader, columns } = await openMapped(source, 'combined', options, [['ags'], ['eu2', 'bg+ro']]);
-  const info: InputFileInfo = { role: 'combined', file: source.name, sha256: csv.scan.sha256, rows: 0 };
+  const info: InputFileInfo = { role: 'combined', file: source.name, sha256: csv.scan.sha256, rows: 0, ...(csv.notes ? { notes: csv.notes } : {}) };
   const assembler = new RowAssembler(options);
   const guard = new KeyGuard();
   /**
@@ -259,7 +261,7 @@ async function readAll(source: InputSource, role: InputFileInfo['role'], options
     }
   }
   if (rows.size === 0) throw noDataRows(source);
-  return { info: { role, file: source.name, sha256: csv.scan.sha256, rows: rows.size }, rows, insuredColumn: reader.columnName('insured') };
+  return { info: { role, file: source.name, sha256: csv.scan.sha256, rows: rows.size, ...(csv.notes ? { notes: csv.notes } : {}) }, rows, insuredColumn: reader.columnName('insured') };
 }
 
 function yearsOf(rows: Map<string, PartialRow>): string {

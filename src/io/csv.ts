@@ -1,4 +1,5 @@
 import type { Options as ParseOptions } from 'csv-parse';
+import { type FileHandle, open } from 'node:fs/promises';
 import { BurdenError, EXIT, quote } from '../errors.js';
 import { type InputSource, type ScanResult, openSource } from './source.js';
 
@@ -43,6 +44,24 @@ export interface CsvOptions {
    * only, so the test suite reads quote-free files both ways and compares the records.
    */
   forceGeneralPath?: boolean;
+  /** The sheet of an Excel workbook to read (default: the first). */
+  sheet?: string | undefined;
+}
+
+/** Whether a regular file starts like a ZIP archive (an .xlsx workbook); false for anything unreadable (the CSV path reports it). */
+async function startsWithZip(path: string): Promise<boolean> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(path, 'r');
+    if (!(await handle.stat()).isFile()) return false;
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    return bytesRead === 4 && head.readUInt32BE(0) === 0x504b0304;
+  } catch {
+    return false;
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
 }
 
 /** A record longer than this is refused: no municipal CSV needs a megabyte in one row. */
@@ -294,6 +313,12 @@ async function parseQuotedLine(text: string, delimiter: Delimiter, source: Input
 
 /** Open a CSV source: check it, scan it, read its header. Records are read by `batches()`. */
 export async function openCsv(source: InputSource, options: CsvOptions = {}): Promise<CsvFile> {
+  // An Excel workbook (a ZIP file: "PK\x03\x04") is recognised by its first bytes, whatever its
+  // name, and read by its own reader, which loads exceljs only then.
+  if (source.path !== null && await startsWithZip(source.path)) {
+    const { openXlsx } = await import('./xlsx.js');
+    return openXlsx({ name: source.name, path: source.path }, { sheet: options.sheet });
+  }
   const { scan, path, chunks } = await openSource(source);
   const headerText = (await firstLine(chunks())).replace(/^\uFEFF/, '');
   // A GENESIS export (title lines, multi-line header, flags, footer) is recognised by its

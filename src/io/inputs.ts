@@ -51,8 +51,9 @@ const describeKey = (key: string): string => key.replace('@', ' in ');
 
 async function openMapped(source: InputSource, role: InputFileInfo['role'], options: InputOptions, required: string[][]): Promise<{ csv: CsvFile; reader: RowReader; columns: ColumnMap }> {
   const csv = await openCsv(source);
-  const columns = mapColumns(csv.header, options.columns, source.name);
-  const reader = new RowReader(source.name, csv.header, columns, csv.delimiter);
+  // csv.source.name: an Excel sheet is named with its file ("book.xlsx (sheet "Daten")").
+  const columns = mapColumns(csv.header, options.columns, csv.source.name);
+  const reader = new RowReader(csv.source.name, csv.header, columns, csv.delimiter);
   for (const alternatives of required) {
     if (!alternatives.some((field) => field.split('+').every((f) => reader.has(f as CanonicalField)))) throw missingColumn(csv, role, alternatives);
   }

@@ -5,8 +5,8 @@ Documentation only: the burden CLI reads the CSV files, never this script.
 
     python3 derive.py [RAW_DIR]
 
-RAW_DIR defaults to ../shared/data/raw relative to the repository root
-(i.e. <repo>/../shared/data/raw).  Output goes next to this script.
+RAW_DIR is the folder holding the raw source files named in README.md (it is
+not part of the repository).  Output goes next to this script.
 Only the Python standard library is used.
 """
 import csv
@@ -15,7 +15,9 @@ from collections import OrderedDict, defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-RAW = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE.parents[2] / "shared" / "data" / "raw"
+if len(sys.argv) < 2:
+    sys.exit("usage: python3 derive.py RAW_DIR")
+RAW = Path(sys.argv[1])
 
 
 def read(name, **kw):
@@ -102,8 +104,8 @@ def eu2_nrw():
 
 
 # ---------------------------------------------------------------- EU2 Germany series
-# Table 1 (Tab. 1) of the Staedtetag NRW working paper (Stand 10.02.2021), as
-# transcribed in METHOD.md section 4; 2008 from the paper's text.
+# Table 1 (Tab. 1, S. 8) of the Staedtetag NRW working paper (Stand 10.02.2021),
+# transcribed from the paper; 2008 from the paper's text (S. 7).
 T = "Städtetag NRW Arbeitspapier 2021, Tabelle 1"
 TABLE1 = [  # year, bg, ro, eu2, change, change_pct, source
     (2007, 46818, 84584, 131402, 18996, "16.9", T + " (Destatis)"),
@@ -138,8 +140,16 @@ def eu2_de():
             pct = round(100 * row[4] / out[y - 1][3], 1)
             assert f"{pct:.1f}" == row[5], (y, pct, row[5])
             assert out[y - 1][3] + row[4] == row[3]
+    # 2025: the sum over all Kreise of the 12521-0041 derivation (see eu2-de-kreise-2025.csv,
+    # made by scripts/derive-eu2-de-kreise.mjs from the same export).
+    kreise = read("eu2_bg_ro_kreise_de_2025-12-31.csv")
+    total = sum(int(r["eu2_bg_ro_total_derived"]) for r in kreise if r["eu2_bg_ro_total_derived"])
+    assert total == 1325700, total
+    out[2025] = [2025, None, None, total, None, None, "derived",
+                 "derived: sum over all Kreise of Destatis GENESIS 12521-0041, EU-27 (bis 30.06.2013) − "
+                 "EU-25 (bis 31.12.2006), 31.12.2025 (data/datasets/eu2-de-kreise-2025.csv)"]
     rows = [["" if v is None else v for v in out[y]] for y in sorted(out)]
-    assert [r[0] for r in rows] == list(range(2006, 2020))
+    assert [r[0] for r in rows] == list(range(2006, 2020)) + [2025]
     write("eu2-de-series.csv",
           ["year", "bg", "ro", "eu2", "change", "change_pct", "status", "source"], rows)
 

@@ -1,6 +1,13 @@
 import type { Options as ParseOptions } from 'csv-parse';
+import { type FileHandle, open } from 'node:fs/promises';
 import { BurdenError, EXIT, quote } from '../errors.js';
 import { type InputSource, type ScanResult, openSource } from './source.js';
+
+/**
+ * Does the first line announce a GENESIS export ("Tabelle: 12521-0041", "GENESIS-Tabelle:
+ * 12411-01-01-4")? Here, not in io/genesis.ts, so that detecting loads nothing.
+ */
+export const looksLikeGenesis = (firstLine: string): boolean => /^\uFEFF?"?(?:GENESIS-)?Tabelle:\s*\d{5}-[\w-]+/i.test(firstLine.trim());
 
 /**
  * The CSV reader. Files without a double quote anywhere take a fast path that splits lines
@@ -27,6 +34,8 @@ export interface CsvFile {
   batches(): AsyncGenerator<CsvRecord[]>;
   /** Raw line batches after the header: only for quote-free files, where a line is a record. */
   lines: (() => AsyncGenerator<PlainLines>) | null;
+  /** How the file was read when it was not a plain CSV (a GENESIS export: lines skipped, EU2 derived). */
+  notes?: readonly string[];
 }
 
 export interface CsvOptions {
@@ -35,6 +44,24 @@ export interface CsvOptions {
    * only, so the test suite reads quote-free files both ways and compares the records.
    */
   forceGeneralPath?: boolean;
+  /** The sheet of an Excel workbook to read (default: the first). */
+  sheet?: string | undefined;
+}
+
+/** Whether a regular file starts like a ZIP archive (an .xlsx workbook); false for anything unreadable (the CSV path reports it). */
+async function startsWithZip(path: string): Promise<boolean> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(path, 'r');
+    if (!(await handle.stat()).isFile()) return false;
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    return bytesRead === 4 && head.readUInt32BE(0) === 0x504b0304;
+  } catch {
+    return false;
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
 }
 
 /** A record longer than this is refused: no municipal CSV needs a megabyte in one row. */
@@ -286,8 +313,20 @@ async function parseQuotedLine(text: string, delimiter: Delimiter, source: Input
 
 /** Open a CSV source: check it, scan it, read its header. Records are read by `batches()`. */
 export async function openCsv(source: InputSource, options: CsvOptions = {}): Promise<CsvFile> {
+  // An Excel workbook (a ZIP file: "PK\x03\x04") is recognised by its first bytes, whatever its
+  // name, and read by its own reader, which loads exceljs only then.
+  if (source.path !== null && await startsWithZip(source.path)) {
+    const { openXlsx } = await import('./xlsx.js');
+    return openXlsx({ name: source.name, path: source.path }, { sheet: options.sheet });
+  }
   const { scan, path, chunks } = await openSource(source);
   const headerText = (await firstLine(chunks())).replace(/^\uFEFF/, '');
+  // A GENESIS export (title lines, multi-line header, flags, footer) is recognised by its
+  // first line, whatever the file is called, and converted by its own reader.
+  if (looksLikeGenesis(headerText)) {
+    const { genesisCsvFile } = await import('./genesis.js');
+    return genesisCsvFile(source, scan, path, chunks);
+  }
   if (headerText.trim() === '') {
     // Only a BOM and line breaks (or nothing) is an empty file; a blank first line is not.
     const empty = scan.textLength <= 5;

@@ -15,6 +15,8 @@ export interface InputFileInfo {
   file: string;
   sha256: string;
   rows: number;
+  /** How a file that is not a plain CSV was read (a GENESIS export: lines skipped, EU2 derived). */
+  notes?: readonly string[];
 }
 
 export interface InputOptions {
@@ -49,8 +51,9 @@ const describeKey = (key: string): string => key.replace('@', ' in ');
 
 async function openMapped(source: InputSource, role: InputFileInfo['role'], options: InputOptions, required: string[][]): Promise<{ csv: CsvFile; reader: RowReader; columns: ColumnMap }> {
   const csv = await openCsv(source);
-  const columns = mapColumns(csv.header, options.columns, source.name);
-  const reader = new RowReader(source.name, csv.header, columns, csv.delimiter);
+  // csv.source.name: an Excel sheet is named with its file ("book.xlsx (sheet "Daten")").
+  const columns = mapColumns(csv.header, options.columns, csv.source.name);
+  const reader = new RowReader(csv.source.name, csv.header, columns, csv.delimiter);
   for (const alternatives of required) {
     if (!alternatives.some((field) => field.split('+').every((f) => reader.has(f as CanonicalField)))) throw missingColumn(csv, role, alternatives);
   }
@@ -209,7 +212,7 @@ export async function checkKeyOrder(guard: KeyGuard, partial: PartialRow, rows: 
 /** One CSV holding every column: streamed, batch by batch. */
 export async function combinedInput(source: InputSource, options: InputOptions): Promise<InputPlan> {
   const { csv, reader, columns } = await openMapped(source, 'combined', options, [['ags'], ['eu2', 'bg+ro']]);
-  const info: InputFileInfo = { role: 'combined', file: source.name, sha256: csv.scan.sha256, rows: 0 };
+  const info: InputFileInfo = { role: 'combined', file: source.name, sha256: csv.scan.sha256, rows: 0, ...(csv.notes ? { notes: csv.notes } : {}) };
   const assembler = new RowAssembler(options);
   const guard = new KeyGuard();
   /**
@@ -268,7 +271,7 @@ async function readAll(source: InputSource, role: InputFileInfo['role'], options
     }
   }
   if (rows.size === 0) throw noDataRows(source);
-  return { info: { role, file: source.name, sha256: csv.scan.sha256, rows: rows.size }, rows, insuredColumn: reader.columnName('insured') };
+  return { info: { role, file: source.name, sha256: csv.scan.sha256, rows: rows.size, ...(csv.notes ? { notes: csv.notes } : {}) }, rows, insuredColumn: reader.columnName('insured') };
 }
 
 function yearsOf(rows: Map<string, PartialRow>): string {

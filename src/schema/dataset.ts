@@ -11,6 +11,11 @@ export const datasetInfoSchema = z.strictObject({
   licence: nonEmptyText(),
   derivation: nonEmptyText(),
   status: z.enum(['official', 'secondary', 'derived', 'mixed']),
+  /**
+   * A JSON file beside the CSV that describes rows made of several areas (for
+   * eu2-de-kreise-2025: the Kreise Destatis counts together, with their members).
+   */
+  areas_file: z.optional(z.string().check(z.regex(/^[\w.-]+\.json$/))),
 });
 
 export const datasetManifestSchema = z.array(datasetInfoSchema).check(z.minLength(1));

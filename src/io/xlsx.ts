@@ -102,7 +102,7 @@ export async function openXlsx(source: InputSource & { path: string }, options: 
   }
   return {
     source: { ...source, name: file },
-    scan: { encoding: 'utf-8', hasQuotes: false, byteLength: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
+    scan: { encoding: 'utf-8', hasQuotes: false, byteLength: bytes.length, textLength: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
     path: source.path,
     delimiter: ',',
     header,

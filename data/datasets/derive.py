@@ -103,7 +103,7 @@ def eu2_nrw():
 
 # ---------------------------------------------------------------- EU2 Germany series
 # Table 1 (Tab. 1) of the Staedtetag NRW working paper (Stand 10.02.2021), as
-# transcribed in METHOD.md section 4; 2008 from the paper's text.
+# printed on S. 8 of the paper; 2008 from the paper's text.
 T = "Städtetag NRW Arbeitspapier 2021, Tabelle 1"
 TABLE1 = [  # year, bg, ro, eu2, change, change_pct, source
     (2007, 46818, 84584, 131402, 18996, "16.9", T + " (Destatis)"),

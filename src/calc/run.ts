@@ -9,7 +9,7 @@ import { parseColumnOverrides } from '../io/columns.js';
 import { type InputFiles, type InputPlan, type MissingInsured, openInputFiles } from '../io/inputs.js';
 import { type ShippedData, datasetPath, loadShippedData } from '../io/shipped.js';
 import type { DatasetInfo } from '../schema/dataset.js';
-import { type Output, openFileOutput, stdoutOutput } from '../io/writer.js';
+import { type Output, openOutput } from '../io/writer.js';
 import { colorFor, printWarnings } from '../output/color.js';
 import { csvRenderer } from '../output/csv.js';
 import type { CalcMeta, CalcReport } from '../output/report.js';
@@ -184,7 +184,9 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
 
   // Rule and rate files are inputs too (a rule set's id names no file, and protects none).
   const inputs = [...input.paths, ...options.rules, ...(options.rateFile !== undefined ? [options.rateFile] : [])];
-  const output: Output = options.output ? openFileOutput(options.output, inputs) : stdoutOutput();
+  const stdinRead = file === '-' || [options.population, options.eu2, options.insured].includes('-');
+  // Standard input is an input too: -o /dev/stdin or stdout appended to the piped file is refused (io/writer.ts).
+  const output: Output = openOutput(options.output, [...inputs, ...(stdinRead ? ['-'] : [])]);
   const context = { rates: { at: (year: number | null) => asUserError(() => rates.at(year)) }, imputation, countsYear };
   const totals = new TotalsAccumulator();
   // Rows inside other rows' areas, in every format (engine/nested-keys.ts).

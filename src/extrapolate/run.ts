@@ -13,7 +13,7 @@ import { type SeriesPoint, formatPpmPercent } from '../engine/series.js';
 import { type Locale, formatDecimal } from '../format.js';
 import type { InputFileInfo, InputFiles, MissingInsured } from '../io/inputs.js';
 import { loadShippedData } from '../io/shipped.js';
-import { type Output, openFileOutput, stdoutOutput } from '../io/writer.js';
+import { type Output, openOutput } from '../io/writer.js';
 import { colorFor, printWarnings } from '../output/color.js';
 import type { ClaimSeries, ExtrapolateMeta, ExtrapolateReport, GrowthMeta, ProjectedGroup } from '../output/extrapolate-report.js';
 import { figuresFromBuffer, figuresFromTotals } from '../output/extrapolate-report.js';
@@ -369,7 +369,9 @@ export async function runExtrapolate(input: InputFiles | undefined, rawOptions: 
   const locale = reportLocale(options);
   // Rule and rate files are inputs too (a rule set's id names no file, and protects none).
   const inputs = [...prepared.planned.paths, ...options.rules, ...(options.rateFile !== undefined ? [options.rateFile] : [])];
-  const output: Output = options.output ? openFileOutput(options.output, inputs) : stdoutOutput();
+  const stdinRead = input !== undefined && Object.values(input).includes('-');
+  // Standard input is an input too: -o /dev/stdin or stdout appended to the piped file is refused (io/writer.ts).
+  const output: Output = openOutput(options.output, [...inputs, ...(stdinRead ? ['-'] : [])]);
   try {
     const paint = await colorFor(options.output ? {} : process.stdout);
     await emitExtrapolation(prepared, output, { format, locale, color: paint.enabled });

@@ -1,6 +1,7 @@
 import { toScaled } from '../engine/money.js';
 import { type Status, rankOf } from '../engine/status.js';
 import { marked as markedCode, statusLegend } from './status-marks.js';
+import { safeLines, safeText } from './terminal-safe.js';
 const marked = (text: string, status: Status): string => markedCode(text, rankOf(status));
 import { formatDecimal, formatHundredths, groupDigits, type Locale } from '../io/numbers.js';
 import { type ExtrapolateReport, type ProjectedGroup, type YearFigures, approxEuros, wholeEuros } from './extrapolate-report.js';
@@ -33,9 +34,9 @@ const DRIVER: Record<string, string> = { none: '–', rate: 'rate', growth: 'gro
 export function humanView(report: ExtrapolateReport, locale: Locale): HumanView {
   const years = report.meta.years;
   const groups = report.groups;
-  if (!years && groups.length === 1 && groups[0]) return statement(report, groups[0], locale);
-  if (!years) return longTable(report, locale);
-  return wideTable(report, locale);
+  const view = !years && groups.length === 1 && groups[0] ? statement(report, groups[0], locale) : !years ? longTable(report, locale) : wideTable(report, locale);
+  // Text from input never reaches a terminal raw (output/terminal-safe.ts).
+  return { ...view, rows: view.rows.map((cells) => cells.map(safeText)), notes: view.notes.map(safeLines) };
 }
 
 const count = (n: number, locale: Locale): string => groupDigits(n, locale);

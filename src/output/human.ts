@@ -3,6 +3,7 @@ import { formatHundredths, groupDigits, type Locale } from '../io/numbers.js';
 import type { CalcReport, NumberColumn } from './report.js';
 import { methodLine } from './report.js';
 import { renderTraceText } from './trace.js';
+import { safeLines, safeText } from './terminal-safe.js';
 import { rankOf } from '../engine/status.js';
 import { marked, statusLegend } from './status-marks.js';
 
@@ -87,5 +88,7 @@ export function humanTable(report: CalcReport, locale: Locale): HumanTable {
     if (row) notes.push('', renderTraceText(row, steps, locale));
   }
   const numeric = head.map((_, i) => i >= (hasYear ? 3 : 2) || (hasYear && i === 2));
-  return { head, rows, totals, notes, numeric };
+  // Text from input (names, keys, file names in the notes) never reaches a terminal raw (output/terminal-safe.ts).
+  const safe = (cells: string[]): string[] => cells.map(safeText);
+  return { head, rows: rows.map(safe), totals: totals.map(safe), notes: notes.map(safeLines), numeric };
 }

@@ -85,19 +85,29 @@ export function renderBarChart(input: BarChartInput): string {
   const top = 8;
   const x0 = labelW + 10;
   const x1 = width - valueW;
-  const [lo, hi] = domain(items.map((i) => i.value));
+  const hasOthers = items.length < input.items.length;
+  const shown = hasOthers ? items.slice(0, -1) : items;
+  // The "others" bar sums hundreds of areas; when it is far longer than the largest single bar
+  // it would squash them all, so the scale ignores it and its bar is drawn broken (two slashes).
+  const othersValue = hasOthers ? items[items.length - 1]!.value : 0;
+  const breakOthers = hasOthers && othersValue > 1.5 * Math.max(...shown.map((i) => i.value), 0);
+  const [lo, hi] = domain((breakOthers ? shown : items).map((i) => i.value));
   const scale = linear([lo, hi], [x0, x1]);
   const height = top + items.length * rowH + 28;
   const axisY = top + items.length * rowH + 4;
   const bars = items.map((item, i) => {
     const y = top + i * rowH;
+    const others = hasOthers && i === items.length - 1;
+    const broken = others && breakOthers;
     const a = scale(Math.min(0, item.value));
-    const b = scale(Math.max(0, item.value));
-    const others = i === items.length - 1 && items.length < input.items.length;
+    const b = broken ? x1 : scale(Math.max(0, item.value));
+    const slashes = broken
+      ? `<path d="M${n1(b - 22)} ${y + 19}l6 -16M${n1(b - 16)} ${y + 19}l6 -16" stroke="#fff" stroke-width="3"/>`
+      : '';
     return (
-      `<g class="bar"><title>${esc(`${item.label}: ${input.format(item.value)}`)}</title>` +
+      `<g class="bar${others ? ' others' : ''}"><title>${esc(`${item.label}: ${input.format(item.value)}`)}</title>` +
       `<text x="${n1(labelW)}" y="${y + 15}" text-anchor="end">${esc(clip(item.label, labelW))}</text>` +
-      `<rect x="${n1(a)}" y="${y + 3}" width="${n1(Math.max(b - a, 0.5))}" height="${rowH - 6}" fill="${others ? '#9aa5b1' : SERIES_COLOURS[0]}"/>` +
+      `<rect x="${n1(a)}" y="${y + 3}" width="${n1(Math.max(b - a, 0.5))}" height="${rowH - 6}" fill="${others ? '#9aa5b1' : SERIES_COLOURS[0]}"/>${slashes}` +
       `<text x="${n1(b + 4)}" y="${y + 15}" class="value">${esc(input.format(item.value))}</text></g>`
     );
   });

@@ -31,6 +31,8 @@ export interface MapInput {
   classes?: number;
   /** Prefix of the ids inside the SVG, unique per map when a page holds several. */
   idPrefix?: string;
+  /** Print the map's attribution under it (default true; a page that prints it itself says false). */
+  attribution?: boolean;
   /** The map to draw on; the shipped Kreise of 2021 by default. */
   map?: KreisMap;
 }
@@ -159,8 +161,8 @@ export function renderMapSvg(input: MapInput): string {
 
   const outline = input.land ? map.land(input.land)?.d ?? '' : map.landBorders();
   const legend = legendSvg(classes, input, lang, id);
-  const attribution = `${map.attribution}`;
-  const height = Math.max(mapH, legend.height) + 22;
+  const withAttribution = input.attribution ?? true;
+  const height = Math.max(mapH, legend.height) + (withAttribution ? 22 : 4);
   const desc = `${input.legendLabel}. ${areas.length} ${lang === 'de' ? 'Gebiete' : 'areas'}, ${known.length} ${lang === 'de' ? 'mit Wert' : 'with a value'}.`;
 
   return [
@@ -178,7 +180,7 @@ export function renderMapSvg(input: MapInput): string {
     `<path class="borders" d="${outline}" fill="none" stroke="#333" stroke-width="1" stroke-linejoin="round"/>`,
     `</svg>`,
     legend.svg,
-    `<text x="0" y="${n1(height - 6)}" font-size="10" fill="#555">${esc(attribution)}</text>`,
+    withAttribution ? `<text x="0" y="${n1(height - 6)}" font-size="10" fill="#555">${esc(map.attribution)}</text>` : '',
     `</svg>`,
   ].join('\n');
 }
@@ -211,10 +213,10 @@ function legendSvg(classes: Classes | undefined, input: MapInput, lang: Lang, id
     swatch('none', term(lang, 'map.grouped'), 'stroke="#111" stroke-width="1.5" stroke-dasharray="4 2"');
     for (const group of groups) {
       for (const line of wrap(group.label, 32)) {
-        out.push(`<text x="${LEGEND_X + 4}" y="${y + 4}" font-size="10.5" fill="#333">${esc(line)}</text>`);
+        out.push(`<text x="${LEGEND_X + 4}" y="${y + 6}" font-size="10.5" fill="#333">${esc(line)}</text>`);
         y += 13;
       }
-      y += 3;
+      y += 4;
     }
   }
   return { svg: `<g class="legend">${out.join('')}</g>`, height: y };

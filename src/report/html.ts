@@ -88,7 +88,7 @@ export function formatShort(lang: Lang, kind: ValueKind, value: number): string 
   const locale = LOCALE[lang];
   if (kind === 'euro') {
     const compact = Math.abs(value) >= 1e6;
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', notation: compact ? 'compact' : 'standard', maximumFractionDigits: compact ? 1 : 0 }).format(value);
+    return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', notation: compact ? 'compact' : 'standard', minimumFractionDigits: 0, maximumFractionDigits: compact ? 1 : 0 }).format(value);
   }
   if (kind === 'count' && Math.abs(value) >= 1e6) return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
   return formatValue(lang, kind, value);
@@ -207,7 +207,7 @@ export function renderHtmlReport(model: HtmlReportModel): string {
     for (const p of model.parameters) {
       if (isStatus(p.status)) usedStatuses.add(p.status);
       const status = isStatus(p.status) ? statusWord(lang, p.status) : p.status;
-      body.push(`<tr><td>${esc(p.label)}<br><code>${esc(p.name)}</code></td><td class="num">${esc(p.value)}</td><td>${esc(p.date)}</td><td>${esc(status)}${mark(isStatus(p.status) ? p.status : undefined, usedStatuses, lang)}</td><td class="source">${esc(p.source)}</td></tr>`);
+      body.push(`<tr><td>${esc(p.label)}<br><code>${esc(p.name)}</code></td><td class="num">${esc(p.value)}</td><td>${esc(p.date)}</td><td>${esc(status)}</td><td class="source">${esc(p.source)}</td></tr>`);
     }
     body.push(`</tbody></table></section>`);
   }
@@ -218,7 +218,9 @@ export function renderHtmlReport(model: HtmlReportModel): string {
     body.push(`<section aria-labelledby="h-marks"><h2 id="h-marks">${esc(t('heading.marks'))}</h2><dl class="marks">`);
     for (const s of marks) {
       const symbol = s === 'official' ? '' : STATUS_MARKS[s];
-      body.push(`<div><dt>${symbol ? `<span class="mark">${esc(symbol)}</span> ` : ''}${esc(statusWord(lang, s))}</dt><dd>${esc(statusExplanation(lang, s))}</dd></div>`);
+      const sign = symbol ? `<span class="mark">${esc(symbol)}</span> ` : '';
+      const none = symbol ? '' : ` <span class="hint">(${esc(t('marks.none'))})</span>`;
+      body.push(`<div><dt>${sign}${esc(statusWord(lang, s))}${none}</dt><dd>${esc(statusExplanation(lang, s))}</dd></div>`);
     }
     body.push(`</dl></section>`);
   }
@@ -293,11 +295,17 @@ function mainTable(model: HtmlReportModel, used: Set<Status>): string {
     })
     .join('');
   const rows = table.rows.map((row, i) => `<tr>${table.columns.map((c) => cell(c.kind, row[c.key] ?? null, table.statusMarks?.[i]?.[c.key])).join('')}</tr>`);
-  const totals = table.totals ? `<tfoot><tr>${table.columns.map((c, i) => (i === 0 && (table.totals![c.key] ?? null) === null ? `<th scope="row">${esc(term(lang, 'table.total'))}</th>` : cell(c.kind, table.totals![c.key] ?? null, undefined))).join('')}</tr></tfoot>` : '';
+  // In the totals row an unknown total (a sum that would mean nothing) is left blank, not "–".
+  const totalCell = (c: (typeof table.columns)[number], i: number): string => {
+    const value = table.totals?.[c.key] ?? null;
+    if (i === 0 && value === null) return `<th scope="row">${esc(term(lang, 'table.total'))}</th>`;
+    return value === null ? '<td></td>' : cell(c.kind, value, undefined);
+  };
+  const totals = table.totals ? `<tfoot><tr>${table.columns.map(totalCell).join('')}</tr></tfoot>` : '';
   return (
     `<section aria-labelledby="h-table"><h2 id="h-table">${esc(term(lang, 'heading.table'))}</h2>` +
-    `<table class="data-table sortable">${table.caption ? `<caption>${esc(table.caption)} <span class="hint">${esc(term(lang, 'table.sort_hint'))}</span></caption>` : `<caption class="hint">${esc(term(lang, 'table.sort_hint'))}</caption>`}` +
-    `<thead><tr>${heads}</tr></thead><tbody>${rows.join('')}</tbody>${totals}</table></section>`
+    `<div class="table-wrap"><table class="data-table sortable">${table.caption ? `<caption>${esc(table.caption)} <span class="hint">${esc(term(lang, 'table.sort_hint'))}</span></caption>` : `<caption class="hint">${esc(term(lang, 'table.sort_hint'))}</caption>`}` +
+    `<thead><tr>${heads}</tr></thead><tbody>${rows.join('')}</tbody>${totals}</table></div></section>`
   );
 }
 
@@ -332,11 +340,15 @@ details.data{margin-top:6px;font-size:.85rem}
 details.data summary,details.explain summary{cursor:pointer;color:var(--accent)}
 details.data table{margin-top:6px}
 table{border-collapse:collapse;font-variant-numeric:tabular-nums}
-table.plain,table.data-table{width:100%;font-size:.88rem}
+table.plain,table.data-table{width:100%;font-size:.86rem}
 th,td{padding:4px 8px;border-bottom:1px solid var(--rule);text-align:left;vertical-align:top}
 thead th{border-bottom:2px solid var(--ink);font-weight:600;vertical-align:bottom}
 tfoot th,tfoot td{border-top:2px solid var(--ink);border-bottom:none;font-weight:600}
 .num{text-align:right;white-space:nowrap}
+thead th.num{white-space:normal}
+.table-wrap{overflow-x:auto}
+table.data-table td.num{position:relative;padding-right:16px}
+table.data-table td.num sup.mark{position:absolute;right:4px;top:2px}
 caption{text-align:left;font-size:.85rem;color:var(--muted);padding-bottom:6px}
 .hint{font-style:italic}
 thead th button{font:inherit;font-weight:600;color:inherit;background:none;border:0;padding:0;cursor:pointer;text-align:inherit}
@@ -347,7 +359,7 @@ tbody tr:nth-child(even){background:#fafafb}
 sup.mark{font-size:.75em}
 dl.marks{margin:0}
 dl.marks>div{display:flex;gap:12px;padding:3px 0}
-dl.marks dt{min-width:150px;font-weight:600}
+dl.marks dt{min-width:190px;font-weight:600}
 dl.marks dd{margin:0}
 td.source{font-size:.82rem;color:var(--muted)}
 code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.82em;word-break:break-all}

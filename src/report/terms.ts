@@ -74,6 +74,7 @@ const TERMS = {
   'heading.provenance': ['Herkunft der Rechnung', 'Provenance'],
   'heading.notes': ['Hinweise', 'Notes'],
   'heading.marks': ['Kennzeichen', 'Marks'],
+  'marks.none': ['ohne Zeichen', 'no mark'],
   'heading.method': ['Methode', 'Method'],
   'method.sentence': [
     'Kosten = max(EU2-Einwohner − sozialversicherungspflichtig beschäftigte bulgarische und rumänische Staatsangehörige, 0) × Satz je Person und Jahr (Pro-Kopf-Methode der Stadt Dortmund, Städtetag NRW 2021).',

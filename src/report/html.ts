@@ -68,29 +68,39 @@ export const STATUS_MARKS: Record<Exclude<Status, 'official'>, string> = {
 
 const LOCALE: Record<Lang, string> = { de: 'de-DE', en: 'en-GB' };
 
+// Building an Intl.NumberFormat costs about as much as a thousand uses of one, and a
+// nationwide report writes several thousand numbers: one formatter per language and style.
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(lang: Lang, style: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${lang}:${style}`;
+  let found = formatters.get(key);
+  if (!found) formatters.set(key, (found = new Intl.NumberFormat(LOCALE[lang], options)));
+  return found;
+}
+
 /** Writes a number of a kind the way a reader of `lang` expects (1.234,56 € or €1,234.56). */
 export function formatValue(lang: Lang, kind: ValueKind, value: number): string {
-  const locale = LOCALE[lang];
   switch (kind) {
     case 'count':
-      return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+      return formatter(lang, kind, { maximumFractionDigits: 0 }).format(value);
     case 'euro':
-      return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+      return formatter(lang, kind, { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
     case 'percent':
-      return `${new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)} %`;
+      // German sets a space before the percent sign (DIN 5008), English does not.
+      return `${formatter(lang, kind, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)}${lang === 'de' ? ' %' : '%'}`;
     case 'decimal':
-      return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+      return formatter(lang, kind, { maximumFractionDigits: 2 }).format(value);
   }
 }
 
 /** Shorter text for chart labels and axes: whole euros, or "1,2 Mio. €" for large amounts. */
 export function formatShort(lang: Lang, kind: ValueKind, value: number): string {
-  const locale = LOCALE[lang];
   if (kind === 'euro') {
-    const compact = Math.abs(value) >= 1e6;
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', notation: compact ? 'compact' : 'standard', minimumFractionDigits: 0, maximumFractionDigits: compact ? 1 : 0 }).format(value);
+    return Math.abs(value) >= 1e6
+      ? formatter(lang, 'euro-compact', { style: 'currency', currency: 'EUR', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(value)
+      : formatter(lang, 'euro-whole', { style: 'currency', currency: 'EUR', minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(value);
   }
-  if (kind === 'count' && Math.abs(value) >= 1e6) return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  if (kind === 'count' && Math.abs(value) >= 1e6) return formatter(lang, 'count-compact', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
   return formatValue(lang, kind, value);
 }
 
@@ -325,7 +335,7 @@ header{border-bottom:3px solid var(--accent);margin-bottom:20px;padding-bottom:1
 h1{font-family:Georgia,"Times New Roman",serif;font-weight:600;font-size:1.9rem;margin:0 0 4px;line-height:1.2}
 .subtitle{margin:0;color:var(--muted)}
 h2{font-family:Georgia,"Times New Roman",serif;font-weight:600;font-size:1.25rem;margin:32px 0 10px;padding-bottom:4px;border-bottom:1px solid var(--rule)}
-.headline dl{display:grid;grid-template-columns:repeat(auto-fit,minmax(200px,1fr));gap:12px;margin:0}
+.headline dl{display:grid;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));gap:12px;margin:0}
 .headline dl>div{background:var(--band);border-left:4px solid var(--accent);padding:10px 14px}
 .headline dt{font-size:.85rem;color:var(--muted)}
 .headline dd{margin:2px 0 0;font-size:1.45rem;font-weight:600;font-variant-numeric:tabular-nums}
@@ -347,7 +357,8 @@ tfoot th,tfoot td{border-top:2px solid var(--ink);border-bottom:none;font-weight
 .num{text-align:right;white-space:nowrap}
 thead th.num{white-space:normal}
 .table-wrap{overflow-x:auto}
-table.data-table td.num{position:relative;padding-right:16px}
+table.data-table td.num,table.data-table th.num{padding-right:16px}
+table.data-table td.num{position:relative}
 table.data-table td.num sup.mark{position:absolute;right:4px;top:2px}
 caption{text-align:left;font-size:.85rem;color:var(--muted);padding-bottom:6px}
 .hint{font-style:italic}

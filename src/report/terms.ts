@@ -84,7 +84,7 @@ const TERMS = {
   'map.no_data': ['keine Angabe', 'no data'],
   'map.counted_with': ['gezählt mit', 'counted with'],
   'map.grouped': ['als ein Gebiet gezählt', 'counted as one area'],
-  'map.not_on_map': ['nicht auf der Karte (Gebietsstand 2021)', 'not on the map (boundaries of 2021)'],
+  'map.not_on_map': ['Nicht auf der Karte (Gebietsstand 2021)', 'Not on the map (boundaries of 2021)'],
   'chart.others': ['übrige', 'others'],
   'chart.range': ['Spanne niedrig–hoch', 'low–high range'],
   'chart.low': ['niedrig', 'low'],

@@ -25,7 +25,8 @@ import { topology } from 'topojson-server';
 import { presimplify, quantile, simplify, filter, filterWeight } from 'topojson-simplify';
 import { quantize, mergeArcs } from 'topojson-client';
 
-const source = process.argv[2] ?? '../../shared/data/raw/geo/vg5000_2021-01-01_kreise.geojson';
+// The raw file lives in the project's shared/ folder, beside the repository.
+const source = process.argv[2] ?? '../shared/data/raw/geo/vg5000_2021-01-01_kreise.geojson';
 const out = 'data/geo/kreise-de-2021.topo.json';
 /** Share of points kept after simplification (chosen by eye and by file size, see data/geo/README.md). */
 const KEEP = 0.12;

@@ -160,7 +160,7 @@ export function renderHtmlReport(model: HtmlReportModel): string {
       idPrefix: 'bars',
     });
     const rows = [...b.items].sort((x, y) => y.value - x.value).map((item) => [item.label, formatValue(lang, b.kind, item.value)]);
-    charts.push(`<figure>${svg}<figcaption>${esc(b.figureLabel)}</figcaption>${dataTable(t('chart.data_table'), [t('col.name'), b.valueLabel], rows, [false, true])}</figure>`);
+    charts.push(chartFigure(svg, b.figureLabel, dataTable(t('chart.data_table'), [t('col.name'), b.valueLabel], rows, [false, true])));
   }
   if (model.lines) {
     const l = model.lines;
@@ -182,7 +182,7 @@ export function renderHtmlReport(model: HtmlReportModel): string {
       ]),
     );
     const heads = [t('col.name'), t('col.year'), l.figureLabel, ...(hasBand ? [t('chart.low'), t('chart.high')] : [])];
-    charts.push(`<figure>${svg}<figcaption>${esc(l.figureLabel)}</figcaption>${dataTable(t('chart.data_table'), heads, rows, heads.map((_, i) => i >= 2))}</figure>`);
+    charts.push(chartFigure(svg, l.figureLabel, dataTable(t('chart.data_table'), heads, rows, heads.map((_, i) => i >= 2))));
   }
   if (model.scenarios) {
     const s = model.scenarios;
@@ -196,7 +196,7 @@ export function renderHtmlReport(model: HtmlReportModel): string {
     });
     const rows = s.groups.map((g) => [g.label, ...g.values.map((v) => (v === null ? '–' : formatValue(lang, s.kind, v)))]);
     const heads = [t('col.name'), ...s.seriesLabels];
-    charts.push(`<figure>${svg}<figcaption>${esc(s.figureLabel)}</figcaption>${dataTable(t('chart.data_table'), heads, rows, heads.map((_, i) => i > 0))}</figure>`);
+    charts.push(chartFigure(svg, s.figureLabel, dataTable(t('chart.data_table'), heads, rows, heads.map((_, i) => i > 0))));
   }
   if (charts.length > 0) body.push(`<section aria-labelledby="h-chart"><h2 id="h-chart">${esc(t('heading.chart'))}</h2>${charts.join('')}</section>`);
 
@@ -277,6 +277,11 @@ function mark(status: Status | undefined, used: Set<Status>, lang: Lang): string
   used.add(status);
   if (status === 'official') return '';
   return `<sup class="mark" title="${esc(statusWord(lang, status))}">${esc(STATUS_MARKS[status])}</sup>`;
+}
+
+/** A chart, its caption, and its data as a table to open (the chart's text alternative). */
+function chartFigure(svg: string, caption: string, table: string): string {
+  return `<figure>${svg}<figcaption>${esc(caption)}</figcaption>${table}</figure>`;
 }
 
 function dataTable(summary: string, heads: string[], rows: string[][], numeric: boolean[]): string {

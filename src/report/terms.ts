@@ -1,0 +1,128 @@
+/**
+ * The one catalogue of words for the human formats (HTML report, workbook), in German and
+ * English. German is the default: the people who read these reports are German municipal
+ * analysts and councils. Machine formats (csv, json) keep their English keys and never use it.
+ */
+export type Lang = 'de' | 'en';
+export const DEFAULT_LANG: Lang = 'de';
+
+/** The status scale, surest first; a figure is as unsure as its least sure input. */
+export const STATUSES = ['official', 'derived', 'secondary', 'proposed', 'estimated', 'assumption', 'projected'] as const;
+export type Status = (typeof STATUSES)[number];
+
+const TERMS = {
+  // Column heads.
+  'col.ags': ['AGS', 'AGS'],
+  'col.name': ['Gebiet', 'Area'],
+  'col.year': ['Jahr', 'Year'],
+  'col.population': ['Einwohner', 'Population'],
+  'col.eu2': ['EU2-Einwohner', 'EU2 residents'],
+  'col.insured': ['SV-Beschäftigte EU2', 'Insured EU2 employees'],
+  'col.net': ['Netto-Personen', 'Net persons'],
+  'col.rate': ['Satz (EUR je Person)', 'Rate (EUR per person)'],
+  'col.cost': ['Kosten (EUR)', 'Cost (EUR)'],
+  'col.cost_per_inhabitant': ['Kosten je Einwohner (EUR)', 'Cost per inhabitant (EUR)'],
+  'col.eu2_share': ['EU2-Anteil (%)', 'EU2 share (%)'],
+  'col.claims': ['Förderansprüche (EUR)', 'Programme claims (EUR)'],
+  'col.uncovered': ['Ungedeckte Kosten (EUR)', 'Uncovered cost (EUR)'],
+  'col.coverage': ['Deckungsgrad (%)', 'Coverage (%)'],
+  'col.status': ['Status', 'Status'],
+  // Status words and what they mean.
+  'status.official': ['amtlich', 'official'],
+  'status.derived': ['abgeleitet', 'derived'],
+  'status.secondary': ['Sekundärquelle', 'secondary'],
+  'status.proposed': ['vorgeschlagen', 'proposed'],
+  'status.estimated': ['geschätzt', 'estimated'],
+  'status.assumption': ['Annahme', 'assumption'],
+  'status.projected': ['fortgeschrieben', 'projected'],
+  'status.official.explain': [
+    'Von einer amtlichen Stelle veröffentlicht und unverändert übernommen.',
+    'Published by an official body and taken over unchanged.',
+  ],
+  'status.derived.explain': [
+    'Durch einfache Rechnung aus amtlichen Zahlen gewonnen, etwa als Differenz zweier Tabellenwerte.',
+    'Obtained from official figures by simple arithmetic, such as the difference of two table cells.',
+  ],
+  'status.secondary.explain': [
+    'Aus einer nicht amtlichen Quelle übernommen, die sich auf amtliche Zahlen beruft.',
+    'Taken from a non-official source that cites official figures.',
+  ],
+  'status.proposed.explain': [
+    'Ein vorgeschlagener, noch nicht beschlossener Wert, etwa aus einem Entwurf.',
+    'A value that has been proposed but not yet adopted, for example in a draft.',
+  ],
+  'status.estimated.explain': [
+    'Beruht auf einer Schätzung, zum Beispiel SV-Beschäftigte nach dem bundesweiten Verhältnis von 2019.',
+    'Rests on an estimate, for example insured employees imputed from the national 2019 ratio.',
+  ],
+  'status.assumption.explain': [
+    'Ein angenommener Wert ohne Quelle, der das Ergebnis trägt und begründet werden muss.',
+    'An assumed value without a source, which the result rests on and which needs a reason.',
+  ],
+  'status.projected.explain': [
+    'In ein künftiges Jahr fortgeschrieben; hängt von der angenommenen Entwicklung ab.',
+    'Carried forward into a future year; depends on the assumed development.',
+  ],
+  // Report headings.
+  'heading.headline': ['Auf einen Blick', 'At a glance'],
+  'heading.map': ['Karte', 'Map'],
+  'heading.chart': ['Diagramm', 'Chart'],
+  'heading.table': ['Tabelle', 'Table'],
+  'heading.explains': ['Herleitung einzelner Zahlen', 'How single figures were obtained'],
+  'heading.sources': ['Quellen', 'Sources'],
+  'heading.parameters': ['Parameter', 'Parameters'],
+  'heading.provenance': ['Herkunft der Rechnung', 'Provenance'],
+  'heading.notes': ['Hinweise', 'Notes'],
+  'heading.marks': ['Kennzeichen', 'Marks'],
+  'marks.none': ['ohne Zeichen', 'no mark'],
+  'heading.method': ['Methode', 'Method'],
+  'method.sentence': [
+    'Kosten = max(EU2-Einwohner − sozialversicherungspflichtig beschäftigte bulgarische und rumänische Staatsangehörige, 0) × Satz je Person und Jahr (Pro-Kopf-Methode der Stadt Dortmund, Städtetag NRW 2021).',
+    'Cost = max(EU2 residents − Bulgarian and Romanian employees subject to social insurance, 0) × rate per person and year (per-capita method of the City of Dortmund, Städtetag NRW 2021).',
+  ],
+  // Words of the map and the charts.
+  'map.no_data': ['keine Angabe', 'no data'],
+  'map.counted_with': ['gezählt mit', 'counted with'],
+  'map.grouped': ['als ein Gebiet gezählt', 'counted as one area'],
+  'map.not_on_map': ['Nicht auf der Karte (Gebietsstand 2021)', 'Not on the map (boundaries of 2021)'],
+  'chart.others': ['übrige', 'others'],
+  'chart.range': ['Spanne niedrig–hoch', 'low–high range'],
+  'chart.low': ['niedrig', 'low'],
+  'chart.high': ['hoch', 'high'],
+  'chart.bars': ['Balken', 'bars'],
+  'chart.largest': ['größter Wert', 'largest value'],
+  'chart.groups': ['Gebiete', 'areas'],
+  'chart.each': ['je', 'each with'],
+  'chart.data_table': ['Daten als Tabelle', 'Data as a table'],
+  'table.total': ['Summe', 'Total'],
+  'table.sort_hint': ['Spaltenkopf anklicken zum Sortieren', 'Click a column head to sort'],
+  'param.name': ['Name', 'Name'],
+  'param.value': ['Wert', 'Value'],
+  'param.date': ['gültig ab', 'in force from'],
+  'param.source': ['Quelle', 'Source'],
+  'prov.version': ['Programmversion', 'Program version'],
+  'prov.input': ['Eingabedatei', 'Input file'],
+  'prov.generated_by': ['Erstellt mit burden', 'Made with burden'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type TermKey = keyof typeof TERMS;
+
+/** The word for `key` in `lang`. */
+export function term(lang: Lang, key: TermKey): string {
+  return TERMS[key][lang === 'en' ? 1 : 0];
+}
+
+export function statusWord(lang: Lang, status: Status): string {
+  return term(lang, `status.${status}`);
+}
+
+export function statusExplanation(lang: Lang, status: Status): string {
+  return term(lang, `status.${status}.explain`);
+}
+
+export function isStatus(value: unknown): value is Status {
+  return typeof value === 'string' && (STATUSES as readonly string[]).includes(value);
+}
+
+/** Every key, for tests that check the catalogue is complete. */
+export const TERM_KEYS = Object.keys(TERMS) as TermKey[];

@@ -18,6 +18,7 @@ export const calcOptionsSchema = z.strictObject({
     set: setOption,
     explain: z.optional(z.union([z.boolean(), z.string().check(z.regex(/^\d{2,12}$/, 'must be a key (AGS) or nothing'))])),
     rateFile: z.optional(z.string()),
+    land: z.optional(z.string()),
     ...outputOptionsShape,
   });
 

@@ -30,7 +30,7 @@ export interface PotArea {
 }
 
 /** The shipped Kreis dataset whose counts fill the programme areas. */
-export const AREA_DATASET = 'eu2-nrw-kreise-2025';
+export const AREA_DATASET = 'eu2-de-kreise-2025';
 
 const potLands = (ruleSets: readonly RuleSet[]): string[] | null => {
   const lands = new Set<string>();

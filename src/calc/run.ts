@@ -26,10 +26,11 @@ import { type ExplainContext, explainRow } from './explain.js';
 import { type AreaRows, applyScenarios, loadRuleSet } from './scenarios.js';
 import { AREA_DATASET, potArea } from './pot-area.js';
 import type { RuleSet } from '../schema/rules.js';
+import { resolveLand } from '../io/lands.js';
 import { type CalcOptions, parseCalcOptions } from './options.js';
 import { runParameters } from './parameters.js';
 
-const DEFAULT_DATASET = 'eu2-nrw-kreise-2025';
+const DEFAULT_DATASET = 'eu2-de-kreise-2025';
 
 /**
  * The shipped input of `burden calc` without a file: read from where the package is
@@ -96,6 +97,7 @@ async function runProjection(file: string | undefined, rawOptions: Record<string
   // explain, and its budget years are the projected years.
   const refused: Record<string, string> = {
     explain: 'run calc --rules R --year YYYY --explain for one budget year',
+    land: 'select the Land in the input file, or project the whole file',
     year: 'the projected years are the budget years; --rules applies in each of them',
   };
   const unsupported = Object.keys(refused).filter((k) => rawOptions[k] !== undefined);
@@ -197,7 +199,10 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
   const streaming = format === 'csv' && ruleSets.length === 0 && options.explain === undefined && options.year === undefined;
   let streamed: ReturnType<typeof csvRenderer> | null = null;
   let index = 0;
-  const plain = streaming ? input.plan.plain ?? null : null;
+  // --land keeps the rows of one Land (by key prefix); it reads row by row, never in parallel.
+  const land = options.land === undefined ? null : resolveLand(options.land);
+  const inLand = (row: { ags: string }): boolean => land === null || row.ags.startsWith(land);
+  const plain = streaming && land === null ? input.plan.plain ?? null : null;
   const workers = plain ? parallelWorkers(statSync(plain.path).size) : 0;
   let usedRegister = false;
   try {
@@ -214,6 +219,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
       }
       let text = '';
       for (const inputRow of batch) {
+        if (!inLand(inputRow)) continue;
         const row = applyMethod(inputRow, context);
         totals.add(row);
         warnings.note(row);

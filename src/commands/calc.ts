@@ -10,7 +10,7 @@ export function registerCalc(program: Command, Option: typeof OptionClass): void
   program
     .command('calc')
     .description('compute the yearly cost per municipality (net persons × rate)')
-    .argument('[file]', 'combined CSV (ags, name, population, eu2 or bg+ro, insured); - reads standard input; default: the shipped EU2 data of the 53 NRW Kreise')
+    .argument('[file]', 'combined CSV (ags, name, population, eu2 or bg+ro, insured); - reads standard input; default: the shipped EU2 data of every German Kreis (31.12.2025)')
     .option('--population <file>', 'CSV with ags and population (three-file form)')
     .option('--eu2 <file>', 'CSV with ags and eu2, or bg and ro (three-file form)')
     .option('--insured <file>', 'CSV with ags and insured, or insured_bg and insured_ro (three-file form)')
@@ -23,6 +23,7 @@ export function registerCalc(program: Command, Option: typeof OptionClass): void
     .option('--year <year>', 'budget year for --rules (default: the data\'s own year); also the price level unless --price-year')
     .option('--set <name=value>', 'override a parameter for this run, e.g. --set bund_pauschale=500 (repeatable)', collect, [])
     .option('--explain [ags]', 'show the chain of every figure: for all rows, or for one key')
+    .option('--land <land>', 'only the municipalities of one Land: its key (05), abbreviation (NW) or name')
     .option('--years <from-to>', 'project each row over these years, e.g. 2025-2030 (one row per key and year; see burden extrapolate)')
     .option('--base-year <year>', 'with --years: the year the input counts are for (default: the year column; the shipped data: 2025)')
     .option('--from <year>', 'first projected year (with --to)')

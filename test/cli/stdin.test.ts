@@ -4,11 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, burden } from '../helpers/cli.js';
+import { runCli } from '../helpers/run-cli.js';
 
 /**
  * Standard input and pipes are copied to a temporary file and read like a file: the same
  * bytes out as from the file itself, on the sequential and the parallel path, and the copy
  * is gone afterwards, whether the run succeeded or failed.
+ *
+ * These run the built binary with a real pipe on standard input: the copy is removed when
+ * the process ends (io/temp-files.ts), which an in-process run (helpers/run-cli.ts) never
+ * does. Only the refusal before any copy is made runs in-process.
  */
 const dir = mkdtempSync(join(tmpdir(), 'burden-stdin-'));
 const file = join(dir, 'in.csv');
@@ -52,8 +57,8 @@ describe('standard input is read like a file', () => {
     expect(readdirSync(temp)).toEqual([]);
   });
 
-  it('a temporary folder that does not exist is exit 73 with a way out', () => {
-    const { code, stderr } = burden(['calc', '-'], { input: text, env: { TMPDIR: join(dir, 'missing') } });
+  it('a temporary folder that does not exist is exit 73 with a way out', async () => {
+    const { code, stderr } = await runCli(['calc', '-'], { stdin: text, env: { TMPDIR: join(dir, 'missing') } });
     expect(code).toBe(73);
     expect(stderr).toBe(`error: <stdin>: cannot copy the input to the temporary folder ${join(dir, 'missing')} (no such folder) `
       + '(set TMPDIR to a folder with space that you can write to, or give the path of a file instead)\n');

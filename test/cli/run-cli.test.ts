@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { loadRegister, loadShippedData } from '../../src/io/shipped.js';
 
 /**
  * The in-process runner (helpers/run-cli.ts) stands in for a spawned binary in most CLI
@@ -40,6 +41,23 @@ describe('runCli', () => {
     expect(Object.getOwnPropertyDescriptor(process, 'stdin')).toEqual(before.stdin);
     expect(process.exitCode).toBe(before.exitCode);
     delete process.env.BURDEN_RUNCLI_PROBE;
+  });
+
+  it('leaves the shipped data it caches as it was, so one run cannot change the next', async () => {
+    const shipped = structuredClone(await loadShippedData());
+    const kreise = structuredClone(await loadRegister('kreis'));
+    for (const args of [
+      ['calc', '--rules', 'nrw-2025-kim', '--rules', 'bund-pauschale', '--set', 'bund_pauschale=500', '--year', '2025', '--format', 'json', '--explain'],
+      ['calc', '--years', '2025-2027', '--growth', 'trend', '--rules', 'nrw-2025-kim', '--set', 'rate=2500', '--format', 'csv'],
+      ['extrapolate', '--years', '2023-2026', '--rules', 'nrw-2024', '--set', 'insured_bg_ro_de=600000', '--format', 'json'],
+      ['calibrate', '--total-cost', '15639763', '--eu2', '7298', '--insured', '0', '--year', '2023'],
+      ['rules', 'show', 'nrw-2024'],
+      ['params', 'vpi'],
+    ]) {
+      expect((await runCli(args)).code).toBe(0);
+    }
+    expect(await loadShippedData()).toEqual(shipped);
+    expect(await loadRegister('kreis')).toEqual(kreise);
   });
 
   it('runs calls made at the same time one after the other, each with its own output', async () => {

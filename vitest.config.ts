@@ -8,6 +8,12 @@ export default defineConfig({
     // (test/helpers/run-cli.ts), which changes the working folder with process.chdir, and
     // worker threads cannot do that.
     pool: 'forks',
+    // A worker runs its test files one after another in the same process instead of starting
+    // a fresh one for each: ~8 s less CPU over the suite (measured: 39.7 s → 32.0 s user),
+    // most of it Node and vitest starting up again 27 times. Test files share no state but
+    // the source modules' caches of the shipped data, which no run changes
+    // (test/cli/run-cli.test.ts checks it), and runCli restores what it changes.
+    isolate: false,
     // Two cores: two test files at a time. A third worker would only compete with the
     // binaries the remaining spawned tests start (and their worker threads).
     maxWorkers: 2,

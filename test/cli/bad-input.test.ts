@@ -4,7 +4,8 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT, burden } from '../helpers/cli.js';
+import { BIN, ROOT } from '../helpers/cli.js';
+import { runCli } from '../helpers/run-cli.js';
 
 /**
  * The bad-input corpus (test/fixtures/bad/cases.json, described in its README) and the
@@ -69,16 +70,22 @@ function snapshot(dir: string): Record<string, string> {
   return entries;
 }
 
-function run(c: BadCase, out: string, cwd: string): { code: number | null; stdout: string; stderr: string; error?: Error } {
-  const dropPrivileges = c.generate === 'unreadable' && canDropToNobody;
-  const result = spawnSync(process.execPath, [BIN, ...c.args.map((a) => a.replaceAll('{out}', out))], {
+/**
+ * One case, in this process (helpers/run-cli.ts), except where it must run as another user:
+ * the unreadable file as root is read by the built binary run as user nobody.
+ */
+async function run(c: BadCase, out: string, cwd: string): Promise<{ code: number | null; stdout: string; stderr: string; error?: Error }> {
+  const args = c.args.map((a) => a.replaceAll('{out}', out));
+  if (c.generate !== 'unreadable' || !canDropToNobody) return runCli(args, { cwd, stdin: c.stdin ?? '' });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     input: c.stdin ?? '',
     env: { ...process.env, NO_COLOR: '1' },
     encoding: 'utf8',
     // A hang is a failure, not a stuck suite.
     timeout: 20_000,
-    ...(dropPrivileges ? { uid: NOBODY, gid: NOBODY } : {}),
+    uid: NOBODY,
+    gid: NOBODY,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr, ...(result.error ? { error: result.error } : {}) };
 }
@@ -92,7 +99,7 @@ describe('the bad-input corpus', () => {
   for (const c of cases) {
     const reason = skipReason(c);
     const title = `${c.name}: ${c.about} → ${c.expectedCode}${reason ? ` (skipped: ${reason})` : ''}`;
-    it.skipIf(reason !== null)(title, () => {
+    it.skipIf(reason !== null)(title, async () => {
       const out = mkdtempSync(join(tmpdir(), 'burden-bad-out-'));
       let cwd = ROOT;
       if (c.generate) {
@@ -102,7 +109,7 @@ describe('the bad-input corpus', () => {
       const generated = c.generate ? readdirSync(cwd).sort() : [];
       const before = snapshot(BAD);
 
-      const result = run(c, out, cwd);
+      const result = await run(c, out, cwd);
 
       expect(result.error).toBeUndefined();
       const lines = result.stderr.split('\n').filter((l) => l !== '');
@@ -122,11 +129,11 @@ describe('the bad-input corpus', () => {
 });
 
 describe('-o never replaces an existing file on failure', () => {
-  it('keeps an existing output byte for byte when the input is bad', () => {
+  it('keeps an existing output byte for byte when the input is bad', async () => {
     const out = mkdtempSync(join(tmpdir(), 'burden-bad-keep-'));
     const target = join(out, 'result.csv');
     writeFileSync(target, 'the previous run\n');
-    const { code } = burden(['calc', 'test/fixtures/bad/unterminated-quote.csv', '--format', 'csv', '-o', target]);
+    const { code } = await runCli(['calc', 'test/fixtures/bad/unterminated-quote.csv', '--format', 'csv', '-o', target]);
     expect(code).toBe(65);
     expect(readFileSync(target, 'utf8')).toBe('the previous run\n');
     expect(readdirSync(out)).toEqual(['result.csv']);
@@ -139,9 +146,9 @@ describe('-o never replaces an existing file on failure', () => {
  * run on them.
  */
 describe('inputs that must be read correctly', () => {
-  it('reads a Windows-1252 file: K\\xf6ln is Köln, Bev\\xf6lkerung maps to population, 1.024.621 is a count', () => {
+  it('reads a Windows-1252 file: K\\xf6ln is Köln, Bev\\xf6lkerung maps to population, 1.024.621 is a count', async () => {
     expect(readFileSync(join(OK, 'windows-1252.csv')).includes(Buffer.from('K\xf6ln', 'latin1'))).toBe(true);
-    const { stdout, stderr, code } = burden(['calc', 'test/fixtures/ok/windows-1252.csv', '--format', 'csv', '--impute-insured', 'national-2019']);
+    const { stdout, stderr, code } = await runCli(['calc', 'test/fixtures/ok/windows-1252.csv', '--format', 'csv', '--impute-insured', 'national-2019']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     // Köln: 3,100 + 5,200 = 8,300 EU2, 4,000 insured, 4,300 net × 2,143 = 9,214,900.
@@ -149,8 +156,8 @@ describe('inputs that must be read correctly', () => {
     expect(stdout).toBe(readFileSync(join(OK, 'windows-1252.expected.csv'), 'utf8'));
   });
 
-  it('reads quotes, a line break in a name, umlauts, a BOM, CRLF, a blank line, grouped counts and years', () => {
-    const { stdout, stderr, code } = burden(['calc', 'test/fixtures/ok/quotes-umlauts-years.csv', '--format', 'csv']);
+  it('reads quotes, a line break in a name, umlauts, a BOM, CRLF, a blank line, grouped counts and years', async () => {
+    const { stdout, stderr, code } = await runCli(['calc', 'test/fixtures/ok/quotes-umlauts-years.csv', '--format', 'csv']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     // "8.120" and "9 410" are grouped counts; "-" is 0 insured (Destatis: nothing there).
@@ -173,11 +180,11 @@ describe('inputs that must be read correctly', () => {
   ];
   for (const format of ['table', 'csv', 'json', 'md']) {
     for (const locale of ['de', 'en']) {
-      it(`--format ${format} --locale ${locale} gives identical bytes run after run`, () => {
+      it(`--format ${format} --locale ${locale} gives identical bytes run after run`, async () => {
         for (const [file, ...options] of fixtures) {
           const args = ['calc', file ?? '', ...options, '--format', format, '--locale', locale];
-          const first = burden(args);
-          const second = burden(args);
+          const first = await runCli(args);
+          const second = await runCli(args);
           expect(first.code).toBe(0);
           expect(first.stdout.length).toBeGreaterThan(0);
           expect(second.stdout).toBe(first.stdout);
@@ -187,13 +194,13 @@ describe('inputs that must be read correctly', () => {
     }
   }
 
-  it('writes the same bytes with -o as on stdout', () => {
+  it('writes the same bytes with -o as on stdout', async () => {
     const out = mkdtempSync(join(tmpdir(), 'burden-ok-'));
     for (const format of ['table', 'csv', 'json', 'md']) {
       const target = join(out, `result.${format}`);
       const args = ['calc', 'test/fixtures/ok/quotes-umlauts-years.csv', '--format', format];
-      expect(burden([...args, '-o', target]).code).toBe(0);
-      expect(readFileSync(target, 'utf8')).toBe(burden(args).stdout);
+      expect((await runCli([...args, '-o', target])).code).toBe(0);
+      expect(readFileSync(target, 'utf8')).toBe((await runCli(args)).stdout);
     }
     expect(existsSync(join(out, 'result.csv'))).toBe(true);
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { BIN, burden } from '../helpers/cli.js';
+import { runCli } from '../helpers/run-cli.js';
 
 const PAPER = 'ags,name,eu2,insured\n00,Deutschland,1108393,572574\n';
 
 describe('burden calc reproduces the paper (Städtetag NRW 2021, S. 10)', () => {
-  it('Germany 2019: net 535,819 and 1,148,260,117.00 EUR in csv', () => {
-    const { stdout, code } = burden(['calc', '-', '--format', 'csv'], { input: PAPER });
+  it('Germany 2019: net 535,819 and 1,148,260,117.00 EUR in csv', async () => {
+    const { stdout, code } = await runCli(['calc', '-', '--format', 'csv'], { stdin: PAPER });
     expect(code).toBe(0);
     expect(stdout).toBe(
       'ags,name,population,eu2,insured,insured_estimated,net,rate_eur,cost_eur,cost_per_inhabitant_eur,eu2_share_pct\n' +
@@ -17,8 +18,8 @@ describe('burden calc reproduces the paper (Städtetag NRW 2021, S. 10)', () => 
     );
   });
 
-  it('the same in json, with numbers as numbers and the rate source in meta', () => {
-    const { stdout, code } = burden(['calc', '-', '--format', 'json'], { input: PAPER });
+  it('the same in json, with numbers as numbers and the rate source in meta', async () => {
+    const { stdout, code } = await runCli(['calc', '-', '--format', 'json'], { stdin: PAPER });
     expect(code).toBe(0);
     const doc = JSON.parse(stdout);
     expect(doc.rows[0]).toMatchObject({ ags: '00', net: 535819, cost_eur: 1148260117, insured_estimated: false });
@@ -29,16 +30,16 @@ describe('burden calc reproduces the paper (Städtetag NRW 2021, S. 10)', () => 
     expect(doc.meta.inputs[0].sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('German Excel csv: semicolons, decimal comma and a BOM', () => {
-    const { stdout } = burden(['calc', '-', '--format', 'csv', '--locale', 'de'], { input: PAPER });
+  it('German Excel csv: semicolons, decimal comma and a BOM', async () => {
+    const { stdout } = await runCli(['calc', '-', '--format', 'csv', '--locale', 'de'], { stdin: PAPER });
     expect(stdout.startsWith('\uFEFFags;name;population;')).toBe(true);
     expect(stdout).toContain(';535819;2143,00;1148260117,00;;\n');
   });
 });
 
 describe('burden calc on the shipped default data', () => {
-  it('prints the 53 NRW Kreise, a totals row and the estimate flag', () => {
-    const { stdout, stderr, code } = burden(['calc']);
+  it('prints the 53 NRW Kreise, a totals row and the estimate flag', async () => {
+    const { stdout, stderr, code } = await runCli(['calc']);
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const kreisRows = stdout.split('\n').filter((l) => /^│ 05\d{3} /.test(l));
@@ -50,26 +51,26 @@ describe('burden calc on the shipped default data', () => {
     expect(stdout).toMatch(/│ 05913 │ Dortmund, kreisfreie Stadt +│ +603\.462 │ +13\.495 │ +6\.971\* │ +6\.524\* │ +13\.980\.932,00\* │/);
   });
 
-  it('flags every estimated insured count in csv and json', () => {
-    const csv = burden(['calc', '--format', 'csv']).stdout.trim().split('\n');
+  it('flags every estimated insured count in csv and json', async () => {
+    const csv = (await runCli(['calc', '--format', 'csv'])).stdout.trim().split('\n');
     expect(csv).toHaveLength(54);
     expect(csv.slice(1).every((line) => line.split(',').at(-6) === 'true')).toBe(true);
-    const json = JSON.parse(burden(['calc', '--format', 'json']).stdout);
+    const json = JSON.parse((await runCli(['calc', '--format', 'json'])).stdout);
     expect(json.rows.every((r: { insured_estimated: boolean }) => r.insured_estimated)).toBe(true);
     expect(json.meta.insured).toContain('572574 / 1108393');
     expect(json.meta.population).toContain('register');
   });
 
-  it('is byte-identical run after run in every format', () => {
+  it('is byte-identical run after run in every format', async () => {
     for (const format of ['table', 'csv', 'json', 'md']) {
-      expect(burden(['calc', '--format', format]).stdout).toBe(burden(['calc', '--format', format]).stdout);
+      expect((await runCli(['calc', '--format', format])).stdout).toBe((await runCli(['calc', '--format', format])).stdout);
     }
   });
 });
 
 describe('price level', () => {
-  it('uprates 2,143 EUR to 2023 prices: round(2143 × 116.7 / 99.5, 2) = round(2,513.448…) = 2,513.45', () => {
-    const { stdout } = burden(['calc', '-', '--format', 'csv', '--price-year', '2023'], { input: PAPER });
+  it('uprates 2,143 EUR to 2023 prices: round(2143 × 116.7 / 99.5, 2) = round(2,513.448…) = 2,513.45', async () => {
+    const { stdout } = await runCli(['calc', '-', '--format', 'csv', '--price-year', '2023'], { stdin: PAPER });
     const [header, row] = stdout.trim().split('\n');
     expect(header).toContain('rate_eur,rate_status,cost_eur');
     expect(row).toContain(',2513.45,official,');
@@ -77,23 +78,23 @@ describe('price level', () => {
     expect(row).toContain(',1346754265.55,');
   });
 
-  it('flags a secondary index (2024): round(2143 × 119.3 / 99.5, 2) = round(2,569.446…) = 2,569.45', () => {
-    const { stdout } = burden(['calc', '-', '--format', 'csv', '--price-year', '2024'], { input: PAPER });
+  it('flags a secondary index (2024): round(2143 × 119.3 / 99.5, 2) = round(2,569.446…) = 2,569.45', async () => {
+    const { stdout } = await runCli(['calc', '-', '--format', 'csv', '--price-year', '2024'], { stdin: PAPER });
     expect(stdout).toContain(',2569.45,secondary,');
   });
 
-  it('names a price index beyond the published years, and the inflation assumed for it', () => {
-    const table = burden(['calc', '-', '--price-year', '2027'], { input: PAPER }).stdout;
+  it('names a price index beyond the published years, and the inflation assumed for it', async () => {
+    const table = (await runCli(['calc', '-', '--price-year', '2027'], { stdin: PAPER })).stdout;
     expect(table).toContain('2027 VPI 2025 (secondary) carried forward at 2 % a year (Assumption of this tool; no forecast in the source documents).');
-    const refused = burden(['calc', '-', '--price-year', '2027', '--inflation', '3'], { input: PAPER });
+    const refused = await runCli(['calc', '-', '--price-year', '2027', '--inflation', '3'], { stdin: PAPER });
     expect(refused.stderr).toBe('error: --inflation needs --years FROM-TO (for --price-year after the last known index year, give --set inflation_assumed=P)\n');
     // 99.5 → 2027: 121.9 × 1.03 = 125.557, × 1.03 = 129.324 (thousandths each year); 2,143 × 129.324 / 99.5 = 2,785.34
-    expect(burden(['calc', '-', '--price-year', '2027', '--set', 'inflation_assumed=3', '--format', 'csv'], { input: PAPER }).stdout)
+    expect((await runCli(['calc', '-', '--price-year', '2027', '--set', 'inflation_assumed=3', '--format', 'csv'], { stdin: PAPER })).stdout)
       .toContain(',2785.34,projected,');
   });
 
-  it('--rate overrides the rate and says so in the metadata', () => {
-    const doc = JSON.parse(burden(['calc', '-', '--format', 'json', '--rate', '2500'], { input: PAPER }).stdout);
+  it('--rate overrides the rate and says so in the metadata', async () => {
+    const doc = JSON.parse((await runCli(['calc', '-', '--format', 'json', '--rate', '2500'], { stdin: PAPER })).stdout);
     expect(doc.rows[0].cost_eur).toBe(535819 * 2500);
     expect(doc.meta.overrides).toEqual(['rate=2500 (--rate)']);
   });
@@ -102,8 +103,8 @@ describe('price level', () => {
 describe('input of several years', () => {
   const input = 'ags,year,eu2,insured\n05913000,2023,100,0\n05913000,2024,100,0\n05111000,2024,50,10\n';
 
-  it('totals each year, and over the years only money (a person is not counted once per year)', () => {
-    const doc = JSON.parse(burden(['calc', '-', '--format', 'json'], { input }).stdout);
+  it('totals each year, and over the years only money (a person is not counted once per year)', async () => {
+    const doc = JSON.parse((await runCli(['calc', '-', '--format', 'json'], { stdin: input })).stdout);
     expect(doc.totals_by_year.map((t: Record<string, number>) => [t.year, t.rows, t.eu2, t.net, t.cost_eur])).toEqual([
       [2023, 1, 100, 100, 214300],
       // 100 × 2,143 + 40 × 2,143 = 300,020
@@ -112,18 +113,18 @@ describe('input of several years', () => {
     expect(doc.totals).toMatchObject({ rows: 3, population: null, eu2: null, insured: null, net: null, cost_eur: 514320, cost_per_inhabitant_eur: null });
   });
 
-  it('shows a totals row per year and one over the years in table and md', () => {
-    const table = burden(['calc', '-', '--locale', 'en'], { input }).stdout;
+  it('shows a totals row per year and one over the years in table and md', async () => {
+    const table = (await runCli(['calc', '-', '--locale', 'en'], { stdin: input })).stdout;
     expect(table).toMatch(/│ +│ Total 2024 \(2 rows\) +│ 2024 │ +1,222,147 │ +150 │ +10 │ +140 │ +300,020.00 │/);
     expect(table).toMatch(/│ +│ Total 2023–2024 \(3 rows\) │ +│ +│ +│ +│ +│ +514,320.00 │ +│ +│/);
-    const md = burden(['calc', '-', '--format', 'md'], { input }).stdout;
+    const md = (await runCli(['calc', '-', '--format', 'md'], { stdin: input })).stdout;
     expect(md).toContain('|  | **Total 2023 (1 row)** | **2023** | **603.462** | **100** | **0** | **100** | **214.300,00** |');
     expect(md).toContain('only money, which adds up across years');
   });
 
-  it('totals claims, coverage and claims status of each year as of the whole', () => {
-    const doc = JSON.parse(burden(['calc', '-', '--rules', 'bund-kdu-analog', '--format', 'json'],
-      { input: 'ags,year,eu2,insured\n05913000,2024,100,0\n05913000,2025,100,0\n05111000,2025,50,10\n' }).stdout);
+  it('totals claims, coverage and claims status of each year as of the whole', async () => {
+    const doc = JSON.parse((await runCli(['calc', '-', '--rules', 'bund-kdu-analog', '--format', 'json'],
+      { stdin: 'ags,year,eu2,insured\n05913000,2024,100,0\n05913000,2025,100,0\n05111000,2025,50,10\n' })).stdout);
     const pick = (t: Record<string, unknown>): unknown[] => [t.year, t.claims_total_eur, t.claims_status, t.uncovered_eur, t.coverage_pct];
     expect(doc.totals_by_year.map(pick)).toEqual([
       // The KdU analogy is in force from 2025 only.
@@ -135,18 +136,18 @@ describe('input of several years', () => {
     expect(pick(doc.totals)).toEqual([undefined, 26701.78, 'assumption', 487618.22, 5.19]);
   });
 
-  it('one year keeps the one totals row with every count', () => {
-    const doc = JSON.parse(burden(['calc', '-', '--format', 'json'], { input: 'ags,year,eu2,insured\n05913000,2024,100,0\n05111000,2024,50,10\n' }).stdout);
+  it('one year keeps the one totals row with every count', async () => {
+    const doc = JSON.parse((await runCli(['calc', '-', '--format', 'json'], { stdin: 'ags,year,eu2,insured\n05913000,2024,100,0\n05111000,2024,50,10\n' })).stdout);
     expect(doc.totals_by_year).toBeUndefined();
     expect(doc.totals).toMatchObject({ rows: 2, eu2: 150, net: 140 });
   });
 });
 
 describe('three files joined on the key', () => {
-  it('keeps population and insured columns of the EU2 file where no other file gives them', () => {
+  it('keeps population and insured columns of the EU2 file where no other file gives them', async () => {
     const own = mkdtempSync(join(tmpdir(), 'burden-own-'));
     writeFileSync(join(own, 'e.csv'), 'ags,eu2,population,insured\n05913,1000,5000,100\n');
-    const { stdout, code } = burden(['calc', '--eu2', join(own, 'e.csv'), '--format', 'csv']);
+    const { stdout, code } = await runCli(['calc', '--eu2', join(own, 'e.csv'), '--format', 'csv']);
     expect(code).toBe(0);
     // 900 net × 2,143 EUR = 1,928,700.00; / 5,000 inhabitants = 385.74; 1,000 / 5,000 = 20.00 %.
     expect(stdout.trim().split('\n')[1]).toBe('05913,"Dortmund, Stadt",5000,1000,100,false,900,2143.00,1928700.00,385.74,20.00');
@@ -157,8 +158,8 @@ describe('three files joined on the key', () => {
   writeFileSync(join(dir, 'eu2.csv'), 'Gemeindeschlüssel,Bulgarien,Rumänien\n05111000,2000,5770\n05913000,"5.000","8.495"\n');
   writeFileSync(join(dir, 'ins.csv'), 'ags\tinsured_bg\tinsured_ro\n05913000\t3000\t3971\n05111000\t1000\t3014\n');
 
-  it('sums bg+ro, reads ; and tab files and keeps the EU2 file order', () => {
-    const { stdout, code, stderr } = burden(['calc', '--population', join(dir, 'pop.csv'), '--eu2', join(dir, 'eu2.csv'), '--insured', join(dir, 'ins.csv'), '--format', 'csv']);
+  it('sums bg+ro, reads ; and tab files and keeps the EU2 file order', async () => {
+    const { stdout, code, stderr } = await runCli(['calc', '--population', join(dir, 'pop.csv'), '--eu2', join(dir, 'eu2.csv'), '--insured', join(dir, 'ins.csv'), '--format', 'csv']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
@@ -166,23 +167,23 @@ describe('three files joined on the key', () => {
     expect(lines[2]).toBe('05913000,"Dortmund, Stadt",603462,13495,6971,false,6524,2143.00,13980932.00,23.17,2.24');
   });
 
-  it('an unknown insured count is named in the insured file, at its line and header', () => {
+  it('an unknown insured count is named in the insured file, at its line and header', async () => {
     const own = mkdtempSync(join(tmpdir(), 'burden-ins-'));
     writeFileSync(join(own, 'eu2.csv'), 'ags,eu2\n05111000,7770\n05913000,9000\n');
     writeFileSync(join(own, 'ins.csv'), 'ags;SVB\n05913000;4000\n05111000;x\n');
-    const { code, stderr } = burden(['calc', '--eu2', join(own, 'eu2.csv'), '--insured', join(own, 'ins.csv')]);
+    const { code, stderr } = await runCli(['calc', '--eu2', join(own, 'eu2.csv'), '--insured', join(own, 'ins.csv')]);
     expect(code).toBe(65);
     expect(stderr).toBe(`error: ${join(own, 'ins.csv')}:3: column "SVB": insured count unknown (give the insured BG/RO employees, `
       + 'or --impute-insured national-2019 to estimate them, flagged as estimated)\n');
   });
 
-  it('names the keys missing from one file', () => {
+  it('names the keys missing from one file', async () => {
     writeFileSync(join(dir, 'ins2.csv'), 'ags,insured\n05913000,6971\n');
-    const { stderr, code } = burden(['calc', '--eu2', join(dir, 'eu2.csv'), '--insured', join(dir, 'ins2.csv')]);
+    const { stderr, code } = await runCli(['calc', '--eu2', join(dir, 'eu2.csv'), '--insured', join(dir, 'ins2.csv')]);
     expect(code).toBe(65);
     expect(stderr).toContain('1 key of');
     expect(stderr).toContain('05111000');
-    const skipped = burden(['calc', '--eu2', join(dir, 'eu2.csv'), '--insured', join(dir, 'ins2.csv'), '--allow-missing', '--format', 'csv']);
+    const skipped = await runCli(['calc', '--eu2', join(dir, 'eu2.csv'), '--insured', join(dir, 'ins2.csv'), '--allow-missing', '--format', 'csv']);
     expect(skipped.code).toBe(0);
     expect(skipped.stdout.trim().split('\n')).toHaveLength(2);
     expect(skipped.stderr).toMatch(/^warning: keys skipped/);
@@ -190,21 +191,21 @@ describe('three files joined on the key', () => {
 });
 
 describe('output files', () => {
-  it('-o writes atomically and leaves no temporary file', () => {
+  it('-o writes atomically and leaves no temporary file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'burden-out-'));
     const target = join(dir, 'out.csv');
-    const { code, stdout } = burden(['calc', '-', '--format', 'csv', '-o', target], { input: PAPER });
+    const { code, stdout } = await runCli(['calc', '-', '--format', 'csv', '-o', target], { stdin: PAPER });
     expect(code).toBe(0);
     expect(stdout).toBe('');
     expect(readFileSync(target, 'utf8')).toContain('1148260117.00');
     expect(readdirSync(dir)).toEqual(['out.csv']);
   });
 
-  it('a failing run leaves an existing output untouched and no temporary file', () => {
+  it('a failing run leaves an existing output untouched and no temporary file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'burden-out-'));
     const target = join(dir, 'out.csv');
     writeFileSync(target, 'keep me');
-    const { code } = burden(['calc', '-', '--format', 'csv', '-o', target], { input: `${PAPER}05,NRW,12.5,1\n` });
+    const { code } = await runCli(['calc', '-', '--format', 'csv', '-o', target], { stdin: `${PAPER}05,NRW,12.5,1\n` });
     expect(code).toBe(65);
     expect(readFileSync(target, 'utf8')).toBe('keep me');
     expect(readdirSync(dir)).toEqual(['out.csv']);
@@ -212,8 +213,8 @@ describe('output files', () => {
 });
 
 describe('calc --years projects every row', () => {
-  it('gives one row per Kreis and year on the default data, each figure with its status', () => {
-    const { stdout, code } = burden(['calc', '--years', '2025-2030', '--growth', 'trend', '--format', 'csv']);
+  it('gives one row per Kreis and year on the default data, each figure with its status', async () => {
+    const { stdout, code } = await runCli(['calc', '--years', '2025-2030', '--growth', 'trend', '--format', 'csv']);
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines[0]).toBe('ags,name,year,eu2,eu2_status,insured,insured_status,insured_estimated,net,net_status,rate_eur,rate_status,cost_eur,cost_status');
@@ -226,49 +227,49 @@ describe('calc --years projects every row', () => {
     expect(lines[2]?.split(',').slice(3, 10)).toEqual(['2026', '8976', 'projected', '4637', 'projected', 'true', '4339']);
   });
 
-  it('projects three joined files exactly as the same data in one combined file', () => {
+  it('projects three joined files exactly as the same data in one combined file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'burden-years3-'));
     writeFileSync(join(dir, 'eu2.csv'), 'ags,name,eu2\n05111000,Düsseldorf,7770\n05913000,Dortmund,9000\n');
     writeFileSync(join(dir, 'insured.csv'), 'ags;svb\n05913000;4000\n05111000;4014\n');
     writeFileSync(join(dir, 'combined.csv'), 'ags,name,eu2,insured\n05111000,Düsseldorf,7770,4014\n05913000,Dortmund,9000,4000\n');
     const args = ['--years', '2025-2027', '--base-year', '2024', '--growth', 'rate:3', '--format', 'csv'];
-    const joined = burden(['calc', '--eu2', join(dir, 'eu2.csv'), '--insured', join(dir, 'insured.csv'), ...args]);
-    const combined = burden(['calc', join(dir, 'combined.csv'), ...args]);
+    const joined = await runCli(['calc', '--eu2', join(dir, 'eu2.csv'), '--insured', join(dir, 'insured.csv'), ...args]);
+    const combined = await runCli(['calc', join(dir, 'combined.csv'), ...args]);
     expect(joined.code).toBe(0);
     expect(joined.stdout).toBe(combined.stdout);
     // 9,000 × 1.03 = 9,270, insured at the base share 4,000/9,000: round(9,270 × 4/9) = 4,120.
     expect(joined.stdout.split('\n')[4]).toMatch(/^05913000,Dortmund,2025,9270,projected,4120,projected,false,5150,projected,/);
   });
 
-  it('refuses unknown insured counts unless --impute-insured, as calc without --years', () => {
+  it('refuses unknown insured counts unless --impute-insured, as calc without --years', async () => {
     const input = 'ags,eu2\n05913000,9000\n';
     const args = ['calc', '-', '--years', '2025-2026', '--base-year', '2024', '--format', 'csv'];
-    const refused = burden(args, { input });
+    const refused = await runCli(args, { stdin: input });
     expect(refused.code).toBe(65);
     expect(refused.stderr).toBe('error: <stdin>:1: no column for insured employees (add a column insured, svb, or insured_bg and insured_ro; '
       + 'or give --impute-insured national-2019 to estimate them, flagged as estimated)\n');
-    const unknown = burden(args, { input: 'ags,eu2,insured\n05913000,9000,.\n' });
+    const unknown = await runCli(args, { stdin: 'ags,eu2,insured\n05913000,9000,.\n' });
     expect(unknown.stderr).toBe('error: <stdin>:2: column "insured": insured count unknown (give the insured BG/RO employees, '
       + 'or --impute-insured national-2019 to estimate them, flagged as estimated)\n');
-    const imputed = burden([...args, '--impute-insured', 'national-2019'], { input });
+    const imputed = await runCli([...args, '--impute-insured', 'national-2019'], { stdin: input });
     expect(imputed.code).toBe(0);
     // round(9,000 × 572,574 / 1,108,393) = round(4,649.2…) = 4,649
     expect(imputed.stdout.split('\n')[1]).toMatch(/^05913000,"Dortmund, Stadt",2025,9000,projected,4649,projected,true,4351,/);
   });
 
-  it('takes a calibrated --rate-file', () => {
+  it('takes a calibrated --rate-file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'burden-yrate-'));
     const rate = join(dir, 'rate.json');
-    expect(burden(['calibrate', '--total-cost', '15639763', '--eu2', '7298', '--insured', '0', '--write-parameter', rate]).code).toBe(0);
-    const { code, stdout } = burden(['calc', '-', '--years', '2019-2019', '--base-year', '2019', '--rate-file', rate, '--format', 'csv'],
-      { input: 'ags,eu2,insured\n05913000,100,0\n' });
+    expect((await runCli(['calibrate', '--total-cost', '15639763', '--eu2', '7298', '--insured', '0', '--write-parameter', rate])).code).toBe(0);
+    const { code, stdout } = await runCli(['calc', '-', '--years', '2019-2019', '--base-year', '2019', '--rate-file', rate, '--format', 'csv'],
+      { stdin: 'ags,eu2,insured\n05913000,100,0\n' });
     expect(code).toBe(0);
     // 100 × 2,143.02 (15,639,763 / 7,298 = 2,143.0204…, to the cent)
     expect(stdout.split('\n')[1]).toBe('05913000,"Dortmund, Stadt",2019,100,official,0,official,false,100,derived,2143.02,official,214302.00,derived');
   });
 
-  it('refuses projection options without --years', () => {
-    const { code, stderr } = burden(['calc', '--growth', 'trend']);
+  it('refuses projection options without --years', async () => {
+    const { code, stderr } = await runCli(['calc', '--growth', 'trend']);
     expect(code).toBe(64);
     expect(stderr).toBe('error: --growth needs --years FROM-TO (e.g. --years 2025-2030 --growth trend)\n');
   });
@@ -286,8 +287,8 @@ describe('guards found in review', () => {
     [['--set', 'kdu_refugee_share_nrw=-50', '--rules', 'bund-kdu-analog', '--year', '2025'],
       'error: --set kdu_refugee_share_nrw=-50: kdu_refugee_share_nrw lies between 0 and 100 percent (the "minimum" and "maximum" of its file) (see burden params kdu_refugee_share_nrw)'],
     [['--set', 'rate=2500', '--rate', '3000'], 'error: --rate and --set rate=… both set the rate (give one of them)'],
-  ])('--set refuses %j', (args, message) => {
-    const { code, stderr } = burden(['calc', ...args]);
+  ])('--set refuses %j', async (args, message) => {
+    const { code, stderr } = await runCli(['calc', ...args]);
     expect(code).toBe(64);
     expect(stderr).toBe(`${message}\n`);
   });
@@ -297,28 +298,28 @@ describe('guards found in review', () => {
     ['calc', '--rules'],
     ['extrapolate', '--rate-file'],
     ['extrapolate', '--rules'],
-  ])('%s: -o naming the %s file is refused, and the file kept', (command, flag) => {
+  ])('%s: -o naming the %s file is refused, and the file kept', async (command, flag) => {
     const dir = mkdtempSync(join(tmpdir(), 'burden-oin-'));
     const file = join(dir, 'input.json');
     const text = flag === '--rules' ? readFileSync('data/rules/bund-pauschale.json', 'utf8') : readFileSync('data/parameters/rate.json', 'utf8');
     writeFileSync(file, text);
     const input = command === 'calc' ? ['-', '--year', '2025'] : [];
-    const { code, stderr } = burden([command, ...input, flag, file, '--format', 'csv', '-o', file], { input: 'ags,eu2,insured\n05913000,100,0\n' });
+    const { code, stderr } = await runCli([command, ...input, flag, file, '--format', 'csv', '-o', file], { stdin: 'ags,eu2,insured\n05913000,100,0\n' });
     expect(stderr).toBe(`error: ${file}: is one of the input files: refusing to overwrite an input (choose another output path)\n`);
     expect(code).toBe(64);
     expect(readFileSync(file, 'utf8')).toBe(text);
     expect(readdirSync(dir)).toEqual(['input.json']);
   });
 
-  it('never writes into the shipped data', () => {
-    const { code, stderr } = burden(['calc', '--format', 'json', '-o', 'data/parameters/rate.json']);
+  it('never writes into the shipped data', async () => {
+    const { code, stderr } = await runCli(['calc', '--format', 'json', '-o', 'data/parameters/rate.json']);
     expect(code).toBe(64);
     expect(stderr).toBe('error: data/parameters/rate.json: is inside the shipped data of burden: refusing to overwrite it (choose a path outside data/ and dist/)\n');
   });
 
-  it('--strict fails on warnings and leaves no output file', () => {
+  it('--strict fails on warnings and leaves no output file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'burden-strict-'));
-    const { code, stderr } = burden(['calc', '-', '--format', 'csv', '--strict', '-o', join(dir, 'out.csv')], { input: 'ags,eu2,insured\n05111,800,900\n' });
+    const { code, stderr } = await runCli(['calc', '-', '--format', 'csv', '--strict', '-o', join(dir, 'out.csv')], { stdin: 'ags,eu2,insured\n05111,800,900\n' });
     expect(code).toBe(65);
     expect(stderr).toMatch(/^warning: more insured employees than EU2 residents; net persons clamped to 0 in 1 row: 05111/);
     expect(readdirSync(dir)).toEqual([]);
@@ -332,20 +333,20 @@ describe('guards found in review', () => {
 });
 
 describe('Windows-1252 on standard input', () => {
-  it('reads 0x80–0x9F as the characters Windows-1252 gives them (€, –), as from a file', () => {
+  it('reads 0x80–0x9F as the characters Windows-1252 gives them (€, –), as from a file', async () => {
     const input = Buffer.from('ags,name,eu2,insured\n05315,K\xf6ln \x96 \x80 Stadt,100,5\n', 'latin1');
-    const { stdout, code } = burden(['calc', '-', '--format', 'csv'], { input });
+    const { stdout, code } = await runCli(['calc', '-', '--format', 'csv'], { stdin: input });
     expect(code).toBe(0);
     expect(stdout).toContain('05315,Köln – € Stadt,');
   });
 });
 
 describe('-o through links and descriptors', () => {
-  it('writes the file a symbolic link names, and keeps the link', () => {
+  it('writes the file a symbolic link names, and keeps the link', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'burden-link-'));
     writeFileSync(join(dir, 'real.csv'), 'old');
     symlinkSync('real.csv', join(dir, 'link.csv'));
-    expect(burden(['calc', '--format', 'csv', '-o', join(dir, 'link.csv')]).code).toBe(0);
+    expect((await runCli(['calc', '--format', 'csv', '-o', join(dir, 'link.csv')])).code).toBe(0);
     expect(lstatSync(join(dir, 'link.csv')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(dir, 'real.csv'), 'utf8').split('\n')).toHaveLength(55);
   });
@@ -366,57 +367,57 @@ describe('-o through links and descriptors', () => {
 });
 
 describe('one reading of amounts', () => {
-  it('--set rate=2.500 and --rate 2.500 are both refused as ambiguous (2,500 or 2.5 EUR?)', () => {
-    const viaSet = burden(['calc', '-', '--format', 'csv', '--set', 'rate=2.500'], { input: PAPER });
-    const viaRate = burden(['calc', '-', '--format', 'csv', '--rate', '2.500'], { input: PAPER });
+  it('--set rate=2.500 and --rate 2.500 are both refused as ambiguous (2,500 or 2.5 EUR?)', async () => {
+    const viaSet = await runCli(['calc', '-', '--format', 'csv', '--set', 'rate=2.500'], { stdin: PAPER });
+    const viaRate = await runCli(['calc', '-', '--format', 'csv', '--rate', '2.500'], { stdin: PAPER });
     const why = '"." before three digits separates thousands in German writing and decimals in English (write 2500 for 2500 EUR, or 2.50 for 2.50 EUR)';
     expect([viaSet.code, viaSet.stderr]).toEqual([64, `error: --set rate=2.500: is ambiguous: ${why} (see burden params rate)\n`]);
     expect([viaRate.code, viaRate.stderr]).toEqual([64, `error: --rate: "2.500" is ambiguous: ${why} (see burden calc --help)\n`]);
   });
 
-  it('--set reads euros as --rate does, and other units as plain decimals', () => {
-    const row = (set: string): string => burden(['calc', '-', '--format', 'csv', '--set', set], { input: PAPER }).stdout.split('\n')[1] ?? '';
-    expect(row('rate=2.143,50')).toContain(',2143.50,assumption,');
-    expect(row('rate=1.234.567')).toContain(',1234567.00,assumption,');
-    const comma = burden(['calc', '-', '--set', 'inflation_assumed=1,5'], { input: PAPER });
+  it('--set reads euros as --rate does, and other units as plain decimals', async () => {
+    const row = async (set: string): Promise<string> => (await runCli(['calc', '-', '--format', 'csv', '--set', set], { stdin: PAPER })).stdout.split('\n')[1] ?? '';
+    expect(await row('rate=2.143,50')).toContain(',2143.50,assumption,');
+    expect(await row('rate=1.234.567')).toContain(',1234567.00,assumption,');
+    const comma = await runCli(['calc', '-', '--set', 'inflation_assumed=1,5'], { stdin: PAPER });
     expect(comma.stderr).toBe('error: --set inflation_assumed=1,5: is not a number in percent (e.g. 2.5, with "." as the decimal mark) (see burden params inflation_assumed)\n');
   });
 
-  it('--set rate=2500 and --rate 2.500,00 both mean 2,500 EUR', () => {
-    const viaSet = burden(['calc', '-', '--format', 'csv', '--set', 'rate=2500'], { input: PAPER }).stdout;
-    const viaRate = burden(['calc', '-', '--format', 'csv', '--rate', '2.500,00'], { input: PAPER }).stdout;
+  it('--set rate=2500 and --rate 2.500,00 both mean 2,500 EUR', async () => {
+    const viaSet = (await runCli(['calc', '-', '--format', 'csv', '--set', 'rate=2500'], { stdin: PAPER })).stdout;
+    const viaRate = (await runCli(['calc', '-', '--format', 'csv', '--rate', '2.500,00'], { stdin: PAPER })).stdout;
     expect(viaSet).toBe(viaRate);
     // A rate set for the run is flagged in every row, even in csv, which has no metadata.
     expect(viaSet).toContain(',2500.00,assumption,1339547500.00,');
   });
 
-  it('a rate set with --rate is flagged alike in calc and in a projection', () => {
-    const calc = burden(['calc', '-', '--format', 'csv', '--rate', '2500'], { input: PAPER }).stdout;
+  it('a rate set with --rate is flagged alike in calc and in a projection', async () => {
+    const calc = (await runCli(['calc', '-', '--format', 'csv', '--rate', '2500'], { stdin: PAPER })).stdout;
     expect(calc.split('\n')[0]).toContain(',rate_eur,rate_status,cost_eur,');
     expect(calc.split('\n')[1]).toContain(',2500.00,assumption,');
-    const projected = burden(['extrapolate', '--rate', '2500', '--format', 'csv']).stdout;
+    const projected = (await runCli(['extrapolate', '--rate', '2500', '--format', 'csv'])).stdout;
     // the projection's words for figures: resting on an assumed parameter is "estimated"
     expect(projected.split('\n')[1]).toContain(',2500.00,estimated,1339547500.00,estimated');
   });
 
-  it('refuses a zero national EU2 count, which the insured estimate divides by', () => {
-    const { code, stderr } = burden(['calc', '--set', 'eu2_residents_de=0']);
+  it('refuses a zero national EU2 count, which the insured estimate divides by', async () => {
+    const { code, stderr } = await runCli(['calc', '--set', 'eu2_residents_de=0']);
     expect(code).toBe(64);
     expect(stderr).toBe('error: parameter eu2_residents_de is 0: the national ratio needs EU2 residents above 0 (set it to a positive count, or give the insured counts in the input)\n');
   });
 });
 
 describe('what calc says beyond its columns', () => {
-  it('warns on stderr, in every format, of pot money that reaches no municipality', () => {
-    const { code, stdout, stderr } = burden(['calc', '-', '--rules', 'nrw-2024', '--year', '2024', '--format', 'csv'], { input: 'ags,eu2,insured\n09162,30000,15000\n' });
+  it('warns on stderr, in every format, of pot money that reaches no municipality', async () => {
+    const { code, stdout, stderr } = await runCli(['calc', '-', '--rules', 'nrw-2024', '--year', '2024', '--format', 'csv'], { stdin: 'ags,eu2,insured\n09162,30000,15000\n' });
     expect(code).toBe(0);
     expect(stdout.split('\n')[1]).toContain(',0.00,0.00,assumption,');
     expect(stderr).toBe('warning: pot money of nrw-2024/suedosteuropa reaches no municipality (none in the input is eligible, or all are capped): 5,500,000.00 EUR for 2024\n');
   });
 
-  it('--strict ends with an error line after the warnings, and writes no file', () => {
+  it('--strict ends with an error line after the warnings, and writes no file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'burden-strict2-'));
-    const { code, stderr } = burden(['calc', '-', '--rules', 'nrw-2024', '--year', '2024', '--strict', '-o', join(dir, 'out.csv')], { input: 'ags,eu2,insured\n09162,30000,15000\n' });
+    const { code, stderr } = await runCli(['calc', '-', '--rules', 'nrw-2024', '--year', '2024', '--strict', '-o', join(dir, 'out.csv')], { stdin: 'ags,eu2,insured\n09162,30000,15000\n' });
     expect(code).toBe(65);
     expect(stderr.split('\n').slice(1)).toEqual([
       `error: --strict: the warning above fails the run; ${join(dir, 'out.csv')} is not written (correct what it points at, or leave out --strict to accept it)`, '']);
@@ -427,33 +428,35 @@ describe('what calc says beyond its columns', () => {
     ['json', {}],
     ['csv', {}],
     ['csv on the parallel path', { BURDEN_PARALLEL_MIN_BYTES: '1', BURDEN_THREADS: '2' }],
-  ])('warns in %s when rows contain other rows (a Land sum beside its Kreise), so --strict fails alike', (format, env) => {
+  ])('warns in %s when rows contain other rows (a Land sum beside its Kreise), so --strict fails alike', async (format, env: Record<string, string>) => {
     const input = 'ags,name,eu2,insured\n05,NRW,273725,100000\n05913,Dortmund,13495,5000\n05913000,Dortmund Stadt,13495,5000\n05111,Düsseldorf,7770,4014\n';
-    const { code, stderr } = burden(['calc', '-', '--format', format.split(' ')[0] ?? 'csv', '--strict'], { input, env });
+    const args = ['calc', '-', '--format', format.split(' ')[0] ?? 'csv', '--strict'];
+    // The parallel path starts worker threads from the built dist/worker.js: that run is the built binary's.
+    const { code, stderr } = env.BURDEN_THREADS ? burden(args, { input, env }) : await runCli(args, { stdin: input, env });
     expect(code).toBe(65);
     expect(stderr.split('\n')[0]).toBe("warning: rows whose area contains other rows' areas: their people count twice in the totals and in any pot's key "
       + '(keep one level, e.g. drop Land and Kreis sums) in 2 rows: 05 contains 05913; 05913 contains 05913000');
   });
 
-  it('rows of different years do not contain each other', () => {
-    const { stderr } = burden(['calc', '-', '--format', 'csv'], { input: 'ags,year,eu2,insured\n05,2023,100,0\n05913,2024,10,0\n' });
+  it('rows of different years do not contain each other', async () => {
+    const { stderr } = await runCli(['calc', '-', '--format', 'csv'], { stdin: 'ags,year,eu2,insured\n05,2023,100,0\n05913,2024,10,0\n' });
     expect(stderr).toBe('');
   });
 
-  it('notes when programme amounts and costs are at different price levels, and when --year moves the counts', () => {
-    const atRatePrices = JSON.parse(burden(['calc', '--rules', 'nrw-2025-kim', '--format', 'json']).stdout).meta.notes as string[];
+  it('notes when programme amounts and costs are at different price levels, and when --year moves the counts', async () => {
+    const atRatePrices = JSON.parse((await runCli(['calc', '--rules', 'nrw-2025-kim', '--format', 'json'])).stdout).meta.notes as string[];
     expect(atRatePrices).toContain('Programme amounts are those of the budget year 2025, costs are at 2019 prices: claims, uncovered cost and coverage '
       + 'compare different price levels (give --year 2025 to price the costs in the budget year).');
-    const inBudgetYear = JSON.parse(burden(['calc', '--rules', 'nrw-2025-kim', '--year', '2025', '--format', 'json']).stdout).meta.notes as string[];
+    const inBudgetYear = JSON.parse((await runCli(['calc', '--rules', 'nrw-2025-kim', '--year', '2025', '--format', 'json'])).stdout).meta.notes as string[];
     expect(inBudgetYear.filter((n) => n.startsWith('Programme amounts'))).toEqual([]);
-    const moved = burden(['calc', '--rules', 'nrw-2025-kim', '--year', '2030', '--format', 'json']);
+    const moved = await runCli(['calc', '--rules', 'nrw-2025-kim', '--year', '2030', '--format', 'json']);
     expect(JSON.parse(moved.stdout).meta.notes).toContain('The counts are for 2025; --year 2030 applies them unchanged to the budget year 2030 (calc --years projects them).');
     // Nothing of nrw-2024 is in force in 2030: the warning does not ask for the --year already given.
-    expect(burden(['calc', '--rules', 'nrw-2024', '--year', '2030', '--format', 'csv']).stderr).toMatch(/so every claim is 0\n$/);
+    expect((await runCli(['calc', '--rules', 'nrw-2024', '--year', '2030', '--format', 'csv'])).stderr).toMatch(/so every claim is 0\n$/);
   });
 
-  it('marks with * the claims that rest on estimated insured counts, and only those', () => {
-    const md = burden(['calc', '--rules', 'nrw-2025-kim', '--rules', 'bund-kdu-analog', '--year', '2025', '--format', 'md']).stdout;
+  it('marks with * the claims that rest on estimated insured counts, and only those', async () => {
+    const md = (await runCli(['calc', '--rules', 'nrw-2025-kim', '--rules', 'bund-kdu-analog', '--year', '2025', '--format', 'md'])).stdout;
     const cells = (md.split('\n').find((l) => l.startsWith('| 05111 ')) ?? '').split(' | ').slice(9);
     // nrw-2025-kim: suedosteuropa (not in force), kim_flex (a pot shared by EU2 residents: no insured
     // count in it), claims; then uncovered and coverage, which rest on the cost; then bund-kdu-analog:
@@ -464,21 +467,21 @@ describe('what calc says beyond its columns', () => {
     expect(totals.map((c) => c.replace(' |', '').endsWith('***'))).toEqual([false, false, false, true, true, true, true, true, true, true]);
   });
 
-  it('projections warn of unallocated pot money too, once per pot with its years', () => {
-    const { stderr, code } = burden(['calc', '-', '--years', '2023-2025', '--base-year', '2023', '--rules', 'nrw-2024', '--format', 'csv', '--strict'],
-      { input: 'ags,eu2,insured\n09162000,30000,15000\n' });
+  it('projections warn of unallocated pot money too, once per pot with its years', async () => {
+    const { stderr, code } = await runCli(['calc', '-', '--years', '2023-2025', '--base-year', '2023', '--rules', 'nrw-2024', '--format', 'csv', '--strict'],
+      { stdin: 'ags,eu2,insured\n09162000,30000,15000\n' });
     // The Südosteuropa pot runs to 2024: nothing of it in 2025, and Munich is not in NRW.
     expect(stderr.split('\n')[0]).toBe('warning: pot money of nrw-2024/suedosteuropa reaches no municipality (none in the input is eligible, or all are capped): '
       + '5,500,000.00 EUR for 2023, 5,500,000.00 EUR for 2024');
     expect(code).toBe(65);
   });
 
-  it('a pot shared in full by net persons: each share rests on estimates, its total is the pot exactly', () => {
+  it('a pot shared in full by net persons: each share rests on estimates, its total is the pot exactly', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'burden-netpot-'));
     const rules = join(dir, 'net-pot.json');
     writeFileSync(rules, JSON.stringify({ id: 'net-pot', title: 'a pot by net persons', description: 'test', programmes: [{
       id: 'pot', label: 'Pot', kind: 'fixed_pot', pot_eur: 1000000, key: 'net', from: '2025-01-01', to: null, status: 'official', source: 'test' }] }));
-    const md = burden(['calc', '--rules', rules, '--year', '2025', '--format', 'md']).stdout;
+    const md = (await runCli(['calc', '--rules', rules, '--year', '2025', '--format', 'md'])).stdout;
     const claim = (line: string | undefined): string => (line ?? '').split(' | ')[9] ?? '';
     expect(claim(md.split('\n').find((l) => l.startsWith('| 05111 ')))).toMatch(/\*$/);
     expect(claim(md.split('\n').find((l) => l.includes('**Total (53 rows)**')))).toBe('**1.000.000,00**');

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { burden } from '../helpers/cli.js';
+import { runCli } from '../helpers/run-cli.js';
 
 /**
  * `burden extrapolate` (issue 4). The golden figures are the paper's (Städtetag NRW,
@@ -10,8 +10,8 @@ import { burden } from '../helpers/cli.js';
  * 1,148,260,117 EUR, "rund 1,15 Milliarden Euro pro Jahr".
  */
 describe('burden extrapolate reproduces the paper with no options', () => {
-  it('prints 535.819 persons, 1.148.260.117 € and ≈ 1,15 Mrd. € (locale de)', () => {
-    const { stdout, stderr, code } = burden(['extrapolate']);
+  it('prints 535.819 persons, 1.148.260.117 € and ≈ 1,15 Mrd. € (locale de)', async () => {
+    const { stdout, stderr, code } = await runCli(['extrapolate']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(/│ {3}│ EU2 residents +│ +1\.108\.393 │ official +│/);
@@ -25,14 +25,14 @@ describe('burden extrapolate reproduces the paper with no options', () => {
     expect(stdout).toContain('footnote 2');
   });
 
-  it('the same in English number format', () => {
-    const { stdout } = burden(['extrapolate', '--locale', 'en']);
+  it('the same in English number format', async () => {
+    const { stdout } = await runCli(['extrapolate', '--locale', 'en']);
     expect(stdout).toContain('1,148,260,117 €');
     expect(stdout).toContain('≈ 1.15 bn €');
   });
 
-  it('csv: one line, every figure with its status', () => {
-    const { stdout, code } = burden(['extrapolate', '--format', 'csv']);
+  it('csv: one line, every figure with its status', async () => {
+    const { stdout, code } = await runCli(['extrapolate', '--format', 'csv']);
     expect(code).toBe(0);
     expect(stdout).toBe(
       'ags,name,year,eu2,eu2_status,insured,insured_status,insured_estimated,net,net_status,rate_eur,rate_status,cost_eur,cost_status\n' +
@@ -40,8 +40,8 @@ describe('burden extrapolate reproduces the paper with no options', () => {
     );
   });
 
-  it('json: numbers as numbers, statuses, and the parameters\' sources in meta', () => {
-    const doc = JSON.parse(burden(['extrapolate', '--format', 'json']).stdout);
+  it('json: numbers as numbers, statuses, and the parameters\' sources in meta', async () => {
+    const doc = JSON.parse((await runCli(['extrapolate', '--format', 'json'])).stdout);
     expect(doc.rows).toHaveLength(1);
     expect(doc.rows[0]).toMatchObject({ ags: '00', year: 2019, eu2: 1108393, insured: 572574, net: 535819, net_status: 'derived', cost_eur: 1148260117, cost_status: 'derived' });
     expect(doc.meta.rate).toMatchObject({ base_eur: 2143, base_price_year: 2019, price_year: 2019 });
@@ -51,41 +51,41 @@ describe('burden extrapolate reproduces the paper with no options', () => {
     expect(doc.totals).toBeNull();
   });
 
-  it('md: the statement with the figures in bold', () => {
-    const { stdout } = burden(['extrapolate', '--format', 'md']);
+  it('md: the statement with the figures in bold', async () => {
+    const { stdout } = await runCli(['extrapolate', '--format', 'md']);
     expect(stdout).toContain('| **=** | **cost per year** | **1.148.260.117 €** | **derived** |');
     expect(stdout).toContain('| = | net persons | 535.819 | derived |');
     expect(stdout).toContain('≈ 1,15 Mrd. €');
   });
 
-  it('is byte-identical run after run in every format', () => {
+  it('is byte-identical run after run in every format', async () => {
     for (const format of ['table', 'csv', 'json', 'md']) {
-      expect(burden(['extrapolate', '--format', format]).stdout).toBe(burden(['extrapolate', '--format', format]).stdout);
+      expect((await runCli(['extrapolate', '--format', format])).stdout).toBe((await runCli(['extrapolate', '--format', format])).stdout);
     }
   });
 });
 
 describe('totals and price level', () => {
-  it('--eu2 and --insured give the same figure as the paper', () => {
-    const { stdout } = burden(['extrapolate', '--eu2', '1.108.393', '--insured', '572574', '--format', 'csv']);
+  it('--eu2 and --insured give the same figure as the paper', async () => {
+    const { stdout } = await runCli(['extrapolate', '--eu2', '1.108.393', '--insured', '572574', '--format', 'csv']);
     expect(stdout.trim().split('\n')[1]).toBe(',Total,,1108393,official,572574,official,false,535819,derived,2143.00,official,1148260117.00,derived');
   });
 
-  it('--eu2 alone estimates the insured and flags them: round(100,000 × 572,574 / 1,108,393) = 51,658', () => {
-    const { stdout } = burden(['extrapolate', '--eu2', '100000', '--format', 'csv']);
+  it('--eu2 alone estimates the insured and flags them: round(100,000 × 572,574 / 1,108,393) = 51,658', async () => {
+    const { stdout } = await runCli(['extrapolate', '--eu2', '100000', '--format', 'csv']);
     expect(stdout.trim().split('\n')[1]).toBe(',Total,,100000,official,51658,estimated,true,48342,estimated,2143.00,official,103596906.00,estimated');
   });
 
-  it('--price-year 2024 uprates with the secondary index: 2,569.45 EUR, flagged secondary', () => {
-    const { stdout } = burden(['extrapolate', '--price-year', '2024', '--format', 'csv']);
+  it('--price-year 2024 uprates with the secondary index: 2,569.45 EUR, flagged secondary', async () => {
+    const { stdout } = await runCli(['extrapolate', '--price-year', '2024', '--format', 'csv']);
     // 535,819 × 2,569.45 EUR
     expect(stdout).toContain(',535819,derived,2569.45,secondary,1376760129.55,secondary\n');
   });
 });
 
 describe('projection over years', () => {
-  it('--years 2019-2021 --growth rate:7.3: hand-computed persons, rates and costs, flagged', () => {
-    const { stdout, code } = burden(['extrapolate', '--years', '2019-2021', '--growth', 'rate:7.3', '--format', 'csv']);
+  it('--years 2019-2021 --growth rate:7.3: hand-computed persons, rates and costs, flagged', async () => {
+    const { stdout, code } = await runCli(['extrapolate', '--years', '2019-2021', '--growth', 'rate:7.3', '--format', 'csv']);
     expect(code).toBe(0);
     expect(stdout.trim().split('\n').slice(1)).toEqual([
       '00,Deutschland,2019,1108393,official,572574,official,false,535819,derived,2143.00,official,1148260117.00,derived',
@@ -97,12 +97,12 @@ describe('projection over years', () => {
     ]);
   });
 
-  it('prints the trend it computed from the shipped series: trend:5 = 15.5273 % a year (2014–2019), in the report\'s locale', () => {
-    const { stdout } = burden(['extrapolate', '--years', '2026-2027', '--growth', 'trend']);
+  it('prints the trend it computed from the shipped series: trend:5 = 15.5273 % a year (2014–2019), in the report\'s locale', async () => {
+    const { stdout } = await runCli(['extrapolate', '--years', '2026-2027', '--growth', 'trend']);
     // The table defaults to de: a decimal comma and points between thousands, as in the table above the notes.
     expect(stdout).toContain('EU2 growth (trend:5): EU2 residents grow by 15,5273 % a year');
     expect(stdout).toContain('2014–2019 (538.606 → 1.108.393; Städtetag NRW Arbeitspapier 2021, Tabelle 1');
-    const en = burden(['extrapolate', '--years', '2026-2027', '--growth', 'trend', '--range', '--locale', 'en']).stdout;
+    const en = (await runCli(['extrapolate', '--years', '2026-2027', '--growth', 'trend', '--range', '--locale', 'en'])).stdout;
     expect(en).toContain('EU2 growth (trend:5): EU2 residents grow by 15.5273 % a year');
     expect(en).toContain('2014–2019 (538,606 → 1,108,393;');
     expect(en).toContain('with EU2 growth trend:3 / trend:8 (11.6217 % / 20.2743 % a year)');
@@ -111,8 +111,8 @@ describe('projection over years', () => {
     expect(stdout).toMatch(/│ AGS │ Name +│ Figure +│ +2026 │ +2027 │/);
   });
 
-  it('--range adds low/high and the driver in csv, with low ≤ central ≤ high', () => {
-    const { stdout, code } = burden(['extrapolate', '--years', '2019-2030', '--growth', 'trend', '--range', '--format', 'csv']);
+  it('--range adds low/high and the driver in csv, with low ≤ central ≤ high', async () => {
+    const { stdout, code } = await runCli(['extrapolate', '--years', '2019-2030', '--growth', 'trend', '--range', '--format', 'csv']);
     expect(code).toBe(0);
     const [header, ...lines] = stdout.trim().split('\n');
     expect(header).toContain(',cost_status,net_low,net_high,cost_low_eur,cost_high_eur,range_status,range_driver');
@@ -128,11 +128,11 @@ describe('projection over years', () => {
     expect(lines[11]?.endsWith(',projected,growth')).toBe(true);
   });
 
-  it('a CSV aggregated by Land, projected from its year column', () => {
+  it('a CSV aggregated by Land, projected from its year column', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'burden-extra-'));
     const file = join(dir, 'kreise.csv');
     writeFileSync(file, 'ags;name;eu2;insured;jahr\n05913;Dortmund;13.495;7000;2025\n05111;Düsseldorf;7770;;2025\n09162;München;20000;12000;2025\n');
-    const { stdout, code, stderr } = burden(['extrapolate', file, '--by', 'land', '--years', '2025-2026', '--format', 'csv']);
+    const { stdout, code, stderr } = await runCli(['extrapolate', file, '--by', 'land', '--years', '2025-2026', '--format', 'csv']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
@@ -152,8 +152,8 @@ describe('usage errors', () => {
     [['extrapolate', '--years', '2030-2020'], /the years run backwards/],
     [['extrapolate', '--rate-spread', '10'], /--rate-spread needs --range/],
     [['extrapolate', '--years', '2020-2021', '--growth', 'trend:20'], /no value for 1999/],
-  ])('%j', (args, message) => {
-    const { stderr, code, stdout } = burden(args);
+  ])('%j', async (args, message) => {
+    const { stderr, code, stdout } = await runCli(args);
     expect(code).toBe(64);
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
@@ -161,10 +161,10 @@ describe('usage errors', () => {
 });
 
 describe('output files', () => {
-  it('-o writes atomically and leaves no temporary file', () => {
+  it('-o writes atomically and leaves no temporary file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'burden-extra-out-'));
     const target = join(dir, 'out.csv');
-    const { code, stdout } = burden(['extrapolate', '--years', '2025-2030', '--format', 'csv', '-o', target]);
+    const { code, stdout } = await runCli(['extrapolate', '--years', '2025-2030', '--format', 'csv', '-o', target]);
     expect(code).toBe(0);
     expect(stdout).toBe('');
     expect(readFileSync(target, 'utf8').trim().split('\n')).toHaveLength(7);
@@ -186,28 +186,28 @@ describe('several years per key: one base row per key (the latest year not after
   it.each([
     [['calc', y2, '--years', '2024-2025', '--format', 'csv']],
     [['extrapolate', y2, '--by', 'none', '--years', '2024-2025', '--format', 'csv']],
-  ])('%j prints each (key, year) once', (args) => {
-    const { stdout, stderr, code } = burden(args);
+  ])('%j prints each (key, year) once', async (args) => {
+    const { stdout, stderr, code } = await runCli(args);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout.trim().split('\n').slice(1)).toEqual(expected);
   });
 
-  it('says which year each key is projected from, in the notes', () => {
-    const doc = JSON.parse(burden(['extrapolate', y2, '--by', 'none', '--years', '2024-2025', '--format', 'json']).stdout);
+  it('says which year each key is projected from, in the notes', async () => {
+    const doc = JSON.parse((await runCli(['extrapolate', y2, '--by', 'none', '--years', '2024-2025', '--format', 'json'])).stdout);
     expect(doc.rows).toHaveLength(2);
     expect(doc.rows[0]).toMatchObject({ ags: '05913', base_year: 2024, year: 2024, eu2: 1200 });
     expect(doc.meta.notes.join(' ')).toContain('each key is projected from its latest year not after 2024, the first projected year (e.g. 05913: counts for 2023, 2024, projected from 2024)');
   });
 
-  it('a projection from 2025 takes the 2024 row too; --by total takes each municipality\'s base row, then sums', () => {
-    const { stdout } = burden(['extrapolate', y2, '--years', '2025-2025', '--format', 'csv']);
+  it('a projection from 2025 takes the 2024 row too; --by total takes each municipality\'s base row, then sums', async () => {
+    const { stdout } = await runCli(['extrapolate', y2, '--years', '2025-2025', '--format', 'csv']);
     // Total of 2024 (1,200 − 100 = 1,100) at 2025 prices, 1,100 × 2,625.44 = 2,887,984.00.
     expect(stdout.trim().split('\n').slice(1)).toEqual([',Total (1 row),2025,1200,projected,100,projected,false,1100,projected,2625.44,secondary,2887984.00,projected']);
   });
 
-  it('refuses a key with no year at or before the first projected year: exit 65, one line naming the key and its years', () => {
-    const { stdout, stderr, code } = burden(['calc', y2, '--years', '2022-2025', '--format', 'csv']);
+  it('refuses a key with no year at or before the first projected year: exit 65, one line naming the key and its years', async () => {
+    const { stdout, stderr, code } = await runCli(['calc', y2, '--years', '2022-2025', '--format', 'csv']);
     expect(code).toBe(65);
     expect(stdout).toBe('');
     // Line 2 is the key's first row.
@@ -215,8 +215,8 @@ describe('several years per key: one base row per key (the latest year not after
       '(start the projection in 2023 or later (projections do not run backwards), or add counts for 2022 or earlier)\n');
   });
 
-  it('without --years each (key, year) row stays, as before', () => {
-    const { stdout } = burden(['extrapolate', y2, '--by', 'none', '--format', 'csv']);
+  it('without --years each (key, year) row stays, as before', async () => {
+    const { stdout } = await runCli(['extrapolate', y2, '--by', 'none', '--format', 'csv']);
     const lines = stdout.trim().split('\n').slice(1);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^05913,"Dortmund, Stadt",2023,1000,official,/);
@@ -229,51 +229,51 @@ describe('--strict with warnings leaves no output file', () => {
     // 2,000,000 insured against 1,108,393 EU2 residents: net clamped to 0, a warning.
     [['extrapolate', '--set', 'insured_bg_ro_de=2000000', '--strict']],
     [['extrapolate', '--set', 'insured_bg_ro_de=2000000', '--years', '2019-2020', '--format', 'csv', '--strict']],
-  ])('%j: exit 65, the warning on stderr, no file', (args) => {
+  ])('%j: exit 65, the warning on stderr, no file', async (args) => {
     const dir = mkdtempSync(join(tmpdir(), 'burden-strict-'));
     const target = join(dir, 's.csv');
-    const { code, stdout, stderr } = burden([...args, '-o', target]);
+    const { code, stdout, stderr } = await runCli([...args, '-o', target]);
     expect(code).toBe(65);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/^warning: more insured employees than EU2 residents; net persons clamped to 0/);
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('calc --years --strict: the same', () => {
+  it('calc --years --strict: the same', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'burden-strict-calc-'));
     const input = join(dir, 'in.csv');
     writeFileSync(input, 'ags,eu2,insured\n05913,100,150\n');
-    const { code, stderr } = burden(['calc', input, '--years', '2025-2026', '--base-year', '2025', '--format', 'csv', '--strict', '-o', join(dir, 'out.csv')]);
+    const { code, stderr } = await runCli(['calc', input, '--years', '2025-2026', '--base-year', '2025', '--format', 'csv', '--strict', '-o', join(dir, 'out.csv')]);
     expect(code).toBe(65);
     expect(stderr).toContain('warning: more insured employees than EU2 residents');
     expect(readdirSync(dir)).toEqual(['in.csv']);
   });
 
-  it('without --strict the file is written and the exit code is 0', () => {
+  it('without --strict the file is written and the exit code is 0', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'burden-strict-off-'));
-    const { code } = burden(['extrapolate', '--set', 'insured_bg_ro_de=2000000', '-o', join(dir, 's.csv')]);
+    const { code } = await runCli(['extrapolate', '--set', 'insured_bg_ro_de=2000000', '-o', join(dir, 's.csv')]);
     expect(code).toBe(0);
     expect(readdirSync(dir)).toEqual(['s.csv']);
   });
 });
 
 describe('calc --years names the shipped input the same from any working directory', () => {
-  it('json meta: data/datasets/eu2-nrw-kreise-2025.csv, as plain calc names it, and identical bytes from / and from the clone', () => {
+  it('json meta: data/datasets/eu2-nrw-kreise-2025.csv, as plain calc names it, and identical bytes from / and from the clone', async () => {
     const args = ['calc', '--years', '2025-2026', '--format', 'json'];
-    const here = burden(args);
-    const elsewhere = burden(args, { cwd: tmpdir() });
+    const here = await runCli(args);
+    const elsewhere = await runCli(args, { cwd: tmpdir() });
     expect(here.code).toBe(0);
     const doc = JSON.parse(here.stdout);
     expect(doc.meta.inputs[0].file).toBe('data/datasets/eu2-nrw-kreise-2025.csv');
-    expect(doc.meta.inputs[0].file).toBe(JSON.parse(burden(['calc', '--format', 'json']).stdout).meta.inputs[0].file);
+    expect(doc.meta.inputs[0].file).toBe(JSON.parse((await runCli(['calc', '--format', 'json'])).stdout).meta.inputs[0].file);
     expect(doc.meta.input).toBe('data/datasets/eu2-nrw-kreise-2025.csv, row by row');
     expect(elsewhere.stdout).toBe(here.stdout);
   });
 });
 
 describe('--range with a chosen --growth: low ≤ central ≤ high', () => {
-  it('rate:7.3 is below trend:3, so it is the low growth: 2020 net_low = net = 574,934', () => {
-    const { stdout, code } = burden(['extrapolate', '--years', '2019-2021', '--growth', 'rate:7.3', '--range', '--format', 'csv']);
+  it('rate:7.3 is below trend:3, so it is the low growth: 2020 net_low = net = 574,934', async () => {
+    const { stdout, code } = await runCli(['extrapolate', '--years', '2019-2021', '--growth', 'rate:7.3', '--range', '--format', 'csv']);
     expect(code).toBe(0);
     const [header = '', ...lines] = stdout.trim().split('\n');
     const keys = header.split(',');
@@ -287,36 +287,36 @@ describe('--range with a chosen --growth: low ≤ central ≤ high', () => {
       expect(Number(r.cost_low_eur)).toBeLessThanOrEqual(Number(r.cost_eur));
       expect(Number(r.cost_eur)).toBeLessThanOrEqual(Number(r.cost_high_eur));
     }
-    const doc = JSON.parse(burden(['extrapolate', '--years', '2019-2021', '--growth', 'rate:7.3', '--range', '--format', 'json']).stdout);
+    const doc = JSON.parse((await runCli(['extrapolate', '--years', '2019-2021', '--growth', 'rate:7.3', '--range', '--format', 'json'])).stdout);
     expect([doc.meta.range.growth_low.scenario, doc.meta.range.growth_high.scenario]).toEqual(['rate:7.3', 'trend:8']);
   });
 
-  it('--growth-low above the central growth is a usage error', () => {
-    const { code, stderr } = burden(['extrapolate', '--years', '2019-2021', '--growth', 'rate:7.3', '--range', '--growth-low', 'rate:9']);
+  it('--growth-low above the central growth is a usage error', async () => {
+    const { code, stderr } = await runCli(['extrapolate', '--years', '2019-2021', '--growth', 'rate:7.3', '--range', '--growth-low', 'rate:9']);
     expect(code).toBe(64);
     expect(stderr).toContain('--growth-low rate:9 (9.0000 % a year) is above the central growth rate:7.3 (7.3000 % a year)');
   });
 });
 
 describe('the words about sources come from the parameters and the manifest', () => {
-  it('--set insured_bg_ro_de: the insured source names the override, not the paper\'s IAB figure', () => {
-    const doc = JSON.parse(burden(['extrapolate', '--set', 'insured_bg_ro_de=600000', '--format', 'json']).stdout);
+  it('--set insured_bg_ro_de: the insured source names the override, not the paper\'s IAB figure', async () => {
+    const doc = JSON.parse((await runCli(['extrapolate', '--set', 'insured_bg_ro_de=600000', '--format', 'json'])).stdout);
     expect(doc.meta.insured).toBe('parameter insured_bg_ro_de, overridden (--set insured_bg_ro_de=600000 on the command line)');
     // The paper's count is quoted as "(Stand 31.12.2019, IAB 2020)": it must not stand for the override.
     expect(doc.meta.notes.join(' ')).not.toContain('IAB 2020');
     // The insured count's source is said once, as meta.insured, and printed once in the table.
     expect(doc.meta.notes.join(' ')).not.toContain('insured_bg_ro_de');
-    const table = burden(['extrapolate', '--set', 'insured_bg_ro_de=600000']).stdout;
+    const table = (await runCli(['extrapolate', '--set', 'insured_bg_ro_de=600000'])).stdout;
     expect(table.split('\n').filter((line) => line.includes('parameter insured_bg_ro_de'))).toEqual([
       'Insured employees: parameter insured_bg_ro_de, overridden (--set insured_bg_ro_de=600000 on the command line).',
     ]);
     // Without it, the parameter's own source and date.
-    const paper = JSON.parse(burden(['extrapolate', '--format', 'json']).stdout);
+    const paper = JSON.parse((await runCli(['extrapolate', '--format', 'json'])).stdout);
     expect(paper.meta.insured).toMatch(/^parameter insured_bg_ro_de, 31\.12\.2019 \(Städtetag NRW, Arbeitspapier .*IAB 2020\)“\)$/);
   });
 
-  it('the price index and the statuses name the vpi parameter\'s sources and years', () => {
-    const doc = JSON.parse(burden(['extrapolate', '--years', '2023-2024', '--format', 'json']).stdout);
+  it('the price index and the statuses name the vpi parameter\'s sources and years', async () => {
+    const doc = JSON.parse((await runCli(['extrapolate', '--years', '2023-2024', '--format', 'json'])).stdout);
     expect(doc.meta.rate.prices).toContain('VPI from parameter vpi (2019: Destatis GENESIS 61111-0001');
     expect(doc.meta.rate.prices).toContain('2023: Destatis GENESIS 61111-0001, Verbraucherpreisindex für Deutschland, Jahresdurchschnitt (2020 = 100); 2024: Press reports');
     expect(doc.meta.statuses.secondary).toContain('consumer price index for 2024 and 2025 (parameter vpi: Press reports of Destatis releases');
@@ -325,8 +325,8 @@ describe('the words about sources come from the parameters and the manifest', ()
 });
 
 describe('--strict on extrapolate', () => {
-  it('ends with an error line after the warnings, as calc does', () => {
-    const { code, stderr, stdout } = burden(['extrapolate', '-', '--strict'], { input: 'ags,eu2,insured\n05913000,100,200\n' });
+  it('ends with an error line after the warnings, as calc does', async () => {
+    const { code, stderr, stdout } = await runCli(['extrapolate', '-', '--strict'], { stdin: 'ags,eu2,insured\n05913000,100,200\n' });
     expect(code).toBe(65);
     expect(stdout).toBe('');
     expect(stderr).toBe('warning: more insured employees than EU2 residents; net persons clamped to 0 in 1 row: total (eu2 100, insured 200)\n'
@@ -335,11 +335,11 @@ describe('--strict on extrapolate', () => {
 });
 
 describe('a growth series that contradicts the input in the base year', () => {
-  it('warns, and starts from the input', () => {
+  it('warns, and starts from the input', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'burden-series-base-'));
     const file = join(dir, 's.csv');
     writeFileSync(file, 'ags,year,eu2\n00,2019,1200000\n00,2020,1300000\n');
-    const { code, stdout, stderr } = burden(['extrapolate', '--years', '2019-2020', '--growth', `series:${file}`, '--format', 'csv']);
+    const { code, stdout, stderr } = await runCli(['extrapolate', '--years', '2019-2020', '--growth', `series:${file}`, '--format', 'csv']);
     expect(code).toBe(0);
     expect(stdout.split('\n')[1]).toMatch(/^00,Deutschland,2019,1108393,official,/);
     expect(stderr).toBe(`warning: the growth series ${file} gives another eu2 count for the base year than the input; `
@@ -349,14 +349,14 @@ describe('a growth series that contradicts the input in the base year', () => {
 
 describe('population in extrapolate', () => {
   const input = 'ags,eu2,insured\n000000000001,100,10\n000000000002,200,20\n';
-  it('an unknown population is no finding when nothing looks at it', () => {
-    const { code, stderr } = burden(['extrapolate', '-', '--format', 'csv'], { input });
+  it('an unknown population is no finding when nothing looks at it', async () => {
+    const { code, stderr } = await runCli(['extrapolate', '-', '--format', 'csv'], { stdin: input });
     expect(code).toBe(0);
     expect(stderr).toBe('');
   });
 
-  it('is one when programme rules may look at it (an EU2 share, a population key)', () => {
-    const { stderr } = burden(['extrapolate', '-', '--by', 'none', '--base-year', '2024', '--rules', 'nrw-2024', '--format', 'csv'], { input });
+  it('is one when programme rules may look at it (an EU2 share, a population key)', async () => {
+    const { stderr } = await runCli(['extrapolate', '-', '--by', 'none', '--base-year', '2024', '--rules', 'nrw-2024', '--format', 'csv'], { stdin: input });
     expect(stderr).toMatch(/^warning: population unknown \(not in the input, key not in the register\)/m);
   });
 });
@@ -365,19 +365,19 @@ describe('a rate beyond exact numbers', () => {
   it.each([
     ['a projection', ['--years', '2025-2026', '--base-year', '2024']],
     ['one year, uprated', ['--price-year', '2024']],
-  ])('is a data error (65) in %s, not an internal one', (_what, args) => {
-    const { code, stderr } = burden(['calc', '-', '--rate', '1000000000000', ...args], { input: 'ags,eu2,insured\n05913000,100,0\n' });
+  ])('is a data error (65) in %s, not an internal one', async (_what, args) => {
+    const { code, stderr } = await runCli(['calc', '-', '--rate', '1000000000000', ...args], { stdin: 'ags,eu2,insured\n05913000,100,0\n' });
     expect(code).toBe(65);
     expect(stderr).toMatch(/^error: a figure leaves the range of exact whole numbers \(.*2\^53\)\) \(check the counts and the rate/);
   });
 });
 
 describe('--rate-file on extrapolate', () => {
-  it('prices the paper\'s net persons with a calibrated rate', () => {
+  it('prices the paper\'s net persons with a calibrated rate', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'burden-xrate-'));
     const rate = join(dir, 'rate.json');
-    expect(burden(['calibrate', '--total-cost', '15639763', '--eu2', '7298', '--insured', '0', '--write-parameter', rate]).code).toBe(0);
-    const { code, stdout } = burden(['extrapolate', '--rate-file', rate, '--format', 'csv']);
+    expect((await runCli(['calibrate', '--total-cost', '15639763', '--eu2', '7298', '--insured', '0', '--write-parameter', rate])).code).toBe(0);
+    const { code, stdout } = await runCli(['extrapolate', '--rate-file', rate, '--format', 'csv']);
     expect(code).toBe(0);
     // 535,819 × 2,143.02 = 1,148,270,833.38
     expect(stdout.split('\n')[1]).toContain(',535819,derived,2143.02,official,1148270833.38,derived');
@@ -385,39 +385,39 @@ describe('--rate-file on extrapolate', () => {
 });
 
 describe('claims and costs at different price levels', () => {
-  it('are noted in extrapolate as in calc', () => {
+  it('are noted in extrapolate as in calc', async () => {
     const input = 'ags,year,eu2,insured\n05913000,2024,13495,6971\n05111000,2024,7770,4014\n';
-    const notes = JSON.parse(burden(['extrapolate', '-', '--by', 'land', '--rules', 'nrw-2024', '--format', 'json'], { input }).stdout).meta.notes as string[];
+    const notes = JSON.parse((await runCli(['extrapolate', '-', '--by', 'land', '--rules', 'nrw-2024', '--format', 'json'], { stdin: input })).stdout).meta.notes as string[];
     expect(notes).toContain('Programme amounts are those of the budget year 2024, costs are at 2019 prices: claims, uncovered cost and coverage '
       + 'compare different price levels (give --price-year 2024 to price the costs in the budget year).');
-    const priced = JSON.parse(burden(['extrapolate', '-', '--by', 'land', '--rules', 'nrw-2024', '--price-year', '2024', '--format', 'json'], { input }).stdout);
+    const priced = JSON.parse((await runCli(['extrapolate', '-', '--by', 'land', '--rules', 'nrw-2024', '--price-year', '2024', '--format', 'json'], { stdin: input })).stdout);
     expect((priced.meta.notes as string[]).filter((n) => n.startsWith('Programme amounts'))).toEqual([]);
   });
 });
 
 describe('rows containing other rows in a projection', () => {
-  it('are found across the rows\' own years, as both reach the same projected years', () => {
-    const { stderr } = burden(['calc', '-', '--years', '2025-2026', '--format', 'csv'],
-      { input: 'ags,year,eu2,insured\n05,2023,273725,100000\n05913000,2024,13495,6971\n' });
+  it('are found across the rows\' own years, as both reach the same projected years', async () => {
+    const { stderr } = await runCli(['calc', '-', '--years', '2025-2026', '--format', 'csv'],
+      { stdin: 'ags,year,eu2,insured\n05,2023,273725,100000\n05913000,2024,13495,6971\n' });
     expect(stderr).toBe("warning: rows whose area contains other rows' areas: their people count twice in the totals and in any pot's key "
       + '(keep one level, e.g. drop Land and Kreis sums) in 1 row: 05 contains 05913000\n');
   });
 
-  it('a Verband row beside its Gemeinden (regional keys) counts twice as well', () => {
-    const { stderr } = burden(['calc', '-', '--format', 'csv'],
-      { input: 'ags,eu2,insured\n051585024,300,100\n051585024001,100,20\n051585024002,200,80\n' });
+  it('a Verband row beside its Gemeinden (regional keys) counts twice as well', async () => {
+    const { stderr } = await runCli(['calc', '-', '--format', 'csv'],
+      { stdin: 'ags,eu2,insured\n051585024,300,100\n051585024001,100,20\n051585024002,200,80\n' });
     expect(stderr).toMatch(/in 1 row: 051585024 contains 051585024001\n$/);
   });
 });
 
 describe('the price-level note names the option that mends it', () => {
-  it('calc with --price-year: change --price-year, not --year', () => {
-    const notes = JSON.parse(burden(['calc', '--rules', 'nrw-2025-kim', '--price-year', '2023', '--format', 'json']).stdout).meta.notes as string[];
+  it('calc with --price-year: change --price-year, not --year', async () => {
+    const notes = JSON.parse((await runCli(['calc', '--rules', 'nrw-2025-kim', '--price-year', '2023', '--format', 'json'])).stdout).meta.notes as string[];
     expect(notes.find((n) => n.startsWith('Programme amounts'))).toMatch(/\(give --price-year 2025 to price the costs in the budget year\)\.$/);
   });
 
-  it('a projection held at one price year: leave out --price-year', () => {
-    const notes = JSON.parse(burden(['calc', '--years', '2025-2026', '--price-year', '2025', '--rules', 'nrw-2025-kim', '--format', 'json']).stdout).meta.notes as string[];
+  it('a projection held at one price year: leave out --price-year', async () => {
+    const notes = JSON.parse((await runCli(['calc', '--years', '2025-2026', '--price-year', '2025', '--rules', 'nrw-2025-kim', '--format', 'json'])).stdout).meta.notes as string[];
     expect(notes.find((n) => n.startsWith('Programme amounts'))).toMatch(/\(leave out --price-year to price each year at its own prices\)\.$/);
   });
 });

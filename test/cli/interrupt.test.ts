@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, burden } from '../helpers/cli.js';
+import { BIN } from '../helpers/cli.js';
+import { runCli } from '../helpers/run-cli.js';
 
 describe('an interrupted run with -o', () => {
   it('removes its temporary file on SIGINT and exits 130', async () => {
@@ -33,25 +34,25 @@ describe('an interrupted run with -o', () => {
 });
 
 describe('small refusals', () => {
-  it('--base-year with a year column', () => {
+  it('--base-year with a year column', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'burden-by-'));
     writeFileSync(join(dir, 'y.csv'), 'ags,year,eu2,insured\n05111,2024,7770,4014\n');
-    const { code, stderr } = burden(['calc', join(dir, 'y.csv'), '--years', '2025-2026', '--base-year', '2030']);
+    const { code, stderr } = await runCli(['calc', join(dir, 'y.csv'), '--years', '2025-2026', '--base-year', '2030']);
     expect(code).toBe(64);
     expect(stderr).toBe(`error: --base-year 2030: ${join(dir, 'y.csv')} has a year column, which gives each row its year (leave out --base-year, or drop the year column)\n`);
   });
 
-  it('the same --set twice', () => {
-    const { code, stderr } = burden(['calc', '--set', 'rate=2000', '--set', 'rate=3000']);
+  it('the same --set twice', async () => {
+    const { code, stderr } = await runCli(['calc', '--set', 'rate=2000', '--set', 'rate=3000']);
     expect(code).toBe(64);
     expect(stderr).toBe('error: --set rate=… is given twice (give each parameter once)\n');
   });
 
-  it('a rate file saved with a byte-order mark', () => {
+  it('a rate file saved with a byte-order mark', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'burden-bom-'));
     const file = join(dir, 'rate.json');
     writeFileSync(file, `\uFEFF${JSON.stringify({ name: 'rate', description: 'd', unit: 'EUR/person/year', values: [{ from: '2019-01-01', value: 2500, source: 's', status: 'official' }] })}`);
-    const { code, stdout } = burden(['calc', '-', '--rate-file', file, '--format', 'csv'], { input: 'ags,eu2,insured\n05913,10,0\n' });
+    const { code, stdout } = await runCli(['calc', '-', '--rate-file', file, '--format', 'csv'], { stdin: 'ags,eu2,insured\n05913,10,0\n' });
     expect(code).toBe(0);
     expect(stdout).toContain(',2500.00,25000.00,');
   });

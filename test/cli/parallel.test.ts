@@ -2,13 +2,18 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { burden } from '../helpers/cli.js';
+import { type CliResult, burden } from '../helpers/cli.js';
+import { runCli } from '../helpers/run-cli.js';
 
 /**
  * calc's parallel csv path (calc/parallel.ts) must give exactly what the sequential path
  * gives: stdout, stderr and exit code for valid files; the same error (and no output file)
  * for files that fail part-way, where only how many rows reached stdout first may differ.
  * BURDEN_PARALLEL_MIN_BYTES=0 forces it on these small files; BURDEN_THREADS=1 turns it off.
+ *
+ * The parallel runs are the built binary's (its worker threads load dist/worker.js); the
+ * sequential runs are in this process, from the source (helpers/run-cli.ts). `npm test`
+ * builds first, so both are the same code.
  */
 const dir = mkdtempSync(join(tmpdir(), 'burden-parallel-'));
 const PARALLEL = { BURDEN_PARALLEL_MIN_BYTES: '0', BURDEN_THREADS: '2' };
@@ -20,60 +25,66 @@ function file(name: string, text: string | Buffer): string {
   return path;
 }
 
-/** Rows enough for several 1 MiB pieces, with clamped rows, unknown cells and umlauts. */
+/**
+ * Rows enough for several of the parallel path's 64 KiB pieces (calc/parallel.ts PIECE_BYTES),
+ * more pieces than workers, with clamped rows, unknown cells and umlauts. 12,000 rows are
+ * about 540 KB, 8 pieces: the size is not the point, the number of pieces is.
+ */
 function rows(count: number, line: (i: number) => string): string {
   const out: string[] = [];
   for (let i = 1; i <= count; i++) out.push(line(i));
   return out.join('\n');
 }
 const key = (i: number): string => String(100_000_000_000 + i).padStart(12, '0');
-const big = `ags,name,population,eu2,insured\n${rows(60_000, (i) => `${key(i)},Gemeinde Ä${i},${1000 + (i % 977) * 13},${i % 500},${(i * 7) % 530}`)}\n`;
+const big = `ags,name,population,eu2,insured\n${rows(12_000, (i) => `${key(i)},Gemeinde Ä${i},${1000 + (i % 977) * 13},${i % 500},${(i * 7) % 530}`)}\n`;
 
-function same(args: string[]): void {
+/** Run on both paths, expect the same stdout, stderr and exit code, and give the parallel run's result. */
+async function same(args: string[]): Promise<CliResult> {
   const parallel = burden(args, { env: PARALLEL });
-  const sequential = burden(args, { env: SEQUENTIAL });
+  const sequential = await runCli(args, { env: SEQUENTIAL });
   expect(parallel.code).toBe(sequential.code);
   expect(parallel.stderr).toBe(sequential.stderr);
   expect(parallel.stdout === sequential.stdout).toBe(true);
+  return parallel;
 }
 
 describe('parallel and sequential csv output are identical', () => {
-  it('on a sorted file of several pieces, with clamped rows (warnings merged in order)', () => {
+  it('on a sorted file of several pieces, with clamped rows (warnings merged in order)', async () => {
     const path = file('big.csv', big);
-    same(['calc', path, '--format', 'csv']);
-    same(['calc', path, '--format', 'csv', '--locale', 'de', '--price-year', '2025']);
-    expect(burden(['calc', path, '--format', 'csv'], { env: PARALLEL }).stdout.split('\n')).toHaveLength(60_002);
+    const parallel = await same(['calc', path, '--format', 'csv']);
+    await same(['calc', path, '--format', 'csv', '--locale', 'de', '--price-year', '2025']);
+    expect(parallel.stdout.split('\n')).toHaveLength(12_002);
   });
 
-  it('with CRLF line ends, no final line break, Windows-1252 names and Destatis symbols', () => {
-    const text = `ags;name;eu2;insured\r\n${rows(40_000, (i) => `${key(i)};K\xf6ln \x96 \x80 ${i};${i % 3 === 0 ? '-' : i % 400};${i % 7 === 0 ? '.' : i % 300}`).replace(/\n/g, '\r\n')}`;
+  it('with CRLF line ends, no final line break, Windows-1252 names and Destatis symbols', async () => {
+    const text = `ags;name;eu2;insured\r\n${rows(8_000, (i) => `${key(i)};K\xf6ln \x96 \x80 ${i};${i % 3 === 0 ? '-' : i % 400};${i % 7 === 0 ? '.' : i % 300}`).replace(/\n/g, '\r\n')}`;
     const path = file('cp1252.csv', Buffer.from(text, 'latin1'));
-    same(['calc', path, '--format', 'csv', '--impute-insured', 'national-2019']);
+    const parallel = await same(['calc', path, '--format', 'csv', '--impute-insured', 'national-2019']);
     // 0x96 and 0x80 are Windows-1252's en dash and euro sign, not control characters.
-    expect(burden(['calc', path, '--format', 'csv', '--impute-insured', 'national-2019'], { env: PARALLEL }).stdout).toContain('Köln – € 1,');
+    expect(parallel.stdout).toContain('Köln – € 1,');
   });
 
-  it('on an unsorted file (the key guard reads earlier keys again)', () => {
+  it('on an unsorted file (the key guard reads earlier keys again)', async () => {
     const lines = big.trim().split('\n');
-    const shuffled = [lines[0], ...lines.slice(30_001), ...lines.slice(1, 30_001)].join('\n');
-    same(['calc', file('unsorted.csv', `${shuffled}\n`), '--format', 'csv']);
+    const shuffled = [lines[0], ...lines.slice(6_001), ...lines.slice(1, 6_001)].join('\n');
+    await same(['calc', file('unsorted.csv', `${shuffled}\n`), '--format', 'csv']);
   });
 
-  it('with population from the register for real keys', () => {
+  it('with population from the register for real keys', async () => {
     const text = `ags,eu2,insured\n${['05111', '05112', '05113', '05913', '99999'].map((k, i) => `${k},${100 + i},${50 + i}`).join('\n')}\n`;
-    same(['calc', file('register.csv', text), '--format', 'csv']);
+    await same(['calc', file('register.csv', text), '--format', 'csv']);
   });
 
   it.each([
     ['a duplicate key far from the first', (t: string) => `${t}${key(7)},again,5000,5,1\n`],
-    ['a bad cell late in the file', (t: string) => t.replace(`${key(55_555)},Gemeinde Ä55555,`, `${key(55_555)},Gemeinde Ä55555,12x`)],
-    ['a ragged row late in the file', (t: string) => `${t}${key(70_000)},x,1\n`],
-  ])('fails the same way on %s, and -o leaves nothing behind', (_, change) => {
+    ['a bad cell late in the file', (t: string) => t.replace(`${key(11_111)},Gemeinde Ä11111,`, `${key(11_111)},Gemeinde Ä11111,12x`)],
+    ['a ragged row late in the file', (t: string) => `${t}${key(14_000)},x,1\n`],
+  ])('fails the same way on %s, and -o leaves nothing behind', async (_, change) => {
     const path = file('bad.csv', change(big));
     const out = mkdtempSync(join(tmpdir(), 'burden-parallel-out-'));
     const args = ['calc', path, '--format', 'csv', '-o', join(out, 'result.csv')];
     const parallel = burden(args, { env: PARALLEL });
-    const sequential = burden(args, { env: SEQUENTIAL });
+    const sequential = await runCli(args, { env: SEQUENTIAL });
     expect(parallel.code).toBe(65);
     expect(parallel.code).toBe(sequential.code);
     expect(parallel.stderr).toBe(sequential.stderr);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { burden, fixtureFiles } from '../helpers/cli.js';
+import { fixtureFiles } from '../helpers/cli.js';
+import { runCli } from '../helpers/run-cli.js';
 
 /**
  * What `burden extrapolate` starts from when a file has counts of different years, and how its
@@ -16,16 +17,16 @@ const M = file('m.csv', 'ags,eu2,insured,year\n05913000,18000,8000,2021\n0591300
 const X = file('x.csv', 'ags,eu2,insured,year\n05913000,3000,500,2023\n11000000,300,900,2023\n');
 
 describe('each municipality gets its own base row before anything is summed', () => {
-  it('--by none projects Dortmund from 2023: in 2024 its 20,000 − 9,000 = 11,000 net persons × 2,569.45 = 28,263,950.00 EUR, projected', () => {
-    const { stdout, stderr, code } = burden(['extrapolate', M2, '--by', 'none', '--years', '2024-2025', '--format', 'csv']);
+  it('--by none projects Dortmund from 2023: in 2024 its 20,000 − 9,000 = 11,000 net persons × 2,569.45 = 28,263,950.00 EUR, projected', async () => {
+    const { stdout, stderr, code } = await runCli(['extrapolate', M2, '--by', 'none', '--years', '2024-2025', '--format', 'csv']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout.split('\n')[1]).toBe('05913000,"Dortmund, Stadt",2024,20000,projected,9000,projected,false,11000,projected,2569.45,secondary,28263950.00,projected');
     expect(stdout.trim().split('\n')).toHaveLength(1 + 3 * 2);
   });
 
-  it('--by land refuses to sum Dortmund\'s 2023 counts with Duisburg\'s 2024 counts (it dropped Dortmund): exit 65, one line', () => {
-    const { stdout, stderr, code } = burden(['extrapolate', M2, '--by', 'land', '--years', '2024-2025']);
+  it('--by land refuses to sum Dortmund\'s 2023 counts with Duisburg\'s 2024 counts (it dropped Dortmund): exit 65, one line', async () => {
+    const { stdout, stderr, code } = await runCli(['extrapolate', M2, '--by', 'land', '--years', '2024-2025']);
     expect(code).toBe(65);
     expect(stdout).toBe('');
     expect(stderr).toBe(`error: ${M2}:3: --by land: 05 (Nordrhein-Westfalen) would sum counts of different years: 05913000 for 2023 (line 2) ` +
@@ -33,9 +34,9 @@ describe('each municipality gets its own base row before anything is summed', ()
       '(give counts for one common year for every member of 05, or project each municipality with --by none)\n');
   });
 
-  it('sums the members\' base rows when they share a year, and notes the years not used', () => {
+  it('sums the members\' base rows when they share a year, and notes the years not used', async () => {
     const both = file('both.csv', 'ags,eu2,insured,year\n05913000,20000,9000,2023\n05913000,21000,9500,2024\n05112000,25000,10000,2024\n');
-    const doc = JSON.parse(burden(['extrapolate', both, '--by', 'land', '--years', '2024-2024', '--format', 'json']).stdout);
+    const doc = JSON.parse((await runCli(['extrapolate', both, '--by', 'land', '--years', '2024-2024', '--format', 'json'])).stdout);
     // NRW 2024: Dortmund 21,000 + Duisburg 25,000 = 46,000 EU2; 9,500 + 10,000 = 19,500 insured;
     // net 26,500 × 2,569.45 = 68,090,425.00 EUR. Dortmund's 2023 row is not used.
     expect(doc.rows).toEqual([expect.objectContaining({ ags: '05', base_year: 2024, rows_summed: 2, eu2: 46000, insured: 19500, net: 26500, cost_eur: 68090425 })]);
@@ -44,52 +45,52 @@ describe('each municipality gets its own base row before anything is summed', ()
 });
 
 describe('without --years, persons of different years are not added up', () => {
-  it('--by land: no totals line, and the notes say why', () => {
-    const doc = JSON.parse(burden(['extrapolate', M, '--by', 'land', '--format', 'json']).stdout);
+  it('--by land: no totals line, and the notes say why', async () => {
+    const doc = JSON.parse((await runCli(['extrapolate', M, '--by', 'land', '--format', 'json'])).stdout);
     expect(doc.rows.map((r: { ags: string; year: number }) => `${r.ags}@${r.year}`)).toEqual(['05@2021', '05@2023', '05@2025', '09@2024']);
     // Before, the totals summed 18,000 + 20,000 + 22,000 + 30,000 = 90,000 EU2 residents of four years.
     expect(doc.totals).toBeNull();
     expect(doc.meta.notes).toContain('No totals: the rows are for different years (2021, 2023, 2024, 2025), and persons counted in different years ' +
       'cannot be added up; give --years FROM-TO to project every key to common years.');
-    const table = burden(['extrapolate', M, '--by', 'land']).stdout;
+    const table = (await runCli(['extrapolate', M, '--by', 'land'])).stdout;
     expect(table).not.toContain('Total (');
     expect(table).not.toContain('Total cost');
   });
 
-  it('--by total lists one total per year, in the order of the years', () => {
-    const { stdout } = burden(['extrapolate', M, '--by', 'total', '--format', 'csv']);
+  it('--by total lists one total per year, in the order of the years', async () => {
+    const { stdout } = await runCli(['extrapolate', M, '--by', 'total', '--format', 'csv']);
     expect(stdout.trim().split('\n').slice(1).map((line) => line.split(',')[2])).toEqual(['2021', '2023', '2024', '2025']);
   });
 
-  it('rows of one year still get their totals line', () => {
-    const doc = JSON.parse(burden(['extrapolate', X, '--by', 'none', '--format', 'json']).stdout);
+  it('rows of one year still get their totals line', async () => {
+    const doc = JSON.parse((await runCli(['extrapolate', X, '--by', 'none', '--format', 'json'])).stdout);
     // 3,000 + 300 EU2 residents of 2023; net 2,500 + 0 (Berlin clamped) = 2,500.
     expect(doc.totals).toEqual([expect.objectContaining({ year: 2023, eu2: 3300, net: 2500 })]);
   });
 });
 
 describe('an aggregate that nets a member\'s surplus of insured employees says so', () => {
-  it('--by total: net 3,300 − 1,400 = 1,900 (not 2,500 + 0), with a warning naming Berlin\'s row', () => {
-    const { stdout, stderr, code } = burden(['extrapolate', X, '--by', 'total', '--format', 'csv']);
+  it('--by total: net 3,300 − 1,400 = 1,900 (not 2,500 + 0), with a warning naming Berlin\'s row', async () => {
+    const { stdout, stderr, code } = await runCli(['extrapolate', X, '--by', 'total', '--format', 'csv']);
     expect(code).toBe(0);
     // 1,900 × 2,143 = 4,071,700.00 EUR.
     expect(stdout.split('\n')[1]).toBe(',Total (2 rows),2023,3300,derived,1400,derived,false,1900,derived,2143.00,official,4071700.00,derived');
     expect(stderr).toBe('warning: a row summed into an aggregate has more insured employees than EU2 residents; its surplus offsets the other rows\' net persons ' +
       `in the aggregate in 1 row: 11000000 in (total) ${X}:3 (eu2 300, insured 900)\n`);
-    expect(burden(['extrapolate', X, '--by', 'total', '--years', '2023-2024', '--strict', '--format', 'csv']).code).toBe(65);
+    expect((await runCli(['extrapolate', X, '--by', 'total', '--years', '2023-2024', '--strict', '--format', 'csv'])).code).toBe(65);
   });
 
-  it('--by none clamps the row itself and warns about that instead', () => {
-    const { stderr } = burden(['extrapolate', X, '--by', 'none', '--format', 'csv']);
+  it('--by none clamps the row itself and warns about that instead', async () => {
+    const { stderr } = await runCli(['extrapolate', X, '--by', 'none', '--format', 'csv']);
     expect(stderr).toMatch(/^warning: more insured employees than EU2 residents; net persons clamped to 0/);
     expect(stderr).not.toContain('surplus');
   });
 });
 
 describe('a growth series is not looked up in the population register', () => {
-  it('--growth series with key 00 and --strict: no warning, exit 0', () => {
+  it('--growth series with key 00 and --strict: no warning, exit 0', async () => {
     const series = file('s.csv', 'ags,year,eu2\n00,2020,1200000\n00,2021,1300000\n');
-    const { stdout, stderr, code } = burden(['extrapolate', '--years', '2019-2021', '--growth', `series:${series}`, '--strict', '--format', 'csv']);
+    const { stdout, stderr, code } = await runCli(['extrapolate', '--years', '2019-2021', '--growth', `series:${series}`, '--strict', '--format', 'csv']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     // 2020: insured at the 2019 share, round(1,200,000 × 572,574 / 1,108,393) = round(619,896.37) = 619,896;
@@ -103,17 +104,17 @@ describe('imputed insured counts stay visible in projected years', () => {
   const K = file('k.csv', 'ags;name;eu2;insured;jahr\n05913;Dortmund;13.495;7000;2025\n05111;Düsseldorf;7770;;2025\n09162;München;20000;12000;2025\n');
   const args = ['extrapolate', K, '--by', 'land', '--years', '2025-2026'];
 
-  it('json: insured_estimated per row and year, and for the totals', () => {
-    const doc = JSON.parse(burden([...args, '--format', 'json']).stdout);
+  it('json: insured_estimated per row and year, and for the totals', async () => {
+    const doc = JSON.parse((await runCli([...args, '--format', 'json'])).stdout);
     expect(doc.rows.map((r: { ags: string; year: number; insured_status: string; insured_estimated: boolean }) => [r.ags, r.year, r.insured_status, r.insured_estimated]))
       .toEqual([['05', 2025, 'estimated', true], ['05', 2026, 'projected', true], ['09', 2025, 'official', false], ['09', 2026, 'projected', false]]);
     expect(doc.totals.map((t: { insured_estimated: boolean }) => t.insured_estimated)).toEqual([true, true]);
   });
 
-  it('table and md: the notes name the keys', () => {
+  it('table and md: the notes name the keys', async () => {
     const note = 'Insured counts imputed from the national ratio, in whole or for some rows summed (insured_estimated in csv and json): 05 Nordrhein-Westfalen.';
-    expect(burden(args).stdout.split('\n')).toContain(note);
-    expect(burden([...args, '--format', 'md']).stdout).toContain(note);
+    expect((await runCli(args)).stdout.split('\n')).toContain(note);
+    expect((await runCli([...args, '--format', 'md'])).stdout).toContain(note);
   });
 });
 
@@ -125,14 +126,14 @@ describe('exit codes and messages of the options', () => {
       'error: the --eu2 totals (--base-year) are for 2020, after the first projected year 2019 (start the projection in 2020 or later (projections do not run backwards))'],
     [['extrapolate', '--eu2', '900000000000'],
       'error: --eu2: "900000000000" is too large to be a count of persons (e.g. 1108393 or 1.108.393) (see burden extrapolate --help)'],
-  ])('%j: exit 64, the year or value named', (argv, message) => {
-    const { code, stderr } = burden(argv);
+  ])('%j: exit 64, the year or value named', async (argv, message) => {
+    const { code, stderr } = await runCli(argv);
     expect(code).toBe(64);
     expect(stderr).toBe(`${message}\n`);
   });
 
-  it('an overflow names the key and year: 1,108,393 doubled 12 times is 4,539,977,728 (2031); its step to 2032 exceeds 2^53', () => {
-    const { code, stderr } = burden(['extrapolate', '--years', '2019-2090', '--growth', 'rate:100']);
+  it('an overflow names the key and year: 1,108,393 doubled 12 times is 4,539,977,728 (2031); its step to 2032 exceeds 2^53', async () => {
+    const { code, stderr } = await runCli(['extrapolate', '--years', '2019-2090', '--growth', 'rate:100']);
     expect(code).toBe(65);
     expect(stderr).toBe('error: a figure leaves the range of exact whole numbers (key 00, 2032: product 4539977728 × 2000000 exceeds 2^53) ' +
       '(check the counts and the rate for a misplaced digit; a projection may also run too many years or grow too fast)\n');
@@ -140,17 +141,17 @@ describe('exit codes and messages of the options', () => {
 });
 
 describe('notes', () => {
-  it('--inflation without a year priced after the last index year (2025) has no effect, and says so', () => {
-    const idle = burden(['extrapolate', '--inflation', '5', '--years', '2020-2021']);
+  it('--inflation without a year priced after the last index year (2025) has no effect, and says so', async () => {
+    const idle = await runCli(['extrapolate', '--inflation', '5', '--years', '2020-2021']);
     expect(idle.code).toBe(0);
     expect(idle.stdout).toContain('The override inflation_assumed=5 (--inflation) has no effect: no year is priced after 2025, the last year of the price index (parameter vpi).');
-    const used = burden(['extrapolate', '--inflation', '5', '--years', '2025-2026']).stdout;
+    const used = (await runCli(['extrapolate', '--inflation', '5', '--years', '2025-2026'])).stdout;
     expect(used).toContain('After 2025 the price index is carried forward at 5 % a year');
     expect(used).not.toContain('has no effect');
   });
 
-  it('the paper\'s insured count and its source are printed once', () => {
-    const table = burden(['extrapolate']).stdout;
+  it('the paper\'s insured count and its source are printed once', async () => {
+    const table = (await runCli(['extrapolate'])).stdout;
     expect(table.split('\n').filter((line) => line.includes('IAB 2020'))).toHaveLength(1);
     expect(table).toContain('Insured employees: parameter insured_bg_ro_de, 31.12.2019 (Städtetag NRW');
   });

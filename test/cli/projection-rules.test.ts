@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { burden, fixtureFiles } from '../helpers/cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixtureFiles } from '../helpers/cli.js';
+import { type CliResult, runCli } from '../helpers/run-cli.js';
 
 /**
  * Programme rules on projections (issue 4: "Combines with --rules", "Programmes apply only in
@@ -30,8 +31,12 @@ const inYear = (rows: Row[], year: number): Row[] => rows.filter((r) => r.year =
 const sumCents = (rows: Row[], key: string): number => rows.reduce((s, r) => s + Math.round(Number(r[key]) * 100), 0);
 
 describe('nrw-2024 projected over 2023-2026: the pot in 2023 and 2024, nothing from 2025', () => {
-  const run = burden(['calc', SEVEN, '--years', '2023-2026', '--base-year', '2023', '--rules', 'nrw-2024', '--format', 'csv']);
-  const rows = records(run.stdout);
+  let run: CliResult;
+  let rows: Row[];
+  beforeAll(async () => {
+    run = await runCli(['calc', SEVEN, '--years', '2023-2026', '--base-year', '2023', '--rules', 'nrw-2024', '--format', 'csv']);
+    rows = records(run.stdout);
+  });
 
   it('adds each claim column with its status after the projection\'s columns', () => {
     expect(run.stderr).toBe('');
@@ -67,8 +72,8 @@ describe('nrw-2024 projected over 2023-2026: the pot in 2023 and 2024, nothing f
     expect(a[3]).toMatchObject({ cost_eur: '2677950.00', uncovered_eur: '2677950.00', uncovered_status: 'projected', coverage_pct: '0.00' });
   });
 
-  it('json: the same claims, totals per year that sum to the pot, and each programme per year in meta.rules', () => {
-    const doc = JSON.parse(burden(['extrapolate', SEVEN, '--by', 'none', '--years', '2023-2026', '--base-year', '2023', '--rules', 'nrw-2024', '--format', 'json']).stdout);
+  it('json: the same claims, totals per year that sum to the pot, and each programme per year in meta.rules', async () => {
+    const doc = JSON.parse((await runCli(['extrapolate', SEVEN, '--by', 'none', '--years', '2023-2026', '--base-year', '2023', '--rules', 'nrw-2024', '--format', 'json'])).stdout);
     expect(doc.rows.filter((r: { year: number }) => r.year === 2024).map((r: { claim_suedosteuropa_eur: number }) => r.claim_suedosteuropa_eur))
       .toEqual([785714.29, 1571428.57, 3142857.14]);
     expect(doc.totals.map((t: { claim_suedosteuropa_eur: number }) => t.claim_suedosteuropa_eur)).toEqual([5500000, 5500000, 0, 0]);
@@ -78,19 +83,19 @@ describe('nrw-2024 projected over 2023-2026: the pot in 2023 and 2024, nothing f
     expect(doc.meta.notes.join(' ')).toContain('Programmes apply in each year their validity window covers');
   });
 
-  it('table and md: claim lines per row in the year-by-column table, the totals to the cent', () => {
-    const table = burden(['extrapolate', SEVEN, '--by', 'none', '--years', '2023-2026', '--base-year', '2023', '--rules', 'nrw-2024']).stdout;
+  it('table and md: claim lines per row in the year-by-column table, the totals to the cent', async () => {
+    const table = (await runCli(['extrapolate', SEVEN, '--by', 'none', '--years', '2023-2026', '--base-year', '2023', '--rules', 'nrw-2024'])).stdout;
     expect(table).toMatch(/│ +│ +│ suedosteuropa \(EUR\) +│ +785\.714,29 e │ +785\.714,29 p │ +0,00 d │ +0,00 d │/);
     // The totals block (the last suedosteuropa line) carries the whole pot.
     expect(table.split('\n').filter((l) => l.includes('suedosteuropa (EUR)')).at(-1)).toMatch(/│ +5\.500\.000,00 e │ +5\.500\.000,00 p │ +0,00 d │ +0,00 d │$/);
-    const md = burden(['extrapolate', SEVEN, '--by', 'none', '--years', '2023-2026', '--base-year', '2023', '--rules', 'nrw-2024', '--format', 'md']).stdout;
+    const md = (await runCli(['extrapolate', SEVEN, '--by', 'none', '--years', '2023-2026', '--base-year', '2023', '--rules', 'nrw-2024', '--format', 'md'])).stdout;
     expect(md).toContain('|  |  | Coverage % | 31,26 e | 30,58 p | 0,00 p | 0,00 p |');
   });
 });
 
 describe('nrw-2025-kim across 2024/2025: the Land programme ends, the KIM block starts', () => {
-  it('gives suedosteuropa in 2024 and kim_flex from 2025, each year the whole pot', () => {
-    const { stdout, code } = burden(['extrapolate', SEVEN, '--by', 'none', '--years', '2024-2026', '--base-year', '2024', '--rules', 'nrw-2025-kim', '--format', 'csv']);
+  it('gives suedosteuropa in 2024 and kim_flex from 2025, each year the whole pot', async () => {
+    const { stdout, code } = await runCli(['extrapolate', SEVEN, '--by', 'none', '--years', '2024-2026', '--base-year', '2024', '--rules', 'nrw-2025-kim', '--format', 'csv']);
     expect(code).toBe(0);
     const rows = records(stdout);
     expect(inYear(rows, 2024).map((r) => [r.claim_suedosteuropa_eur, r.claim_kim_flex_eur])).toEqual(SHARES.map((s) => [s, '0.00']));
@@ -101,8 +106,8 @@ describe('nrw-2025-kim across 2024/2025: the Land programme ends, the KIM block 
     }
   });
 
-  it('calc --years on the default data: kim_flex shares 5,500,000.00 EUR exactly among the 53 Kreise in every year', () => {
-    const { stdout, code } = burden(['calc', '--years', '2025-2027', '--growth', 'trend', '--rules', 'nrw-2025-kim', '--format', 'csv']);
+  it('calc --years on the default data: kim_flex shares 5,500,000.00 EUR exactly among the 53 Kreise in every year', async () => {
+    const { stdout, code } = await runCli(['calc', '--years', '2025-2027', '--growth', 'trend', '--rules', 'nrw-2025-kim', '--format', 'csv']);
     expect(code).toBe(0);
     const rows = records(stdout.replace(/"[^"]*"/g, (quoted) => quoted.replace(/,/g, ' ')));
     for (const year of [2025, 2026, 2027]) {
@@ -120,8 +125,8 @@ describe('bund-pauschale with --set bund_pauschale=500: from 2025, capped at the
   const TWO = file('two.csv', 'ags,name,eu2,insured\n05111,A,1000,0\n05112,B,1000,900\n');
   const args = ['extrapolate', TWO, '--by', 'none', '--years', '2024-2026', '--base-year', '2024', '--growth', 'rate:10', '--rules', 'bund-pauschale', '--set', 'bund_pauschale=500'];
 
-  it('pays EU2 residents × 500 EUR from 2025, never more than the cost', () => {
-    const { stdout, stderr, code } = burden([...args, '--format', 'csv']);
+  it('pays EU2 residents × 500 EUR from 2025, never more than the cost', async () => {
+    const { stdout, stderr, code } = await runCli([...args, '--format', 'csv']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const rows = records(stdout);
@@ -144,20 +149,20 @@ describe('bund-pauschale with --set bund_pauschale=500: from 2025, capped at the
     expect(rows.map((r) => r.claim_bund_pauschale_status)).toEqual(['derived', 'projected', 'projected', 'derived', 'projected', 'projected']);
   });
 
-  it('lists the override in the metadata, and --set is checked as in calc', () => {
-    const doc = JSON.parse(burden([...args, '--format', 'json']).stdout);
+  it('lists the override in the metadata, and --set is checked as in calc', async () => {
+    const doc = JSON.parse((await runCli([...args, '--format', 'json'])).stdout);
     expect(doc.meta.overrides).toEqual(['bund_pauschale=500 (--set)']);
     // 2025: 550,000.00 + 288,798.40 = 838,798.40.
     expect(doc.totals[1]).toMatchObject({ year: 2025, claim_bund_pauschale_eur: 838798.4, claim_bund_pauschale_status: 'projected' });
-    const refused = burden(['extrapolate', '--years', '2025-2026', '--rules', 'bund-pauschale', '--set', 'bund_pauschale=-500']);
+    const refused = await runCli(['extrapolate', '--years', '2025-2026', '--rules', 'bund-pauschale', '--set', 'bund_pauschale=-500']);
     expect(refused.code).toBe(64);
     expect(refused.stderr).toBe('error: --set bund_pauschale=-500: an amount in euros cannot be below 0 (see burden params bund_pauschale)\n');
   });
 });
 
 describe('two rule sets side by side', () => {
-  it('prefixes each scenario\'s columns and adds the difference, with its status', () => {
-    const { stdout, code } = burden(['calc', SEVEN, '--years', '2024-2025', '--base-year', '2024', '--rules', 'nrw-2024', '--rules', 'nrw-2025-kim', '--format', 'csv']);
+  it('prefixes each scenario\'s columns and adds the difference, with its status', async () => {
+    const { stdout, code } = await runCli(['calc', SEVEN, '--years', '2024-2025', '--base-year', '2024', '--rules', 'nrw-2024', '--rules', 'nrw-2025-kim', '--format', 'csv']);
     expect(code).toBe(0);
     const header = stdout.split('\n')[0] ?? '';
     expect(header).toContain(',nrw_2024_claim_suedosteuropa_eur,nrw_2024_claim_suedosteuropa_status,nrw_2024_claims_total_eur,');
@@ -176,20 +181,20 @@ describe('two rule sets side by side', () => {
     expect(rows[1]?.claims_difference_status).toBe('projected');
   });
 
-  it('the table shows both scenarios and the difference per year', () => {
-    const table = burden(['calc', SEVEN, '--years', '2024-2025', '--base-year', '2024', '--rules', 'nrw-2024', '--rules', 'nrw-2025-kim']).stdout;
+  it('the table shows both scenarios and the difference per year', async () => {
+    const table = (await runCli(['calc', SEVEN, '--years', '2024-2025', '--base-year', '2024', '--rules', 'nrw-2024', '--rules', 'nrw-2025-kim'])).stdout;
     expect(table).toMatch(/│ Δ claims nrw-2025-kim − nrw-2024 \(EUR\) │ +0,00 e │ +5\.500\.000,00 p │/);
   });
 });
 
 describe('rules without a projection, and what is still refused', () => {
-  it('the paper\'s national figure: no NRW key, so the Land pot stays unallocated, and says so', () => {
-    const doc = JSON.parse(burden(['extrapolate', '--rules', 'nrw-2024', '--format', 'json']).stdout);
+  it('the paper\'s national figure: no NRW key, so the Land pot stays unallocated, and says so', async () => {
+    const doc = JSON.parse((await runCli(['extrapolate', '--rules', 'nrw-2024', '--format', 'json'])).stdout);
     expect(doc.rows[0]).toMatchObject({ ags: '00', year: 2019, claim_suedosteuropa_eur: 0, uncovered_eur: 1148260117, coverage_pct: 0 });
     expect(doc.meta.rules[0].programmes[0]).toMatchObject({ year: 2019, in_force: true, unallocated_eur: 5500000 });
     // The notes are written in the report's locale (de unless --locale or csv), as its table is.
     expect(doc.meta.notes).toContain('Unallocated pot (no eligible municipality, or all capped): suedosteuropa 2019: 5.500.000,00 EUR.');
-    expect(burden(['extrapolate', '--rules', 'nrw-2024', '--locale', 'en']).stdout).toContain('suedosteuropa 2019: 5,500,000.00 EUR.');
+    expect((await runCli(['extrapolate', '--rules', 'nrw-2024', '--locale', 'en'])).stdout).toContain('suedosteuropa 2019: 5,500,000.00 EUR.');
   });
 
   it.each([
@@ -201,8 +206,8 @@ describe('rules without a projection, and what is still refused', () => {
     [['extrapolate', '--rules', 'nrw-2024', '--rules', 'nrw-2024'], 'error: --rules nrw-2024 is given twice (compare two different rule sets)'],
     [['extrapolate', '--inflation', '2', '--set', 'inflation_assumed=3', '--years', '2026-2027'],
       'error: --inflation and --set inflation_assumed=… both set the assumed inflation (give one of them)'],
-  ])('%j is a usage error', (args, message) => {
-    const { code, stderr } = burden(args);
+  ])('%j is a usage error', async (args, message) => {
+    const { code, stderr } = await runCli(args);
     expect(code).toBe(64);
     expect(stderr).toBe(`${message}\n`);
   });
@@ -215,8 +220,8 @@ describe('several years per key: a pot is paid once per key and year', () => {
   // Before, A's 2023 row was projected as a row of its own and took a second share.
   const YEARS = file('years.csv', 'ags,name,year,eu2,insured\n05111,A,2023,1000,0\n05111,A,2024,3000,0\n05112,B,2023,1000,0\n');
 
-  it('2024: two rows, 4,125,000.00 + 1,375,000.00 = 5,500,000.00 EUR', () => {
-    const { stdout, stderr, code } = burden(['calc', YEARS, '--years', '2024-2024', '--rules', 'nrw-2024', '--format', 'csv']);
+  it('2024: two rows, 4,125,000.00 + 1,375,000.00 = 5,500,000.00 EUR', async () => {
+    const { stdout, stderr, code } = await runCli(['calc', YEARS, '--years', '2024-2024', '--rules', 'nrw-2024', '--format', 'csv']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const rows = records(stdout);

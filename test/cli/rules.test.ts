@@ -2,14 +2,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { burden } from '../helpers/cli.js';
+import { runCli } from '../helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'burden-rules-'));
 const THREE = 'ags,name,eu2,insured\n05111,A,1000,0\n05112,B,1000,0\n05113,C,1000,0\n';
 
 describe('burden calc --rules', () => {
-  it('splits the 5.5 Mio pot exactly in csv: 1,833,333.34 + 1,833,333.33 + 1,833,333.33', () => {
-    const { stdout, code } = burden(['calc', '-', '--rules', 'nrw-2024', '--year', '2024', '--price-year', '2019', '--format', 'csv'], { input: THREE });
+  it('splits the 5.5 Mio pot exactly in csv: 1,833,333.34 + 1,833,333.33 + 1,833,333.33', async () => {
+    const { stdout, code } = await runCli(['calc', '-', '--rules', 'nrw-2024', '--year', '2024', '--price-year', '2019', '--format', 'csv'], { stdin: THREE });
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines[0]).toBe('ags,name,population,eu2,insured,insured_estimated,net,rate_eur,cost_eur,cost_per_inhabitant_eur,eu2_share_pct,claim_suedosteuropa_eur,claims_total_eur,claims_status,uncovered_eur,coverage_pct');
@@ -18,25 +18,25 @@ describe('burden calc --rules', () => {
     expect(lines.slice(1).map((l) => l.split(',').at(-3))).toEqual(['assumption', 'assumption', 'assumption']);
   });
 
-  it('the pot sums to its amount in json and table totals', () => {
-    const doc = JSON.parse(burden(['calc', '--rules', 'nrw-2024', '--year', '2024', '--format', 'json']).stdout);
+  it('the pot sums to its amount in json and table totals', async () => {
+    const doc = JSON.parse((await runCli(['calc', '--rules', 'nrw-2024', '--year', '2024', '--format', 'json'])).stdout);
     expect(doc.totals.claim_suedosteuropa_eur).toBe(5500000);
     const sumOfRows = doc.rows.reduce((s: number, r: { claim_suedosteuropa_eur: number }) => s + Math.round(r.claim_suedosteuropa_eur * 100), 0);
     expect(sumOfRows).toBe(550_000_000);
     expect(doc.meta.scenarios[0].programmes[0]).toMatchObject({ id: 'suedosteuropa', in_force: true, status: 'official' });
     expect(doc.meta.scenarios[0].programmes[0].assumptions.map((a: { field: string }) => a.field)).toEqual(['key', 'eligibility']);
-    const table = burden(['calc', '--rules', 'nrw-2024', '--year', '2024']).stdout;
+    const table = (await runCli(['calc', '--rules', 'nrw-2024', '--year', '2024'])).stdout;
     expect(table).toMatch(/Total \(53 rows\).*│ +5\.500\.000,00 │ +5\.500\.000,00 │/);
   });
 
-  it('without a year on stdin input, --rules is a usage error', () => {
-    const { code, stderr } = burden(['calc', '-', '--rules', 'nrw-2024'], { input: THREE });
+  it('without a year on stdin input, --rules is a usage error', async () => {
+    const { code, stderr } = await runCli(['calc', '-', '--rules', 'nrw-2024'], { stdin: THREE });
     expect(code).toBe(64);
     expect(stderr).toBe('error: --rules needs a budget year, and the input has none (give --year YYYY, or a year column in the input)\n');
   });
 
-  it('compares two scenarios side by side with the difference', () => {
-    const { stdout, code } = burden(['calc', '-', '--rules', 'nrw-2024', '--rules', 'bund-pauschale', '--set', 'bund_pauschale=500', '--year', '2025', '--format', 'csv'], { input: THREE });
+  it('compares two scenarios side by side with the difference', async () => {
+    const { stdout, code } = await runCli(['calc', '-', '--rules', 'nrw-2024', '--rules', 'bund-pauschale', '--set', 'bund_pauschale=500', '--year', '2025', '--format', 'csv'], { stdin: THREE });
     expect(code).toBe(0);
     const [header, first] = stdout.trim().split('\n');
     expect(header).toContain('nrw_2024_claims_total_eur');
@@ -46,15 +46,15 @@ describe('burden calc --rules', () => {
     expect(first?.endsWith(',500000.00')).toBe(true);
   });
 
-  it('records --set overrides in the metadata', () => {
-    const doc = JSON.parse(burden(['calc', '-', '--rules', 'bund-pauschale', '--set', 'bund_pauschale=500', '--year', '2025', '--format', 'json'], { input: THREE }).stdout);
+  it('records --set overrides in the metadata', async () => {
+    const doc = JSON.parse((await runCli(['calc', '-', '--rules', 'bund-pauschale', '--set', 'bund_pauschale=500', '--year', '2025', '--format', 'json'], { stdin: THREE })).stdout);
     expect(doc.meta.overrides).toEqual(['bund_pauschale=500 (--set)']);
     expect(doc.rows[0].claim_bund_pauschale_eur).toBe(500000);
     expect(doc.rows[0].claims_status).toBe('assumption');
   });
 
-  it('says in the notes which claims rest on proposed programmes, assumptions and --set overrides', () => {
-    const { stdout } = burden(['calc', '-', '--rules', 'nrw-2024', '--rules', 'bund-pauschale', '--set', 'bund_pauschale=500', '--year', '2025', '--format', 'md', '--locale', 'en'], { input: THREE });
+  it('says in the notes which claims rest on proposed programmes, assumptions and --set overrides', async () => {
+    const { stdout } = await runCli(['calc', '-', '--rules', 'nrw-2024', '--rules', 'bund-pauschale', '--set', 'bund_pauschale=500', '--year', '2025', '--format', 'md', '--locale', 'en'], { stdin: THREE });
     expect(stdout).toContain('Rules nrw-2024: NRW as enacted: Förderprogramm „Zuwanderung aus Südosteuropa“ (2017–2024). In force: none.  \n');
     expect(stdout).toContain(
       'Claims of bund-pauschale/bund_pauschale: claims_status assumption, resting on: the programme is proposed; ' +
@@ -71,18 +71,18 @@ describe('burden calc --rules', () => {
     );
   });
 
-  it('gives json rows the rate_status of the csv when the rate is uprated, and none when it is not', () => {
-    const uprated = JSON.parse(burden(['calc', '-', '--year', '2024', '--format', 'json'], { input: THREE }).stdout);
+  it('gives json rows the rate_status of the csv when the rate is uprated, and none when it is not', async () => {
+    const uprated = JSON.parse((await runCli(['calc', '-', '--year', '2024', '--format', 'json'], { stdin: THREE })).stdout);
     expect(uprated.rows[0]).toMatchObject({ rate_eur: 2569.45, rate_status: 'secondary' });
-    const csv = burden(['calc', '-', '--year', '2024', '--format', 'csv'], { input: THREE }).stdout.split('\n');
+    const csv = (await runCli(['calc', '-', '--year', '2024', '--format', 'csv'], { stdin: THREE })).stdout.split('\n');
     expect(csv[0]).toContain(',rate_eur,rate_status,');
     expect(csv[1]).toContain(',2569.45,secondary,');
-    const plain = JSON.parse(burden(['calc', '-', '--format', 'json'], { input: THREE }).stdout);
+    const plain = JSON.parse((await runCli(['calc', '-', '--format', 'json'], { stdin: THREE })).stdout);
     expect(plain.rows[0]).not.toHaveProperty('rate_status');
   });
 
-  it('--explain shows every input, parameter and source of one municipality, as text and as a json trace', () => {
-    const text = burden(['calc', '--rules', 'nrw-2024', '--year', '2024', '--explain', '05913']).stdout;
+  it('--explain shows every input, parameter and source of one municipality, as text and as a json trace', async () => {
+    const text = (await runCli(['calc', '--rules', 'nrw-2024', '--year', '2024', '--explain', '05913'])).stdout;
     // The table's default locale is de: thousands with a dot, decimals with a comma.
     expect(text).toContain('Explain 05913 Dortmund');
     expect(text).toContain('eu2 = 13.495 (data/datasets/eu2-nrw-kreise-2025.csv:44)');
@@ -92,11 +92,11 @@ describe('burden calc --rules', () => {
     expect(text).toContain('parameter suedosteuropa_pot = 5.500.000,00 EUR/year from 2017-01-01 [official]');
     expect(text).toContain('claim suedosteuropa = 271.157,18 EUR (pot 5.500.000,00 EUR × eu2 13.495 / 273.725 (all eligible), largest-remainder cents) [assumption]');
     expect(text).not.toContain('Explain 05111');
-    const en = burden(['calc', '--rules', 'nrw-2024', '--year', '2024', '--explain', '05913', '--locale', 'en']).stdout;
+    const en = (await runCli(['calc', '--rules', 'nrw-2024', '--year', '2024', '--explain', '05913', '--locale', 'en'])).stdout;
     expect(en).toContain('insured = round(13,495 × 572,574 / 1,108,393) = 6,971 (estimated)');
     expect(en).toContain('claim suedosteuropa = 271,157.18 EUR');
     expect(en).toContain('nrw-2024: coverage = claims / cost = 1.62 %');
-    const doc = JSON.parse(burden(['calc', '--rules', 'nrw-2024', '--year', '2024', '--explain', '05913', '--format', 'json']).stdout);
+    const doc = JSON.parse((await runCli(['calc', '--rules', 'nrw-2024', '--year', '2024', '--explain', '05913', '--format', 'json'])).stdout);
     const dortmund = doc.rows.find((r: { ags: string }) => r.ags === '05913');
     expect(dortmund.trace.some((s: { step: string; source?: string }) => s.step === 'programme' && s.source?.includes('Stellungnahme'))).toBe(true);
     expect(doc.rows.find((r: { ags: string }) => r.ags === '05111').trace).toBeUndefined();
@@ -113,34 +113,34 @@ describe('burden calc --rules', () => {
 });
 
 describe('burden rules and params', () => {
-  it('lists the shipped rule sets', () => {
-    const { stdout, code } = burden(['rules', 'list', '--format', 'csv']);
+  it('lists the shipped rule sets', async () => {
+    const { stdout, code } = await runCli(['rules', 'list', '--format', 'csv']);
     expect(code).toBe(0);
     expect(stdout.split('\n').slice(1, -1).map((l) => l.split(',')[0])).toEqual(['bund-kdu-analog', 'bund-pauschale', 'nrw-2024', 'nrw-2025-kim']);
   });
 
-  it('check rejects a rule file with an unknown key, naming the key', () => {
+  it('check rejects a rule file with an unknown key, naming the key', async () => {
     const file = join(dir, 'bad-rule.json');
     writeFileSync(file, JSON.stringify({ id: 'x', title: 't', description: 'd', programmes: [{ id: 'p', label: 'l', kind: 'per_person', from: '2025-01-01', to: null, status: 'assumption', source: 's', amount_eur: 1, basis: 'eu2', amout: 2 }] }));
-    const { code, stderr, stdout } = burden(['rules', 'check', file]);
+    const { code, stderr, stdout } = await runCli(['rules', 'check', file]);
     expect(code).toBe(65);
     expect(stdout).toBe('');
     expect(stderr).toBe(`error: ${file}: key "programmes.0": unknown key "amout" (remove it or check its spelling; unknown keys are never ignored)\n`);
   });
 
-  it('check rejects a parameter whose dates are out of order', () => {
+  it('check rejects a parameter whose dates are out of order', async () => {
     const file = join(dir, 'bad-param.json');
     writeFileSync(file, JSON.stringify({ name: 'x', description: 'd', unit: 'EUR', values: [
       { from: '2020-01-01', value: 1, source: 's', status: 'official' },
       { from: '2019-01-01', value: 2, source: 's', status: 'official' },
     ] }));
-    const { code, stderr } = burden(['rules', 'check', file]);
+    const { code, stderr } = await runCli(['rules', 'check', file]);
     expect(code).toBe(65);
     expect(stderr).toContain('key "values.1.from": dates must be in ascending order without duplicates: 2019-01-01 follows 2020-01-01');
   });
 
-  it('params --at shows the value in force at a date with status and source', () => {
-    const doc = JSON.parse(burden(['params', '--at', '2023-06-30', '--format', 'json']).stdout);
+  it('params --at shows the value in force at a date with status and source', async () => {
+    const doc = JSON.parse((await runCli(['params', '--at', '2023-06-30', '--format', 'json'])).stdout);
     const vpi = doc.rows.find((r: { name: string }) => r.name === 'vpi');
     expect(vpi).toMatchObject({ value: 116.7, from: '2023-01-01', status: 'official' });
     const pauschale = doc.rows.find((r: { name: string }) => r.name === 'bund_pauschale');
@@ -149,50 +149,50 @@ describe('burden rules and params', () => {
 });
 
 describe('burden calibrate', () => {
-  it('Dortmund: 15,639,763 EUR / 7,298 net persons = 2,143.02 EUR to the cent, 2,143 rounded', () => {
-    const { stdout, code } = burden(['calibrate', '--total-cost', '15639763', '--eu2', '7298', '--insured', '0', '--locale', 'en']);
+  it('Dortmund: 15,639,763 EUR / 7,298 net persons = 2,143.02 EUR to the cent, 2,143 rounded', async () => {
+    const { stdout, code } = await runCli(['calibrate', '--total-cost', '15639763', '--eu2', '7298', '--insured', '0', '--locale', 'en']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/│ rate_eur +│ 2,143\.02 +│ total \/ net = 2143\.020417/);
     expect(stdout).toMatch(/│ rate_rounded_eur +│ 2,143 +│/);
   });
 
-  it.each([7297, 7298, 7299])('any net of 7,297–7,299 rounds to 2,143 (net %i)', (net) => {
-    const doc = JSON.parse(burden(['calibrate', '--total-cost', '15639763', '--eu2', String(net), '--insured', '0', '--format', 'json']).stdout);
+  it.each([7297, 7298, 7299])('any net of 7,297–7,299 rounds to 2,143 (net %i)', async (net) => {
+    const doc = JSON.parse((await runCli(['calibrate', '--total-cost', '15639763', '--eu2', String(net), '--insured', '0', '--format', 'json'])).stdout);
     expect(doc.rate_rounded_eur).toBe(2143);
   });
 
-  it('refuses --eu2 or --insured beside a FILE, and --ags without one (they were ignored)', () => {
+  it('refuses --eu2 or --insured beside a FILE, and --ags without one (they were ignored)', async () => {
     const file = join(dir, 'persons.csv');
     writeFileSync(file, 'ags,name,eu2,insured\n05913000,Dortmund,7298,0\n');
-    const withFile = burden(['calibrate', file, '--total-cost', '1000', '--eu2', '5']);
+    const withFile = await runCli(['calibrate', file, '--total-cost', '1000', '--eu2', '5']);
     expect(withFile.code).toBe(64);
     expect(withFile.stderr).toBe(`error: --eu2 with ${file}: the counts come from the file's row (give either ${file} (with --ags KEY) or --eu2 N and --insured N)\n`);
-    const agsAlone = burden(['calibrate', '--total-cost', '1000', '--eu2', '5', '--insured', '0', '--ags', '05913000']);
+    const agsAlone = await runCli(['calibrate', '--total-cost', '1000', '--eu2', '5', '--insured', '0', '--ags', '05913000']);
     expect(agsAlone.code).toBe(64);
     expect(agsAlone.stderr).toBe('error: --ags 05913000 picks a row of a FILE, and none is given (give a CSV FILE, or leave out --ags)\n');
     // The file alone still works: 1,000 EUR / 7,298 net persons = 0.137… → 0.14 EUR.
-    expect(burden(['calibrate', file, '--total-cost', '1000', '--format', 'json']).stdout).toContain('"rate_eur": 0.14');
+    expect((await runCli(['calibrate', file, '--total-cost', '1000', '--format', 'json'])).stdout).toContain('"rate_eur": 0.14');
   });
 
-  it('refuses a breakdown line with more fields than the header (a decimal comma read 1,000,000.50 as 1,000,000)', () => {
+  it('refuses a breakdown line with more fields than the header (a decimal comma read 1,000,000.50 as 1,000,000)', async () => {
     const file = join(dir, 'breakdown.csv');
     writeFileSync(file, 'department,cost_eur\nSoziales,5000000\nGesundheit,1000000,50\n');
-    const { code, stdout, stderr } = burden(['calibrate', '--breakdown', file, '--eu2', '100', '--insured', '0']);
+    const { code, stdout, stderr } = await runCli(['calibrate', '--breakdown', file, '--eu2', '100', '--insured', '0']);
     expect(code).toBe(65);
     expect(stdout).toBe('');
     expect(stderr).toBe(`error: ${file}:3: the row has 3 fields, the header has 2 (every row needs one value per column; quote fields that contain the delimiter, such as a decimal comma in "1000000,50")\n`);
     // Quoted, the decimal comma is read as German money: 5,000,000 + 1,000,000.50 over 100 persons = 60,000.01 EUR (60,000.005 rounded away from zero).
     writeFileSync(file, 'department,cost_eur\nSoziales,5000000\nGesundheit,"1000000,50"\n');
-    const quoted = JSON.parse(burden(['calibrate', '--breakdown', file, '--eu2', '100', '--insured', '0', '--format', 'json']).stdout);
+    const quoted = JSON.parse((await runCli(['calibrate', '--breakdown', file, '--eu2', '100', '--insured', '0', '--format', 'json'])).stdout);
     expect(quoted.departments[1]).toMatchObject({ department: 'Gesundheit', cost_eur: 1000000.5 });
     expect(quoted.rate_eur).toBe(60000.01);
   });
 
-  it('writes a parameter file that calc --rate-file uses', () => {
+  it('writes a parameter file that calc --rate-file uses', async () => {
     const file = join(dir, 'rate.json');
-    const calibrated = burden(['calibrate', '--total-cost', '15639763', '--eu2', '7298', '--insured', '0', '--write-parameter', file, '--year', '2019']);
+    const calibrated = await runCli(['calibrate', '--total-cost', '15639763', '--eu2', '7298', '--insured', '0', '--write-parameter', file, '--year', '2019']);
     expect(calibrated.code).toBe(0);
-    const { stdout } = burden(['calc', '-', '--rate-file', file, '--format', 'csv'], { input: 'ags,eu2,insured\n05913,100,0\n' });
+    const { stdout } = await runCli(['calc', '-', '--rate-file', file, '--format', 'csv'], { stdin: 'ags,eu2,insured\n05913,100,0\n' });
     // Population and name come from the register (Kreis 05913: 603,462 inhabitants, 31.12.2024).
     expect(stdout.trim().split('\n')[1]).toBe('05913,"Dortmund, Stadt",603462,100,0,false,100,2143.02,214302.00,0.36,0.02');
   });
@@ -205,10 +205,10 @@ describe('rules check holds files to the bounds the engine relies on', () => {
     [{ ...programme, amount_eur: 1e20 }, 'key "programmes.0.amount_eur": 100000000000000000000: an amount above 1000000000000 EUR is not plausible'],
     [{ ...programme, amount_eur: 1, cap_share: 0.1234567 }, 'key "programmes.0.cap_share": 0.1234567: a ratio has at most six decimals'],
     [{ ...programme, amount_eur: 1, from: '2025-13-45' }, 'key "programmes.0.from": is not a calendar date'],
-  ])('rejects %j', (bad, message) => {
+  ])('rejects %j', async (bad, message) => {
     const file = join(dir, 'bounds.json');
     writeFileSync(file, JSON.stringify({ id: 'x', title: 't', description: 'd', programmes: [bad] }));
-    const { code, stderr } = burden(['rules', 'check', file]);
+    const { code, stderr } = await runCli(['rules', 'check', file]);
     expect(code).toBe(65);
     expect(stderr.startsWith(`error: ${file}: ${message}`)).toBe(true);
   });
@@ -216,11 +216,11 @@ describe('rules check holds files to the bounds the engine relies on', () => {
   it.each([
     [{ kind: 'foo' }, 'key "programmes.0.kind": "foo" is not a programme kind (share_of_cost, per_person or fixed_pot)'],
     [{}, 'key "programmes.0.kind": a programme needs a kind (share_of_cost, per_person or fixed_pot)'],
-  ])('names an unknown or missing kind (%j), not "Invalid input"', (kind, message) => {
+  ])('names an unknown or missing kind (%j), not "Invalid input"', async (kind, message) => {
     const file = join(dir, 'kind.json');
     const { kind: _kind, ...rest } = programme;
     writeFileSync(file, JSON.stringify({ id: 'x', title: 't', description: 'd', programmes: [{ ...rest, ...kind, amount_eur: 1 }] }));
-    const { code, stderr } = burden(['rules', 'check', file]);
+    const { code, stderr } = await runCli(['rules', 'check', file]);
     expect(code).toBe(65);
     expect(stderr.startsWith(`error: ${file}: ${message} (`)).toBe(true);
   });
@@ -229,39 +229,39 @@ describe('rules check holds files to the bounds the engine relies on', () => {
     // inflation_assumed is a percentage that may be -100: as a share, --set could make claims negative.
     ['share', 'share_of_cost', 'key "programmes.0.share.parameter": parameter "inflation_assumed" may lie between -100 and 100 percent, share must lie between 0 and 100 percent'],
     ['cap_share', 'per_person', 'key "programmes.0.cap_share.parameter": parameter "inflation_assumed" may lie between -100 and 100 percent, cap_share must lie between 0 and 100 percent'],
-  ])('refuses a %s pointing at a parameter that may be negative', (field, kind, message) => {
+  ])('refuses a %s pointing at a parameter that may be negative', async (field, kind, message) => {
     const file = join(dir, 'range.json');
     const amounts = kind === 'share_of_cost' ? { share: 0.5 } : { amount_eur: 1, basis: 'eu2' };
     const { basis: _basis, ...rest } = programme;
     writeFileSync(file, JSON.stringify({ id: 'x', title: 't', description: 'd', programmes: [{ ...rest, kind, ...amounts, [field]: { parameter: 'inflation_assumed' } }] }));
-    const { code, stderr } = burden(['rules', 'check', file]);
+    const { code, stderr } = await runCli(['rules', 'check', file]);
     expect(code).toBe(65);
     expect(stderr).toBe(`error: ${file}: ${message} (write the ${field} in the rule, or point it at a parameter whose file declares "minimum": 0)\n`);
   });
 
-  it('holds a parameter file to its own "minimum" and "maximum"', () => {
+  it('holds a parameter file to its own "minimum" and "maximum"', async () => {
     const file = join(dir, 'share.json');
     const share = { name: 'own_share', description: 'd', unit: 'percent', minimum: 0, maximum: 100, values: [{ from: '2025-01-01', value: -0.5, source: 's', status: 'official' }] };
     writeFileSync(file, JSON.stringify(share));
-    expect(burden(['rules', 'check', file]).stderr).toContain('key "values.0.value": -0.5: own_share lies between 0 and 100 percent (the "minimum" and "maximum" of its file)');
+    expect((await runCli(['rules', 'check', file])).stderr).toContain('key "values.0.value": -0.5: own_share lies between 0 and 100 percent (the "minimum" and "maximum" of its file)');
     writeFileSync(file, JSON.stringify({ ...share, minimum: 50, maximum: 10, values: [{ ...share.values[0], value: 20 }] }));
-    const { code, stderr } = burden(['rules', 'check', file]);
+    const { code, stderr } = await runCli(['rules', 'check', file]);
     expect(code).toBe(65);
     expect(stderr).toContain('key "maximum": 10 is below the minimum 50');
   });
 
-  it('rejects a parameter value below 0 for an amount', () => {
+  it('rejects a parameter value below 0 for an amount', async () => {
     const file = join(dir, 'negative.json');
     writeFileSync(file, JSON.stringify({ name: 'rate', description: 'd', unit: 'EUR/person/year', values: [{ from: '2019-01-01', value: -5, source: 's', status: 'official' }] }));
-    const { code, stderr } = burden(['rules', 'check', file]);
+    const { code, stderr } = await runCli(['rules', 'check', file]);
     expect(code).toBe(65);
     expect(stderr).toContain('key "values.0.value": -5: an amount in euros cannot be below 0');
   });
 });
 
 describe('--rate-file takes a rate, and only a rate', () => {
-  it('refuses another EUR/person/year parameter, which stood in for the rate (bund_pauschale gave a rate of 0.00)', () => {
-    const { code, stdout, stderr } = burden(['calc', '--rate-file', 'data/parameters/bund_pauschale.json', '--format', 'csv']);
+  it('refuses another EUR/person/year parameter, which stood in for the rate (bund_pauschale gave a rate of 0.00)', async () => {
+    const { code, stdout, stderr } = await runCli(['calc', '--rate-file', 'data/parameters/bund_pauschale.json', '--format', 'csv']);
     expect(code).toBe(65);
     expect(stdout).toBe('');
     expect(stderr).toBe('error: data/parameters/bund_pauschale.json: key "name": a rate file holds the parameter "rate", this one holds "bund_pauschale" '
@@ -270,21 +270,21 @@ describe('--rate-file takes a rate, and only a rate', () => {
 });
 
 describe('two rule sets with one id', () => {
-  it('names both sources and asks for an own id (it said "--rules nrw-2024 is given twice")', () => {
+  it('names both sources and asks for an own id (it said "--rules nrw-2024 is given twice")', async () => {
     const file = join(dir, 'mynrw.json');
     writeFileSync(file, readFileSync('data/rules/nrw-2024.json'));
-    const { code, stderr } = burden(['calc', '-', '--rules', 'nrw-2024', '--rules', file, '--year', '2024'], { input: THREE });
+    const { code, stderr } = await runCli(['calc', '-', '--rules', 'nrw-2024', '--rules', file, '--year', '2024'], { stdin: THREE });
     expect(code).toBe(64);
     expect(stderr).toBe(`error: two rule sets share the id "nrw-2024": the shipped rule set nrw-2024 (data/rules/nrw-2024.json) and ${file} `
       + `(give ${file} its own "id", e.g. "nrw-2024-own", so their columns can be told apart)\n`);
     // The same rule set twice is still said so.
-    expect(burden(['calc', '-', '--rules', file, '--rules', file, '--year', '2024'], { input: THREE }).stderr).toBe(`error: --rules nrw-2024 is given twice (compare two different rule sets)\n`);
+    expect((await runCli(['calc', '-', '--rules', file, '--rules', file, '--year', '2024'], { stdin: THREE })).stderr).toBe(`error: --rules nrw-2024 is given twice (compare two different rule sets)\n`);
   });
 });
 
 describe('--explain in Markdown', () => {
-  it('sets the chain in a code block, so its lines and indentation survive', () => {
-    const { stdout, code } = burden(['calc', '--rules', 'nrw-2024', '--year', '2024', '--explain', '05913', '--format', 'md']);
+  it('sets the chain in a code block, so its lines and indentation survive', async () => {
+    const { stdout, code } = await runCli(['calc', '--rules', 'nrw-2024', '--year', '2024', '--explain', '05913', '--format', 'md']);
     expect(code).toBe(0);
     const block = /```text\nExplain 05913 Dortmund[^\n]*\n([\s\S]*?)\n```/.exec(stdout);
     expect(block).not.toBeNull();
@@ -293,8 +293,8 @@ describe('--explain in Markdown', () => {
 });
 
 describe('rules show', () => {
-  it('shows the value behind a parameter reference, with its date and status', () => {
-    const { stdout, code } = burden(['rules', 'show', 'nrw-2025-kim', '--format', 'json']);
+  it('shows the value behind a parameter reference, with its date and status', async () => {
+    const { stdout, code } = await runCli(['rules', 'show', 'nrw-2025-kim', '--format', 'json']);
     expect(code).toBe(0);
     const amounts = JSON.parse(stdout).rows.map((r: { amount: string }) => r.amount);
     expect(amounts).toEqual([
@@ -305,8 +305,8 @@ describe('rules show', () => {
 });
 
 describe('a rule set with nothing in force', () => {
-  it('warns that every claim is 0 (nrw-2024 on the shipped 2025 data)', () => {
-    const { code, stderr } = burden(['calc', '--rules', 'nrw-2024', '--format', 'csv']);
+  it('warns that every claim is 0 (nrw-2024 on the shipped 2025 data)', async () => {
+    const { code, stderr } = await runCli(['calc', '--rules', 'nrw-2024', '--format', 'csv']);
     expect(code).toBe(0);
     expect(stderr).toBe('warning: no programme of rules nrw-2024 is in force in 2025 (suedosteuropa 2017-01-01 – 2024-12-31), so every claim is 0; give --year to choose the budget year\n');
   });

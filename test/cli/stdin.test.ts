@@ -2,13 +2,19 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { BIN, burden } from '../helpers/cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, type CliResult, burden } from '../helpers/cli.js';
+import { runCli } from '../helpers/run-cli.js';
 
 /**
  * Standard input and pipes are copied to a temporary file and read like a file: the same
  * bytes out as from the file itself, on the sequential and the parallel path, and the copy
  * is gone afterwards, whether the run succeeded or failed.
+ *
+ * The runs that read standard input are the built binary's, with a real pipe: the copy is
+ * removed when the process ends (io/temp-files.ts), which an in-process run
+ * (helpers/run-cli.ts) never does. In-process are only the reference (the file itself, read
+ * once) and the refusal that comes before any copy is made.
  */
 const dir = mkdtempSync(join(tmpdir(), 'burden-stdin-'));
 const file = join(dir, 'in.csv');
@@ -20,12 +26,17 @@ writeFileSync(file, text);
 const freshTemp = (): string => mkdtempSync(join(tmpdir(), 'burden-spool-'));
 
 describe('standard input is read like a file', () => {
+  /** What the file itself gives (sequential path, in-process): every way of piping it must give these bytes. */
+  let fromFile: CliResult;
+  beforeAll(async () => {
+    fromFile = await runCli(['calc', file, '--format', 'csv'], { env: { BURDEN_THREADS: '1' } });
+  });
+
   it.each([
     ['sequential', { BURDEN_THREADS: '1' }],
     ['parallel', { BURDEN_THREADS: '2', BURDEN_PARALLEL_MIN_BYTES: '1' }],
   ])('gives the same csv as the file, %s, and leaves no copy behind', (_path, env) => {
     const temp = freshTemp();
-    const fromFile = burden(['calc', file, '--format', 'csv'], { env });
     const fromStdin = burden(['calc', '-', '--format', 'csv'], { input: text, env: { ...env, TMPDIR: temp } });
     expect(fromFile.code).toBe(0);
     expect(fromStdin.code).toBe(0);
@@ -48,12 +59,12 @@ describe('standard input is read like a file', () => {
       encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TMPDIR: temp }, maxBuffer: 64 << 20,
     });
     expect(result.status).toBe(0);
-    expect(result.stdout).toBe(burden(['calc', file, '--format', 'csv']).stdout);
+    expect(result.stdout).toBe(fromFile.stdout);
     expect(readdirSync(temp)).toEqual([]);
   });
 
-  it('a temporary folder that does not exist is exit 73 with a way out', () => {
-    const { code, stderr } = burden(['calc', '-'], { input: text, env: { TMPDIR: join(dir, 'missing') } });
+  it('a temporary folder that does not exist is exit 73 with a way out', async () => {
+    const { code, stderr } = await runCli(['calc', '-'], { stdin: text, env: { TMPDIR: join(dir, 'missing') } });
     expect(code).toBe(73);
     expect(stderr).toBe(`error: <stdin>: cannot copy the input to the temporary folder ${join(dir, 'missing')} (no such folder) `
       + '(set TMPDIR to a folder with space that you can write to, or give the path of a file instead)\n');

@@ -5,7 +5,7 @@ import { csvRenderer, guardText } from '../../src/output/csv.js';
 import { renderListing } from '../../src/output/listing.js';
 import { renderMarkdown } from '../../src/output/markdown.js';
 import type { CalcMeta, CalcReport } from '../../src/output/report.js';
-import { burden } from '../helpers/cli.js';
+import { runCli } from '../helpers/run-cli.js';
 
 /**
  * CSV injection (OWASP): a text cell that starts with = + - @ tab or CR is a formula to a
@@ -100,17 +100,17 @@ describe('md output', () => {
 });
 
 describe('through the CLI (test/fixtures/ok/injection.csv)', () => {
-  it('csv and md guard the names; json keeps them as they are', () => {
-    const csv = burden(['calc', 'test/fixtures/ok/injection.csv', '--format', 'csv']);
+  it('csv and md guard the names; json keeps them as they are', async () => {
+    const csv = await runCli(['calc', 'test/fixtures/ok/injection.csv', '--format', 'csv']);
     expect(csv.code).toBe(0);
     const names = (parse(csv.stdout, { columns: true }) as { name: string }[]).map((r) => r.name);
     expect(names).toEqual([`'${HYPERLINK}`, "'+49 Stadt", "'-Dorf", "'@SUM(A1)", 'Tab']);
 
-    const md = burden(['calc', 'test/fixtures/ok/injection.csv', '--format', 'md']).stdout;
+    const md = (await runCli(['calc', 'test/fixtures/ok/injection.csv', '--format', 'md'])).stdout;
     expect(md).toContain(`| 05913000 | '${HYPERLINK} |`);
     expect(md).toContain("| 05315000 | '-Dorf |");
 
-    const json = JSON.parse(burden(['calc', 'test/fixtures/ok/injection.csv', '--format', 'json']).stdout) as { rows: { name: string }[] };
+    const json = JSON.parse((await runCli(['calc', 'test/fixtures/ok/injection.csv', '--format', 'json'])).stdout) as { rows: { name: string }[] };
     expect(json.rows.map((r) => r.name)).toEqual([HYPERLINK, '+49 Stadt', '-Dorf', '@SUM(A1)', 'Tab']);
   });
 });

@@ -73,11 +73,12 @@ export const statusOfParameter = (status: ParameterStatus): number => rankOf(sta
 export type GrowthSpec =
   | { kind: 'constant' }
   | { kind: 'ratio' }
-  | { kind: 'trend'; years: number }
+  | { kind: 'trend'; years: number | null; to?: number }
   | { kind: 'rate'; ppm: number }
   | { kind: 'series'; file: string | null };
 
-export const DEFAULT_TREND_YEARS = 5;
+/** `trend` without N: the most recent observed period of the national series (engine/series.ts). */
+export const DEFAULT_TREND_YEARS = null;
 
 /**
  * Parse `constant`, `trend`, `trend:N`, `rate:P` (P % a year, at most four decimals, may be
@@ -156,13 +157,13 @@ export function resolveGrowth(spec: GrowthSpec, context: GrowthContext, what = '
       return { kind: 'rate', ppm: spec.ppm, series: null, trend: null, label: `rate:${formatPpmPercent(spec.ppm).replace(/\.?0+$/, '')}`,
         description: `${what} grow by ${percent(spec.ppm)} % a year (assumed), rounded to whole persons each year` };
     case 'trend': {
-      const trend = compoundGrowth(context.nationalSeries, spec.years);
+      const trend = compoundGrowth(context.nationalSeries, spec.years, spec.to);
       return {
         kind: 'trend',
         ppm: trend.ppm,
         series: null,
         trend,
-        label: `trend:${spec.years}`,
+        label: spec.to !== undefined ? `trend ${trend.fromYear}–${trend.toYear}` : spec.years === null ? 'trend' : `trend:${spec.years}`,
         description: `${what} grow by ${percent(trend.ppm)} % a year: the compound annual growth of EU2 residents in Germany ` +
           `${trend.fromYear}–${trend.toYear} (${groupDigits(trend.fromLevel, locale)} → ${groupDigits(trend.toLevel, locale)}; ` +
           `${trendSources(trend)}), ` +
@@ -606,17 +607,17 @@ export interface PlanOptions {
  * The default band for EU2 growth: the trend of the last 3 against the last 8 years (issue 4),
  * widened to take in the central growth, so that the band always holds it.
  */
-export const RANGE_TREND_YEARS = [3, 8] as const;
+/** The default range brackets the recent trend with the paper's period, 2014–2019 (5 years to 2019), and no growth. */
+export const RANGE_TRENDS = [{ years: 5, to: 2019 }] as const;
 
 /** Growths with one yearly rate (constant, rate, trend) can be ordered by it; a series cannot. */
 const hasRate = (growth: Growth): boolean => growth.kind === 'constant' || growth.kind === 'rate' || growth.kind === 'trend';
 
 /**
- * The low and high EU2 growth of a range. By default the lowest and the highest of trend:3,
- * trend:8 and the central growth: with --growth rate:7.3 that is rate:7.3 and trend:8
- * (20.2743 %), not trend:3 (11.6217 %), which would put the "low" figure above the central
- * one. A --growth-low above (or --growth-high below) the central rate is refused for the same
- * reason. A series has no single rate; projectRange then keeps low ≤ central ≤ high per figure.
+ * The low and high EU2 growth of a range. By default the lowest and the highest of no growth
+ * (constant), the recent observed trend (2019–2025) and the paper's period (2014–2019), and the
+ * central growth, so that low ≤ central ≤ high always holds and the range brackets what was
+ * observed; --growth-low/--growth-high replace them.
  */
 function rangeGrowths(central: Growth, options: { eu2Low?: GrowthSpec; eu2High?: GrowthSpec }, context: GrowthContext): { low: Growth; high: Growth } {
   const given = (spec: GrowthSpec | undefined, option: string, wrong: (ppm: number) => boolean, relation: string): Growth | null => {
@@ -631,7 +632,10 @@ function rangeGrowths(central: Growth, options: { eu2Low?: GrowthSpec; eu2High?:
   const low = given(options.eu2Low, '--growth-low', (ppm) => ppm > central.ppm, 'above');
   const high = given(options.eu2High, '--growth-high', (ppm) => ppm < central.ppm, 'below');
   if (low && high) return { low, high };
-  const candidates = [...RANGE_TREND_YEARS.map((years) => resolveGrowth({ kind: 'trend', years }, context)), ...(hasRate(central) ? [central] : [])];
+  const candidates = [
+    resolveGrowth({ kind: 'constant' }, context), resolveGrowth({ kind: 'trend', years: null }, context),
+    ...RANGE_TRENDS.map((t) => resolveGrowth({ kind: 'trend', years: t.years, to: t.to }, context)), ...(hasRate(central) ? [central] : []),
+  ];
   // Ties keep the first: a trend over the central growth only when it is strictly lower or higher.
   const lowest = candidates.reduce((a, b) => (b.ppm < a.ppm ? b : a));
   const highest = candidates.reduce((a, b) => (b.ppm > a.ppm ? b : a));

@@ -115,10 +115,13 @@ const MILLION = 1_000_000n;
  * and g + 1 is taken when first × (2·10^6 + 2g + 1)^N ≤ last × (2·10^6)^N, i.e. when the
  * true rate is at least g + ½ millionths. No floating point decides the result.
  */
-export function compoundGrowth(points: readonly SeriesPoint[], years: number): Trend {
-  if (!Number.isInteger(years) || years < 1) throw usageError(`trend:${years}: the number of years must be a whole number of at least 1`);
-  const sorted = [...points].sort((a, b) => a.year - b.year);
+export function compoundGrowth(points: readonly SeriesPoint[], requested: number | null, endYear?: number): Trend {
+  const sorted = [...points].sort((a, b) => a.year - b.year).filter((p) => endYear === undefined || p.year <= endYear);
   const last = sorted[sorted.length - 1];
+  // No N: the most recent observed period, from the observation before the last to the last
+  // (2019–2025 once the Kreis counts of 2025 extend the paper's series to 2025).
+  const years = requested ?? (last && sorted.length > 1 ? last.year - (sorted[sorted.length - 2]?.year ?? last.year) : 1);
+  if (!Number.isInteger(years) || years < 1) throw usageError(`trend:${years}: the number of years must be a whole number of at least 1`);
   if (!last) throw new Error('the EU2 series is empty');
   const first = sorted.find((p) => p.year === last.year - years);
   if (!first) {

@@ -8,7 +8,8 @@ export const renderMarkdown: ReportRenderer = (report, options) => {
   // Numeric cells stay numbers, even negative ones: only text cells are guarded.
   const line = (cells: string[]): string => markdownRow(cells, (_, i) => view.numeric[i] !== true);
   const rule = markdownRule(view.numeric);
-  const totals = view.totals.map((cells) => cells.map((c) => (c === '' ? '' : `**${c}**`)));
+  // Bold must close right after the figure (CommonMark), so the blank of an official mark goes.
+  const totals = view.totals.map((cells) => cells.map((c) => (c.trim() === '' ? '' : `**${c.trimEnd()}**`)));
   const body = [line(view.head), rule, ...view.rows.map(line), ...totals.map(line)];
   // A note of several lines (an --explain chain) keeps its indentation in a code block; the
   // others end in two spaces, a Markdown line break.

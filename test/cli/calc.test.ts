@@ -13,8 +13,8 @@ describe('burden calc reproduces the paper (Städtetag NRW 2021, S. 10)', () => 
     const { stdout, code } = await runCli(['calc', '-', '--format', 'csv'], { stdin: PAPER });
     expect(code).toBe(0);
     expect(stdout).toBe(
-      'ags,name,population,eu2,insured,insured_estimated,net,rate_eur,cost_eur,cost_per_inhabitant_eur,eu2_share_pct\n' +
-        '00,Deutschland,,1108393,572574,false,535819,2143.00,1148260117.00,,\n',
+      'ags,name,year,population,eu2,eu2_status,insured,insured_status,insured_estimated,net,net_status,rate_eur,rate_status,cost_eur,cost_status,cost_per_inhabitant_eur,eu2_share_pct\n' +
+        '00,Deutschland,,,1108393,official,572574,official,false,535819,derived,2143.00,official,1148260117.00,derived,,\n',
     );
   });
 
@@ -32,33 +32,46 @@ describe('burden calc reproduces the paper (Städtetag NRW 2021, S. 10)', () => 
 
   it('German Excel csv: semicolons, decimal comma and a BOM', async () => {
     const { stdout } = await runCli(['calc', '-', '--format', 'csv', '--locale', 'de'], { stdin: PAPER });
-    expect(stdout.startsWith('\uFEFFags;name;population;')).toBe(true);
-    expect(stdout).toContain(';535819;2143,00;1148260117,00;;\n');
+    expect(stdout.startsWith('\uFEFFags;name;year;population;')).toBe(true);
+    expect(stdout).toContain(';535819;derived;2143,00;official;1148260117,00;derived;;\n');
   });
 });
 
 describe('burden calc on the shipped default data', () => {
-  it('prints the 53 NRW Kreise, a totals row and the estimate flag', async () => {
-    const { stdout, stderr, code } = await runCli(['calc']);
-    expect(code).toBe(0);
-    expect(stderr).toBe('');
-    const kreisRows = stdout.split('\n').filter((l) => /^│ 05\d{3} /.test(l));
-    expect(kreisRows).toHaveLength(53);
-    // Net and cost rest on the estimated insured count, so they carry the flag too.
-    expect(stdout).toMatch(/│ +│ Total \(53 rows\) +│ 18\.034\.454 │ 273\.725 │ 141\.402\* │ 132\.323\* │ 283\.568\.189,00\* │/);
-    expect(stdout).toContain('* estimated (and net, cost and cost per inhabitant with it): ');
-    // Dortmund: 13,495 EU2, 6,971 insured (estimated), 6,524 net × 2,143 EUR.
-    expect(stdout).toMatch(/│ 05913 │ Dortmund, kreisfreie Stadt +│ +603\.462 │ +13\.495 │ +6\.971\* │ +6\.524\* │ +13\.980\.932,00\* │/);
+  it('prints every German Kreis by default, and the 53 NRW Kreise with --land, a totals row and the estimate mark', async () => {
+    const all = await runCli(['calc']);
+    expect(all.code).toBe(0);
+    expect(all.stderr).toBe('');
+    expect(all.stdout.split('\n').filter((l) => /^│ \d{5} /.test(l))).toHaveLength(393);
+    expect(all.stdout).toMatch(/│ +│ Total \(393 rows\) +│ 83\.577\.140 │ 1\.325\.700 d │/);
+    for (const land of ['05', 'NW', 'Nordrhein-Westfalen']) {
+      const { stdout, stderr, code } = await runCli(['calc', '--land', land]);
+      expect(code).toBe(0);
+      expect(stderr).toBe('');
+      const kreisRows = stdout.split('\n').filter((l) => /^│ \d{5} /.test(l));
+      expect(kreisRows).toHaveLength(53);
+      expect(kreisRows.every((l) => l.startsWith('│ 05'))).toBe(true);
+      // Net and cost rest on the estimated insured count, so they carry the mark too; the sum of official counts is derived.
+      // 132,323 net × 2,625.44 EUR (2025 prices) = 347,406,097.12 EUR.
+      expect(stdout).toMatch(/│ +│ Total \(53 rows\) +│ 18\.034\.454 │ 273\.725 d │ 141\.402 e │ 132\.323 e │ 347\.406\.097,12 e │/);
+      expect(stdout).toContain('Status after each figure (none: official): d = derived: ');
+      expect(stdout).toContain('; e = estimated: depends on an estimate made by the tool');
+      // Dortmund: 13,495 EU2, 6,971 insured (estimated), 6,524 net × 2,625.44 EUR.
+      expect(stdout).toMatch(/│ 05913 │ Dortmund, kreisfreie Stadt +│ +603\.462 │ +13\.495 {3}│ +6\.971 e │ +6\.524 e │ +17\.128\.370,56 e │/);
+    }
   });
 
   it('flags every estimated insured count in csv and json', async () => {
     const csv = (await runCli(['calc', '--format', 'csv'])).stdout.trim().split('\n');
-    expect(csv).toHaveLength(54);
-    expect(csv.slice(1).every((line) => line.split(',').at(-6) === 'true')).toBe(true);
+    expect(csv).toHaveLength(394);
+    expect(csv.slice(1).every((line) => line.split(',').at(-9) === 'true')).toBe(true);
+    expect(csv.slice(1).every((line) => line.split(',').at(-10) === 'estimated')).toBe(true);
     const json = JSON.parse((await runCli(['calc', '--format', 'json'])).stdout);
     expect(json.rows.every((r: { insured_estimated: boolean }) => r.insured_estimated)).toBe(true);
     expect(json.meta.insured).toContain('572574 / 1108393');
-    expect(json.meta.population).toContain('register');
+    // The all-Germany dataset carries its own population (register 31.12.2024, summed over combined Kreise).
+    expect(json.meta.population).toContain('from the input');
+    expect(json.meta.population).not.toContain('register');
   });
 
   it('is byte-identical run after run in every format', async () => {
@@ -73,7 +86,8 @@ describe('price level', () => {
     const { stdout } = await runCli(['calc', '-', '--format', 'csv', '--price-year', '2023'], { stdin: PAPER });
     const [header, row] = stdout.trim().split('\n');
     expect(header).toContain('rate_eur,rate_status,cost_eur');
-    expect(row).toContain(',2513.45,official,');
+    // An official index makes the uprated rate derived.
+    expect(row).toContain(',2513.45,derived,');
     // 535,819 × 2,513.45 EUR
     expect(row).toContain(',1346754265.55,');
   });
@@ -106,19 +120,22 @@ describe('input of several years', () => {
   it('totals each year, and over the years only money (a person is not counted once per year)', async () => {
     const doc = JSON.parse((await runCli(['calc', '-', '--format', 'json'], { stdin: input })).stdout);
     expect(doc.totals_by_year.map((t: Record<string, number>) => [t.year, t.rows, t.eu2, t.net, t.cost_eur])).toEqual([
-      [2023, 1, 100, 100, 214300],
-      // 100 × 2,143 + 40 × 2,143 = 300,020
-      [2024, 2, 150, 140, 300020],
+      // Each year at its own prices: 100 × 2,513.45 (2023)
+      [2023, 1, 100, 100, 251345],
+      // 100 × 2,569.45 + 40 × 2,569.45 = 359,723 (2024)
+      [2024, 2, 150, 140, 359723],
     ]);
-    expect(doc.totals).toMatchObject({ rows: 3, population: null, eu2: null, insured: null, net: null, cost_eur: 514320, cost_per_inhabitant_eur: null });
+    expect(doc.totals).toMatchObject({ rows: 3, population: null, eu2: null, insured: null, net: null, cost_eur: 611068, cost_status: 'secondary', cost_per_inhabitant_eur: null });
   });
 
   it('shows a totals row per year and one over the years in table and md', async () => {
     const table = (await runCli(['calc', '-', '--locale', 'en'], { stdin: input })).stdout;
-    expect(table).toMatch(/│ +│ Total 2024 \(2 rows\) +│ 2024 │ +1,222,147 │ +150 │ +10 │ +140 │ +300,020.00 │/);
-    expect(table).toMatch(/│ +│ Total 2023–2024 \(3 rows\) │ +│ +│ +│ +│ +│ +514,320.00 │ +│ +│/);
+    expect(table).toMatch(/│ +│ Total 2024 \(2 rows\) +│ 2024 │ +1,222,147 │ +150 d │ +10 d │ +140 d │ +359,723.00 s │/);
+    expect(table).toMatch(/│ +│ Total 2023–2024 \(3 rows\) │ +│ +│ +│ +│ +│ +611,068.00 s │ +│ +│/);
     const md = (await runCli(['calc', '-', '--format', 'md'], { stdin: input })).stdout;
-    expect(md).toContain('|  | **Total 2023 (1 row)** | **2023** | **603.462** | **100** | **0** | **100** | **214.300,00** |');
+    expect(md).toContain('|  | **Total 2024 (2 rows)** | **2024** | **1.222.147** | **150 d** | **10 d** | **140 d** | **359.723,00 s** | **0,29 s** | **0,01 d** |');
+    // An official figure has no mark, and no padding inside the bold markers (CommonMark would not close "**100  **").
+    expect(md).toContain('|  | **Total 2023 (1 row)** | **2023** | **603.462** | **100** | **0** | **100 d** | **251.345,00 d** |');
     expect(md).toContain('only money, which adds up across years');
   });
 
@@ -128,12 +145,13 @@ describe('input of several years', () => {
     const pick = (t: Record<string, unknown>): unknown[] => [t.year, t.claims_total_eur, t.claims_status, t.uncovered_eur, t.coverage_pct];
     expect(doc.totals_by_year.map(pick)).toEqual([
       // The KdU analogy is in force from 2025 only.
-      [2024, 0, 'official', 214300, 0],
-      // 8.9 % of 300,020.00 = 26,701.78; coverage 8.90 %
-      [2025, 26701.78, 'assumption', 273318.22, 8.9],
+      // 100 × 2,569.45 EUR (2024 prices)
+      [2024, 0, 'official', 256945, 0],
+      // 140 × 2,625.44 = 367,561.60 (2025 prices); 10.1 % of it = 37,123.72; coverage 10.10 %
+      [2025, 37123.72, 'assumption', 330437.88, 10.1],
     ]);
-    // Over both years: 26,701.78 / 514,320.00 = 5.19 %, no average of the years' shares.
-    expect(pick(doc.totals)).toEqual([undefined, 26701.78, 'assumption', 487618.22, 5.19]);
+    // Over both years: 37,123.72 / 624,506.60 = 5.94 %, no average of the years' shares.
+    expect(pick(doc.totals)).toEqual([undefined, 37123.72, 'assumption', 587382.88, 5.94]);
   });
 
   it('one year keeps the one totals row with every count', async () => {
@@ -150,7 +168,7 @@ describe('three files joined on the key', () => {
     const { stdout, code } = await runCli(['calc', '--eu2', join(own, 'e.csv'), '--format', 'csv']);
     expect(code).toBe(0);
     // 900 net × 2,143 EUR = 1,928,700.00; / 5,000 inhabitants = 385.74; 1,000 / 5,000 = 20.00 %.
-    expect(stdout.trim().split('\n')[1]).toBe('05913,"Dortmund, Stadt",5000,1000,100,false,900,2143.00,1928700.00,385.74,20.00');
+    expect(stdout.trim().split('\n')[1]).toBe('05913,"Dortmund, Stadt",,5000,1000,official,100,official,false,900,derived,2143.00,official,1928700.00,derived,385.74,20.00');
   });
 
   const dir = mkdtempSync(join(tmpdir(), 'burden-join-'));
@@ -163,8 +181,8 @@ describe('three files joined on the key', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
-    expect(lines[1]).toBe('05111000,"Düsseldorf, Stadt",618685,7770,4014,false,3756,2143.00,8049108.00,13.01,1.26');
-    expect(lines[2]).toBe('05913000,"Dortmund, Stadt",603462,13495,6971,false,6524,2143.00,13980932.00,23.17,2.24');
+    expect(lines[1]).toBe('05111000,"Düsseldorf, Stadt",,618685,7770,official,4014,official,false,3756,derived,2143.00,official,8049108.00,derived,13.01,1.26');
+    expect(lines[2]).toBe('05913000,"Dortmund, Stadt",,603462,13495,official,6971,official,false,6524,derived,2143.00,official,13980932.00,derived,23.17,2.24');
   });
 
   it('an unknown insured count is named in the insured file, at its line and header', async () => {
@@ -217,14 +235,16 @@ describe('calc --years projects every row', () => {
     const { stdout, code } = await runCli(['calc', '--years', '2025-2030', '--growth', 'trend', '--format', 'csv']);
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
-    expect(lines[0]).toBe('ags,name,year,eu2,eu2_status,insured,insured_status,insured_estimated,net,net_status,rate_eur,rate_status,cost_eur,cost_status');
-    expect(lines).toHaveLength(1 + 53 * 6);
+    expect(lines[0]).toBe('ags,name,year,population,eu2,eu2_status,insured,insured_status,insured_estimated,net,net_status,rate_eur,rate_status,cost_eur,cost_status,cost_per_inhabitant_eur,eu2_share_pct');
+    // Every German Kreis (393 rows), six years each.
+    expect(lines).toHaveLength(1 + 393 * 6);
+    const duesseldorf = lines.filter((l) => l.startsWith('05111,'));
     // Base year 2025: EU2 as read, insured estimated, 2025 price index secondary.
-    expect(lines[1]).toBe('05111,"Düsseldorf, kreisfreie Stadt",2025,7770,official,4014,estimated,true,3756,estimated,2625.44,secondary,9861152.64,estimated');
-    // 2026: 7,770 × 1.155273 (the 5-year national trend) = 8,976.47 → 8,976, projected; insured at
-    // the base share, round(8,976 × 4,014 / 7,770) = round(4,637.02) = 4,637, net 4,339. The insured
+    expect(duesseldorf[0]).toBe('05111,"Düsseldorf, kreisfreie Stadt",2025,618685,7770,official,4014,estimated,true,3756,estimated,2625.44,secondary,9861152.64,estimated,15.94,1.26');
+    // 2026: 7,770 × 1.030288 (the national trend 2019–2025) = 8,005.34 → 8,005, projected; insured at
+    // the base share, round(8,005 × 4,014 / 7,770) = round(4,135.40) = 4,135, net 3,870. The insured
     // count still rests on the imputed 2025 count: its status says projected, insured_estimated true.
-    expect(lines[2]?.split(',').slice(3, 10)).toEqual(['2026', '8976', 'projected', '4637', 'projected', 'true', '4339']);
+    expect(duesseldorf[1]?.split(',').slice(3, 12)).toEqual(['2026', '618685', '8005', 'projected', '4135', 'projected', 'true', '3870', 'projected']);
   });
 
   it('projects three joined files exactly as the same data in one combined file', async () => {
@@ -238,7 +258,7 @@ describe('calc --years projects every row', () => {
     expect(joined.code).toBe(0);
     expect(joined.stdout).toBe(combined.stdout);
     // 9,000 × 1.03 = 9,270, insured at the base share 4,000/9,000: round(9,270 × 4/9) = 4,120.
-    expect(joined.stdout.split('\n')[4]).toMatch(/^05913000,Dortmund,2025,9270,projected,4120,projected,false,5150,projected,/);
+    expect(joined.stdout.split('\n')[4]).toMatch(/^05913000,Dortmund,2025,603462,9270,projected,4120,projected,false,5150,projected,/);
   });
 
   it('refuses unknown insured counts unless --impute-insured, as calc without --years', async () => {
@@ -254,7 +274,7 @@ describe('calc --years projects every row', () => {
     const imputed = await runCli([...args, '--impute-insured', 'national-2019'], { stdin: input });
     expect(imputed.code).toBe(0);
     // round(9,000 × 572,574 / 1,108,393) = round(4,649.2…) = 4,649
-    expect(imputed.stdout.split('\n')[1]).toMatch(/^05913000,"Dortmund, Stadt",2025,9000,projected,4649,projected,true,4351,/);
+    expect(imputed.stdout.split('\n')[1]).toMatch(/^05913000,"Dortmund, Stadt",2025,603462,9000,projected,4649,projected,true,4351,/);
   });
 
   it('takes a calibrated --rate-file', async () => {
@@ -265,7 +285,7 @@ describe('calc --years projects every row', () => {
       { stdin: 'ags,eu2,insured\n05913000,100,0\n' });
     expect(code).toBe(0);
     // 100 × 2,143.02 (15,639,763 / 7,298 = 2,143.0204…, to the cent)
-    expect(stdout.split('\n')[1]).toBe('05913000,"Dortmund, Stadt",2019,100,official,0,official,false,100,derived,2143.02,official,214302.00,derived');
+    expect(stdout.split('\n')[1]).toBe('05913000,"Dortmund, Stadt",2019,603462,100,official,0,official,false,100,derived,2143.02,official,214302.00,derived,0.36,0.02');
   });
 
   it('refuses projection options without --years', async () => {
@@ -280,12 +300,12 @@ describe('guards found in review', () => {
     [['--set', 'vpi=5'], 'error: --set vpi=5: "vpi" is a dated series of 11 values and cannot be set to one number (see burden params vpi)'],
     [['--set', 'bund_pauschale=-500'], 'error: --set bund_pauschale=-500: an amount in euros cannot be below 0 (see burden params bund_pauschale)'],
     [['--set', 'rate=2143.555'], 'error: --set rate=2143.555: is not an amount in euros (e.g. 2143, 2143.50 or 2.143,50) (see burden params rate)'],
-    // A share of cost: its file declares 0–100, narrower than a percentage's -100–100, and that range is what is said.
+    // The KdU share is now a dated series (2017–2020), so no single --set value is taken, in range or not.
     [['--set', 'kdu_refugee_share_nrw=150'],
-      'error: --set kdu_refugee_share_nrw=150: kdu_refugee_share_nrw lies between 0 and 100 percent (the "minimum" and "maximum" of its file) (see burden params kdu_refugee_share_nrw)'],
+      'error: --set kdu_refugee_share_nrw=150: "kdu_refugee_share_nrw" is a dated series of 4 values and cannot be set to one number (see burden params kdu_refugee_share_nrw)'],
     // Was accepted and gave claims of -50 % of the cost (uncovered above the cost).
     [['--set', 'kdu_refugee_share_nrw=-50', '--rules', 'bund-kdu-analog', '--year', '2025'],
-      'error: --set kdu_refugee_share_nrw=-50: kdu_refugee_share_nrw lies between 0 and 100 percent (the "minimum" and "maximum" of its file) (see burden params kdu_refugee_share_nrw)'],
+      'error: --set kdu_refugee_share_nrw=-50: "kdu_refugee_share_nrw" is a dated series of 4 values and cannot be set to one number (see burden params kdu_refugee_share_nrw)'],
     [['--set', 'rate=2500', '--rate', '3000'], 'error: --rate and --set rate=… both set the rate (give one of them)'],
   ])('--set refuses %j', async (args, message) => {
     const { code, stderr } = await runCli(['calc', ...args]);
@@ -327,7 +347,7 @@ describe('guards found in review', () => {
 
   it('a closed pipe (| head) is not an error', () => {
     const result = spawnSync('bash', ['-c', `node ${BIN} calc --format csv | head -1`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    expect(result.stdout).toBe('ags,name,population,eu2,insured,insured_estimated,net,rate_eur,cost_eur,cost_per_inhabitant_eur,eu2_share_pct\n');
+    expect(result.stdout).toBe('ags,name,year,population,eu2,eu2_status,insured,insured_status,insured_estimated,net,net_status,rate_eur,rate_status,cost_eur,cost_status,cost_per_inhabitant_eur,eu2_share_pct\n');
     expect(result.stderr).toBe('');
   });
 });
@@ -348,7 +368,7 @@ describe('-o through links and descriptors', () => {
     symlinkSync('real.csv', join(dir, 'link.csv'));
     expect((await runCli(['calc', '--format', 'csv', '-o', join(dir, 'link.csv')])).code).toBe(0);
     expect(lstatSync(join(dir, 'link.csv')).isSymbolicLink()).toBe(true);
-    expect(readFileSync(join(dir, 'real.csv'), 'utf8').split('\n')).toHaveLength(55);
+    expect(readFileSync(join(dir, 'real.csv'), 'utf8').split('\n')).toHaveLength(395);
   });
 
   it('-o at a name an existing folder refuses (/dev/stdin of a pipe) does not claim the folder is missing', () => {
@@ -362,7 +382,7 @@ describe('-o through links and descriptors', () => {
     const result = spawnSync('bash', ['-c', `node ${BIN} calc --format csv -o /dev/stdout > ${join(dir, 'out.csv')}`], { encoding: 'utf8' });
     expect(result.status).toBe(0);
     expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(true);
-    expect(readFileSync(join(dir, 'out.csv'), 'utf8').split('\n')).toHaveLength(55);
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8').split('\n')).toHaveLength(395);
   });
 });
 
@@ -396,8 +416,8 @@ describe('one reading of amounts', () => {
     expect(calc.split('\n')[0]).toContain(',rate_eur,rate_status,cost_eur,');
     expect(calc.split('\n')[1]).toContain(',2500.00,assumption,');
     const projected = (await runCli(['extrapolate', '--rate', '2500', '--format', 'csv'])).stdout;
-    // the projection's words for figures: resting on an assumed parameter is "estimated"
-    expect(projected.split('\n')[1]).toContain(',2500.00,estimated,1339547500.00,estimated');
+    // One status scale on every path: a rate given for the run is an assumption in the projection too.
+    expect(projected.split('\n')[1]).toContain(',2500.00,assumption,1339547500.00,assumption');
   });
 
   it('refuses a zero national EU2 count, which the insured estimate divides by', async () => {
@@ -408,16 +428,26 @@ describe('one reading of amounts', () => {
 });
 
 describe('what calc says beyond its columns', () => {
+  // An NRW pot that no Kreis can reach: the shipped NRW Kreise that share it are all below the threshold too.
+  const noneEligible = join(mkdtempSync(join(tmpdir(), 'burden-noelig-')), 'rules.json');
+  writeFileSync(noneEligible, JSON.stringify({ id: 'test-pot', title: 't', description: 't', programmes: [{ id: 'pot', label: 'test pot', kind: 'fixed_pot',
+    from: '2024-01-01', to: null, status: 'assumption', source: 'test', pot_eur: 5500000, key: 'eu2', eligibility: { land: '05', min_eu2: 1000000 } }] }));
+
   it('warns on stderr, in every format, of pot money that reaches no municipality', async () => {
-    const { code, stdout, stderr } = await runCli(['calc', '-', '--rules', 'nrw-2024', '--year', '2024', '--format', 'csv'], { stdin: 'ags,eu2,insured\n09162,30000,15000\n' });
+    const { code, stdout, stderr } = await runCli(['calc', '-', '--rules', noneEligible, '--year', '2024', '--format', 'csv'], { stdin: 'ags,eu2,insured\n05913,30000,15000\n' });
     expect(code).toBe(0);
     expect(stdout.split('\n')[1]).toContain(',0.00,0.00,assumption,');
-    expect(stderr).toBe('warning: pot money of nrw-2024/suedosteuropa reaches no municipality (none in the input is eligible, or all are capped): 5,500,000.00 EUR for 2024\n');
+    expect(stderr).toBe('warning: pot money of test-pot/pot reaches no municipality (none in the input is eligible, or all are capped): 5,500,000.00 EUR for 2024\n');
+    // A Kreis outside NRW gets nothing of the NRW pot, and no money is lost: the shipped NRW Kreise share all of it.
+    const munich = await runCli(['calc', '-', '--rules', 'nrw-2024', '--year', '2024', '--format', 'csv'], { stdin: 'ags,eu2,insured\n09162,30000,15000\n' });
+    expect(munich.code).toBe(0);
+    expect(munich.stdout.split('\n')[1]).toContain(',0.00,0.00,assumption,');
+    expect(munich.stderr).toBe('');
   });
 
   it('--strict ends with an error line after the warnings, and writes no file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'burden-strict2-'));
-    const { code, stderr } = await runCli(['calc', '-', '--rules', 'nrw-2024', '--year', '2024', '--strict', '-o', join(dir, 'out.csv')], { stdin: 'ags,eu2,insured\n09162,30000,15000\n' });
+    const { code, stderr } = await runCli(['calc', '-', '--rules', noneEligible, '--year', '2024', '--strict', '-o', join(dir, 'out.csv')], { stdin: 'ags,eu2,insured\n05913,30000,15000\n' });
     expect(code).toBe(65);
     expect(stderr.split('\n').slice(1)).toEqual([
       `error: --strict: the warning above fails the run; ${join(dir, 'out.csv')} is not written (correct what it points at, or leave out --strict to accept it)`, '']);
@@ -444,27 +474,30 @@ describe('what calc says beyond its columns', () => {
   });
 
   it('notes when programme amounts and costs are at different price levels, and when --year moves the counts', async () => {
-    const atRatePrices = JSON.parse((await runCli(['calc', '--rules', 'nrw-2025-kim', '--format', 'json'])).stdout).meta.notes as string[];
+    // Costs are at the prices of the counts' year (2025 for the shipped data) unless --price-year fixes another level.
+    const atRatePrices = JSON.parse((await runCli(['calc', '--rules', 'nrw-2025-kim', '--price-year', '2019', '--format', 'json'])).stdout).meta.notes as string[];
     expect(atRatePrices).toContain('Programme amounts are those of the budget year 2025, costs are at 2019 prices: claims, uncovered cost and coverage '
-      + 'compare different price levels (give --year 2025 to price the costs in the budget year).');
-    const inBudgetYear = JSON.parse((await runCli(['calc', '--rules', 'nrw-2025-kim', '--year', '2025', '--format', 'json'])).stdout).meta.notes as string[];
-    expect(inBudgetYear.filter((n) => n.startsWith('Programme amounts'))).toEqual([]);
+      + 'compare different price levels (give --price-year 2025 to price the costs in the budget year).');
+    for (const args of [[], ['--year', '2025']]) {
+      const inBudgetYear = JSON.parse((await runCli(['calc', '--rules', 'nrw-2025-kim', ...args, '--format', 'json'])).stdout).meta.notes as string[];
+      expect(inBudgetYear.filter((n) => n.startsWith('Programme amounts'))).toEqual([]);
+    }
     const moved = await runCli(['calc', '--rules', 'nrw-2025-kim', '--year', '2030', '--format', 'json']);
     expect(JSON.parse(moved.stdout).meta.notes).toContain('The counts are for 2025; --year 2030 applies them unchanged to the budget year 2030 (calc --years projects them).');
     // Nothing of nrw-2024 is in force in 2030: the warning does not ask for the --year already given.
     expect((await runCli(['calc', '--rules', 'nrw-2024', '--year', '2030', '--format', 'csv'])).stderr).toMatch(/so every claim is 0\n$/);
   });
 
-  it('marks with * the claims that rest on estimated insured counts, and only those', async () => {
-    const md = (await runCli(['calc', '--rules', 'nrw-2025-kim', '--rules', 'bund-kdu-analog', '--year', '2025', '--format', 'md'])).stdout;
+  it('marks with e the claims that rest on estimated insured counts, and only those', async () => {
+    const md = (await runCli(['calc', '--rules', 'nrw-2025-kim', '--rules', 'bund-kdu-analog', '--year', '2025', '--land', 'NW', '--format', 'md'])).stdout;
     const cells = (md.split('\n').find((l) => l.startsWith('| 05111 ')) ?? '').split(' | ').slice(9);
     // nrw-2025-kim: suedosteuropa (not in force), kim_flex (a pot shared by EU2 residents: no insured
     // count in it), claims; then uncovered and coverage, which rest on the cost; then bund-kdu-analog:
     // a share of the cost, its claims, uncovered, coverage, and the difference of the two.
-    expect(cells.map((c) => c.replace(' |', '').endsWith('*'))).toEqual([false, false, false, true, true, true, true, true, true, true]);
+    expect(cells.map((c) => c.replace(' |', '').endsWith(' e'))).toEqual([false, false, false, true, true, true, true, true, true, true]);
     // The totals row says the same of its sums (the pot's total is the pot, exactly).
     const totals = (md.split('\n').find((l) => l.includes('**Total (53 rows)**')) ?? '').split(' | ').slice(9);
-    expect(totals.map((c) => c.replace(' |', '').endsWith('***'))).toEqual([false, false, false, true, true, true, true, true, true, true]);
+    expect(totals.map((c) => c.replace(' |', '').endsWith(' e**'))).toEqual([false, false, false, true, true, true, true, true, true, true]);
   });
 
   it('projections warn of unallocated pot money too, once per pot with its years', async () => {
@@ -483,8 +516,9 @@ describe('what calc says beyond its columns', () => {
       id: 'pot', label: 'Pot', kind: 'fixed_pot', pot_eur: 1000000, key: 'net', from: '2025-01-01', to: null, status: 'official', source: 'test' }] }));
     const md = (await runCli(['calc', '--rules', rules, '--year', '2025', '--format', 'md'])).stdout;
     const claim = (line: string | undefined): string => (line ?? '').split(' | ')[9] ?? '';
-    expect(claim(md.split('\n').find((l) => l.startsWith('| 05111 ')))).toMatch(/\*$/);
-    expect(claim(md.split('\n').find((l) => l.includes('**Total (53 rows)**')))).toBe('**1.000.000,00**');
+    expect(claim(md.split('\n').find((l) => l.startsWith('| 05111 ')))).toMatch(/ e$/);
+    // A pot without a Land is shared over all of Germany, the 393 Kreise of the default data.
+    expect(claim(md.split('\n').find((l) => l.includes('**Total (393 rows)**')))).toBe('**1.000.000,00**');
   });
 });
 

@@ -35,8 +35,9 @@ describe('burden extrapolate reproduces the paper with no options', () => {
     const { stdout, code } = await runCli(['extrapolate', '--format', 'csv']);
     expect(code).toBe(0);
     expect(stdout).toBe(
-      'ags,name,year,eu2,eu2_status,insured,insured_status,insured_estimated,net,net_status,rate_eur,rate_status,cost_eur,cost_status\n' +
-        '00,Deutschland,2019,1108393,official,572574,official,false,535819,derived,2143.00,official,1148260117.00,derived\n',
+      'ags,name,year,population,eu2,eu2_status,insured,insured_status,insured_estimated,net,net_status,rate_eur,rate_status,cost_eur,cost_status,cost_per_inhabitant_eur,eu2_share_pct\n' +
+        // The national figure has no population: no per-inhabitant cost, no share.
+        '00,Deutschland,2019,,1108393,official,572574,official,false,535819,derived,2143.00,official,1148260117.00,derived,,\n',
     );
   });
 
@@ -68,18 +69,18 @@ describe('burden extrapolate reproduces the paper with no options', () => {
 describe('totals and price level', () => {
   it('--eu2 and --insured give the same figure as the paper', async () => {
     const { stdout } = await runCli(['extrapolate', '--eu2', '1.108.393', '--insured', '572574', '--format', 'csv']);
-    expect(stdout.trim().split('\n')[1]).toBe(',Total,,1108393,official,572574,official,false,535819,derived,2143.00,official,1148260117.00,derived');
+    expect(stdout.trim().split('\n')[1]).toBe(',Total,,,1108393,official,572574,official,false,535819,derived,2143.00,official,1148260117.00,derived,,');
   });
 
   it('--eu2 alone estimates the insured and flags them: round(100,000 × 572,574 / 1,108,393) = 51,658', async () => {
     const { stdout } = await runCli(['extrapolate', '--eu2', '100000', '--format', 'csv']);
-    expect(stdout.trim().split('\n')[1]).toBe(',Total,,100000,official,51658,estimated,true,48342,estimated,2143.00,official,103596906.00,estimated');
+    expect(stdout.trim().split('\n')[1]).toBe(',Total,,,100000,official,51658,estimated,true,48342,estimated,2143.00,official,103596906.00,estimated,,');
   });
 
   it('--price-year 2024 uprates with the secondary index: 2,569.45 EUR, flagged secondary', async () => {
     const { stdout } = await runCli(['extrapolate', '--price-year', '2024', '--format', 'csv']);
     // 535,819 × 2,569.45 EUR
-    expect(stdout).toContain(',535819,derived,2569.45,secondary,1376760129.55,secondary\n');
+    expect(stdout).toContain(',535819,derived,2569.45,secondary,1376760129.55,secondary,,\n');
   });
 });
 
@@ -88,24 +89,26 @@ describe('projection over years', () => {
     const { stdout, code } = await runCli(['extrapolate', '--years', '2019-2021', '--growth', 'rate:7.3', '--format', 'csv']);
     expect(code).toBe(0);
     expect(stdout.trim().split('\n').slice(1)).toEqual([
-      '00,Deutschland,2019,1108393,official,572574,official,false,535819,derived,2143.00,official,1148260117.00,derived',
+      '00,Deutschland,2019,,1108393,official,572574,official,false,535819,derived,2143.00,official,1148260117.00,derived,,',
       // 1,108,393 × 1.073 = 1,189,305.689 → 1,189,306; insured round(1,189,306 × 572,574 / 1,108,393) = 614,372;
       // rate round(2,143 × 100.0 / 99.5, 2) = 2,153.77.
-      '00,Deutschland,2020,1189306,projected,614372,projected,false,574934,projected,2153.77,derived,1238275601.18,projected',
+      '00,Deutschland,2020,,1189306,projected,614372,projected,false,574934,projected,2153.77,derived,1238275601.18,projected,,',
       // 1,189,306 × 1.073 = 1,276,125.338 → 1,276,125; rate round(2,143 × 103.1 / 99.5, 2) = 2,220.54.
-      '00,Deutschland,2021,1276125,projected,659221,projected,false,616904,projected,2220.54,derived,1369860008.16,projected',
+      '00,Deutschland,2021,,1276125,projected,659221,projected,false,616904,projected,2220.54,derived,1369860008.16,projected,,',
     ]);
   });
 
-  it('prints the trend it computed from the shipped series: trend:5 = 15.5273 % a year (2014–2019), in the report\'s locale', async () => {
+  it('prints the trend it computed from the shipped series: trend = 3.0288 % a year (2019–2025), in the report\'s locale', async () => {
     const { stdout } = await runCli(['extrapolate', '--years', '2026-2027', '--growth', 'trend']);
     // The table defaults to de: a decimal comma and points between thousands, as in the table above the notes.
-    expect(stdout).toContain('EU2 growth (trend:5): EU2 residents grow by 15,5273 % a year');
-    expect(stdout).toContain('2014–2019 (538.606 → 1.108.393; Städtetag NRW Arbeitspapier 2021, Tabelle 1');
+    // (1,325,700 / 1,108,393)^(1/6) − 1 = 3.0288 %.
+    expect(stdout).toContain('EU2 growth (trend): EU2 residents grow by 3,0288 % a year');
+    expect(stdout).toContain('2019–2025 (1.108.393 → 1.325.700; 2019: Städtetag NRW Arbeitspapier 2021, Tabelle 1');
     const en = (await runCli(['extrapolate', '--years', '2026-2027', '--growth', 'trend', '--range', '--locale', 'en'])).stdout;
-    expect(en).toContain('EU2 growth (trend:5): EU2 residents grow by 15.5273 % a year');
-    expect(en).toContain('2014–2019 (538,606 → 1,108,393;');
-    expect(en).toContain('with EU2 growth trend:3 / trend:8 (11.6217 % / 20.2743 % a year)');
+    expect(en).toContain('EU2 growth (trend): EU2 residents grow by 3.0288 % a year');
+    expect(en).toContain('2019–2025 (1,108,393 → 1,325,700;');
+    // The default range: the lowest and highest of constant, the recent trend, the paper's trend 2014–2019 and the central growth.
+    expect(en).toContain('with EU2 growth constant / trend 2014–2019 (0.0000 % / 15.5273 % a year)');
     expect(stdout).toContain('After 2025 the price index is carried forward at 2 % a year');
     // A wide table: one column per year.
     expect(stdout).toMatch(/│ AGS │ Name +│ Figure +│ +2026 │ +2027 │/);
@@ -115,16 +118,17 @@ describe('projection over years', () => {
     const { stdout, code } = await runCli(['extrapolate', '--years', '2019-2030', '--growth', 'trend', '--range', '--format', 'csv']);
     expect(code).toBe(0);
     const [header, ...lines] = stdout.trim().split('\n');
-    expect(header).toContain(',cost_status,net_low,net_high,cost_low_eur,cost_high_eur,range_status,range_driver');
+    expect(header).toContain(',cost_status,cost_per_inhabitant_eur,eu2_share_pct,net_low,net_high,cost_low_eur,cost_high_eur,range_status,range_driver');
     expect(lines).toHaveLength(12);
     for (const line of lines) {
       const cells = line.split(',');
-      const [cost, low, high] = [cells[12], cells[16], cells[17]].map(Number);
+      const [cost, low, high] = [cells[13], cells[19], cells[20]].map(Number);
       expect(low).toBeLessThanOrEqual(cost as number);
       expect(cost).toBeLessThanOrEqual(high as number);
     }
     // 2019: only the rate varies, 535,819 × 1,714.40 … × 2,571.60.
-    expect(lines[0]).toContain(',918608093.60,1377912140.40,estimated,rate');
+    // The spread is assumed, so the range is at least an assumption.
+    expect(lines[0]).toContain(',918608093.60,1377912140.40,assumption,rate');
     expect(lines[11]?.endsWith(',projected,growth')).toBe(true);
   });
 
@@ -137,9 +141,9 @@ describe('projection over years', () => {
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     // NRW: 13,495 + 7,770 EU2; insured 7,000 + round(7,770 × 572,574 / 1,108,393) = 7,000 + 4,014 (estimated).
-    expect(lines[1]).toBe('05,Nordrhein-Westfalen,2025,21265,derived,11014,estimated,true,10251,estimated,2625.44,secondary,26913385.44,estimated');
-    expect(lines[2]).toMatch(/^05,Nordrhein-Westfalen,2026,21265,projected,11014,projected,true,10251,projected,2677\.95,projected,/);
-    expect(lines[3]).toBe('09,Bayern,2025,20000,official,12000,official,false,8000,derived,2625.44,secondary,21003520.00,secondary');
+    expect(lines[1]).toBe('05,Nordrhein-Westfalen,2025,1222147,21265,derived,11014,estimated,true,10251,estimated,2625.44,secondary,26913385.44,estimated,22.02,1.74');
+    expect(lines[2]).toMatch(/^05,Nordrhein-Westfalen,2026,1222147,21265,projected,11014,projected,true,10251,projected,2677\.95,projected,/);
+    expect(lines[3]).toBe('09,Bayern,2025,1505005,20000,official,12000,official,false,8000,derived,2625.44,secondary,21003520.00,secondary,13.96,1.33');
   });
 });
 
@@ -151,7 +155,7 @@ describe('usage errors', () => {
     [['extrapolate', '--growth', 'quick', '--years', '2020-2021'], /"quick" is not a growth scenario/],
     [['extrapolate', '--years', '2030-2020'], /the years run backwards/],
     [['extrapolate', '--rate-spread', '10'], /--rate-spread needs --range/],
-    [['extrapolate', '--years', '2020-2021', '--growth', 'trend:20'], /no value for 1999/],
+    [['extrapolate', '--years', '2020-2021', '--growth', 'trend:20'], /no value for 2005 \(it covers 2006–2025; choose N up to 19\)/],
   ])('%j', async (args, message) => {
     const { stderr, code, stdout } = await runCli(args);
     expect(code).toBe(64);
@@ -179,8 +183,8 @@ describe('several years per key: one base row per key (the latest year not after
   // From 2024, the 2024 row is the base: net 1,200 − 100 = 1,100; 1,100 × 2,569.45 = 2,826,395.00 (2024),
   // constant growth, 1,100 × 2,625.44 = 2,887,984.00 (2025). The 2023 row is not projected as well.
   const expected = [
-    '05913,"Dortmund, Stadt",2024,1200,official,100,official,false,1100,derived,2569.45,secondary,2826395.00,secondary',
-    '05913,"Dortmund, Stadt",2025,1200,projected,100,projected,false,1100,projected,2625.44,secondary,2887984.00,projected',
+    '05913,"Dortmund, Stadt",2024,603462,1200,official,100,official,false,1100,derived,2569.45,secondary,2826395.00,secondary,4.68,0.20',
+    '05913,"Dortmund, Stadt",2025,603462,1200,projected,100,projected,false,1100,projected,2625.44,secondary,2887984.00,projected,4.79,0.20',
   ];
 
   it.each([
@@ -203,7 +207,7 @@ describe('several years per key: one base row per key (the latest year not after
   it('a projection from 2025 takes the 2024 row too; --by total takes each municipality\'s base row, then sums', async () => {
     const { stdout } = await runCli(['extrapolate', y2, '--years', '2025-2025', '--format', 'csv']);
     // Total of 2024 (1,200 − 100 = 1,100) at 2025 prices, 1,100 × 2,625.44 = 2,887,984.00.
-    expect(stdout.trim().split('\n').slice(1)).toEqual([',Total (1 row),2025,1200,projected,100,projected,false,1100,projected,2625.44,secondary,2887984.00,projected']);
+    expect(stdout.trim().split('\n').slice(1)).toEqual([',Total (1 row),2025,603462,1200,projected,100,projected,false,1100,projected,2625.44,secondary,2887984.00,projected,4.79,0.20']);
   });
 
   it('refuses a key with no year at or before the first projected year: exit 65, one line naming the key and its years', async () => {
@@ -219,8 +223,9 @@ describe('several years per key: one base row per key (the latest year not after
     const { stdout } = await runCli(['extrapolate', y2, '--by', 'none', '--format', 'csv']);
     const lines = stdout.trim().split('\n').slice(1);
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^05913,"Dortmund, Stadt",2023,1000,official,/);
-    expect(lines[1]).toMatch(/^05913,"Dortmund, Stadt",2024,1200,official,/);
+    // Each row priced at its own base year: 2023 at 2,513.45 (derived), 2024 at 2,569.45 (secondary).
+    expect(lines[0]).toMatch(/^05913,"Dortmund, Stadt",2023,603462,1000,official,100,official,false,900,derived,2513\.45,derived,/);
+    expect(lines[1]).toMatch(/^05913,"Dortmund, Stadt",2024,603462,1200,official,100,official,false,1100,derived,2569\.45,secondary,/);
   });
 });
 
@@ -258,29 +263,29 @@ describe('--strict with warnings leaves no output file', () => {
 });
 
 describe('calc --years names the shipped input the same from any working directory', () => {
-  it('json meta: data/datasets/eu2-nrw-kreise-2025.csv, as plain calc names it, and identical bytes from / and from the clone', async () => {
+  it('json meta: data/datasets/eu2-de-kreise-2025.csv, as plain calc names it, and identical bytes from / and from the clone', async () => {
     const args = ['calc', '--years', '2025-2026', '--format', 'json'];
     const here = await runCli(args);
     const elsewhere = await runCli(args, { cwd: tmpdir() });
     expect(here.code).toBe(0);
     const doc = JSON.parse(here.stdout);
-    expect(doc.meta.inputs[0].file).toBe('data/datasets/eu2-nrw-kreise-2025.csv');
+    expect(doc.meta.inputs[0].file).toBe('data/datasets/eu2-de-kreise-2025.csv');
     expect(doc.meta.inputs[0].file).toBe(JSON.parse((await runCli(['calc', '--format', 'json'])).stdout).meta.inputs[0].file);
-    expect(doc.meta.input).toBe('data/datasets/eu2-nrw-kreise-2025.csv, row by row');
+    expect(doc.meta.input).toBe('data/datasets/eu2-de-kreise-2025.csv, row by row');
     expect(elsewhere.stdout).toBe(here.stdout);
   });
 });
 
 describe('--range with a chosen --growth: low ≤ central ≤ high', () => {
-  it('rate:7.3 is below trend:3, so it is the low growth: 2020 net_low = net = 574,934', async () => {
+  it('rate:7.3 lies between constant and the paper\'s trend 2014–2019: 2020 net_low 535,819 < net 574,934 < net_high 619,017', async () => {
     const { stdout, code } = await runCli(['extrapolate', '--years', '2019-2021', '--growth', 'rate:7.3', '--range', '--format', 'csv']);
     expect(code).toBe(0);
     const [header = '', ...lines] = stdout.trim().split('\n');
     const keys = header.split(',');
     const rows = lines.map((l) => Object.fromEntries(l.split(',').map((c, i) => [keys[i], c])));
-    // High: trend:8, 20.2743 %: 1,108,393 × 1.202743 = 1,333,111.922 → 1,333,112; insured round(688,659.41) = 688,659; net 644,453.
-    // (Before: the low growth was trend:3, 11.6217 %, giving net_low 598,090 above the central 574,934.)
-    expect(rows[1]).toMatchObject({ year: '2020', net: '574934', net_low: '574934', net_high: '644453' });
+    // Low: constant, net stays 535,819. High: trend 2014–2019, 15.5273 %: 1,108,393 × 1.155273 = 1,280,496.5 → 1,280,497;
+    // insured round(1,280,497 × 572,574 / 1,108,393) = 661,480; net 619,017.
+    expect(rows[1]).toMatchObject({ year: '2020', net: '574934', net_low: '535819', net_high: '619017' });
     for (const r of rows) {
       expect(Number(r.net_low)).toBeLessThanOrEqual(Number(r.net));
       expect(Number(r.net)).toBeLessThanOrEqual(Number(r.net_high));
@@ -288,7 +293,7 @@ describe('--range with a chosen --growth: low ≤ central ≤ high', () => {
       expect(Number(r.cost_eur)).toBeLessThanOrEqual(Number(r.cost_high_eur));
     }
     const doc = JSON.parse((await runCli(['extrapolate', '--years', '2019-2021', '--growth', 'rate:7.3', '--range', '--format', 'json'])).stdout);
-    expect([doc.meta.range.growth_low.scenario, doc.meta.range.growth_high.scenario]).toEqual(['rate:7.3', 'trend:8']);
+    expect([doc.meta.range.growth_low.scenario, doc.meta.range.growth_high.scenario]).toEqual(['constant', 'trend 2014–2019']);
   });
 
   it('--growth-low above the central growth is a usage error', async () => {
@@ -341,7 +346,7 @@ describe('a growth series that contradicts the input in the base year', () => {
     writeFileSync(file, 'ags,year,eu2\n00,2019,1200000\n00,2020,1300000\n');
     const { code, stdout, stderr } = await runCli(['extrapolate', '--years', '2019-2020', '--growth', `series:${file}`, '--format', 'csv']);
     expect(code).toBe(0);
-    expect(stdout.split('\n')[1]).toMatch(/^00,Deutschland,2019,1108393,official,/);
+    expect(stdout.split('\n')[1]).toMatch(/^00,Deutschland,2019,,1108393,official,/);
     expect(stderr).toBe(`warning: the growth series ${file} gives another eu2 count for the base year than the input; `
       + "the input's count starts the projection in 1 row: 00 2019: series 1200000, input 1108393\n");
   });

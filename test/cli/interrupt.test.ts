@@ -54,6 +54,6 @@ describe('small refusals', () => {
     writeFileSync(file, `\uFEFF${JSON.stringify({ name: 'rate', description: 'd', unit: 'EUR/person/year', values: [{ from: '2019-01-01', value: 2500, source: 's', status: 'official' }] })}`);
     const { code, stdout } = await runCli(['calc', '-', '--rate-file', file, '--format', 'csv'], { stdin: 'ags,eu2,insured\n05913,10,0\n' });
     expect(code).toBe(0);
-    expect(stdout).toContain(',2500.00,25000.00,');
+    expect(stdout).toContain(',2500.00,official,25000.00,derived,');
   });
 });

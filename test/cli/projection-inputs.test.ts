@@ -21,7 +21,7 @@ describe('each municipality gets its own base row before anything is summed', ()
     const { stdout, stderr, code } = await runCli(['extrapolate', M2, '--by', 'none', '--years', '2024-2025', '--format', 'csv']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout.split('\n')[1]).toBe('05913000,"Dortmund, Stadt",2024,20000,projected,9000,projected,false,11000,projected,2569.45,secondary,28263950.00,projected');
+    expect(stdout.split('\n')[1]).toBe('05913000,"Dortmund, Stadt",2024,603462,20000,projected,9000,projected,false,11000,projected,2569.45,secondary,28263950.00,projected,46.84,3.31');
     expect(stdout.trim().split('\n')).toHaveLength(1 + 3 * 2);
   });
 
@@ -73,8 +73,8 @@ describe('an aggregate that nets a member\'s surplus of insured employees says s
   it('--by total: net 3,300 − 1,400 = 1,900 (not 2,500 + 0), with a warning naming Berlin\'s row', async () => {
     const { stdout, stderr, code } = await runCli(['extrapolate', X, '--by', 'total', '--format', 'csv']);
     expect(code).toBe(0);
-    // 1,900 × 2,143 = 4,071,700.00 EUR.
-    expect(stdout.split('\n')[1]).toBe(',Total (2 rows),2023,3300,derived,1400,derived,false,1900,derived,2143.00,official,4071700.00,derived');
+    // Priced at its own base year 2023: 1,900 × 2,513.45 = 4,775,555.00 EUR; population 603,462 + 3,685,265 = 4,288,727.
+    expect(stdout.split('\n')[1]).toBe(',Total (2 rows),2023,4288727,3300,derived,1400,derived,false,1900,derived,2513.45,derived,4775555.00,derived,1.11,0.08');
     expect(stderr).toBe('warning: a row summed into an aggregate has more insured employees than EU2 residents; its surplus offsets the other rows\' net persons ' +
       `in the aggregate in 1 row: 11000000 in (total) ${X}:3 (eu2 300, insured 900)\n`);
     expect((await runCli(['extrapolate', X, '--by', 'total', '--years', '2023-2024', '--strict', '--format', 'csv'])).code).toBe(65);
@@ -95,7 +95,7 @@ describe('a growth series is not looked up in the population register', () => {
     expect(code).toBe(0);
     // 2020: insured at the 2019 share, round(1,200,000 × 572,574 / 1,108,393) = round(619,896.37) = 619,896;
     // net 580,104 × 2,153.77 = 1,249,410,592.08 EUR.
-    expect(stdout.split('\n')[2]).toBe('00,Deutschland,2020,1200000,projected,619896,projected,false,580104,projected,2153.77,derived,1249410592.08,projected');
+    expect(stdout.split('\n')[2]).toBe('00,Deutschland,2020,,1200000,projected,619896,projected,false,580104,projected,2153.77,derived,1249410592.08,projected,,');
   });
 });
 

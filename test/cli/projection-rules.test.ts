@@ -42,7 +42,8 @@ describe('nrw-2024 projected over 2023-2026: the pot in 2023 and 2024, nothing f
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')[0]).toBe(
-      'ags,name,year,eu2,eu2_status,insured,insured_status,insured_estimated,net,net_status,rate_eur,rate_status,cost_eur,cost_status,' +
+      'ags,name,year,population,eu2,eu2_status,insured,insured_status,insured_estimated,net,net_status,rate_eur,rate_status,cost_eur,cost_status,' +
+        'cost_per_inhabitant_eur,eu2_share_pct,' +
         'claim_suedosteuropa_eur,claim_suedosteuropa_status,claims_total_eur,claims_total_status,uncovered_eur,uncovered_status,coverage_pct,coverage_status',
     );
     expect(rows).toHaveLength(3 * 4);
@@ -61,8 +62,8 @@ describe('nrw-2024 projected over 2023-2026: the pot in 2023 and 2024, nothing f
 
   it('flags each claim with what it rests on: the assumed key in the base year, the projection after', () => {
     const a = rows.filter((r) => r.ags === '05111');
-    // 2023: EU2 as given, but the rule's key and eligibility are assumptions: estimated.
-    expect(a[0]).toMatchObject({ year: '2023', eu2_status: 'official', claim_suedosteuropa_status: 'estimated', claims_total_status: 'estimated' });
+    // 2023: EU2 as given, but the rule's key and eligibility are assumptions: assumption.
+    expect(a[0]).toMatchObject({ year: '2023', eu2_status: 'official', claim_suedosteuropa_status: 'assumption', claims_total_status: 'assumption' });
     // 2024: the shares rest on projected EU2 counts.
     expect(a[1]).toMatchObject({ year: '2024', eu2_status: 'projected', claim_suedosteuropa_status: 'projected' });
     // 2023: cost 1,000 × 2,513.45 = 2,513,450.00; uncovered 2,513,450.00 − 785,714.29 = 1,727,735.71;
@@ -77,7 +78,7 @@ describe('nrw-2024 projected over 2023-2026: the pot in 2023 and 2024, nothing f
     expect(doc.rows.filter((r: { year: number }) => r.year === 2024).map((r: { claim_suedosteuropa_eur: number }) => r.claim_suedosteuropa_eur))
       .toEqual([785714.29, 1571428.57, 3142857.14]);
     expect(doc.totals.map((t: { claim_suedosteuropa_eur: number }) => t.claim_suedosteuropa_eur)).toEqual([5500000, 5500000, 0, 0]);
-    expect(doc.totals.map((t: { claim_suedosteuropa_status: string }) => t.claim_suedosteuropa_status)).toEqual(['estimated', 'projected', 'derived', 'derived']);
+    expect(doc.totals.map((t: { claim_suedosteuropa_status: string }) => t.claim_suedosteuropa_status)).toEqual(['assumption', 'projected', 'derived', 'derived']);
     const programmes = doc.meta.rules[0].programmes;
     expect(programmes.map((p: { year: number; in_force: boolean }) => [p.year, p.in_force])).toEqual([[2023, true], [2024, true], [2025, false], [2026, false]]);
     expect(doc.meta.notes.join(' ')).toContain('Programmes apply in each year their validity window covers');
@@ -85,11 +86,11 @@ describe('nrw-2024 projected over 2023-2026: the pot in 2023 and 2024, nothing f
 
   it('table and md: claim lines per row in the year-by-column table, the totals to the cent', async () => {
     const table = (await runCli(['extrapolate', SEVEN, '--by', 'none', '--years', '2023-2026', '--base-year', '2023', '--rules', 'nrw-2024'])).stdout;
-    expect(table).toMatch(/│ +│ +│ suedosteuropa \(EUR\) +│ +785\.714,29 e │ +785\.714,29 p │ +0,00 d │ +0,00 d │/);
+    expect(table).toMatch(/│ +│ +│ suedosteuropa \(EUR\) +│ +785\.714,29 a │ +785\.714,29 p │ +0,00 d │ +0,00 d │/);
     // The totals block (the last suedosteuropa line) carries the whole pot.
-    expect(table.split('\n').filter((l) => l.includes('suedosteuropa (EUR)')).at(-1)).toMatch(/│ +5\.500\.000,00 e │ +5\.500\.000,00 p │ +0,00 d │ +0,00 d │$/);
+    expect(table.split('\n').filter((l) => l.includes('suedosteuropa (EUR)')).at(-1)).toMatch(/│ +5\.500\.000,00 a │ +5\.500\.000,00 p │ +0,00 d │ +0,00 d │$/);
     const md = (await runCli(['extrapolate', SEVEN, '--by', 'none', '--years', '2023-2026', '--base-year', '2023', '--rules', 'nrw-2024', '--format', 'md'])).stdout;
-    expect(md).toContain('|  |  | Coverage % | 31,26 e | 30,58 p | 0,00 p | 0,00 p |');
+    expect(md).toContain('|  |  | Coverage % | 31,26 a | 30,58 p | 0,00 p | 0,00 p |');
   });
 });
 
@@ -106,17 +107,21 @@ describe('nrw-2025-kim across 2024/2025: the Land programme ends, the KIM block 
     }
   });
 
-  it('calc --years on the default data: kim_flex shares 5,500,000.00 EUR exactly among the 53 Kreise in every year', async () => {
+  it('calc --years on the default data (every German Kreis): kim_flex shares 5,500,000.00 EUR exactly among the 53 NRW Kreise in every year', async () => {
     const { stdout, code } = await runCli(['calc', '--years', '2025-2027', '--growth', 'trend', '--rules', 'nrw-2025-kim', '--format', 'csv']);
     expect(code).toBe(0);
     const rows = records(stdout.replace(/"[^"]*"/g, (quoted) => quoted.replace(/,/g, ' ')));
     for (const year of [2025, 2026, 2027]) {
-      expect(inYear(rows, year)).toHaveLength(53);
+      expect(inYear(rows, year)).toHaveLength(393);
+      const nrw = inYear(rows, year).filter((r) => r.ags?.startsWith('05'));
+      expect(nrw).toHaveLength(53);
+      expect(sumCents(nrw, 'claim_kim_flex_eur')).toBe(550_000_000);
+      // The NRW block pays nothing outside NRW.
       expect(sumCents(inYear(rows, year), 'claim_kim_flex_eur')).toBe(550_000_000);
       expect(sumCents(inYear(rows, year), 'claim_suedosteuropa_eur')).toBe(0);
     }
-    // The same share as calc --rules --year 2025 gives Düsseldorf for the base year.
-    expect(rows[0]).toMatchObject({ ags: '05111', year: '2025', claim_kim_flex_eur: '156123.85', claim_kim_flex_status: 'estimated' });
+    // The same share as calc --rules --year 2025 gives Düsseldorf for the base year; the rule's key is assumed.
+    expect(rows.find((r) => r.ags === '05111' && r.year === '2025')).toMatchObject({ claim_kim_flex_eur: '156123.85', claim_kim_flex_status: 'assumption' });
   });
 });
 
@@ -183,7 +188,7 @@ describe('two rule sets side by side', () => {
 
   it('the table shows both scenarios and the difference per year', async () => {
     const table = (await runCli(['calc', SEVEN, '--years', '2024-2025', '--base-year', '2024', '--rules', 'nrw-2024', '--rules', 'nrw-2025-kim'])).stdout;
-    expect(table).toMatch(/│ Δ claims nrw-2025-kim − nrw-2024 \(EUR\) │ +0,00 e │ +5\.500\.000,00 p │/);
+    expect(table).toMatch(/│ Δ claims nrw-2025-kim − nrw-2024 \(EUR\) │ +0,00 a │ +5\.500\.000,00 p │/);
   });
 });
 

@@ -8,12 +8,14 @@ const dir = mkdtempSync(join(tmpdir(), 'burden-rules-'));
 const THREE = 'ags,name,eu2,insured\n05111,A,1000,0\n05112,B,1000,0\n05113,C,1000,0\n';
 
 describe('burden calc --rules', () => {
-  it('splits the 5.5 Mio pot exactly in csv: 1,833,333.34 + 1,833,333.33 + 1,833,333.33', async () => {
+  it('shares the 5.5 Mio pot over all of NRW in csv: three equal input rows get equal shares of 23,419.70', async () => {
     const { stdout, code } = await runCli(['calc', '-', '--rules', 'nrw-2024', '--year', '2024', '--price-year', '2019', '--format', 'csv'], { stdin: THREE });
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
-    expect(lines[0]).toBe('ags,name,population,eu2,insured,insured_estimated,net,rate_eur,cost_eur,cost_per_inhabitant_eur,eu2_share_pct,claim_suedosteuropa_eur,claims_total_eur,claims_status,uncovered_eur,coverage_pct');
-    expect(lines.slice(1).map((l) => l.split(',').at(-5))).toEqual(['1833333.34', '1833333.33', '1833333.33']);
+    expect(lines[0]).toBe('ags,name,year,population,eu2,eu2_status,insured,insured_status,insured_estimated,net,net_status,rate_eur,rate_status,cost_eur,cost_status,cost_per_inhabitant_eur,eu2_share_pct,claim_suedosteuropa_eur,claims_total_eur,claims_status,uncovered_eur,coverage_pct');
+    // The pot is shared over the programme's whole area: the other 50 NRW Kreise come from the shipped data and are not shown.
+    expect(lines.slice(1).map((l) => l.split(',').at(-5))).toEqual(['23419.70', '23419.70', '23419.70']);
+    expect(stdout).not.toContain('1833333');
     // The pot is official, but its allocation key and eligibility are assumptions of the rule.
     expect(lines.slice(1).map((l) => l.split(',').at(-3))).toEqual(['assumption', 'assumption', 'assumption']);
   });
@@ -25,8 +27,8 @@ describe('burden calc --rules', () => {
     expect(sumOfRows).toBe(550_000_000);
     expect(doc.meta.scenarios[0].programmes[0]).toMatchObject({ id: 'suedosteuropa', in_force: true, status: 'official' });
     expect(doc.meta.scenarios[0].programmes[0].assumptions.map((a: { field: string }) => a.field)).toEqual(['key', 'eligibility']);
-    const table = (await runCli(['calc', '--rules', 'nrw-2024', '--year', '2024'])).stdout;
-    expect(table).toMatch(/Total \(53 rows\).*│ +5\.500\.000,00 │ +5\.500\.000,00 │/);
+    const table = (await runCli(['calc', '--rules', 'nrw-2024', '--year', '2024', '--land', 'NW'])).stdout;
+    expect(table).toMatch(/Total \(53 rows\).*│ +5\.500\.000,00 {3}│ 5\.500\.000,00 {3}│/);
   });
 
   it('without a year on stdin input, --rules is a usage error', async () => {
@@ -71,21 +73,21 @@ describe('burden calc --rules', () => {
     );
   });
 
-  it('gives json rows the rate_status of the csv when the rate is uprated, and none when it is not', async () => {
+  it('gives json rows the rate_status of the csv when the rate is uprated, and official when it is not', async () => {
     const uprated = JSON.parse((await runCli(['calc', '-', '--year', '2024', '--format', 'json'], { stdin: THREE })).stdout);
     expect(uprated.rows[0]).toMatchObject({ rate_eur: 2569.45, rate_status: 'secondary' });
     const csv = (await runCli(['calc', '-', '--year', '2024', '--format', 'csv'], { stdin: THREE })).stdout.split('\n');
     expect(csv[0]).toContain(',rate_eur,rate_status,');
     expect(csv[1]).toContain(',2569.45,secondary,');
     const plain = JSON.parse((await runCli(['calc', '-', '--format', 'json'], { stdin: THREE })).stdout);
-    expect(plain.rows[0]).not.toHaveProperty('rate_status');
+    expect(plain.rows[0]).toMatchObject({ rate_eur: 2143, rate_status: 'official' });
   });
 
   it('--explain shows every input, parameter and source of one municipality, as text and as a json trace', async () => {
     const text = (await runCli(['calc', '--rules', 'nrw-2024', '--year', '2024', '--explain', '05913'])).stdout;
     // The table's default locale is de: thousands with a dot, decimals with a comma.
     expect(text).toContain('Explain 05913 Dortmund');
-    expect(text).toContain('eu2 = 13.495 (data/datasets/eu2-nrw-kreise-2025.csv:44)');
+    expect(text).toContain('eu2 = 13.495 (data/datasets/eu2-de-kreise-2025.csv:107)');
     expect(text).toContain('insured = round(13.495 × 572.574 / 1.108.393) = 6.971 (estimated)');
     expect(text).toContain('VPI 2024 = 119,3 [secondary]');
     expect(text).toContain('rate 2024 = round(2.143,00 EUR × 119,3 / 99,5) = 2.569,45 EUR');
@@ -194,7 +196,7 @@ describe('burden calibrate', () => {
     expect(calibrated.code).toBe(0);
     const { stdout } = await runCli(['calc', '-', '--rate-file', file, '--format', 'csv'], { stdin: 'ags,eu2,insured\n05913,100,0\n' });
     // Population and name come from the register (Kreis 05913: 603,462 inhabitants, 31.12.2024).
-    expect(stdout.trim().split('\n')[1]).toBe('05913,"Dortmund, Stadt",603462,100,0,false,100,2143.02,214302.00,0.36,0.02');
+    expect(stdout.trim().split('\n')[1]).toBe('05913,"Dortmund, Stadt",,603462,100,official,0,official,false,100,derived,2143.02,official,214302.00,derived,0.36,0.02');
   });
 });
 

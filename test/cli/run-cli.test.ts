@@ -15,7 +15,7 @@ describe('runCli', () => {
   it('captures the results calc writes straight to descriptor 1, and the exit code', async () => {
     const { stdout, stderr, code } = await runCli(['calc', '-', '--format', 'csv'], { stdin: PAPER });
     expect(code).toBe(0);
-    expect(stdout.split('\n')[1]).toBe('00,Deutschland,,1108393,572574,false,535819,2143.00,1148260117.00,,');
+    expect(stdout.split('\n')[1]).toBe('00,Deutschland,,,1108393,official,572574,official,false,535819,derived,2143.00,official,1148260117.00,derived,,');
     expect(stderr).toMatch(/^warning: population unknown/);
   });
 

@@ -88,9 +88,9 @@ describe('md output', () => {
     expect(second).toEqual(['05913000', 'Negativ', '603.462', '-1.234', '-5', '-1.229 d', '-2.633.747,00 d', '-436,44 d', '-0,20']);
   });
 
-  it('escapes a pipe and folds a line break, so a name cannot break the table', () => {
+  it('escapes a pipe and shows a line break as \\n, so a name cannot break the table', () => {
     const md = [...renderMarkdown(report([row('A | B\nC')]), { locale: 'de', color: false })].join('');
-    expect(bodyRows(md)[0]?.[1]).toBe('A \\| B C');
+    expect(bodyRows(md)[0]?.[1]).toBe('A \\| B\\nC');
   });
 
   it('listings (rules, params, data) escape and guard their cells the same way', async () => {

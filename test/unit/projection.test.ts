@@ -137,28 +137,44 @@ describe('the rate per year: VPI official (to 2023), secondary (2024–2025), as
 });
 
 describe('the national trend (Tab. 1 of the Arbeitspapier, data/datasets/eu2-de-series.csv)', () => {
-  it('trend:5 = (1,108,393 / 538,606)^(1/5) − 1 = 15.5273 % a year (2014–2019)', () => {
-    const trend = compoundGrowth(series, 5);
+  it('the paper\'s trend 2014–2019 = (1,108,393 / 538,606)^(1/5) − 1 = 15.5273 % a year', () => {
+    const trend = compoundGrowth(series, 5, 2019);
     expect(trend).toMatchObject({ fromYear: 2014, toYear: 2019, fromLevel: 538_606, toLevel: 1_108_393, ppm: 155_273, status: 'official' });
     expect(Math.abs(((1_108_393 / 538_606) ** (1 / 5) - 1) * 1e6 - trend.ppm)).toBeLessThan(0.5);
     expect(formatPpmPercent(trend.ppm)).toBe('15.5273');
   });
 
-  it('the default range: trend:3 = 11.6217 % (2016–2019), trend:8 = 20.2743 % (2011–2019, from a derived level)', () => {
-    expect(compoundGrowth(series, 3)).toMatchObject({ fromYear: 2016, ppm: 116_217, status: 'official' });
-    expect(compoundGrowth(series, 8)).toMatchObject({ fromYear: 2011, ppm: 202_743, status: 'derived' });
+  it('trend without N is the most recent observed period: (1,325,700 / 1,108,393)^(1/6) − 1 = 3.0288 % a year (2019–2025, from a derived level)', () => {
+    const trend = compoundGrowth(series, null);
+    expect(trend).toMatchObject({ years: 6, fromYear: 2019, toYear: 2025, fromLevel: 1_108_393, toLevel: 1_325_700, ppm: 30_288, status: 'derived' });
+    expect(Math.abs(((1_325_700 / 1_108_393) ** (1 / 6) - 1) * 1e6 - trend.ppm)).toBeLessThan(0.5);
+    expect(formatPpmPercent(trend.ppm)).toBe('3.0288');
+  });
+
+  it('trend:N counts back from 2025: trend:6 = 2019–2025, trend:11 = 2014–2025 (8.5329 %); to 2019, trend:3 = 11.6217 % and trend:8 = 20.2743 % (from a derived level)', () => {
+    expect(compoundGrowth(series, 6)).toMatchObject({ fromYear: 2019, toYear: 2025, ppm: 30_288 });
+    expect(compoundGrowth(series, 11)).toMatchObject({ fromYear: 2014, toYear: 2025, ppm: 85_329, status: 'derived' });
+    expect(compoundGrowth(series, 3, 2019)).toMatchObject({ fromYear: 2016, ppm: 116_217, status: 'official' });
+    expect(compoundGrowth(series, 8, 2019)).toMatchObject({ fromYear: 2011, ppm: 202_743, status: 'derived' });
+  });
+
+  it('a trend from a year the series lacks is a usage error: trend:5 and trend:3 (2020, 2022 missing)', () => {
+    expect(() => compoundGrowth(series, 5)).toThrow(/^trend:5: the national EU2 series has no value for 2020$/);
+    expect(() => compoundGrowth(series, 3)).toThrow(/no value for 2022/);
   });
 
   it('a trend longer than the series is a usage error naming the span', () => {
-    expect(() => compoundGrowth(series, 14)).toThrow(/no value for 2005/);
+    expect(() => compoundGrowth(series, 20)).toThrow(/no value for 2005/);
+    expect(() => compoundGrowth(series, 14, 2019)).toThrow(/no value for 2005/);
   });
 
   it('the plan describes the trend it uses, with the years and levels', () => {
-    const plan = makePlan(parameters, { years: { from: 2020, to: 2021 }, eu2: { kind: 'trend', years: 5 }, insured: { kind: 'ratio' }, imputation: null }, { nationalSeries: series });
-    expect(plan.eu2.description).toContain('15.5273 % a year');
-    expect(plan.eu2.description).toContain('2014–2019 (538,606 → 1,108,393');
+    const plan = makePlan(parameters, { years: { from: 2020, to: 2021 }, eu2: { kind: 'trend', years: null }, insured: { kind: 'ratio' }, imputation: null }, { nationalSeries: series });
+    expect(plan.eu2.label).toBe('trend');
+    expect(plan.eu2.description).toContain('3.0288 % a year');
+    expect(plan.eu2.description).toContain('2019–2025 (1,108,393 → 1,325,700');
     // The end points' sources, as the shipped series gives them (its source column).
-    expect(plan.eu2.description).toContain('Städtetag NRW Arbeitspapier 2021, Tabelle 1');
+    expect(plan.eu2.description).toContain('2019: Städtetag NRW Arbeitspapier 2021, Tabelle 1 (IAB); 2025: derived: sum over all Kreise');
   });
 });
 
@@ -207,9 +223,11 @@ describe('ranges', () => {
     }
     expect(b.driver[1]).toBe(1);
     expect(b.driver[11]).toBe(2);
-    // The low variant grows at trend:3 (11.6217 %): 1,108,393 × 1.116217 = 1,237,207.4 → 1,237,207 EU2;
-    // insured round(1,237,207 × 572,574 / 1,108,393) = 639,117; net 598,090.
-    expect(b.netLow[1]).toBe(598_090);
+    // The low variant is constant (below the recent trend's 3.0288 %): net stays 535,819.
+    expect(b.netLow[1]).toBe(535_819);
+    // The high variant grows at the paper's trend 2014–2019 (15.5273 %): 1,108,393 × 1.155273 → 1,280,497 EU2;
+    // insured round(1,280,497 × 572,574 / 1,108,393) = 661,480; net 619,017.
+    expect(b.netHigh[1]).toBe(619_017);
   });
 });
 
@@ -233,7 +251,7 @@ describe('totals over rows', () => {
 describe('parsing growth scenarios', () => {
   it.each([
     ['constant', { kind: 'constant' }],
-    ['trend', { kind: 'trend', years: 5 }],
+    ['trend', { kind: 'trend', years: null }],
     ['trend:8', { kind: 'trend', years: 8 }],
     ['rate:7.3', { kind: 'rate', ppm: 73_000 }],
     ['rate:2,5', { kind: 'rate', ppm: 25_000 }],
@@ -320,25 +338,32 @@ describe('the range always holds the central figure', () => {
     makePlan(parameters, { years: { from: 2019, to: 2021 }, eu2: central, insured: { kind: 'ratio' }, imputation: null, range: { spreadBasisPoints: 2000, ...extra } },
       { nationalSeries: series });
 
-  it('default low/high: the lowest and highest of trend:3 (11.6217 %), trend:8 (20.2743 %) and the central growth', () => {
-    // rate:7.3 is below both trends: it is the low growth; trend:8 the high.
-    expect([plan({ kind: 'rate', ppm: 73_000 }).range?.eu2Low.label, plan({ kind: 'rate', ppm: 73_000 }).range?.eu2High.label]).toEqual(['rate:7.3', 'trend:8']);
-    // rate:25 is above both: trend:3 is the low growth, rate:25 the high.
-    expect([plan({ kind: 'rate', ppm: 250_000 }).range?.eu2Low.label, plan({ kind: 'rate', ppm: 250_000 }).range?.eu2High.label]).toEqual(['trend:3', 'rate:25']);
-    // trend:5 (15.5273 %) lies between them: the two trends, as before.
-    expect([plan({ kind: 'trend', years: 5 }).range?.eu2Low.label, plan({ kind: 'trend', years: 5 }).range?.eu2High.label]).toEqual(['trend:3', 'trend:8']);
+  it('default low/high: the lowest and highest of constant, the recent trend (3.0288 %), the paper\'s trend 2014–2019 (15.5273 %) and the central growth', () => {
+    const labels = (central: GrowthSpec): [string | undefined, string | undefined] => {
+      const range = plan(central).range;
+      return [range?.eu2Low.label, range?.eu2High.label];
+    };
+    // rate:7.3 lies between: constant is the low growth, the paper's trend the high.
+    expect(labels({ kind: 'rate', ppm: 73_000 })).toEqual(['constant', 'trend 2014–2019']);
+    // rate:25 is above all of them: it is the high growth.
+    expect(labels({ kind: 'rate', ppm: 250_000 })).toEqual(['constant', 'rate:25']);
+    // rate:-1 is below all of them: it is the low growth.
+    expect(labels({ kind: 'rate', ppm: -10_000 })).toEqual(['rate:-1', 'trend 2014–2019']);
+    // The recent trend itself lies between.
+    expect(labels({ kind: 'trend', years: null })).toEqual(['constant', 'trend 2014–2019']);
     expect(plan({ kind: 'constant' }).range?.eu2Low.label).toBe('constant');
   });
 
-  it('the paper at rate:7.3: 2020 net_low is the central 574,934, no longer trend:3\'s 598,090', () => {
+  it('the paper at rate:7.3: 2020 net_low 535,819 (constant) ≤ net 574,934 ≤ net_high 619,017 (trend 2014–2019)', () => {
     const b = project(row(1_108_393, 572_574), { years: { from: 2019, to: 2021 }, eu2: parseGrowthSpec('rate:7.3', '--growth'), range: { spreadBasisPoints: 2000 } });
     // Central: 1,108,393 × 1.073 = 1,189,305.689 → 1,189,306; insured round(1,189,306 × 572,574 / 1,108,393) = 614,372; net 574,934.
-    // High (trend:8, 20.2743 %): 1,108,393 × 1.202743 = 1,333,111.922 → 1,333,112; insured round(688,659.41) = 688,659; net 644,453.
-    expect([b.netLow[1], b.net[1], b.netHigh[1]]).toEqual([574_934, 574_934, 644_453]);
+    // Low (constant): net 535,819. High (trend 2014–2019, 15.5273 %): 1,108,393 × 1.155273 = 1,280,496.5 → 1,280,497;
+    // insured round(1,280,497 × 572,574 / 1,108,393) = 661,480; net 619,017.
+    expect([b.netLow[1], b.net[1], b.netHigh[1]]).toEqual([535_819, 574_934, 619_017]);
   });
 
   it('an explicit --growth-low above (or --growth-high below) the central growth is refused', () => {
-    expect(() => plan({ kind: 'rate', ppm: 73_000 }, { eu2Low: { kind: 'trend', years: 3 } })).toThrow(/--growth-low trend:3 \(11\.6217 % a year\) is above the central growth rate:7\.3/);
+    expect(() => plan({ kind: 'rate', ppm: 10_000 }, { eu2Low: { kind: 'trend', years: 6 } })).toThrow(/--growth-low trend:6 \(3\.0288 % a year\) is above the central growth rate:1 /);
     expect(() => plan({ kind: 'rate', ppm: 250_000 }, { eu2High: { kind: 'rate', ppm: 10_000 } })).toThrow(/--growth-high rate:1 .* is below the central growth rate:25/);
   });
 
@@ -348,7 +373,9 @@ describe('the range always holds the central figure', () => {
     const years = { from: 2019, to: 2026 };
     const central = fc.oneof(
       fc.integer({ min: -300_000, max: 400_000 }).map((ppm): GrowthSpec => ({ kind: 'rate', ppm })),
-      fc.integer({ min: 1, max: 13 }).map((n): GrowthSpec => ({ kind: 'trend', years: n })),
+      // trend:6 … trend:19: from 2019 back to 2006, the years the series has before 2025.
+      fc.integer({ min: 6, max: 19 }).map((n): GrowthSpec => ({ kind: 'trend', years: n })),
+      fc.constant<GrowthSpec>({ kind: 'trend', years: null }),
       fc.constant<GrowthSpec>({ kind: 'constant' }),
       fc.constant<GrowthSpec>({ kind: 'series', file: null }),
     );
@@ -378,20 +405,22 @@ describe('the range always holds the central figure', () => {
 });
 
 describe('words from the data, numbers in the report\'s locale', () => {
-  it('the trend description in de: 15,5273 % and 538.606 → 1.108.393; in en: 15.5273 % and 538,606 → 1,108,393', () => {
-    const de = resolveGrowth({ kind: 'trend', years: 5 }, { nationalSeries: series, locale: 'de' }).description;
-    expect(de).toContain('grow by 15,5273 % a year');
-    expect(de).toContain('2014–2019 (538.606 → 1.108.393;');
-    const en = resolveGrowth({ kind: 'trend', years: 5 }, { nationalSeries: series }).description;
-    expect(en).toContain('grow by 15.5273 % a year');
-    expect(en).toContain('2014–2019 (538,606 → 1,108,393;');
+  it('the trend description in de: 3,0288 % and 1.108.393 → 1.325.700; in en: 3.0288 % and 1,108,393 → 1,325,700', () => {
+    const de = resolveGrowth({ kind: 'trend', years: null }, { nationalSeries: series, locale: 'de' }).description;
+    expect(de).toContain('grow by 3,0288 % a year');
+    expect(de).toContain('2019–2025 (1.108.393 → 1.325.700;');
+    const en = resolveGrowth({ kind: 'trend', years: null }, { nationalSeries: series }).description;
+    expect(en).toContain('grow by 3.0288 % a year');
+    expect(en).toContain('2019–2025 (1,108,393 → 1,325,700;');
+    // The paper's period, as the default range names it.
+    expect(resolveGrowth({ kind: 'trend', years: 5, to: 2019 }, { nationalSeries: series, locale: 'de' }).description).toContain('grow by 15,5273 % a year');
     expect(resolveGrowth({ kind: 'rate', ppm: 73_000 }, { nationalSeries: [], locale: 'de' }).description).toContain('grow by 7,3000 % a year');
   });
 
   it('the trend names the sources of its end points as the series gives them, not a fixed citation', () => {
     const mine = series.map((p) => ({ ...p, source: p.year === 2019 ? 'my 2019 source' : 'my other source' }));
-    const text = resolveGrowth({ kind: 'trend', years: 5 }, { nationalSeries: mine }).description;
-    expect(text).toContain('2014: my other source; 2019: my 2019 source');
+    const text = resolveGrowth({ kind: 'trend', years: null }, { nationalSeries: mine }).description;
+    expect(text).toContain('2019: my 2019 source; 2025: my other source');
     expect(text).not.toContain('Tab');
   });
 

@@ -14,7 +14,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const { writeStdout } = await import('./io/writer.js');
-  const { safeText } = await import('./output/terminal-safe.js');
+  const { safeText } = await import('./terminal-safe.js');
   const { Command, Option } = await import('commander');
   const program = new Command('burden')
     .description('Cost burden of EU2 immigration for German municipalities (Dortmund per-capita method)')
@@ -43,7 +43,7 @@ async function main(argv: string[]): Promise<void> {
   const { registerData } = await import('./commands/data.js');
   registerData(program, Option);
   // `--rate 1000 --rate 3000`, `-o a -o b`: refused on every command, as --set is.
-  (await import('./schema/repeated-options.js')).refuseRepeatedOptions(program);
+  (await import('./options/repeated-options.js')).refuseRepeatedOptions(program);
 
   await program.parseAsync(argv, { from: 'user' });
 }
@@ -60,9 +60,12 @@ export async function run(argv: string[]): Promise<void> {
   }
 }
 
-async function report(error: unknown, debug: boolean): Promise<number> {
+async function report(thrown: unknown, debug: boolean): Promise<number> {
   const { colorFor } = await import('./output/color.js');
   const paint = await colorFor(process.stderr);
+  // The engine's refusals become messages here, whichever command met them (pipeline/user-error.ts).
+  const { userError } = await import('./pipeline/user-error.js');
+  const error = userError(thrown) ?? thrown;
   if (error instanceof BurdenError) {
     process.stderr.write(`${paint.red('error:')} ${error.format()}\n`);
     if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
@@ -75,7 +78,7 @@ async function report(error: unknown, debug: boolean): Promise<number> {
     return code === 'commander.helpDisplayed' || code === 'commander.version' || exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (code === 'EPIPE') return EXIT.ok;
-  const { safeText } = await import('./output/terminal-safe.js');
+  const { safeText } = await import('./terminal-safe.js');
   process.stderr.write(`${paint.red('error:')} internal error: ${safeText((error as Error)?.message ?? String(error))} (please report it; --debug shows the details)\n`);
   if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   return EXIT.internal;

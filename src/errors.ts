@@ -1,4 +1,4 @@
-import { safeText } from './output/terminal-safe.js';
+import { safeText } from './terminal-safe.js';
 
 /**
  * Errors that reach users. Every failure the tool expects is a BurdenError: it carries
@@ -77,3 +77,4 @@ export function quote(value: string): string {
   const short = chars.length > 40 ? `${chars.slice(0, 37).join('')}...` : value;
   return safeText(JSON.stringify(short));
 }
+

@@ -6,7 +6,7 @@ import type { ResultRow } from '../engine/types.js';
 import type { ParameterValue } from '../schema/parameter.js';
 import { AMOUNT_FIELD } from '../schema/rules.js';
 import type { TraceStep } from '../output/report.js';
-import { type ClaimColumnHead, claimColumnHeads } from './scenarios.js';
+import { type ClaimColumnHead, claimColumnHeads } from '../pipeline/scenarios.js';
 
 /**
  * `--explain`: the chain of every figure of a row, from its input lines through each

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { outputOptionsShape, parseOptions, rateOption, rulesOption, setOption, yearOption } from '../schema/cli-options.js';
+import { outputOptionsShape, parseOptions, rateOption, rulesOption, setOption, yearOption } from '../options/cli-options.js';
 
 /** The options of `burden calc`, checked once at the boundary. */
 const year = yearOption;

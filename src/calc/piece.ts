@@ -6,7 +6,7 @@ import { decodeText } from '../io/source.js';
 import { type PlainFileSpec, RowAssembler, keyOf, needsRegister } from '../io/inputs.js';
 import { RowReader } from '../io/rows.js';
 import { csvRenderer } from '../output/csv.js';
-import { userError } from './user-error.js';
+import { userError } from '../pipeline/user-error.js';
 import type { ParameterSet } from '../engine/parameters.js';
 import { RateBook } from '../engine/rate.js';
 

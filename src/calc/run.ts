@@ -1,9 +1,9 @@
 import { usageError } from '../errors.js';
 import { nationalImputation } from '../engine/imputation.js';
 import { METHOD, type MethodContext, TotalsAccumulator, WarningCollector, acrossYears, applyMethod, totalsByYear, yearsOfRows } from '../engine/method.js';
-import { PRICE_RULE, RateBook, rateStatusOf } from '../engine/rate.js';
+import { RateBook, rateStatusOf } from '../engine/rate.js';
 import { statusWord } from '../engine/status.js';
-import { statusMeanings } from '../engine/projection.js';
+import { PRICE_RULE, statusMeanings } from '../output/status-marks.js';
 import type { ResultRow } from '../engine/types.js';
 import { parseColumnOverrides } from '../io/columns.js';
 import { type InputFiles, type InputPlan, type MissingInsured, openInputFiles } from '../io/inputs.js';
@@ -17,18 +17,18 @@ import { renderReport } from '../output/registry.js';
 import { VERSION } from '../version.js';
 import { statSync } from 'node:fs';
 import { parallelWorkers, streamParallel } from './parallel.js';
-import { asUserError, noInsuredColumn, strictFailure, userError } from './user-error.js';
-import { movedCountsNote, priceLevelNote, warnOfScenarios } from './report-checks.js';
+import { asUserError, noInsuredColumn, strictFailure, userError } from '../pipeline/user-error.js';
+import { movedCountsNote, priceLevelNote, warnOfScenarios } from '../pipeline/report-checks.js';
 import { NestedKeys } from '../engine/nested-keys.js';
-import { flagOf } from '../schema/cli-options.js';
+import { flagOf } from '../options/cli-options.js';
 import type { TraceStep } from '../output/report.js';
 import { type ExplainContext, explainRow } from './explain.js';
-import { type AreaRows, applyScenarios, loadRuleSet } from './scenarios.js';
-import { AREA_DATASET, potArea } from './pot-area.js';
+import { type AreaRows, applyScenarios, loadRuleSet } from '../pipeline/scenarios.js';
+import { AREA_DATASET, potArea } from '../pipeline/pot-area.js';
 import type { RuleSet } from '../schema/rules.js';
 import { resolveLand } from '../io/lands.js';
 import { type CalcOptions, parseCalcOptions } from './options.js';
-import { runParameters } from './parameters.js';
+import { runParameters } from '../pipeline/parameters.js';
 
 const DEFAULT_DATASET = 'eu2-de-kreise-2025';
 

@@ -6,13 +6,13 @@ import { combinedInput } from '../io/inputs.js';
 import { openCsv } from '../io/csv.js';
 import { formatHundredths, groupDigits, parseCount, type Locale } from '../io/numbers.js';
 import { sourceFrom } from '../io/source.js';
-import { parseOptions } from '../schema/cli-options.js';
+import { parseOptions } from '../options/cli-options.js';
 import { loadShippedData } from '../io/shipped.js';
 import { priceIndex } from '../engine/rate.js';
 import { openFileOutput, openOutput } from '../io/writer.js';
 import { type Listing, type ListingFormat, renderListing } from '../output/listing.js';
 import { printWarnings } from '../output/color.js';
-import { safeJson, safeText } from '../output/terminal-safe.js';
+import { safeJson, safeText } from '../terminal-safe.js';
 
 /**
  * The calibration of the Dortmund method (Städtetag NRW working paper, S. 10): the rate is

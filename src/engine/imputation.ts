@@ -1,4 +1,4 @@
-import { BurdenError, EXIT } from '../errors.js';
+import { DomainError } from './errors.js';
 import type { ParameterValue } from '../schema/parameter.js';
 import type { InsuredImputation } from './method.js';
 import { type ParameterSet, requireParameter } from './parameters.js';
@@ -26,7 +26,7 @@ export function nationalImputation(parameters: ParameterSet): NationalImputation
   const insured = latest(parameters, 'insured_bg_ro_de');
   const eu2 = latest(parameters, 'eu2_residents_de');
   if (eu2.value <= 0) {
-    throw new BurdenError(EXIT.usage, `parameter eu2_residents_de is ${eu2.value}: the national ratio needs EU2 residents above 0`, {},
+    throw new DomainError('choice', `parameter eu2_residents_de is ${eu2.value}: the national ratio needs EU2 residents above 0`,
       'set it to a positive count, or give the insured counts in the input');
   }
   const date = eu2.from.split('-').reverse().join('.');

@@ -16,7 +16,7 @@ export interface MethodContext {
   /** The rate of a year at the price rule's level (engine/rate.ts RateBook). */
   rates: { at(year: number | null): { cents: number; status: number } };
   imputation: InsuredImputation | null;
-  /** The year of counts that carry none (`--year`, or a shipped dataset's reference year). */
+  /** The year of counts that carry none (a budget year chosen for the run, or a shipped dataset's reference year). */
   countsYear: number | null;
 }
 
@@ -76,7 +76,7 @@ export function applyMethod(row: InputRow, context: MethodContext): ResultRow {
   const result: ResultRow = {
     ags: row.ags,
     name: row.name,
-    // The year of the counts: their own, else --year or the dataset's reference year.
+    // The year of the counts: their own, else the run's budget year or the dataset's reference year.
     year: row.year ?? context.countsYear,
     population,
     populationFrom: row.populationFrom,

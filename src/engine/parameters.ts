@@ -19,7 +19,7 @@ export function requireParameter(parameters: ParameterSet, name: string): Parame
 }
 
 /**
- * Why a value cannot stand for a parameter (`--set name=value`), or null when it can: the
+ * Why a value cannot stand for a parameter (an override for one run), or null when it can: the
  * same bounds a parameter file is held to, by unit and by its own "minimum" and "maximum"
  * (schema/parameter.ts parameterValueProblem). A dated series (the VPI) cannot be set
  * to one number, and money has at most two decimals, as it is held in cents.
@@ -30,7 +30,7 @@ export function overrideProblem(parameter: Parameter, value: number): string | n
   return parameterValueProblem(parameter, value);
 }
 
-/** A copy of the set with one parameter's value replaced from a date on (`--set name=value`). */
+/** A copy of the set with one parameter's value replaced from a date on (an override for one run). */
 export function withOverride(parameters: ParameterSet, name: string, value: number, source: string): ParameterSet {
   const parameter = requireParameter(parameters, name);
   const next = new Map(parameters);

@@ -1,4 +1,4 @@
-import { BurdenError, EXIT } from '../errors.js';
+import { DomainError } from './errors.js';
 import { AMOUNT_UNITS, type AmountField, type AmountRef, type Eligibility, type Programme, type RuleSet, fieldRange } from '../schema/rules.js';
 import { type ParameterStatus, rangeText } from '../schema/parameter.js';
 import { type Status, leastSure } from './status.js';
@@ -96,8 +96,8 @@ function resolve(ref: AmountRef, field: AmountField, programme: Programme, param
   const range = fieldRange(field, resolved.unit);
   if (range && (resolved.value < range.minimum || resolved.value > range.maximum)) {
     const what = resolved.parameter === null ? 'written in the rule' : `parameter "${resolved.parameter}", ${resolved.source}`;
-    throw new BurdenError(EXIT.dataError, `programme "${programme.id}": ${field} is ${resolved.value} ${resolved.unit} (${what}), and must lie ${rangeText(range.minimum, range.maximum, resolved.unit)}`,
-      { file: `rules ${ruleSet.id}` }, 'a claim is never below 0, and a share of cost never above the cost');
+    throw new DomainError('data', `programme "${programme.id}": ${field} is ${resolved.value} ${resolved.unit} (${what}), and must lie ${rangeText(range.minimum, range.maximum, resolved.unit)}`,
+      'a claim is never below 0, and a share of cost never above the cost', `rules ${ruleSet.id}`);
   }
   return resolved;
 }
@@ -109,16 +109,14 @@ function resolveRef(ref: AmountRef, field: AmountField, programme: Programme, pa
   const where = { file: `rules ${ruleSet.id}` };
   const parameter = parameters.get(ref.parameter);
   if (!parameter) {
-    throw new BurdenError(EXIT.dataError, `programme "${programme.id}": ${field} refers to parameter "${ref.parameter}", which does not exist`, where,
-      'see burden params for the parameters');
+    throw new DomainError('data', `programme "${programme.id}": ${field} refers to parameter "${ref.parameter}", which does not exist`, 'see burden params for the parameters', `rules ${ruleSet.id}`);
   }
   if (!AMOUNT_UNITS[field].includes(parameter.unit)) {
-    throw new BurdenError(EXIT.dataError, `programme "${programme.id}": ${field} needs a parameter in ${AMOUNT_UNITS[field].join(' or ')}, "${ref.parameter}" is in ${parameter.unit}`, where);
+    throw new DomainError('data', `programme "${programme.id}": ${field} needs a parameter in ${AMOUNT_UNITS[field].join(' or ')}, "${ref.parameter}" is in ${parameter.unit}`, undefined, where.file);
   }
   const entry = valueAt(parameter, endOfYear(year));
   if (!entry) {
-    throw new BurdenError(EXIT.dataError, `programme "${programme.id}": parameter "${ref.parameter}" has no value in ${year}`, where,
-      `its first value is from ${parameter.values[0]?.from}; set one with --set ${ref.parameter}=VALUE`);
+    throw new DomainError('data', `programme "${programme.id}": parameter "${ref.parameter}" has no value in ${year}`, { remedy: 'set-parameter', detail: { parameter: ref.parameter, first: parameter.values[0]?.from ?? '' } }, where.file);
   }
   return { value: entry.value, unit: parameter.unit, source: entry.source, status: entry.status, parameter: ref.parameter, from: entry.from };
 }
@@ -128,7 +126,7 @@ const sharePpm = (share: ResolvedNumber): number => (share.unit === 'percent' ? 
 const shareText = (share: ResolvedNumber): TracePart[] => (share.unit === 'percent' ? trace`${decimal(share.value)} %` : [decimal(share.value)]);
 
 /**
- * The words of a decision (eligibility reasons, how a claim was computed) are for --explain
+ * The words of a decision (eligibility reasons, how a claim was computed) are for explaining a figure
  * only. Without it they are left out: a national projection decides 1.3 million times, and
  * their text took nearly half its memory (measured, all Gemeinden over 30 years with two rule sets:
  * 0.9 GB and 3.2 s with, 0.5 GB and 2.1 s without).
@@ -274,7 +272,7 @@ function claimStatus(programme: Programme, amount: ResolvedNumber, cap: Resolved
 /**
  * Apply a rule set to computed rows. Rows are grouped by budget year (`yearOf`), so a
  * fixed pot is split among the municipalities of one year. `words`: give each decision its
- * text for --explain (default); without, the figures are the same.
+ * text for explaining it (default); without, the figures are the same.
  */
 export function applyRules<R extends ProgrammeRow>(ruleSet: RuleSet, rows: readonly R[], yearOf: (row: R) => number, parameters: ParameterSet,
   options: { words?: boolean } = {}): Scenario {

@@ -1,11 +1,11 @@
-import { BurdenError, EXIT, usageError } from '../errors.js';
-import { type Locale, groupDigits } from '../format.js';
+import { DomainError } from './errors.js';
+import { type Locale, groupDigits } from './format.js';
 import type { ParameterStatus } from '../schema/parameter.js';
-import { DERIVED, ESTIMATED, OFFICIAL, PROJECTED, type Status, combine, rankOf } from './status.js';
+import { DERIVED, ESTIMATED, OFFICIAL, PROJECTED, combine, rankOf } from './status.js';
 export { DERIVED, ESTIMATED, OFFICIAL, PROJECTED, combine };
 import { type InsuredImputation, figureStatuses, imputeInsured, netPersons } from './method.js';
 import { InexactError, mulExact, roundDiv } from './money.js';
-import { type ParameterSet, requireParameter } from './parameters.js';
+import type { ParameterSet } from './parameters.js';
 import { type PriceIndex, RateBook, resolveRate } from './rate.js';
 import { type SeriesPoint, type Trend, compoundGrowth, formatPpmPercent } from './series.js';
 
@@ -24,45 +24,6 @@ import { type SeriesPoint, type Trend, compoundGrowth, formatPpmPercent } from '
  * recomputed by hand from the previous year's printed figure.
  */
 
-/** "2019-12-31" → "31.12.2019", as the documents write a reference date. */
-const germanDate = (iso: string): string => iso.split('-').reverse().join('.');
-
-/** "a", "a and b", "a, b and c". */
-const listed = (items: readonly string[]): string =>
-  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-
-/**
- * What each status means, for legends and metadata. "official" covers published figures and
- * the user's own input alike: the tool cannot tell them apart and does not pretend to. The
- * facts in the words (which index years are secondary, the date of the national ratio) come
- * from the parameters of the run, so a new index year or a new ratio changes them too.
- */
-export function statusMeanings(parameters: ParameterSet): Record<Status, string> {
-  const secondary = requireParameter(parameters, 'vpi').values.filter((entry) => entry.status === 'secondary');
-  const secondaryIndex = secondary.length
-    ? `, such as the consumer price index for ${listed(secondary.map((entry) => entry.from.slice(0, 4)))} ` +
-      `(parameter vpi: ${[...new Set(secondary.map((entry) => entry.source))].join('; ')})`
-    : '';
-  const latest = (name: string): string => {
-    const values = requireParameter(parameters, name).values;
-    return values[values.length - 1]?.from ?? '';
-  };
-  const insuredDate = latest('insured_bg_ro_de');
-  const eu2Date = latest('eu2_residents_de');
-  const ratio = insuredDate === eu2Date
-    ? `the national ratio of ${germanDate(eu2Date)}`
-    : `the national ratio of insured employees on ${germanDate(insuredDate)} to EU2 residents on ${germanDate(eu2Date)}`;
-  return {
-    official: 'a published figure, or your own input for its year, used as given',
-    derived: 'computed by the tool from official figures only (a difference, a product, a sum, a price uprating with an official index)',
-    secondary: `depends on a secondary figure, one not taken from an official table${secondaryIndex}`,
-    proposed: 'depends on a programme or amount that is demanded, not enacted (a proposal such as a federal flat rate)',
-    estimated: `depends on an estimate made by the tool (insured employees imputed from ${ratio})`,
-    assumption: 'depends on a value someone assumed: a rate or parameter set for the run (--rate, --set), an assumed inflation, or a rule\'s assumed key or eligibility',
-    projected: 'depends on a projection: counts grown beyond the base year, or prices beyond the last known index year',
-  };
-}
-
 /** A parameter's status as a rank code of the one scale (engine/status.ts). */
 export const statusOfParameter = (status: ParameterStatus): number => rankOf(status);
 
@@ -79,34 +40,6 @@ export type GrowthSpec =
 
 /** `trend` without N: the most recent observed period of the national series (engine/series.ts). */
 export const DEFAULT_TREND_YEARS = null;
-
-/**
- * Parse `constant`, `trend`, `trend:N`, `rate:P` (P % a year, at most four decimals, may be
- * negative) and `series:FILE`; `ratio` (stay at the base-year share) only where allowed.
- */
-export function parseGrowthSpec(text: string, option: string, allowRatio = false): GrowthSpec {
-  const spec = text.trim();
-  const forms = `constant, trend, trend:N, rate:P, series:FILE${allowRatio ? ', ratio' : ''}`;
-  if (spec === 'constant') return { kind: 'constant' };
-  if (spec === 'ratio' && allowRatio) return { kind: 'ratio' };
-  if (spec === 'trend') return { kind: 'trend', years: DEFAULT_TREND_YEARS };
-  let m = /^trend:(\d{1,3})$/.exec(spec);
-  if (m) {
-    const years = Number(m[1]);
-    if (years < 1) throw usageError(`${option} ${spec}: the trend needs at least 1 year`, 'e.g. trend:5');
-    return { kind: 'trend', years };
-  }
-  m = /^rate:([+-]?)(\d{1,4})(?:[.,](\d{1,4}))?%?$/.exec(spec);
-  if (m) {
-    const ppm = Number(m[2]) * 10_000 + Number((m[3] ?? '').padEnd(4, '0'));
-    const signed = m[1] === '-' ? -ppm : ppm;
-    if (signed <= -1_000_000) throw usageError(`${option} ${spec}: a decline of 100 % or more leaves nobody`, 'use a rate above -100');
-    return { kind: 'rate', ppm: signed + 0 };
-  }
-  m = /^series(?::(.+))?$/.exec(spec);
-  if (m) return { kind: 'series', file: m[1] ?? null };
-  throw usageError(`${option} ${JSON.stringify(text)} is not a growth scenario`, `use one of ${forms}; e.g. rate:2.5 for 2.5 % a year`);
-}
 
 /** Yearly counts per key (a `series:FILE`), key → year → persons. */
 export type YearlySeries = ReadonlyMap<string, ReadonlyMap<number, number>>;
@@ -190,7 +123,7 @@ export interface RatePlan {
   baseCents: number;
   baseYear: number;
   source: string;
-  /** Set when every year uses one price year (`--price-year`, or no projection). */
+  /** Set when every year uses one price year (a fixed price level, or no projection). */
   fixedPriceYear: number | null;
 }
 
@@ -205,7 +138,7 @@ export function planRates(parameters: ParameterSet, from: number, to: number, op
   const rates = [];
   for (let i = 0; i < (fixed ? 1 : to - from + 1); i++) rates.push(book.at(from + i));
   const base = rates[0]?.resolved;
-  if (!base) throw usageError(`the years run backwards: ${from}-${to}`);
+  if (!base) throw new DomainError('choice', `the years run backwards: ${from}-${to}`);
   return {
     cents: rates.map((r) => r.cents),
     status: Uint8Array.from(rates, (r) => r.status),
@@ -241,6 +174,18 @@ export interface BaseRow {
    * insured_estimated). A null insured count is imputed by projectRow and counts as such too.
    */
   insuredEstimated?: boolean;
+}
+
+/** A row of a projection: one municipality, or the sum of several (all rows of a Land, say), with what the outputs show of it. */
+export interface Group extends BaseRow {
+  name: string;
+  /** How many input rows were summed into it. */
+  members: number;
+  /**
+   * Inhabitants in the base year (input or register; summed over the members), null when any
+   * member's is unknown. Programme rules look at it (EU2 share, population key); the projection does not.
+   */
+  population: number | null;
 }
 
 export interface RangePlan {
@@ -343,8 +288,7 @@ function step(previous: number, growth: Growth, key: string, year: number): numb
   if (growth.kind === 'series') {
     const value = growth.series?.get(key)?.get(year);
     if (value === undefined) {
-      throw new BurdenError(EXIT.dataError, `the growth series has no count for key ${key} in ${year}`, {},
-        'give a count for every key and every projected year, or choose another --growth');
+      throw new DomainError('data', `the growth series has no count for key ${key} in ${year}`, { remedy: 'other-growth' });
     }
     return value;
   }
@@ -394,7 +338,7 @@ export function projectRow(row: BaseRow, plan: ProjectionPlan, out: ProjectionBu
   let insuredBaseStatus = row.insuredStatus;
   if (insuredBase === null) {
     if (!plan.imputation) {
-      throw new BurdenError(EXIT.dataError, `key ${row.key}: the insured count is unknown`, {},
+      throw new DomainError('data', `key ${row.key}: the insured count is unknown`,
         'give the insured BG/RO employees, or let them be estimated from the national 2019 ratio');
     }
     insuredBase = imputeInsured(row.eu2, plan.imputation);
@@ -407,11 +351,10 @@ export function projectRow(row: BaseRow, plan: ProjectionPlan, out: ProjectionBu
   if (plan.years) {
     from = plan.years.from;
     if (row.baseYear === null) {
-      throw usageError(`key ${row.key}: the base year of the counts is unknown, so they cannot be projected`,
-        'add a year column to the input, or give --base-year YYYY');
+      throw new DomainError('choice', `key ${row.key}: the base year of the counts is unknown, so they cannot be projected`, { remedy: 'give-base-year' });
     }
     if (row.baseYear > from) {
-      throw usageError(`key ${row.key}: the counts are for ${row.baseYear}, after the first projected year ${from}`,
+      throw new DomainError('choice', `key ${row.key}: the counts are for ${row.baseYear}, after the first projected year ${from}`,
         `start the projection in ${row.baseYear} or later (projections do not run backwards)`);
     }
     growCounts(row, insuredBase, plan.eu2, plan.insured, from, out.eu2, out.insured);
@@ -617,20 +560,20 @@ const hasRate = (growth: Growth): boolean => growth.kind === 'constant' || growt
  * The low and high EU2 growth of a range. By default the lowest and the highest of no growth
  * (constant), the recent observed trend (2019–2025) and the paper's period (2014–2019), and the
  * central growth, so that low ≤ central ≤ high always holds and the range brackets what was
- * observed; --growth-low/--growth-high replace them.
+ * observed; a low or high growth given for the run replaces them.
  */
 function rangeGrowths(central: Growth, options: { eu2Low?: GrowthSpec; eu2High?: GrowthSpec }, context: GrowthContext): { low: Growth; high: Growth } {
-  const given = (spec: GrowthSpec | undefined, option: string, wrong: (ppm: number) => boolean, relation: string): Growth | null => {
+  const given = (spec: GrowthSpec | undefined, bound: 'low' | 'high', wrong: (ppm: number) => boolean, relation: string): Growth | null => {
     if (!spec) return null;
     const growth = resolveGrowth(spec, context);
     if (hasRate(central) && hasRate(growth) && wrong(growth.ppm)) {
-      throw usageError(`${option} ${growth.label} (${formatPpmPercent(growth.ppm)} % a year) is ${relation} the central growth ` +
-        `${central.label} (${formatPpmPercent(central.ppm)} % a year)`, `give ${option} ${relation === 'above' ? 'at or below' : 'at or above'} the central --growth, or leave it out`);
+      throw new DomainError('choice', `the ${bound} growth ${growth.label} (${formatPpmPercent(growth.ppm)} % a year) is ${relation} the central growth ` +
+        `${central.label} (${formatPpmPercent(central.ppm)} % a year)`, { remedy: bound === 'low' ? 'growth-low' : 'growth-high' });
     }
     return growth;
   };
-  const low = given(options.eu2Low, '--growth-low', (ppm) => ppm > central.ppm, 'above');
-  const high = given(options.eu2High, '--growth-high', (ppm) => ppm < central.ppm, 'below');
+  const low = given(options.eu2Low, 'low', (ppm) => ppm > central.ppm, 'above');
+  const high = given(options.eu2High, 'high', (ppm) => ppm < central.ppm, 'below');
   if (low && high) return { low, high };
   const candidates = [
     resolveGrowth({ kind: 'constant' }, context), resolveGrowth({ kind: 'trend', years: null }, context),
@@ -644,7 +587,7 @@ function rangeGrowths(central: Growth, options: { eu2Low?: GrowthSpec; eu2High?:
 
 export function makePlan(parameters: ParameterSet, options: PlanOptions, context: GrowthContext & { insuredSeries?: YearlySeries }): ProjectionPlan {
   if (options.years && options.years.to < options.years.from) {
-    throw usageError(`the years run backwards: ${options.years.from}-${options.years.to}`, 'write FROM-TO with FROM ≤ TO, e.g. 2025-2030');
+    throw new DomainError('choice', `the years run backwards: ${options.years.from}-${options.years.to}`, { remedy: 'years-order' });
   }
   const from = options.years?.from ?? 0;
   const to = options.years?.to ?? 0;

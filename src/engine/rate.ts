@@ -1,4 +1,4 @@
-import { BurdenError, EXIT } from '../errors.js';
+import { DomainError } from './errors.js';
 import type { ParameterStatus, ParameterValue } from '../schema/parameter.js';
 import { roundDiv, toScaled } from './money.js';
 import { type ParameterSet, requireParameter, valueAt } from './parameters.js';
@@ -60,16 +60,11 @@ export function priceIndex(parameters: ParameterSet, year: number): PriceIndex {
   }
   // Far beyond any budget horizon an assumed inflation means nothing; refuse rather than compound it.
   if (year > yearOf(last.from) + MAX_YEARS_BEYOND_INDEX) {
-    throw new BurdenError(EXIT.usage, `no consumer price index for ${year}`, {},
+    throw new DomainError('choice', `no consumer price index for ${year}`,
       `the VPI series ends in ${yearOf(last.from)}; assumed inflation extends it by at most ${MAX_YEARS_BEYOND_INDEX} years`);
   }
   if (year < yearOf(first.from)) {
-    throw new BurdenError(
-      EXIT.usage,
-      `no consumer price index for ${year}`,
-      {},
-      `the VPI series starts in ${yearOf(first.from)}`,
-    );
+    throw new DomainError('choice', `no consumer price index for ${year}`, `the VPI series starts in ${yearOf(first.from)}`);
   }
   let thousandths = toScaled(last.value, 3);
   // The years each assumed value was used for, in order, for the source text.
@@ -115,9 +110,6 @@ export function resolveRate(parameters: ParameterSet, options: { priceYear?: num
   return { ...base, cents, priceYear: options.priceYear, uprating: { from, to } };
 }
 
-/** The price rule in one sentence, for the notes of every human format. */
-export const PRICE_RULE = 'Prices: each budget year\'s cost is at that year\'s prices (the rate uprated with the consumer price index from its own price level to the year of the counts) unless --price-year fixes one level; counts without a year stay at the rate\'s own price level.';
-
 /** The rate of one budget year, at the price level the price rule gives it, with its status. */
 export interface YearRate {
   cents: number;
@@ -128,7 +120,7 @@ export interface YearRate {
 }
 
 /**
- * THE price rule, one place for every path (calc, calc --years, extrapolate): a budget year's
+ * THE price rule, one place for every path (one year, a projection, an extrapolation): a budget year's
  * cost is at that year's prices unless a price level is fixed (`priceYear`); counts without a
  * year stay at the rate's own price level (2019 for the Dortmund rate), so the paper's
  * reproduction keeps exactly 2,143.00 EUR. The rate is as sure as the least sure of its own

@@ -1,11 +1,11 @@
-import { usageError } from '../errors.js';
-import type { Locale } from '../format.js';
+import { DomainError } from './errors.js';
+import type { Locale } from './format.js';
 import { roundDiv } from './money.js';
 
 /**
  * The national EU2 series (Städtetag NRW, Arbeitspapier 2021, Tab. 1, S. 8, and the text on
  * S. 7; shipped as data/datasets/eu2-de-series.csv): its consistency check and the compound
- * annual growth rate that `--growth trend:N` uses. Pure: the caller reads the file.
+ * annual growth rate of a trend scenario. Pure: the caller reads the file.
  */
 export interface SeriesPoint {
   year: number;
@@ -121,14 +121,14 @@ export function compoundGrowth(points: readonly SeriesPoint[], requested: number
   // No N: the most recent observed period, from the observation before the last to the last
   // (2019–2025 once the Kreis counts of 2025 extend the paper's series to 2025).
   const years = requested ?? (last && sorted.length > 1 ? last.year - (sorted[sorted.length - 2]?.year ?? last.year) : 1);
-  if (!Number.isInteger(years) || years < 1) throw usageError(`trend:${years}: the number of years must be a whole number of at least 1`);
+  if (!Number.isInteger(years) || years < 1) throw new DomainError('choice', `trend:${years}: the number of years must be a whole number of at least 1`);
   if (!last) throw new Error('the EU2 series is empty');
   const first = sorted.find((p) => p.year === last.year - years);
   if (!first) {
-    throw usageError(`trend:${years}: the national EU2 series has no value for ${last.year - years}`,
+    throw new DomainError('choice', `trend:${years}: the national EU2 series has no value for ${last.year - years}`,
       `it covers ${sorted[0]?.year}–${last.year}; choose N up to ${last.year - (sorted[0]?.year ?? last.year)}`);
   }
-  if (first.eu2 <= 0) throw usageError(`trend:${years}: the series starts at 0 in ${first.year}; no growth rate exists`);
+  if (first.eu2 <= 0) throw new DomainError('choice', `trend:${years}: the series starts at 0 in ${first.year}; no growth rate exists`);
   const n = BigInt(years);
   const lhs = (g: bigint): bigint => BigInt(first.eu2) * (MILLION + g) ** n;
   const rhs = BigInt(last.eu2) * MILLION ** n;

@@ -1,5 +1,5 @@
 /**
- * The words of a trace (`--explain`, a programme's reasons) with their numbers kept exact
+ * The words of a trace (the explanation of a figure, a programme's reasons) with their numbers kept exact
  * and unformatted: the engine does not know the output's locale, so each renderer writes the
  * numbers its own way (output/trace.ts), and money never becomes a float on the way.
  */

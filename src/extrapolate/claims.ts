@@ -1,4 +1,4 @@
-import { type ClaimColumnHead, claimColumnHeads, claimTotal, claimValue, evaluateScenarios } from '../calc/scenarios.js';
+import { type ClaimColumnHead, claimColumnHeads, claimTotal, claimValue, evaluateScenarios } from '../pipeline/scenarios.js';
 import { usageError } from '../errors.js';
 import { mulExact, roundDiv } from '../engine/money.js';
 import type { ParameterSet } from '../engine/parameters.js';

@@ -3,10 +3,10 @@ import { BurdenError, EXIT, usageError } from '../errors.js';
 import { type SeriesCheck, checkSeries } from '../engine/series.js';
 import { loadShippedData } from '../io/shipped.js';
 import { type Output, openOutput } from '../io/writer.js';
-import { safeText } from '../output/terminal-safe.js';
+import { safeText } from '../terminal-safe.js';
 import type { DatasetInfo } from '../schema/dataset.js';
 import { colorFor } from '../output/color.js';
-import { EU2_SERIES, datasetText, findDataset, loadEu2Series, readDataset } from './shipped-datasets.js';
+import { EU2_SERIES, datasetText, findDataset, loadEu2Series, readDataset } from '../io/datasets.js';
 
 /**
  * `burden data list|show|check`: the shipped reference data (data/datasets/, manifest

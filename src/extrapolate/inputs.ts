@@ -1,12 +1,12 @@
 import { BurdenError, EXIT, usageError } from '../errors.js';
 import type { InsuredImputation, WarningCollector } from '../engine/method.js';
 import { type ParameterSet, requireParameter } from '../engine/parameters.js';
-import { type BaseRow, DERIVED, ESTIMATED, OFFICIAL, type YearlySeries, combine } from '../engine/projection.js';
+import { type Group, DERIVED, ESTIMATED, OFFICIAL, type YearlySeries, combine } from '../engine/projection.js';
 import { imputeInsured } from '../engine/method.js';
 import { NestedKeys } from '../engine/nested-keys.js';
 import { parseColumnOverrides } from '../io/columns.js';
 import { type InputFileInfo, type InputFiles, type MissingInsured, combinedInput, openInputFiles } from '../io/inputs.js';
-import { insuredUnknown, noInsuredColumn } from '../calc/user-error.js';
+import { insuredUnknown, noInsuredColumn } from '../pipeline/user-error.js';
 import { loadRegister } from '../io/shipped.js';
 import type { Origin } from '../engine/types.js';
 import { sourceFrom } from '../io/source.js';
@@ -20,16 +20,7 @@ import { sourceFrom } from '../io/source.js';
  */
 export type Aggregation = 'land' | 'kreis' | 'total' | 'none';
 
-export interface Group extends BaseRow {
-  name: string;
-  /** How many input rows were summed into it. */
-  members: number;
-  /**
-   * Inhabitants in the base year (input or register; summed over the members), null when any
-   * member's is unknown. Programme rules look at it (EU2 share, population key); the projection does not.
-   */
-  population: number | null;
-}
+export type { Group } from '../engine/projection.js';
 
 export interface PlannedGroups {
   groups: Group[];

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import { usageError } from '../errors.js';
-import { type GrowthSpec, parseGrowthSpec } from '../engine/projection.js';
+import type { GrowthSpec } from '../engine/projection.js';
+import { parseGrowthSpec } from '../options/growth-spec.js';
 import { parseCount } from '../io/numbers.js';
-import { flag, outputOptionsShape, parseOptions, rateOption, rulesOption, setOption, yearOption } from '../schema/cli-options.js';
+import { flag, outputOptionsShape, parseOptions, rateOption, rulesOption, setOption, yearOption } from '../options/cli-options.js';
 
 /** The options of `burden extrapolate`, checked once at the boundary (one zod/mini schema, as calc). */
 type Ctx = { issues: { code: 'custom'; input: unknown; message: string }[] };

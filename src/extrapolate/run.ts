@@ -1,16 +1,17 @@
+import { statusMeanings } from '../output/status-marks.js';
 import { usageError } from '../errors.js';
 import { METHOD, WarningCollector } from '../engine/method.js';
-import { strictFailure, userError } from '../calc/user-error.js';
-import { priceLevelNote, warnOfScenarios } from '../calc/report-checks.js';
+import { strictFailure, userError } from '../pipeline/user-error.js';
+import { priceLevelNote, warnOfScenarios } from '../pipeline/report-checks.js';
 import { nationalImputation } from '../engine/imputation.js';
 import { type ParameterSet, requireParameter } from '../engine/parameters.js';
 import { inflationInForce } from '../engine/rate.js';
 import {
   type Growth, type GrowthSpec, type ProjectionPlan, ProjectionBuffer, ProjectionTotals,
-  type YearlySeries, makePlan, projectRow, statusMeanings,
+  type YearlySeries, makePlan, projectRow,
 } from '../engine/projection.js';
 import { type SeriesPoint, formatPpmPercent } from '../engine/series.js';
-import { type Locale, formatDecimal } from '../format.js';
+import { type Locale, formatDecimal } from '../engine/format.js';
 import type { InputFileInfo, InputFiles, MissingInsured } from '../io/inputs.js';
 import { loadShippedData } from '../io/shipped.js';
 import { type Output, openOutput } from '../io/writer.js';
@@ -21,12 +22,12 @@ import { projectionCsv } from '../output/projection-csv.js';
 import type { ParameterValue } from '../schema/parameter.js';
 import type { RuleSet } from '../schema/rules.js';
 import { VERSION } from '../version.js';
-import { runParameters } from '../calc/parameters.js';
-import { loadRuleSet } from '../calc/scenarios.js';
+import { runParameters } from '../pipeline/parameters.js';
+import { loadRuleSet } from '../pipeline/scenarios.js';
 import { type ProjectedClaims, type ProjectedRow, applyProjectedRules, projectedRows } from './claims.js';
 import { type Group, type PlannedGroups, alignSeries, checkBaseYears, fileGroups, paperGroups, readSeriesFile, totalsGroups, warnOfSeriesBase } from './inputs.js';
 import { type ExtrapolateOptions, parseExtrapolateOptions, projectionYears } from './options.js';
-import { loadEu2Series } from './shipped-datasets.js';
+import { loadEu2Series } from '../io/datasets.js';
 
 /**
  * `burden extrapolate`: the nationwide (or any aggregate) figure, and its projection over

@@ -5,11 +5,11 @@
  * `-` is "nothing there" (0); `.`, `x`, `...`, `/` and an empty cell are "unknown".
  */
 
-import type { Locale } from '../format.js';
+import type { Locale } from '../engine/format.js';
 
 // Formatting lives in the layer-neutral src/format.ts (the engine writes numbers too); it is
 // re-exported here so that io stays the one place to import number handling from.
-export { type Locale, formatDecimal, formatHundredths, groupDigits } from '../format.js';
+export { type Locale, formatDecimal, formatHundredths, groupDigits } from '../engine/format.js';
 
 export type CountCell =
   | { kind: 'value'; value: number }

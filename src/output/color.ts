@@ -1,4 +1,4 @@
-import { safeText } from './terminal-safe.js';
+import { safeText } from '../terminal-safe.js';
 
 /**
  * Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org) or

@@ -1,7 +1,7 @@
 import { toScaled } from '../engine/money.js';
 import { type Status, rankOf } from '../engine/status.js';
 import { marked as markedCode, statusLegend } from './status-marks.js';
-import { safeLines, safeText } from './terminal-safe.js';
+import { safeLines, safeText } from '../terminal-safe.js';
 const marked = (text: string, status: Status): string => markedCode(text, rankOf(status));
 import { formatDecimal, formatHundredths, groupDigits, type Locale } from '../io/numbers.js';
 import { type ExtrapolateReport, type ProjectedGroup, type YearFigures, approxEuros, wholeEuros } from './extrapolate-report.js';

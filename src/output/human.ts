@@ -3,7 +3,7 @@ import { formatHundredths, groupDigits, type Locale } from '../io/numbers.js';
 import type { CalcReport, NumberColumn } from './report.js';
 import { methodLine } from './report.js';
 import { renderTraceText } from './trace.js';
-import { safeLines, safeText } from './terminal-safe.js';
+import { safeLines, safeText } from '../terminal-safe.js';
 import { rankOf } from '../engine/status.js';
 import { marked, statusLegend } from './status-marks.js';
 

@@ -1,7 +1,7 @@
 import { boxTable } from './box-table.js';
 import { guardText } from './csv.js';
 import { markdownRow, markdownRule } from './markdown-table.js';
-import { safeJson, safeText } from './terminal-safe.js';
+import { safeJson, safeText } from '../terminal-safe.js';
 
 /**
  * A plain listing (rules, parameters, datasets, calibration) in every format: the same

@@ -1,5 +1,5 @@
 import { guardText } from './csv.js';
-import { safeText } from './terminal-safe.js';
+import { safeText } from '../terminal-safe.js';
 
 /**
  * One cell of a GitHub-flavoured Markdown table. A pipe would end the cell and a line break

@@ -1,9 +1,8 @@
-import { type ProjectionBuffer, type ProjectionPlan, RANGE_DRIVERS } from '../engine/projection.js';
+import { type Group, type ProjectionBuffer, type ProjectionPlan, RANGE_DRIVERS } from '../engine/projection.js';
 import { ASSUMPTION, STATUSES, combine } from '../engine/status.js';
 import { formatHundredths, type Locale } from '../io/numbers.js';
 import { CSV_COLUMNS, figureLine } from './csv.js';
 import { mulExact, roundDiv } from '../engine/money.js';
-import type { Group } from '../extrapolate/inputs.js';
 import { type ClaimColumn, type ClaimSeries, claimStatusKey } from './extrapolate-report.js';
 
 /**

@@ -27,7 +27,7 @@ export interface CalcMeta {
   notes: string[];
   /** Programme rule sets applied (`--rules`), with every programme's facts and assumptions. */
   scenarios?: unknown[];
-  /** What each status of the one scale means, in the facts of this run (engine/projection.ts statusMeanings). */
+  /** What each status of the one scale means, in the facts of this run (output/status-marks.ts statusMeanings). */
   statuses?: Record<Status, string>;
 }
 

@@ -1,3 +1,4 @@
+import { type ParameterSet, requireParameter } from '../engine/parameters.js';
 import { STATUSES, type Status, statusWord } from '../engine/status.js';
 
 /**
@@ -15,3 +16,46 @@ export function statusLegend(meanings: Record<Status, string>, used?: ReadonlySe
     .map((status) => `${MARK[status]} = ${status}: ${meanings[status]}`);
   return `Status after each figure (none: official): ${letters.join('; ')}.`;
 }
+
+/** "2019-12-31" → "31.12.2019", as the documents write a reference date. */
+const germanDate = (iso: string): string => iso.split('-').reverse().join('.');
+
+/** "a", "a and b", "a, b and c". */
+const listed = (items: readonly string[]): string =>
+  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
+/**
+ * What each status means, for legends and metadata. "official" covers published figures and
+ * the user's own input alike: the tool cannot tell them apart and does not pretend to. The
+ * facts in the words (which index years are secondary, the date of the national ratio) come
+ * from the parameters of the run, so a new index year or a new ratio changes them too.
+ */
+export function statusMeanings(parameters: ParameterSet): Record<Status, string> {
+  const secondary = requireParameter(parameters, 'vpi').values.filter((entry) => entry.status === 'secondary');
+  const secondaryIndex = secondary.length
+    ? `, such as the consumer price index for ${listed(secondary.map((entry) => entry.from.slice(0, 4)))} ` +
+      `(parameter vpi: ${[...new Set(secondary.map((entry) => entry.source))].join('; ')})`
+    : '';
+  const latest = (name: string): string => {
+    const values = requireParameter(parameters, name).values;
+    return values[values.length - 1]?.from ?? '';
+  };
+  const insuredDate = latest('insured_bg_ro_de');
+  const eu2Date = latest('eu2_residents_de');
+  const ratio = insuredDate === eu2Date
+    ? `the national ratio of ${germanDate(eu2Date)}`
+    : `the national ratio of insured employees on ${germanDate(insuredDate)} to EU2 residents on ${germanDate(eu2Date)}`;
+  return {
+    official: 'a published figure, or your own input for its year, used as given',
+    derived: 'computed by the tool from official figures only (a difference, a product, a sum, a price uprating with an official index)',
+    secondary: `depends on a secondary figure, one not taken from an official table${secondaryIndex}`,
+    proposed: 'depends on a programme or amount that is demanded, not enacted (a proposal such as a federal flat rate)',
+    estimated: `depends on an estimate made by the tool (insured employees imputed from ${ratio})`,
+    assumption: 'depends on a value someone assumed: a rate or parameter set for the run (--rate, --set), an assumed inflation, or a rule\'s assumed key or eligibility',
+    projected: 'depends on a projection: counts grown beyond the base year, or prices beyond the last known index year',
+  };
+}
+
+
+/** The price rule in one sentence, for the notes of every human format (engine/rate.ts RateBook). */
+export const PRICE_RULE = 'Prices: each budget year\'s cost is at that year\'s prices (the rate uprated with the consumer price index from its own price level to the year of the counts) unless --price-year fixes one level; counts without a year stay at the rate\'s own price level.';

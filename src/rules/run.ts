@@ -6,9 +6,9 @@ import { type Listing, type ListingFormat, renderListing } from '../output/listi
 import type { Programme } from '../schema/rules.js';
 import type { Parameter } from '../schema/parameter.js';
 import { isoDateSchema, rangeText } from '../schema/parameter.js';
-import { loadRuleSet } from '../calc/scenarios.js';
+import { loadRuleSet } from '../pipeline/scenarios.js';
 import { openOutput } from '../io/writer.js';
-import { safeText } from '../output/terminal-safe.js';
+import { safeText } from '../terminal-safe.js';
 
 /**
  * Results go through the writer, as calc's do: a closed pipe (`burden params | head -1`) ends

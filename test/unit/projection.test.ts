@@ -17,7 +17,7 @@ const sumMembers = (members: readonly Member[], options: ConstructorParameters<t
 import { WarningCollector } from '../../src/engine/method.js';
 import type { Parameter } from '../../src/schema/parameter.js';
 import { type SeriesPoint, checkSeries, compoundGrowth, formatPpmPercent } from '../../src/engine/series.js';
-import { loadEu2Series } from '../../src/extrapolate/shipped-datasets.js';
+import { loadEu2Series } from '../../src/io/datasets.js';
 import { loadShippedData } from '../../src/io/shipped.js';
 
 let parameters: ParameterSet;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { BurdenError, EXIT, quote } from '../errors.js';
 import type { SeriesPoint } from '../engine/series.js';
 import type { DatasetInfo } from '../schema/dataset.js';
-import { datasetPath, loadShippedData } from '../io/shipped.js';
+import { datasetPath, loadShippedData } from './shipped.js';
 
 /**
  * Reading the shipped reference CSVs of data/datasets/ (all UTF-8, comma-separated, quoted

@@ -1,4 +1,5 @@
 import { BurdenError, EXIT } from '../errors.js';
+import { DomainError, type Remedy } from '../engine/errors.js';
 import { MissingInsuredError } from '../engine/method.js';
 import type { InputRow } from '../engine/types.js';
 import { InexactError } from '../engine/money.js';
@@ -9,6 +10,7 @@ import { InexactError } from '../engine/money.js';
  */
 export function userError(error: unknown): BurdenError | null {
   if (error instanceof BurdenError) return error;
+  if (error instanceof DomainError) return fromDomain(error);
   if (error instanceof MissingInsuredError) return insuredUnknown(error.row);
   if (error instanceof InexactError) {
     // engine/money.ts refuses products beyond 2^53 cents rather than lose exactness.
@@ -43,4 +45,24 @@ export function insuredUnknown(row: InputRow): BurdenError {
 export function strictFailure(count: number, output: string | undefined): BurdenError {
   return new BurdenError(EXIT.dataError, `--strict: ${count === 1 ? 'the warning above fails' : `the ${count} warnings above fail`} the run${output ? `; ${output} is not written` : ''}`,
     {}, `correct what ${count === 1 ? 'it points' : 'they point'} at, or leave out --strict to accept ${count === 1 ? 'it' : 'them'}`);
+}
+
+/**
+ * The engine's refusals (engine/errors.ts) as messages and exit codes: a scenario that cannot
+ * be computed is the caller's choice (64), data that cannot give a figure is a data error (65).
+ * Remedies that name options are worded here, where the options are known.
+ */
+const REMEDIES: Record<Remedy, (detail: Record<string, string>) => string> = {
+  'give-base-year': () => 'add a year column to the input, or give --base-year YYYY',
+  'other-growth': () => 'give a count for every key and every projected year, or choose another --growth',
+  'growth-low': () => 'give --growth-low at or below the central --growth, or leave it out',
+  'growth-high': () => 'give --growth-high at or above the central --growth, or leave it out',
+  'years-order': () => 'write FROM-TO with FROM ≤ TO, e.g. 2025-2030',
+  'set-parameter': (d) => `its first value is from ${d.first ?? '?'}; set one with --set ${d.parameter ?? 'NAME'}=VALUE`,
+};
+
+export function fromDomain(error: DomainError): BurdenError {
+  const hint = error.suggestion;
+  const suggestion = typeof hint === 'object' ? REMEDIES[hint.remedy](hint.detail ?? {}) : hint;
+  return new BurdenError(error.kind === 'choice' ? EXIT.usage : EXIT.dataError, error.message, error.file === undefined ? {} : { file: error.file }, suggestion);
 }

@@ -1,6 +1,6 @@
 import { loadRegister } from '../io/shipped.js';
 import type { RuleSet } from '../schema/rules.js';
-import { findDataset, readDataset } from '../extrapolate/shipped-datasets.js';
+import { findDataset, readDataset } from '../io/datasets.js';
 
 /**
  * A fixed pot is shared over every eligible municipality of the PROGRAMME's area (all of NRW

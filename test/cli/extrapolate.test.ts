@@ -299,7 +299,7 @@ describe('--range with a chosen --growth: low ≤ central ≤ high', () => {
   it('--growth-low above the central growth is a usage error', async () => {
     const { code, stderr } = await runCli(['extrapolate', '--years', '2019-2021', '--growth', 'rate:7.3', '--range', '--growth-low', 'rate:9']);
     expect(code).toBe(64);
-    expect(stderr).toContain('--growth-low rate:9 (9.0000 % a year) is above the central growth rate:7.3 (7.3000 % a year)');
+    expect(stderr).toContain('the low growth rate:9 (9.0000 % a year) is above the central growth rate:7.3 (7.3000 % a year) (give --growth-low at or below the central --growth, or leave it out)');
   });
 });
 

@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ParameterSet, withOverride } from '../../src/engine/parameters.js';
 import {
-  type BaseRow, type GrowthSpec, type PlanOptions, ProjectionBuffer, ProjectionTotals, makePlan, parseGrowthSpec, planRates, projectRow, resolveGrowth, statusMeanings,
+  type BaseRow, type GrowthSpec, type PlanOptions, ProjectionBuffer, ProjectionTotals, makePlan, planRates, projectRow, resolveGrowth,
 } from '../../src/engine/projection.js';
+import { parseGrowthSpec } from '../../src/options/growth-spec.js';
+import { statusMeanings } from '../../src/output/status-marks.js';
 import { priceIndex } from '../../src/engine/rate.js';
 import { DERIVED, ESTIMATED, STATUSES as FIGURE_STATUSES, OFFICIAL, PROJECTED, SECONDARY, combine } from '../../src/engine/status.js';
 import { GroupSummer, type Member, chooseBaseRows, paperGroups } from '../../src/extrapolate/inputs.js';
@@ -363,8 +365,8 @@ describe('the range always holds the central figure', () => {
   });
 
   it('an explicit --growth-low above (or --growth-high below) the central growth is refused', () => {
-    expect(() => plan({ kind: 'rate', ppm: 10_000 }, { eu2Low: { kind: 'trend', years: 6 } })).toThrow(/--growth-low trend:6 \(3\.0288 % a year\) is above the central growth rate:1 /);
-    expect(() => plan({ kind: 'rate', ppm: 250_000 }, { eu2High: { kind: 'rate', ppm: 10_000 } })).toThrow(/--growth-high rate:1 .* is below the central growth rate:25/);
+    expect(() => plan({ kind: 'rate', ppm: 10_000 }, { eu2Low: { kind: 'trend', years: 6 } })).toThrow(/the low growth trend:6 \(3\.0288 % a year\) is above the central growth rate:1 /);
+    expect(() => plan({ kind: 'rate', ppm: 250_000 }, { eu2High: { kind: 'rate', ppm: 10_000 } })).toThrow(/the high growth rate:1 .* is below the central growth rate:25/);
   });
 
   // Every figure of the band, every year, whatever the central growth (a rate, a trend, constant

@@ -10,9 +10,11 @@ export default defineConfig({
     pool: 'forks',
     // A worker runs its test files one after another in the same process instead of starting
     // a fresh one for each: ~8 s less CPU over the suite (measured: 39.7 s → 32.0 s user),
-    // most of it Node and vitest starting up again 27 times. Test files share no state but
-    // the source modules' caches of the shipped data, which no run changes
-    // (test/cli/run-cli.test.ts checks it), and runCli restores what it changes.
+    // most of it Node and vitest starting up again 27 times. What files then share is the
+    // source modules' state: the caches of the shipped data, which no run changes
+    // (test/cli/run-cli.test.ts checks it), and io/temp-files.ts's list of copies of standard
+    // input, removed when the worker exits. runCli restores what it changes in the process.
+    // Passes with shuffled file orders (--sequence.shuffle.files).
     isolate: false,
     // Two cores: two test files at a time. A third worker would only compete with the
     // binaries the remaining spawned tests start (and their worker threads).

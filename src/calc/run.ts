@@ -265,14 +265,8 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
           yearOf,
         });
       }
-      if (format === 'csv') {
-        const renderer = csvRenderer({ locale, extra: report.extra });
-        output.write(renderer.header());
-        rows.forEach((row, i) => output.write(renderer.row(row, i)));
-      } else {
-        const paint = await colorFor(options.output ? {} : process.stdout);
-        for (const piece of await renderReport(format, report, { locale, color: paint.enabled })) output.write(piece);
-      }
+      const paint = await colorFor(options.output ? {} : process.stdout);
+      for (const piece of await renderReport(format, report, { locale, color: paint.enabled })) output.write(piece);
     }
     if (options.strict && warnings.list().length > 0) {
       // --strict: warnings fail the run, and a failed run leaves no output file.

@@ -41,6 +41,10 @@ export interface ResultRow {
   costPerInhabitantCents: number | null;
   /** EU2 residents as a share of population, in hundredths of a percent. */
   eu2ShareBasisPoints: number | null;
+  /** The year the counts were observed in, when the row was projected from it (population stays at it). */
+  baseYear?: number | null;
+  /** How many input rows were summed into this one (an aggregate such as a Land); 1 when absent. */
+  members?: number;
   /** How sure each figure is: rank codes of the one scale (engine/status.ts). */
   eu2Status: number;
   insuredStatus: number;

@@ -1,6 +1,6 @@
 import { statusMeanings } from '../output/status-marks.js';
 import { usageError } from '../errors.js';
-import { METHOD, WarningCollector } from '../engine/method.js';
+import { METHOD, TotalsAccumulator, WarningCollector, acrossYears } from '../engine/method.js';
 import { strictFailure, userError } from '../pipeline/user-error.js';
 import { priceLevelNote, warnOfScenarios } from '../pipeline/report-checks.js';
 import { nationalImputation } from '../engine/imputation.js';
@@ -16,15 +16,19 @@ import type { InputFileInfo, InputFiles, MissingInsured } from '../io/inputs.js'
 import { loadShippedData } from '../io/shipped.js';
 import { type Output, openOutput } from '../io/writer.js';
 import { colorFor, printWarnings } from '../output/color.js';
-import type { ClaimSeries, ExtrapolateMeta, ExtrapolateReport, GrowthMeta, ProjectedGroup } from '../output/extrapolate-report.js';
-import { figuresFromBuffer, figuresFromTotals } from '../output/extrapolate-report.js';
-import { projectionCsv } from '../output/projection-csv.js';
+import { csvRenderer } from '../output/csv.js';
+import type { CalcMeta, CalcReport, GrowthMeta, ProjectionMeta } from '../output/report.js';
+import { renderReport } from '../output/registry.js';
 import type { ParameterValue } from '../schema/parameter.js';
 import type { RuleSet } from '../schema/rules.js';
 import { VERSION } from '../version.js';
 import { runParameters } from '../pipeline/parameters.js';
 import { loadRuleSet } from '../pipeline/scenarios.js';
-import { type ProjectedClaims, type ProjectedRow, applyProjectedRules, projectedRows } from './claims.js';
+import { type AreaRows, applyScenarios } from '../pipeline/scenarios.js';
+import { AREA_DATASET, potArea } from '../pipeline/pot-area.js';
+import { RangeColumns, rowsOfGroup } from '../pipeline/projected-rows.js';
+import { OFFICIAL, type Status, statusWord } from '../engine/status.js';
+import type { ResultRow } from '../engine/types.js';
 import { type Group, type PlannedGroups, alignSeries, checkBaseYears, fileGroups, paperGroups, readSeriesFile, totalsGroups, warnOfSeriesBase } from './inputs.js';
 import { type ExtrapolateOptions, parseExtrapolateOptions, projectionYears } from './options.js';
 import { loadEu2Series } from '../io/datasets.js';
@@ -41,6 +45,20 @@ const EXTRAPOLATE_METHOD = `${METHOD}, per year`;
 const MAX_YEARS = 200;
 /** The default ± spread of the rate for --range, in percent (issue 4). */
 const DEFAULT_RATE_SPREAD_PCT = 20;
+
+/** What the preparation knows of a run before any row is projected (reportMeta turns it into the report's metadata). */
+interface ExtrapolateMeta extends Omit<ProjectionMeta, 'prices' | 'inflation_assumed'> {
+  tool: string;
+  version: string;
+  method: string;
+  inputs: InputFileInfo[];
+  rate: { base_eur: number; base_price_year: number; source: string; status: string; prices: string; price_year: number | null;
+    inflation_assumed: ProjectionMeta['inflation_assumed'] };
+  insured: string;
+  statuses: Record<Status, string>;
+  overrides: string[];
+  notes: string[];
+}
 
 export interface PreparedExtrapolation {
   options: ExtrapolateOptions;
@@ -260,99 +278,164 @@ function buildMeta(
         }
       : null,
     statuses: statusMeanings(parameters),
-    // Filled in once the rules have been applied (emitExtrapolation): their outcomes are per year.
-    rules: null,
     overrides,
     notes,
   };
 }
 
-/**
- * Programme rules need every row of a year before any claim is known (a pot is shared among
- * all of them), so with --rules every group is projected once for the rules and once more to
- * be written; without, csv streams in one pass.
- */
-function projectClaims(prepared: PreparedExtrapolation, buffer: ProjectionBuffer): ProjectedClaims | null {
-  const { plan, planned, ruleSets } = prepared;
-  if (ruleSets.length === 0) return null;
-  const rows: ProjectedRow[] = [];
-  for (const group of planned.groups) {
-    projectRow(group, plan, buffer);
-    for (const row of projectedRows(group, buffer, plan)) rows.push(row);
+/** The notes a projection adds to every human format: prices, growth, range, and what the paper leaves out. */
+function projectionNotes(meta: ExtrapolateMeta, locale: Locale): string[] {
+  const notes: string[] = [];
+  if (meta.rate.inflation_assumed) {
+    const inf = meta.rate.inflation_assumed;
+    const percent = (value: number): string => `${formatDecimal(value, locale)} % a year`;
+    const sources = [...new Set(inf.values.map((v) => `${v.status}: ${v.source}`))].join('; ');
+    const rates = inf.values.length > 1 ? inf.values.map((v) => `${percent(v.percent)} from ${v.from_year}`).join(' and ') : percent(inf.percent);
+    notes.push(`After ${inf.after_year} the price index is carried forward at ${rates} (${sources}); such rates are projected.`);
   }
-  const locale = reportLocale(prepared.options);
-  const claims = applyProjectedRules(ruleSets, rows, buffer.length, prepared.parameters, locale);
-  // As in calc: a rule set with nothing in force, and pot money that reaches no one, on stderr.
-  warnOfScenarios(claims.scenarios, prepared.warnings, { locale, yearGiven: true });
-  return claims;
+  notes.push(`Input: ${meta.input}.`);
+  if (meta.growth) {
+    notes.push(`EU2 growth (${meta.growth.eu2.scenario}): ${meta.growth.eu2.description}.`);
+    notes.push(`Insured (${meta.growth.insured.scenario}): ${meta.growth.insured.description}.`);
+  }
+  if (meta.range) notes.push(`Range: ${meta.range.note}`);
+  notes.push(...meta.notes);
+  notes.push('Not included, in the paper\'s words: costs of lasting social participation and of stabilising neighbourhoods; one national rate cannot show regional differences (Arbeitspapier S. 10, footnote 2).');
+  return notes;
 }
 
-/** Project every group, stream csv or collect a report; warnings go to the collector. */
-export async function emitExtrapolation(prepared: PreparedExtrapolation, output: Output, options: { format: string; locale: 'de' | 'en'; color: boolean }): Promise<void> {
-  const { plan, planned, warnings } = prepared;
+/**
+ * The rows outside the input that share fixed pots (pipeline/pot-area.ts), projected with the
+ * same plan as the input's; where their counts start after the first projected year they
+ * cannot take part, and a warning says the claims are an upper bound.
+ */
+async function projectedArea(prepared: PreparedExtrapolation, rows: readonly ResultRow[]): Promise<AreaRows<ResultRow> | undefined> {
+  const { plan, ruleSets, warnings } = prepared;
+  const area = await potArea(ruleSets, rows);
+  for (const land of area.uncovered) {
+    warnings.add('pot-upper-bound', `no shipped data covers ${land === '' ? 'all of Germany' : `Land ${land}`}: fixed pots there are shared over the input's rows only, so their claims are an upper bound`,
+      'give counts for every municipality of the programme\'s area');
+  }
+  if (area.counts.length === 0) return undefined;
+  const from = plan.years?.from ?? null;
+  const usable = area.counts.filter((c) => from === null || c.year <= from);
+  if (usable.length < area.counts.length) {
+    warnings.add('pot-upper-bound', 'the shipped counts that fill a pot\'s area start after the first projected year: fixed pots are shared over the input\'s rows only, so their claims are an upper bound',
+      `start the projection in ${area.counts[0]?.year} or later`);
+    return undefined;
+  }
   const buffer = new ProjectionBuffer(plan);
-  const noteClamps = (group: Group): void => {
-    for (let i = 0; i < buffer.length; i++) {
-      if (buffer.clamped[i] === 1) {
-        warnings.add('net-clamped', 'more insured employees than EU2 residents; net persons clamped to 0',
-          `${group.key || 'total'} ${buffer.yearAt(plan, i) ?? ''} (eu2 ${buffer.eu2[i]}, insured ${buffer.insured[i]})`.replace(/  /g, ' '));
-      }
-    }
-  };
-  const claims = projectClaims(prepared, buffer);
-  // Group g was given to the rules as rows g × years … (g + 1) × years − 1: its claims are that slice.
-  const span = buffer.length * (claims?.heads.length ?? 0);
-  const claimsOf = (g: number): ClaimSeries | undefined =>
-    claims ? { values: claims.all.values.subarray(g * span, (g + 1) * span), statuses: claims.all.statuses.subarray(g * span, (g + 1) * span) } : undefined;
-  if (options.format === 'csv') {
-    const writer = projectionCsv(plan, { locale: options.locale, claims: claims?.heads ?? [] });
-    output.write(writer.header());
-    planned.groups.forEach((group, g) => {
-      projectRow(group, plan, buffer);
-      noteClamps(group);
-      output.write(writer.rows(group, buffer, claimsOf(g)));
-    });
-    return;
-  }
-  const groups: ProjectedGroup[] = [];
-  const totals = new ProjectionTotals(buffer.length);
-  const years: (number | null)[] = [];
-  planned.groups.forEach((group, g) => {
+  const origin = { file: `data/datasets/${AREA_DATASET}`, line: 0 };
+  const areaRows = usable.flatMap((count) => {
+    const group: Group = { key: count.ags, name: count.name, baseYear: count.year, eu2: count.eu2, insured: null, eu2Status: OFFICIAL, insuredStatus: OFFICIAL,
+      members: 1, population: count.population };
     projectRow(group, plan, buffer);
-    noteClamps(group);
-    totals.add(buffer, plan);
-    groups.push({ key: group.key, name: group.name, baseYear: group.baseYear, members: group.members, figures: figuresFromBuffer(buffer, plan, claimsOf(g)) });
-    if (years.length === 0) for (let i = 0; i < buffer.length; i++) years.push(buffer.yearAt(plan, i));
+    // Without projected years the area's counts stand for each budget year of the input.
+    return plan.years ? rowsOfGroup(group, buffer, plan, origin)
+      : [...new Set(rows.map((r) => r.year))].map((year) => ({ ...(rowsOfGroup(group, buffer, plan, origin)[0] as ResultRow), year }));
   });
-  // Without a projection, rows of different years have no common year to total by, and their
-  // persons must not be summed (one person counted in 2023 and again in 2024 is one person):
-  // no totals line then, and the notes say why.
-  const baseYears = [...new Set(groups.map((g) => g.baseYear))].sort((a, b) => (a ?? 0) - (b ?? 0));
-  const sameYear = plan.years !== null || baseYears.length <= 1;
-  const notes = [...prepared.meta.notes, ...(claims?.notes ?? [])];
-  // Programme amounts are nominal; costs priced in one year (no projection, or --price-year) may be at another level.
-  const pricedIn = plan.rates.fixedPriceYear;
-  if (claims && pricedIn !== null) {
-    const budgetYears = plan.years ? Array.from({ length: plan.years.to - plan.years.from + 1 }, (_, i) => (plan.years?.from ?? 0) + i)
-      : baseYears.filter((y): y is number => y !== null);
-    notes.push(...priceLevelNote(budgetYears, pricedIn, '--price-year', plan.years !== null));
+  return { rows: areaRows, note: area.note };
+}
+
+/**
+ * Project every group into result rows, the same rows `calc` computes, and write them in the
+ * chosen format through the one registry. Plain csv streams group by group; with rules every
+ * row is kept (a pot needs every row of a year before any claim is known).
+ */
+export async function emitExtrapolation(prepared: PreparedExtrapolation, output: Output, options: { format: string; locale: 'de' | 'en'; color: boolean }): Promise<void> {
+  const { plan, planned, warnings, ruleSets, parameters } = prepared;
+  const buffer = new ProjectionBuffer(plan);
+  const origin = { file: planned.files[0]?.file ?? planned.description, line: 0 };
+  const range = plan.range ? new RangeColumns() : null;
+  const rangeTotals = plan.range ? new ProjectionTotals(buffer.length) : null;
+  const streaming = options.format === 'csv' && ruleSets.length === 0;
+  const csv = streaming ? csvRenderer({ locale: options.locale, extra: range?.columns ?? [] }) : null;
+  if (csv) output.write(csv.header());
+  const totals = new Map<number | null, TotalsAccumulator>();
+  const rows: ResultRow[] = [];
+  const years: (number | null)[] = [];
+  for (const group of planned.groups) {
+    projectRow(group, plan, buffer);
+    rangeTotals?.add(buffer, plan);
+    rowsOfGroup(group, buffer, plan, origin).forEach((row, i) => {
+      if (row.netClamped) {
+        warnings.add('net-clamped', 'more insured employees than EU2 residents; net persons clamped to 0',
+          `${group.key || 'total'} ${row.year ?? ''} (eu2 ${row.eu2}, insured ${row.insured})`.replace(/  /g, ' '));
+      }
+      const sums = totals.get(row.year) ?? totals.set(row.year, new TotalsAccumulator()).get(row.year) as TotalsAccumulator;
+      sums.add(row);
+      if (csv) output.write(csv.row(row, 0, range ? RangeColumns.valuesOf(buffer, i) : undefined));
+      else rows.push(row);
+    });
+    if (!csv) range?.add(buffer);
+    if (years.length === 0) for (let i = 0; i < buffer.length; i++) years.push(buffer.yearAt(plan, i));
   }
-  if (!sameYear) {
-    notes.push(`No totals: the rows are for different years (${baseYears.join(', ')}), and persons counted in different years cannot be added up; ` +
-      'give --years FROM-TO to project every key to common years.');
+  if (csv) return;
+  // The band's totals need every group projected to the same years.
+  if (range && rangeTotals && (plan.years !== null || totals.size === 1)) range.setTotals(rangeTotals, years);
+  const meta = reportMeta(prepared, rows, options.locale);
+  let extra = range?.columns ?? [];
+  if (ruleSets.length > 0) {
+    const yearOf = (row: ResultRow): number => {
+      if (row.year === null) throw usageError('--rules needs a budget year, and the counts have none', 'give --base-year YYYY, or a year column in the input');
+      return row.year;
+    };
+    const area = await projectedArea(prepared, rows);
+    // Projections explain no decision: the engine keeps no words for them.
+    const applied = applyScenarios(ruleSets, rows, yearOf, parameters, { locale: options.locale, words: false, ...(area ? { area } : {}) });
+    extra = [...extra, ...applied.columns];
+    meta.scenarios = applied.meta;
+    meta.notes.push(...applied.notes);
+    warnOfScenarios(applied.scenarios, warnings, { locale: options.locale, yearGiven: true });
+    // Programme amounts are nominal; costs priced in one year (--price-year) may be at another level.
+    const pricedIn = plan.rates.fixedPriceYear;
+    if (pricedIn !== null && prepared.options.priceYear !== undefined) {
+      meta.notes.push(...priceLevelNote([...new Set(rows.map(yearOf))], pricedIn, '--price-year', plan.years !== null));
+    }
   }
-  const meta: ExtrapolateMeta = { ...prepared.meta, ...(claims ? { rules: claims.meta } : {}), notes };
-  const report: ExtrapolateReport = {
+  const yearsSeen = [...totals.keys()].filter((y): y is number => y !== null).sort((a, b) => a - b);
+  const all = new TotalsAccumulator();
+  for (const sums of totals.values()) all.absorb(sums.snapshot());
+  const report: CalcReport = {
     meta,
-    groups,
-    claimColumns: claims?.heads ?? [],
-    totals: groups.length > 1 && sameYear
-      ? { key: '', name: 'Total', baseYear: null, members: groups.length, figures: figuresFromTotals(totals, plan, years, claims?.totals) }
-      : null,
+    rows,
+    // Rows of several years: a total per year, and over all years only what adds up (money).
+    totals: yearsSeen.length > 1 ? acrossYears(all.result()) : all.result(),
+    ...(yearsSeen.length > 1 ? { yearTotals: yearsSeen.map((year) => ({ year, ...(totals.get(year) as TotalsAccumulator).result() })) } : {}),
     warnings: warnings.list(),
+    extra,
   };
-  const { renderExtrapolate } = await import('../output/extrapolate-formats.js');
-  for (const piece of await renderExtrapolate(options.format, report, { locale: options.locale, color: options.color })) output.write(piece);
+  for (const piece of await renderReport(options.format, report, { locale: options.locale, color: options.color })) output.write(piece);
+}
+
+/** The report's metadata in the one shape every path has (output/report.ts CalcMeta), with the projection's facts. */
+function reportMeta(prepared: PreparedExtrapolation, rows: readonly ResultRow[], locale: Locale): CalcMeta {
+  const m = prepared.meta;
+  const first = rows[0];
+  const rate = first ? prepared.plan.rateBook.at(first.year) : prepared.plan.rateBook.at(null);
+  const several = new Set(rows.map((r) => r.rateCents)).size > 1;
+  return {
+    tool: m.tool,
+    version: m.version,
+    method: m.method,
+    rate: {
+      eur: rate.cents / 100,
+      base_eur: m.rate.base_eur,
+      base_price_year: m.rate.base_price_year,
+      price_year: rate.priceYear,
+      source: m.rate.source,
+      status: statusWord(first?.rateStatus ?? rate.status),
+      ...(several ? { prices: m.rate.prices } : {}),
+    },
+    population: 'the base-year count from the input or the register; no population is projected',
+    insured: m.insured,
+    year: m.years ? null : first?.year ?? null,
+    inputs: m.inputs,
+    overrides: m.overrides,
+    notes: projectionNotes(m, locale),
+    statuses: m.statuses,
+    projection: { input: m.input, aggregation: m.aggregation, years: m.years, prices: m.rate.prices, inflation_assumed: m.rate.inflation_assumed, growth: m.growth, range: m.range },
+  };
 }
 
 /**

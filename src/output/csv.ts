@@ -1,7 +1,7 @@
 import type { ResultRow } from '../engine/types.js';
 import { formatHundredths, type Locale } from '../io/numbers.js';
 import { STATUSES } from '../engine/status.js';
-import type { ExtraColumn, RowStreamRenderer } from './report.js';
+import type { CalcReport, ExtraColumn, RowStreamRenderer } from './report.js';
 
 /**
  * The CSV columns of every computation, in order, the same for calc, calc --years and
@@ -71,13 +71,28 @@ export function csvRenderer(options: { locale: Locale; extra?: ExtraColumn[] }):
   columns.push(...extra.map((column) => column.key));
   return {
     header: () => `${options.locale === 'de' ? '\uFEFF' : ''}${columns.join(delimiter)}\n`,
-    row(row: ResultRow, index: number): string {
+    row(row: ResultRow, index: number, values?: readonly (number | string | null)[]): string {
       let line = figureLine(row, delimiter, money);
-      for (const column of extra) {
-        const value = column.values[index];
-        line += `${delimiter}${value === null || value === undefined ? '' : typeof value === 'string' ? value : money(value)}`;
+      for (const [k, column] of extra.entries()) {
+        const value = values ? values[k] : column.values[index];
+        line += `${delimiter}${value === null || value === undefined ? '' : typeof value === 'string' ? value : column.kind === 'count' ? value : money(value)}`;
       }
       return `${line}\n`;
     },
   };
+}
+
+/** A whole report as csv, row by row (the registry's entry; calc's plain runs stream through csvRenderer directly). */
+export function* renderCsv(report: CalcReport, options: { locale: Locale }): Generator<string> {
+  const renderer = csvRenderer({ locale: options.locale, extra: report.extra });
+  yield renderer.header();
+  let piece = '';
+  for (const [index, row] of report.rows.entries()) {
+    piece += renderer.row(row, index);
+    if (piece.length > 1 << 16) {
+      yield piece;
+      piece = '';
+    }
+  }
+  if (piece) yield piece;
 }

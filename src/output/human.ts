@@ -1,10 +1,10 @@
 import type { ResultRow, Totals } from '../engine/types.js';
 import { formatHundredths, groupDigits, type Locale } from '../io/numbers.js';
-import type { CalcReport, NumberColumn } from './report.js';
+import type { CalcReport, NumberColumn, StatusColumn, TextColumn } from './report.js';
 import { methodLine } from './report.js';
 import { renderTraceText } from './trace.js';
 import { safeLines, safeText } from '../terminal-safe.js';
-import { rankOf } from '../engine/status.js';
+import { type Status, rankOf } from '../engine/status.js';
 import { marked, statusLegend } from './status-marks.js';
 
 /**
@@ -21,7 +21,6 @@ export interface HumanTable {
   numeric: boolean[];
 }
 
-const ESTIMATED_CODE = rankOf('estimated');
 
 export function humanTable(report: CalcReport, locale: Locale): HumanTable {
   const count = (n: number | null): string => (n === null ? '' : groupDigits(n, locale));
@@ -41,17 +40,26 @@ export function humanTable(report: CalcReport, locale: Locale): HumanTable {
     marked(money(row.costPerInhabitantCents), row.costStatus),
     marked(money(row.eu2ShareBasisPoints), row.eu2Status),
   ];
-  // A claim cell with its `*` when it rests on estimated insured counts; a total when any of its rows does.
-  const extraCell = (value: number | null | undefined, estimated = false): string =>
-    (value === null || value === undefined ? '' : marked(money(value), estimated ? ESTIMATED_CODE : rankOf('official')));
-  const anyOf = (c: NumberColumn, inYear?: number): boolean =>
-    c.totalExact !== true && report.rows.some((row, i) => c.estimated?.[i] === true && (inYear === undefined || row.year === inYear));
-  // Status columns stay in csv and json: here the notes name what the claims rest on.
-  const extra = report.extra.filter((c): c is NumberColumn => c.kind !== 'status');
+  // An extra figure (a claim, a range bound) with the letter of its status column; text as it is.
+  const statusColumn = new Map(report.extra.filter((c): c is StatusColumn => c.kind === 'status').map((c) => [c.key, c]));
+  const used = new Set<number>();
+  const extraCell = (c: NumberColumn | TextColumn, value: number | string | null | undefined, status: string | null | undefined): string => {
+    if (value === null || value === undefined) return '';
+    if (typeof value === 'string') return value;
+    const code = rankOf((status ?? 'official') as Status);
+    used.add(code);
+    return marked(c.kind === 'count' ? count(value) : money(value), code);
+  };
+  const statusOf = (c: NumberColumn | TextColumn, pick: (s: StatusColumn) => string | null | undefined): string | null | undefined => {
+    const s = c.kind === 'text' || c.statusKey === undefined ? undefined : statusColumn.get(c.statusKey);
+    return s ? pick(s) : 'official';
+  };
+  // Status columns stay in csv and json: here their letters follow the figures.
+  const extra = report.extra.filter((c): c is NumberColumn | TextColumn => c.kind !== 'status');
   head.push(...extra.map((c) => c.label));
   const rows = report.rows.map((row, index) => [
     ...cells(row, row.ags, row.name, hasYear ? [String(row.year ?? '')] : []),
-    ...extra.map((c) => extraCell(c.values[index], c.estimated?.[index])),
+    ...extra.map((c) => extraCell(c, c.values[index], statusOf(c, (s) => s.values[index]))),
   ]);
   const rowCount = (n: number): string => `${groupDigits(n, locale)} ${n === 1 ? 'row' : 'rows'}`;
   const yearly = report.yearTotals ?? [];
@@ -60,21 +68,19 @@ export function humanTable(report: CalcReport, locale: Locale): HumanTable {
   const totals = [
     ...yearly.map((t) => [
       ...cells(t, '', `Total ${t.year} (${rowCount(t.rows)})`, hasYear ? [String(t.year)] : []),
-      ...extra.map((c) => extraCell(c.yearTotals?.get(t.year), anyOf(c, t.year))),
+      ...extra.map((c) => extraCell(c, c.yearTotals?.get(t.year), statusOf(c, (s) => s.yearTotals?.get(t.year)))),
     ]),
     [
       ...cells(report.totals, '', yearly.length ? `Total ${first}–${last} (${rowCount(report.totals.rows)})` : `Total (${rowCount(report.totals.rows)})`,
         hasYear ? [''] : []),
-      ...extra.map((c) => extraCell(c.total, anyOf(c))),
+      ...extra.map((c) => extraCell(c, c.total, statusOf(c, (s) => s.total))),
     ],
   ];
   const notes = [methodLine(report.meta, (c) => formatHundredths(c, { locale, grouped: true }))];
   // An index that is not official (press reports, or carried forward at an assumed inflation) is named with its source.
   const uprating = report.meta.rate.uprating;
   if (uprating && (uprating.target_projected || uprating.target_status !== 'official')) notes.push(`Price index: ${uprating.source}.`);
-  const used = new Set<number>();
   for (const row of [...report.rows, report.totals]) for (const code of [row.eu2Status, row.insuredStatus, row.netStatus, row.costStatus]) used.add(code);
-  if (extra.some((c) => c.estimated?.includes(true))) used.add(ESTIMATED_CODE);
   if (report.meta.statuses) notes.push(statusLegend(report.meta.statuses, used));
   if (report.totals.insuredEstimated) notes.push(`Insured employees: ${report.meta.insured}.`);
   if (yearly.length) {

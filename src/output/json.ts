@@ -56,7 +56,7 @@ export function jsonTotals(totals: Totals): Record<string, unknown> {
 /** An extra column's value: euros (or percent) as a number, a status as its word. */
 const extraValue = (column: ExtraColumn, index: number | 'total'): number | string | null => {
   const value = (index === 'total' ? column.total : column.values[index]) ?? null;
-  return typeof value === 'number' ? euros(value) : value;
+  return typeof value === 'number' && column.kind !== 'count' ? euros(value) : value;
 };
 
 /**
@@ -84,7 +84,7 @@ export const renderJson: ReportRenderer = (report, options) => {
             ...jsonTotals(t),
             ...Object.fromEntries(report.extra.map((c) => {
               const value = c.yearTotals?.get(t.year) ?? null;
-              return [c.key, typeof value === 'number' ? euros(value) : value];
+              return [c.key, typeof value === 'number' && c.kind !== 'count' ? euros(value) : value];
             })),
           })),
         }

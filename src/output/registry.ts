@@ -14,7 +14,12 @@ export function lazyRenderers<Report, Options>(
   };
 }
 
+/**
+ * THE format registry: every command's report (calc, calc --years, extrapolate) is one
+ * CalcReport, and each format is one entry here.
+ */
 export const renderReport = lazyRenderers<CalcReport, RenderOptions>({
+  csv: async () => (await import('./csv.js')).renderCsv,
   table: async () => (await import('./table.js')).renderTable,
   md: async () => (await import('./markdown.js')).renderMarkdown,
   json: async () => (await import('./json.js')).renderJson,

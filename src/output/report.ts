@@ -16,6 +16,8 @@ export interface CalcMeta {
     price_year: number;
     source: string;
     status: string;
+    /** When the rows are priced at different levels: the price rule in words (a projection). */
+    prices?: string;
     /** Present when uprated: the price indices used and their status. */
     uprating?: { index_base: number; index_target: number; target_status: string; target_projected: boolean; source: string };
   };
@@ -27,6 +29,8 @@ export interface CalcMeta {
   notes: string[];
   /** Programme rule sets applied (`--rules`), with every programme's facts and assumptions. */
   scenarios?: unknown[];
+  /** A projection's facts: its input, aggregation, years, prices, growth and range (calc --years, extrapolate). */
+  projection?: ProjectionMeta;
   /** What each status of the one scale means, in the facts of this run (output/status-marks.ts statusMeanings). */
   statuses?: Record<Status, string>;
 }
@@ -36,23 +40,19 @@ export interface CalcMeta {
  * the unit of `kind`: cents for money, hundredths of a percent for pct, a status word for
  * status (csv and json only: table and md say it in their notes).
  */
-export type ExtraColumn = NumberColumn | StatusColumn;
+export type ExtraColumn = NumberColumn | StatusColumn | TextColumn;
 // `yearTotals`: for input of several years, the column's total of each year (calc/scenarios.ts).
-export type NumberColumn = ExtraColumnHead & { kind: 'money' | 'pct'; values: (number | null)[]; total: number | null; yearTotals?: Map<number, number | null> };
+// money: cents; pct: hundredths of a percent; count: persons. `statusKey` names the status column
+// that says how sure each value is, which table and md show as a letter after it.
+export type NumberColumn = ExtraColumnHead & { kind: 'money' | 'pct' | 'count'; values: (number | null)[]; total: number | null; yearTotals?: Map<number, number | null>; statusKey?: string };
 export type StatusColumn = ExtraColumnHead & { kind: 'status'; values: (string | null)[]; total: string | null; yearTotals?: Map<number, string | null> };
+export type TextColumn = ExtraColumnHead & { kind: 'text'; values: (string | null)[]; total: string | null; yearTotals?: Map<number, string | null> };
 
 interface ExtraColumnHead {
   /** Machine name, used as the csv header and json key (e.g. claim_suedosteuropa_eur). */
   key: string;
   /** Human label for table and md. */
   label: string;
-  /**
-   * Per row, whether the value rests on an estimated insured count (through net persons or
-   * cost), for the `*` of table and md; csv and json say it with `insured_estimated`.
-   */
-  estimated?: boolean[];
-  /** The column's totals are exact even where its rows rest on estimates (a pot shared in full). */
-  totalExact?: boolean;
 }
 
 /**
@@ -103,7 +103,8 @@ export type ReportRenderer = (report: CalcReport, options: RenderOptions) => Ite
 /** A streaming renderer (csv): a header, then rows as they come; no totals. */
 export interface RowStreamRenderer {
   header(): string;
-  row(row: ResultRow, index: number): string;
+  /** `values`: the extra columns' values of this row, when they are not kept in the columns (a streamed projection). */
+  row(row: ResultRow, index: number, values?: readonly (number | string | null)[]): string;
 }
 
 /** The flag a reader must see next to a rate: its status on the one scale, unless official. */
@@ -114,9 +115,40 @@ export function rateFlag(meta: CalcMeta): string | null {
 /** One sentence that states the method, the rate and the price level. */
 export function methodLine(meta: CalcMeta, format: (cents: number) => string): string {
   const flag = rateFlag(meta);
-  const rate = `${format(Math.round(meta.rate.eur * 100))} EUR per net person and year`;
-  const level = meta.rate.uprating
-    ? `price level ${meta.rate.price_year} (uprated from ${meta.rate.base_price_year} with the VPI${flag ? `, ${flag}` : ''})`
-    : `price level ${meta.rate.price_year}`;
+  const rate = meta.rate.prices !== undefined
+    ? `${format(Math.round(meta.rate.base_eur * 100))} EUR per net person and year at ${meta.rate.base_price_year} prices`
+    : `${format(Math.round(meta.rate.eur * 100))} EUR per net person and year`;
+  const level = meta.rate.prices !== undefined
+    ? meta.rate.prices
+    : meta.rate.uprating
+      ? `price level ${meta.rate.price_year} (uprated from ${meta.rate.base_price_year} with the VPI${flag ? `, ${flag}` : ''})`
+      : `price level ${meta.rate.price_year}${flag ? ` (${flag})` : ''}`;
   return `Method: ${meta.method}; rate ${rate}, ${level}. Source: ${meta.rate.source}.`;
+}
+
+/** A growth scenario as the metadata states it. */
+export interface GrowthMeta {
+  scenario: string;
+  /** Percent per year with four decimals, for constant-rate scenarios; null for series/ratio. */
+  percent_per_year: number | null;
+  description: string;
+}
+
+/** What a projection adds to the metadata (json `meta.projection`). */
+export interface ProjectionMeta {
+  input: string;
+  aggregation: string;
+  years: { from: number; to: number } | null;
+  /** "each year at its own prices …", or the one price level used. */
+  prices: string;
+  /** The assumed inflation beyond the last known index year, each value from the year it takes effect (engine/rate.ts priceIndex). */
+  inflation_assumed: {
+    percent: number;
+    source: string;
+    status: string;
+    after_year: number;
+    values: { from_year: number; percent: number; source: string; status: string }[];
+  } | null;
+  growth: { eu2: GrowthMeta; insured: GrowthMeta } | null;
+  range: { rate_spread_pct: number; growth_low: GrowthMeta; growth_high: GrowthMeta; note: string } | null;
 }

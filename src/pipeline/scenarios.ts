@@ -1,9 +1,8 @@
 import { BurdenError, EXIT, usageError } from '../errors.js';
-import { yearsOfRows } from '../engine/method.js';
 import { roundDiv } from '../engine/money.js';
 import type { ParameterSet } from '../engine/parameters.js';
 import { type ProgrammeOutcome, type ProgrammeRow, type Scenario, applyRules } from '../engine/programmes.js';
-import { leastSure } from '../engine/status.js';
+import { DERIVED, OFFICIAL, PROJECTED, type Status, combine, leastSure, rankOf, statusWord } from '../engine/status.js';
 import type { ResultRow } from '../engine/types.js';
 import { parseRuleFile } from '../io/compile-data.js';
 import { type Locale, formatHundredths } from '../io/numbers.js';
@@ -189,44 +188,6 @@ export function evaluateScenarios<R extends ProgrammeRow>(ruleSets: RuleSet[], r
 }
 
 /**
- * How far an estimated insured count reaches into a programme's claims: through its own row
- * when the claim looks at the row's net persons or cost (a share of cost, a per-person amount on
- * net persons, a cap, a minimum of net persons), through every row when a pot is shared by net
- * persons or cost, or a cap moves the shares of others; not at all for EU2- or population-based
- * claims without a cap.
- */
-function programmeReach(programme: Programme): 'row' | 'all' | null {
-  const pot = programme.kind === 'fixed_pot';
-  const restsOnNetOrCost = programme.kind === 'share_of_cost' || (programme.kind === 'per_person' && programme.basis === 'net')
-    || (pot && (programme.key === 'net' || programme.key === 'cost'));
-  if (!restsOnNetOrCost && programme.cap_share === undefined && programme.eligibility?.min_net === undefined) return null;
-  return pot ? 'all' : 'row';
-}
-
-/**
- * A pot shared in full (no cap, no net-person minimum that could leave money unallocated) sums
- * to its amount whatever the estimates its shares rest on: its total is exact.
- */
-const sharedInFull = (p: Programme): boolean => p.kind === 'fixed_pot' && p.cap_share === undefined && p.eligibility?.min_net === undefined;
-
-/** Whether a claim column's total stands free of the estimates its rows rest on (see sharedInFull). */
-function totalIsExact(ruleSets: readonly RuleSet[], head: ClaimColumnHead): boolean {
-  if (head.figure === 'uncovered' || head.figure === 'coverage') return false;
-  const scenarios = head.figure === 'difference' ? ruleSets : [ruleSets[head.scenario]];
-  const programmes = scenarios.flatMap((ruleSet) => (head.figure === 'claim' ? [ruleSet?.programmes[head.programme]] : ruleSet?.programmes ?? []));
-  return programmes.every((p) => p === undefined || programmeReach(p) === null || sharedInFull(p));
-}
-
-/** The reach (see programmeReach) of a claim column: uncovered cost and coverage rest on the row's cost. */
-function insuredReach(ruleSets: readonly RuleSet[], head: ClaimColumnHead): 'row' | 'all' | null {
-  if (head.figure === 'uncovered' || head.figure === 'coverage') return 'row';
-  const scenarios = head.figure === 'difference' ? ruleSets : [ruleSets[head.scenario]];
-  const programmes = scenarios.flatMap((ruleSet) => (head.figure === 'claim' ? [ruleSet?.programmes[head.programme]] : ruleSet?.programmes ?? []));
-  const reaches = programmes.map((p) => (p ? programmeReach(p) : null));
-  return reaches.includes('all') ? 'all' : reaches.includes('row') ? 'row' : null;
-}
-
-/**
  * What the claims of each programme in force rest on when they are not official: a proposed
  * or assumed programme, a parameter that is not official (a --set override is an assumption,
  * and its source names the flag), and the rule's own assumptions. One entry per programme,
@@ -256,35 +217,146 @@ function claimDoubts(scenario: Scenario): string[] {
   });
 }
 
-export function applyScenarios(ruleSets: RuleSet[], rows: ResultRow[], yearOf: (row: ResultRow) => number, parameters: ParameterSet,
+/** The csv and json name of a claim figure's status: claims_total_eur → claims_total_status. */
+export const claimStatusKey = (key: string): string => key.replace(/_(eur|pct)$/, '') + '_status';
+
+type Figure = 'eu2' | 'net' | 'cost' | 'population';
+
+/** The figures of a row a programme looks at: its basis or key, the cost under a cap, and its criteria. */
+function figuresOf(programme: Programme): Figure[] {
+  const figures = new Set<Figure>();
+  if (programme.kind === 'share_of_cost') figures.add('cost');
+  if (programme.kind === 'per_person') figures.add(programme.basis);
+  if (programme.kind === 'fixed_pot') figures.add(programme.key);
+  if (programme.cap_share !== undefined) figures.add('cost');
+  const criteria = programme.eligibility;
+  if (criteria?.min_eu2 !== undefined) figures.add('eu2');
+  if (criteria?.min_net !== undefined) figures.add('net');
+  if (criteria?.min_eu2_share_pct !== undefined) figures.add('eu2').add('population');
+  return [...figures];
+}
+
+/** How sure a row's figures are that a programme may look at; population is projected beyond its base year. */
+const STATUS_OF: Record<Figure, (row: ResultRow) => number> = {
+  eu2: (row) => row.eu2Status,
+  net: (row) => row.netStatus,
+  cost: (row) => row.costStatus,
+  population: (row) => (row.baseYear !== undefined && row.baseYear !== null && row.year !== null && row.year > row.baseYear ? PROJECTED : OFFICIAL),
+};
+
+/**
+ * A pot shared in full (no cap, no net-person minimum that could leave money unallocated) sums
+ * to its amount whatever its shares rest on: its total is as sure as the amount.
+ */
+const sharedInFull = (p: Programme): boolean => p.kind === 'fixed_pot' && p.cap_share === undefined && p.eligibility?.min_net === undefined;
+
+/**
+ * The status of each programme's claim in each row (row r, programme p at r × programmes + p).
+ * A claim is as unsure as what it rests on: the figures its programme looks at (for a pot,
+ * those of every row sharing it in that year, as each share depends on all of them) and the
+ * programme's own claim status (engine/programmes.ts: its status, its amounts', and
+ * assumption when the rule lists any). The zero of a programme not in force is derived.
+ */
+function claimStatuses(scenario: Scenario, rows: readonly ResultRow[], byYear: ReadonlyMap<number, number[]>): Uint8Array {
+  const programmes = scenario.ruleSet.programmes;
+  const statuses = new Uint8Array(rows.length * programmes.length).fill(DERIVED);
+  const outcomes = new Map<string, ProgrammeOutcome>(scenario.programmes.map((o) => [`${o.year}:${o.programme.id}`, o]));
+  for (const [year, indexes] of byYear) {
+    programmes.forEach((programme, p) => {
+      const outcome = outcomes.get(`${year}:${programme.id}`);
+      if (!outcome?.inForce) return;
+      const figures = figuresOf(programme);
+      const worst = (row: ResultRow): number => figures.reduce((s, f) => Math.max(s, STATUS_OF[f](row)), OFFICIAL);
+      const pooled = programme.kind === 'fixed_pot' ? indexes.reduce((s, i) => Math.max(s, worst(rows[i] as ResultRow)), OFFICIAL) : OFFICIAL;
+      const own = combine(rankOf(outcome.claimStatus), pooled);
+      for (const i of indexes) statuses[i * programmes.length + p] = combine(own, worst(rows[i] as ResultRow));
+    });
+  }
+  return statuses;
+}
+
+/**
+ * Apply one or two rule sets to the rows of any path (one year, several years, a projection)
+ * and lay the claims out as extra columns: each claim figure followed by its status on the one
+ * scale, with totals over all rows and per year. A fixed pot is shared among the rows of each
+ * budget year, and the area's rows outside the input (calc/pot-area.ts) share it too.
+ */
+export function applyScenarios(ruleSets: RuleSet[], rows: readonly ResultRow[], yearOf: (row: ResultRow) => number, parameters: ParameterSet,
   options: ScenarioOptions & { area?: AreaRows<ResultRow> } = {}): AppliedScenarios {
   const evaluated = evaluateScenarios(ruleSets, rows, yearOf, parameters, options);
+  const { scenarios } = evaluated;
   const all = rows.map((_, i) => i);
-  const anyEstimated = rows.some((row) => row.insuredEstimated);
-  // Input of several years: the totals of each year too (output/human.ts, json.ts).
-  const years = yearsOfRows(rows) ?? [];
-  const ofYear = new Map(years.map((year) => [year, all.filter((i) => rows[i]?.year === year)]));
+  const byYear = new Map<number, number[]>();
+  all.forEach((i) => {
+    const year = yearOf(rows[i] as ResultRow);
+    const same = byYear.get(year);
+    if (same) same.push(i);
+    else byYear.set(year, [i]);
+  });
+  const years = [...byYear.keys()].sort((a, b) => a - b);
+  const several = years.length > 1;
+  const claimStatus = scenarios.map((scenario) => claimStatuses(scenario, rows, byYear));
+  const width = (s: number): number => ruleSets[s]?.programmes.length ?? 0;
+  // Each scenario's claims total of row i is as unsure as its least sure claim.
+  const totalStatus = (s: number, i: number): number => {
+    let status = DERIVED;
+    const statuses = claimStatus[s] as Uint8Array;
+    for (let p = i * width(s); p < (i + 1) * width(s); p++) status = combine(status, statuses[p] as number);
+    return status;
+  };
+  const statusOf = (head: ClaimColumnHead, i: number): number => {
+    switch (head.figure) {
+      case 'claim':
+        return (claimStatus[head.scenario] as Uint8Array)[i * width(head.scenario) + head.programme] as number;
+      case 'total':
+        return totalStatus(head.scenario, i);
+      case 'uncovered':
+      case 'coverage':
+        return combine((rows[i] as ResultRow).costStatus, totalStatus(head.scenario, i));
+      case 'difference':
+        return combine(totalStatus(0, i), totalStatus(1, i));
+    }
+  };
+  // The total of a pot shared in full is its amount: as sure as the amount, whatever the shares rest on.
+  const potTotalStatus = (head: ClaimColumnHead, indexes: readonly number[]): number | null => {
+    const programme = head.figure === 'claim' ? ruleSets[head.scenario]?.programmes[head.programme] : undefined;
+    if (!programme || !sharedInFull(programme)) return null;
+    const yearsOf = new Set(indexes.map((i) => yearOf(rows[i] as ResultRow)));
+    const amounts = (scenarios[head.scenario]?.programmes ?? []).filter((o) => o.programme === programme && o.inForce && yearsOf.has(o.year));
+    return amounts.reduce((s, o) => combine(s, rankOf(o.amount?.status ?? 'official')), DERIVED);
+  };
   const costOf = (indexes: readonly number[]): number => indexes.reduce((total, i) => total + (rows[i]?.costCents ?? 0), 0);
-  const totalCost = costOf(all);
+  const totalOfStatuses = (head: ClaimColumnHead, statuses: readonly number[], indexes: readonly number[]): Status =>
+    statusWord(potTotalStatus(head, indexes) ?? indexes.reduce((s, i) => Math.max(s, statuses[i] as number), indexes.length > 1 ? DERIVED : OFFICIAL));
   const columns = claimColumnHeads(ruleSets).flatMap((head): ExtraColumn[] => {
-    const reach = insuredReach(ruleSets, head);
-    const column: ExtraColumn = {
+    const statuses = all.map((i) => statusOf(head, i));
+    const value: ExtraColumn = {
       key: head.key,
       label: head.label,
       kind: head.kind,
-      values: all.map((i) => claimValue(evaluated.scenarios, head, i)),
-      total: claimTotal(evaluated.scenarios, head, all, totalCost),
-      estimated: rows.map((row) => (reach === 'row' && row.insuredEstimated) || (reach === 'all' && anyEstimated)),
-      totalExact: totalIsExact(ruleSets, head),
-      ...(years.length ? { yearTotals: new Map([...ofYear].map(([year, indexes]) => [year, claimTotal(evaluated.scenarios, head, indexes, costOf(indexes))])) } : {}),
+      values: all.map((i) => claimValue(scenarios, head, i)),
+      total: claimTotal(scenarios, head, all, costOf(all)),
+      statusKey: claimStatusKey(head.key),
+      ...(several ? { yearTotals: new Map(years.map((year) => [year, claimTotal(scenarios, head, byYear.get(year) ?? [], costOf(byYear.get(year) ?? []))])) } : {}),
     };
-    const scenario = evaluated.scenarios[head.scenario];
-    if (head.figure !== 'total' || !scenario) return [column];
-    // Each scenario's claims carry their status, as the rate does (engine/programmes.ts claimStatus).
-    const statuses = scenario.rows.map((r) => r.claimsStatus);
-    const status: ExtraColumn = { key: head.key.replace(/_total_eur$/, '_status'), label: `${head.label} status`, kind: 'status', values: statuses, total: leastSure(statuses),
-      ...(years.length ? { yearTotals: new Map([...ofYear].map(([year, indexes]) => [year, leastSure(indexes.map((i) => statuses[i] ?? 'official'))])) } : {}) };
-    return [column, status];
+    const status: ExtraColumn = {
+      key: claimStatusKey(head.key),
+      label: `${head.label} status`,
+      kind: 'status',
+      values: statuses.map(statusWord),
+      total: totalOfStatuses(head, statuses, all),
+      ...(several ? { yearTotals: new Map(years.map((year) => [year, totalOfStatuses(head, statuses, byYear.get(year) ?? [])])) } : {}),
+    };
+    return [value, status];
   });
-  return { ...evaluated, columns };
+  const usesPopulation = ruleSets.some((r) => r.programmes.some((p) => figuresOf(p).includes('population')));
+  const notes = [
+    ...evaluated.notes,
+    'A claim is as unsure as the figures it rests on and as its programme (a proposed programme: proposed; an assumed amount, key or eligibility: assumption); ' +
+      'the zero of a programme not in force that year is derived.',
+    ...(usesPopulation && rows.some((r) => STATUS_OF.population(r) === PROJECTED)
+      ? ['Population is held at its base-year count in projected years (no population is projected); EU2 shares and population keys of those years rest on it.']
+      : []),
+  ];
+  return { ...evaluated, notes, columns };
 }

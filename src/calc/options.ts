@@ -10,7 +10,7 @@ export const calcOptionsSchema = z.strictObject({
     eu2: z.optional(z.string()),
     insured: z.optional(z.string()),
     column: list,
-    imputeInsured: z.optional(z.literal('national-2019')),
+    imputeInsured: z.optional(z.enum(['national-2019', 'regional-2019'])),
     rate: rateOption,
     priceYear: z.optional(year),
     year: z.optional(year),

@@ -1,5 +1,6 @@
 import { usageError } from '../errors.js';
 import { nationalImputation } from '../engine/imputation.js';
+import { regionalImputation } from '../pipeline/regional-imputation.js';
 import { METHOD, type MethodContext, TotalsAccumulator, WarningCollector, acrossYears, applyMethod, totalsByYear, yearsOfRows } from '../engine/method.js';
 import { RateBook, rateStatusOf } from '../engine/rate.js';
 import { statusWord } from '../engine/status.js';
@@ -7,8 +8,8 @@ import { PRICE_RULE, statusMeanings } from '../output/status-marks.js';
 import type { ResultRow } from '../engine/types.js';
 import { parseColumnOverrides } from '../io/columns.js';
 import { type InputFiles, type InputPlan, type MissingInsured, openInputFiles } from '../io/inputs.js';
-import { type ShippedData, datasetPath, loadShippedData } from '../io/shipped.js';
-import type { DatasetInfo } from '../schema/dataset.js';
+import { type ShippedData, loadShippedData } from '../io/shipped.js';
+import { defaultDataset } from '../pipeline/default-data.js';
 import { type Output, openOutput } from '../io/writer.js';
 import { colorFor, printWarnings } from '../output/color.js';
 import { csvRenderer } from '../output/csv.js';
@@ -29,19 +30,6 @@ import type { RuleSet } from '../schema/rules.js';
 import { resolveLand } from '../io/lands.js';
 import { type CalcOptions, parseCalcOptions } from './options.js';
 import { runParameters } from '../pipeline/parameters.js';
-
-const DEFAULT_DATASET = 'eu2-de-kreise-2025';
-
-/**
- * The shipped input of `burden calc` without a file: read from where the package is
- * installed, named as `data/datasets/<file>` so no output depends on the working directory.
- */
-async function defaultDataset(): Promise<{ info: DatasetInfo; path: string; name: string }> {
-  const shipped = await loadShippedData();
-  const info = shipped.datasets.find((d) => d.name === DEFAULT_DATASET);
-  if (!info) throw new Error(`shipped dataset ${DEFAULT_DATASET} is missing from the manifest`);
-  return { info, path: datasetPath(info.file), name: `data/datasets/${info.file}` };
-}
 
 
 interface PlannedInput {
@@ -71,7 +59,7 @@ async function planInput(file: string | undefined, options: CalcOptions, warning
     return { plan, imputation: options.imputeInsured !== undefined, dataYear: null, notes: [], paths };
   }
   // No input: the shipped EU2 data of the NRW Kreise, which has no insured counts, so they
-  // are estimated (and flagged) as METHOD.md §8 allows.
+  // are estimated (and flagged) from the national ratio.
   const { info, path, name } = await defaultDataset();
   const { plan } = await openInputFiles({ combined: path, name }, inputOptions);
   return {
@@ -86,7 +74,7 @@ async function planInput(file: string | undefined, options: CalcOptions, warning
 
 const PROJECTION_OPTIONS = ['years', 'from', 'to', 'baseYear', 'growth', 'insuredGrowth', 'inflation', 'range', 'rateSpread', 'growthLow', 'growthHigh'];
 /** Options of calc that the projection (burden extrapolate --by none) also understands. */
-const SHARED_WITH_PROJECTION = ['column', 'rate', 'rateFile', 'priceYear', 'rules', 'set', 'format', 'locale', 'output', 'allowMissing', 'strict'];
+const SHARED_WITH_PROJECTION = ['column', 'rate', 'rateFile', 'priceYear', 'rules', 'set', 'format', 'locale', 'output', 'allowMissing', 'strict', 'land', 'imputeInsured'];
 
 /**
  * `calc --years`: each row projected over the years, one output row per key and year. The
@@ -97,7 +85,6 @@ async function runProjection(file: string | undefined, rawOptions: Record<string
   // explain, and its budget years are the projected years.
   const refused: Record<string, string> = {
     explain: 'run calc --rules R --year YYYY --explain for one budget year',
-    land: 'select the Land in the input file, or project the whole file',
     year: 'the projected years are the budget years; --rules applies in each of them',
   };
   const unsupported = Object.keys(refused).filter((k) => rawOptions[k] !== undefined);
@@ -148,7 +135,9 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
   const countsYear = options.year ?? input.dataYear;
   const rates = new RateBook(parameters, options.priceYear ?? null);
   const rate = asUserError(() => rates.at(countsYear).resolved);
-  const imputation = input.imputation ? nationalImputation(parameters) : null;
+  const national = nationalImputation(parameters);
+  // The shipped data has no insured counts: estimated from the national ratio unless asked otherwise.
+  const imputation = !input.imputation ? null : options.imputeInsured === 'regional-2019' ? await regionalImputation(national) : national;
   if (!imputation && !input.plan.hasInsuredColumn) throw noInsuredColumn(input.plan.files[0]?.file ?? 'input');
   const locale = options.locale ?? (format === 'csv' ? 'en' : 'de');
 
@@ -209,7 +198,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
     if (plain && workers > 0) {
       // A large quote-free file: the same rows on several cores (calc/parallel.ts).
       const renderer = csvRenderer({ locale });
-      const imputed = imputation ? { numerator: imputation.numerator, denominator: imputation.denominator } : null;
+      const imputed = imputation ? { numerator: imputation.numerator, denominator: imputation.denominator, ...(imputation.byKreis ? { byKreis: imputation.byKreis } : {}) } : null;
       const job = { spec: plain, locale, parameters, priceYear: options.priceYear ?? null, countsYear, imputation: imputed, allowMissing: options.allowMissing };
       ({ usedRegister } = await streamParallel(input.plan, job, workers, { output, header: renderer.header(), totals, warnings, nested }));
     } else for await (const batch of input.plan.batches()) {
@@ -239,7 +228,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
           'without --year each row is taken in its own year; or filter the input to one year');
       }
       const yearOf = budgetYear(options.year, input.dataYear);
-      const area = ruleSets.length ? await potAreaRows(ruleSets, rows, requireYear(yearOf), { ...context, imputation: nationalImputation(parameters) }, warnings) : undefined;
+      const area = ruleSets.length ? await potAreaRows(ruleSets, rows, requireYear(yearOf), { ...context, imputation: imputation ?? national }, warnings) : undefined;
       const applied = ruleSets.length
         ? applyScenarios(ruleSets, rows, requireYear(yearOf), parameters, { locale, words: options.explain !== undefined, ...(area ? { area } : {}) })
         : null;

@@ -15,7 +15,7 @@ export function registerCalc(program: Command, Option: typeof OptionClass): void
     .option('--eu2 <file>', 'CSV with ags and eu2, or bg and ro (three-file form)')
     .option('--insured <file>', 'CSV with ags and insured, or insured_bg and insured_ro (three-file form)')
     .option('--column <canonical=Header>', 'map a header to a field, e.g. --column eu2="EU2 gesamt" (repeatable)', collect, [])
-    .addOption(new Option('--impute-insured <method>', 'estimate unknown insured counts').choices(['national-2019']))
+    .addOption(new Option('--impute-insured <method>', 'estimate unknown insured counts').choices(['national-2019', 'regional-2019']))
     .option('--rate <eur>', 'rate in EUR per net person and year, at the 2019 price level (default: parameter "rate"; see burden params rate)')
     .option('--price-year <year>', 'uprate the rate to this year\'s prices with the consumer price index')
     .option('--rate-file <file>', 'a rate parameter file, e.g. written by burden calibrate --write-parameter')

@@ -5,7 +5,7 @@ import { type ParameterSet, requireParameter } from './parameters.js';
 
 /**
  * The national ratio that estimates unknown insured counts: insured BG/RO employees over
- * EU2 residents in Germany, both on 31.12.2019 (572,574 / 1,108,393; METHOD.md §3 and §8),
+ * EU2 residents in Germany, both on 31.12.2019 (572,574 / 1,108,393; Arbeitspapier S. 10),
  * from the latest values of the parameters insured_bg_ro_de and eu2_residents_de.
  */
 export interface NationalImputation extends InsuredImputation {

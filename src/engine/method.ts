@@ -4,12 +4,15 @@ import { DERIVED, ESTIMATED, OFFICIAL, combine } from './status.js';
 
 /**
  * How to fill unknown insured counts: the national 2019 ratio of insured BG/RO employees to
- * EU2 residents (572,574 / 1,108,393; METHOD.md §3, §8). Kept as a fraction so the estimate
- * is exact integer arithmetic: insured = round(eu2 × numerator / denominator).
+ * EU2 residents (572,574 / 1,108,393; Arbeitspapier S. 10). Kept as a fraction so the estimate
+ * is exact integer arithmetic: insured = round(eu2 × numerator / denominator). A regional
+ * estimate (engine/regional-imputation.ts) gives some Kreise (by their 5-digit key) a ratio of
+ * their own; any other key takes the national one.
  */
 export interface InsuredImputation {
   numerator: number;
   denominator: number;
+  byKreis?: ReadonlyMap<string, { numerator: number; denominator: number }>;
 }
 
 export interface MethodContext {
@@ -38,8 +41,9 @@ export const METHOD = 'Dortmund per-capita method: cost = max(eu2 − insured, 0
  * net = eu2 − insured (clamped at 0), cost = net × rate.
  */
 /** An unknown insured count from the national ratio, in whole persons. */
-export function imputeInsured(eu2: number, imputation: InsuredImputation): number {
-  return roundDiv(mulExact(eu2, imputation.numerator), imputation.denominator);
+export function imputeInsured(eu2: number, imputation: InsuredImputation, key = ''): number {
+  const ratio = (key.length >= 5 ? imputation.byKreis?.get(key.slice(0, 5)) : undefined) ?? imputation;
+  return roundDiv(mulExact(eu2, ratio.numerator), ratio.denominator);
 }
 
 /**
@@ -63,7 +67,7 @@ export function applyMethod(row: InputRow, context: MethodContext): ResultRow {
   let insuredEstimated = false;
   if (insured === null) {
     if (!context.imputation) throw new MissingInsuredError(row);
-    insured = imputeInsured(row.eu2, context.imputation);
+    insured = imputeInsured(row.eu2, context.imputation, row.ags);
     insuredEstimated = true;
   }
   const net = netPersons(row.eu2, insured);

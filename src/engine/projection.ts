@@ -341,7 +341,7 @@ export function projectRow(row: BaseRow, plan: ProjectionPlan, out: ProjectionBu
       throw new DomainError('data', `key ${row.key}: the insured count is unknown`,
         'give the insured BG/RO employees, or let them be estimated from the national 2019 ratio');
     }
-    insuredBase = imputeInsured(row.eu2, plan.imputation);
+    insuredBase = imputeInsured(row.eu2, plan.imputation, row.key);
     insuredBaseStatus = ESTIMATED;
   }
   out.baseYear = row.baseYear;

@@ -44,7 +44,7 @@ export function inflationInForce(parameters: ParameterSet, year: number): Parame
 /**
  * The VPI for a year. Published years come straight from the `vpi` parameter; later years
  * carry the last published index forward year by year, each year by the `inflation_assumed`
- * value in force that year, rounded to thousandths each year (METHOD.md §7: "beyond the last
+ * value in force that year, rounded to thousandths each year ("beyond the last
  * known year an assumed inflation rate"). With 2 % from 2026 and 10 % from 2028 on an index of
  * 121.9 for 2025: 2026 = round(121.9 × 1.02) = 124.338, 2027 = round(124.338 × 1.02) = 126.825,
  * 2028 = round(126.825 × 1.10) = 139.508; 2028's 10 % never reaches back to 2026 or 2027.

@@ -76,3 +76,17 @@ export function combinedRateTenths(parts: readonly WeightedRate[]): number {
   if (weights === 0) throw new RangeError('the weights sum to 0: no rate can be combined');
   return roundDiv(weighted, weights);
 }
+
+/**
+ * The regional estimate as an imputation (engine/method.ts InsuredImputation): each Kreis's
+ * ratio is the national one scaled by its rate over the national rate, exact as a fraction:
+ * numerator × rate(Kreis) / (denominator × rate(Germany)).
+ */
+export function regionalRatios(national: { numerator: number; denominator: number }, rates: ReadonlyMap<string, number>, nationalRateTenths: number):
+  Map<string, { numerator: number; denominator: number }> {
+  const ratios = new Map<string, { numerator: number; denominator: number }>();
+  for (const [kreis, rateTenths] of rates) {
+    ratios.set(kreis, { numerator: mulExact(national.numerator, rateTenths), denominator: mulExact(national.denominator, nationalRateTenths) });
+  }
+  return ratios;
+}

@@ -141,6 +141,8 @@ export async function fileGroups(
   options: {
     by: Aggregation; column: string[]; allowMissing: boolean; baseYear: number | undefined; missingInsured: MissingInsured; from: number | null;
     populationMatters: boolean;
+    /** --land: only keys with this Land prefix (io/lands.ts). */
+    land?: string | null;
   },
   imputation: InsuredImputation,
   warnings: WarningCollector,
@@ -171,6 +173,7 @@ export async function fileGroups(
   };
   for await (const batch of plan.batches()) {
     for (const row of batch) {
+      if (options.land && !row.ags.startsWith(options.land)) continue;
       // The year column says which year each count is for; --base-year may not say otherwise.
       if (row.year !== null && options.baseYear !== undefined) {
         throw usageError(`--base-year ${options.baseYear}: ${row.origin.file} has a year column, which gives each row its year`,
@@ -182,7 +185,7 @@ export async function fileGroups(
       let insured = row.insured;
       if (insured === null && refuse) throw insuredUnknown(row);
       const wasImputed = insured === null;
-      insured ??= imputeInsured(row.eu2, imputation);
+      insured ??= imputeInsured(row.eu2, imputation, row.ags);
       const member: Member = { ags: row.ags, key: groupKey(row.ags, options.by, row.origin), name: row.name, year, eu2: row.eu2, insured, imputed: wasImputed,
         population: row.population, origin: row.origin };
       if (options.from !== null && row.year !== null) pending.push(member);

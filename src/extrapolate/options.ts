@@ -63,6 +63,8 @@ export const extrapolateOptionsSchema = z.strictObject({
   growthHigh: growth('--growth-high', false),
   rules: rulesOption,
   set: setOption,
+  land: z.optional(z.string()),
+  imputeInsured: z.optional(z.enum(['national-2019', 'regional-2019'])),
   ...outputOptionsShape,
 });
 

@@ -4,6 +4,9 @@ import { METHOD, TotalsAccumulator, WarningCollector, acrossYears } from '../eng
 import { strictFailure, userError } from '../pipeline/user-error.js';
 import { priceLevelNote, warnOfScenarios } from '../pipeline/report-checks.js';
 import { nationalImputation } from '../engine/imputation.js';
+import { regionalImputation } from '../pipeline/regional-imputation.js';
+import { resolveLand } from '../io/lands.js';
+import { defaultDataset } from '../pipeline/default-data.js';
 import { type ParameterSet, requireParameter } from '../engine/parameters.js';
 import { inflationInForce } from '../engine/rate.js';
 import {
@@ -121,7 +124,8 @@ export async function prepareExtrapolation(input: InputFiles | undefined, option
   const locale = reportLocale(options);
   const ruleSets = options.rules.map((spec) => loadRuleSet(spec, shipped));
   const national = nationalImputation(parameters);
-  const imputation = { ...national, description: `estimated where unknown: ${national.description}, flagged estimated` };
+  const chosen = options.imputeInsured === 'regional-2019' ? await regionalImputation(national) : national;
+  const imputation = { ...chosen, description: `estimated where unknown: ${chosen.description}, flagged estimated` };
 
   // A file's rows get their base years in fileGroups (per municipality, before summing).
   const planned = input !== undefined
@@ -130,6 +134,7 @@ export async function prepareExtrapolation(input: InputFiles | undefined, option
       // Only programme rules look at population (an EU2 share, a population key).
       // Rules look at population (an EU2 share, a population key), and so does every row's cost per inhabitant.
       populationMatters: ruleSets.length > 0 || (options.by ?? 'total') === 'none',
+      land: options.land === undefined ? null : resolveLand(options.land),
     }, imputation, warnings)
     : options.eu2 !== undefined
       ? totalsGroups(options.eu2, options.insured, options.baseYear, imputation)
@@ -445,6 +450,13 @@ function reportMeta(prepared: PreparedExtrapolation, rows: readonly ResultRow[],
 export async function runExtrapolate(input: InputFiles | undefined, rawOptions: Record<string, unknown>, globals: Record<string, unknown>,
   missingInsured: MissingInsured = 'impute'): Promise<void> {
   const options = parseExtrapolateOptions({ ...rawOptions, debug: globals.debug });
+  if (input === undefined && (options.by !== undefined || options.land !== undefined) && options.eu2 === undefined) {
+    // --by or --land without a file: the shipped counts of every Kreis (the paper's single national
+    // figure has nothing to aggregate or select), of their reference year.
+    const shipped = await defaultDataset();
+    input = { combined: shipped.path, name: shipped.name };
+    options.baseYear ??= shipped.year;
+  }
   // The plan uprates the rate for every year: a rate beyond exact numbers is refused here already.
   const prepared = await prepareExtrapolation(input, options, missingInsured).catch((error: unknown) => {
     throw userError(error) ?? error;

@@ -14,12 +14,11 @@ describe('burden extrapolate reproduces the paper with no options', () => {
     const { stdout, stderr, code } = await runCli(['extrapolate']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/│ {3}│ EU2 residents +│ +1\.108\.393 │ official +│/);
-    expect(stdout).toMatch(/│ − │ insured BG\/RO employees +│ +572\.574 │ official +│/);
-    expect(stdout).toMatch(/│ = │ net persons +│ +535\.819 │ derived +│/);
-    expect(stdout).toMatch(/│ × │ rate per person and year \(2019 prices\) +│ +2\.143,00 € │ official +│/);
-    expect(stdout).toMatch(/│ = │ cost per year +│ 1\.148\.260\.117 € │ derived +│/);
-    expect(stdout).toContain('≈ 1,15 Mrd. €');
+    // calc's table: one row and its totals line, the derived figures marked d (the statement view is gone).
+    expect(stdout).toMatch(/│ 00 +│ Deutschland +│ +│ 1\.108\.393 +│ 572\.574 +│ 535\.819 d │ 1\.148\.260\.117,00 d │/);
+    expect(stdout).toMatch(/│ +│ Total \(1 row\) +│ +│ 1\.108\.393 +│ 572\.574 +│ 535\.819 d │ 1\.148\.260\.117,00 d │/);
+    expect(stdout).toContain('rate 2.143,00 EUR per net person and year, price level 2019');
+    expect(stdout).toContain('d = derived');
     // The paper's caveats travel with the figure.
     expect(stdout).toContain('lasting social participation');
     expect(stdout).toContain('footnote 2');
@@ -27,8 +26,8 @@ describe('burden extrapolate reproduces the paper with no options', () => {
 
   it('the same in English number format', async () => {
     const { stdout } = await runCli(['extrapolate', '--locale', 'en']);
-    expect(stdout).toContain('1,148,260,117 €');
-    expect(stdout).toContain('≈ 1.15 bn €');
+    expect(stdout).toMatch(/│ 00 +│ Deutschland +│ +│ 1,108,393 +│ 572,574 +│ 535,819 d │ 1,148,260,117\.00 d │/);
+    expect(stdout).toContain('rate 2,143.00 EUR per net person and year');
   });
 
   it('csv: one line, every figure with its status', async () => {
@@ -48,15 +47,20 @@ describe('burden extrapolate reproduces the paper with no options', () => {
     expect(doc.meta.rate).toMatchObject({ base_eur: 2143, base_price_year: 2019, price_year: 2019 });
     expect(doc.meta.rate.source).toContain('S. 10');
     expect(doc.meta.notes.join(' ')).toContain('eu2_residents_de');
-    expect(doc.meta.rules).toBeNull();
-    expect(doc.totals).toBeNull();
+    expect(doc.meta.projection).toMatchObject({ aggregation: 'none', years: null, growth: null, range: null });
+    // No rule sets, no scenarios; one year, so one totals object and no totals per year.
+    expect(doc.meta.scenarios).toBeUndefined();
+    expect(doc.totals).toMatchObject({ rows: 1, eu2: 1108393, insured: 572574, net: 535819, cost_eur: 1148260117, cost_status: 'derived' });
+    expect(doc.totals_by_year).toBeUndefined();
+    expect(doc.warnings).toEqual([]);
   });
 
-  it('md: the statement with the figures in bold', async () => {
+  it('md: calc\'s table, the totals in bold', async () => {
     const { stdout } = await runCli(['extrapolate', '--format', 'md']);
-    expect(stdout).toContain('| **=** | **cost per year** | **1.148.260.117 €** | **derived** |');
-    expect(stdout).toContain('| = | net persons | 535.819 | derived |');
-    expect(stdout).toContain('≈ 1,15 Mrd. €');
+    // The statement view is gone; the same figures stand in calc's md table.
+    expect(stdout).toContain('| 00 | Deutschland |  | 1.108.393 | 572.574 | 535.819 d | 1.148.260.117,00 d |  |  |');
+    expect(stdout).toContain('|  | **Total (1 row)** |  | **1.108.393** | **572.574** | **535.819 d** | **1.148.260.117,00 d** |  |  |');
+    expect(stdout).toContain('footnote 2');
   });
 
   it('is byte-identical run after run in every format', async () => {
@@ -110,8 +114,13 @@ describe('projection over years', () => {
     // The default range: the lowest and highest of constant, the recent trend, the paper's trend 2014–2019 and the central growth.
     expect(en).toContain('with EU2 growth constant / trend 2014–2019 (0.0000 % / 15.5273 % a year)');
     expect(stdout).toContain('After 2025 the price index is carried forward at 2 % a year');
-    // A wide table: one column per year.
-    expect(stdout).toMatch(/│ AGS │ Name +│ Figure +│ +2026 │ +2027 │/);
+    // calc's table: a Year column and one line per key and year (the year-by-column table is gone),
+    // a totals line per year and one over both years with money only.
+    expect(stdout).toMatch(/│ AGS │ Name +│ Year │ Population │ +EU2 │/);
+    expect(stdout).toMatch(/│ 00 +│ Deutschland +│ 2026 │ +│ 1\.365\.854 p │ 705\.573 p │ 660\.281 p │ 1\.768\.199\.503,95 p │/);
+    expect(stdout).toMatch(/│ 00 +│ Deutschland +│ 2027 │ +│ 1\.407\.223 p │ 726\.944 p │ 680\.279 p │ 1\.858\.195\.694,08 p │/);
+    // 1,768,199,503.95 + 1,858,195,694.08 = 3,626,395,198.03
+    expect(stdout).toMatch(/│ +│ Total 2026–2027 \(2 rows\) │ +│ +│ +│ +│ +│ 3\.626\.395\.198,03 p │/);
   });
 
   it('--range adds low/high and the driver in csv, with low ≤ central ≤ high', async () => {
@@ -200,7 +209,9 @@ describe('several years per key: one base row per key (the latest year not after
   it('says which year each key is projected from, in the notes', async () => {
     const doc = JSON.parse((await runCli(['extrapolate', y2, '--by', 'none', '--years', '2024-2025', '--format', 'json'])).stdout);
     expect(doc.rows).toHaveLength(2);
-    expect(doc.rows[0]).toMatchObject({ ags: '05913', base_year: 2024, year: 2024, eu2: 1200 });
+    // Rows no longer carry base_year: the 2024 row is the base (official counts), 2025 is projected from it.
+    expect(doc.rows[0]).toMatchObject({ ags: '05913', year: 2024, eu2: 1200, eu2_status: 'official' });
+    expect(doc.rows[1]).toMatchObject({ ags: '05913', year: 2025, eu2: 1200, eu2_status: 'projected' });
     expect(doc.meta.notes.join(' ')).toContain('each key is projected from its latest year not after 2024, the first projected year (e.g. 05913: counts for 2023, 2024, projected from 2024)');
   });
 
@@ -271,7 +282,7 @@ describe('calc --years names the shipped input the same from any working directo
     const doc = JSON.parse(here.stdout);
     expect(doc.meta.inputs[0].file).toBe('data/datasets/eu2-de-kreise-2025.csv');
     expect(doc.meta.inputs[0].file).toBe(JSON.parse((await runCli(['calc', '--format', 'json'])).stdout).meta.inputs[0].file);
-    expect(doc.meta.input).toBe('data/datasets/eu2-de-kreise-2025.csv, row by row');
+    expect(doc.meta.projection.input).toBe('data/datasets/eu2-de-kreise-2025.csv, row by row');
     expect(elsewhere.stdout).toBe(here.stdout);
   });
 });
@@ -293,7 +304,7 @@ describe('--range with a chosen --growth: low ≤ central ≤ high', () => {
       expect(Number(r.cost_eur)).toBeLessThanOrEqual(Number(r.cost_high_eur));
     }
     const doc = JSON.parse((await runCli(['extrapolate', '--years', '2019-2021', '--growth', 'rate:7.3', '--range', '--format', 'json'])).stdout);
-    expect([doc.meta.range.growth_low.scenario, doc.meta.range.growth_high.scenario]).toEqual(['constant', 'trend 2014–2019']);
+    expect([doc.meta.projection.range.growth_low.scenario, doc.meta.projection.range.growth_high.scenario]).toEqual(['constant', 'trend 2014–2019']);
   });
 
   it('--growth-low above the central growth is a usage error', async () => {
@@ -392,11 +403,15 @@ describe('--rate-file on extrapolate', () => {
 describe('claims and costs at different price levels', () => {
   it('are noted in extrapolate as in calc', async () => {
     const input = 'ags,year,eu2,insured\n05913000,2024,13495,6971\n05111000,2024,7770,4014\n';
-    const notes = JSON.parse((await runCli(['extrapolate', '-', '--by', 'land', '--rules', 'nrw-2024', '--format', 'json'], { stdin: input })).stdout).meta.notes as string[];
+    // extrapolate now prices a 2024 row at 2024 prices, as calc does: only --price-year 2019 puts the costs at another level.
+    const notes = JSON.parse((await runCli(['extrapolate', '-', '--by', 'land', '--rules', 'nrw-2024', '--price-year', '2019', '--format', 'json'], { stdin: input })).stdout).meta.notes as string[];
     expect(notes).toContain('Programme amounts are those of the budget year 2024, costs are at 2019 prices: claims, uncovered cost and coverage '
       + 'compare different price levels (give --price-year 2024 to price the costs in the budget year).');
-    const priced = JSON.parse((await runCli(['extrapolate', '-', '--by', 'land', '--rules', 'nrw-2024', '--price-year', '2024', '--format', 'json'], { stdin: input })).stdout);
-    expect((priced.meta.notes as string[]).filter((n) => n.startsWith('Programme amounts'))).toEqual([]);
+    for (const args of [[], ['--price-year', '2024']]) {
+      const priced = JSON.parse((await runCli(['extrapolate', '-', '--by', 'land', '--rules', 'nrw-2024', ...args, '--format', 'json'], { stdin: input })).stdout);
+      expect(priced.rows[0].rate_eur).toBe(2569.45);
+      expect((priced.meta.notes as string[]).filter((n) => n.startsWith('Programme amounts'))).toEqual([]);
+    }
   });
 });
 

@@ -39,22 +39,24 @@ describe('each municipality gets its own base row before anything is summed', ()
     const doc = JSON.parse((await runCli(['extrapolate', both, '--by', 'land', '--years', '2024-2024', '--format', 'json'])).stdout);
     // NRW 2024: Dortmund 21,000 + Duisburg 25,000 = 46,000 EU2; 9,500 + 10,000 = 19,500 insured;
     // net 26,500 × 2,569.45 = 68,090,425.00 EUR. Dortmund's 2023 row is not used.
-    expect(doc.rows).toEqual([expect.objectContaining({ ags: '05', base_year: 2024, rows_summed: 2, eu2: 46000, insured: 19500, net: 26500, cost_eur: 68090425 })]);
+    expect(doc.rows).toEqual([expect.objectContaining({ ags: '05', year: 2024, eu2_status: 'derived', eu2: 46000, insured: 19500, net: 26500, cost_eur: 68090425 })]);
     expect(doc.meta.notes.join(' ')).toContain('(e.g. 05913000: counts for 2023, 2024, projected from 2024)');
   });
 });
 
 describe('without --years, persons of different years are not added up', () => {
-  it('--by land: no totals line, and the notes say why', async () => {
+  it('--by land: a totals line per year and one over all years with money only, and the notes say why', async () => {
     const doc = JSON.parse((await runCli(['extrapolate', M, '--by', 'land', '--format', 'json'])).stdout);
     expect(doc.rows.map((r: { ags: string; year: number }) => `${r.ags}@${r.year}`)).toEqual(['05@2021', '05@2023', '05@2025', '09@2024']);
     // Before, the totals summed 18,000 + 20,000 + 22,000 + 30,000 = 90,000 EU2 residents of four years.
-    expect(doc.totals).toBeNull();
-    expect(doc.meta.notes).toContain('No totals: the rows are for different years (2021, 2023, 2024, 2025), and persons counted in different years ' +
-      'cannot be added up; give --years FROM-TO to project every key to common years.');
+    // Now as calc: the totals over all years hold money only (22,205,400 + 27,647,950 + 25,694,500 + 32,818,000 = 108,365,850),
+    // persons only per year.
+    expect(doc.totals).toMatchObject({ rows: 4, population: null, eu2: null, insured: null, net: null, cost_eur: 108365850 });
+    expect(doc.totals_by_year.map((t: { year: number; eu2: number; cost_eur: number }) => [t.year, t.eu2, t.cost_eur]))
+      .toEqual([[2021, 18000, 22205400], [2023, 20000, 27647950], [2024, 30000, 25694500], [2025, 22000, 32818000]]);
     const table = (await runCli(['extrapolate', M, '--by', 'land'])).stdout;
-    expect(table).not.toContain('Total (');
-    expect(table).not.toContain('Total cost');
+    expect(table).toMatch(/│ +│ Total 2021–2025 \(4 rows\) │ +│ +│ +│ +│ +│ 108\.365\.850,00 s │/);
+    expect(table).toContain('The rows are for 4 years: totals per year, and over 2021–2025 only money, which adds up across years (persons do not).');
   });
 
   it('--by total lists one total per year, in the order of the years', async () => {
@@ -65,7 +67,8 @@ describe('without --years, persons of different years are not added up', () => {
   it('rows of one year still get their totals line', async () => {
     const doc = JSON.parse((await runCli(['extrapolate', X, '--by', 'none', '--format', 'json'])).stdout);
     // 3,000 + 300 EU2 residents of 2023; net 2,500 + 0 (Berlin clamped) = 2,500.
-    expect(doc.totals).toEqual([expect.objectContaining({ year: 2023, eu2: 3300, net: 2500 })]);
+    expect(doc.totals).toMatchObject({ rows: 2, eu2: 3300, net: 2500 });
+    expect(doc.totals_by_year).toBeUndefined();
   });
 });
 
@@ -108,13 +111,17 @@ describe('imputed insured counts stay visible in projected years', () => {
     const doc = JSON.parse((await runCli([...args, '--format', 'json'])).stdout);
     expect(doc.rows.map((r: { ags: string; year: number; insured_status: string; insured_estimated: boolean }) => [r.ags, r.year, r.insured_status, r.insured_estimated]))
       .toEqual([['05', 2025, 'estimated', true], ['05', 2026, 'projected', true], ['09', 2025, 'official', false], ['09', 2026, 'projected', false]]);
-    expect(doc.totals.map((t: { insured_estimated: boolean }) => t.insured_estimated)).toEqual([true, true]);
+    expect(doc.totals_by_year.map((t: { year: number; insured_estimated: boolean }) => [t.year, t.insured_estimated])).toEqual([[2025, true], [2026, true]]);
+    expect(doc.totals.insured_estimated).toBe(true);
   });
 
-  it('table and md: the notes name the keys', async () => {
-    const note = 'Insured counts imputed from the national ratio, in whole or for some rows summed (insured_estimated in csv and json): 05 Nordrhein-Westfalen.';
-    expect((await runCli(args)).stdout.split('\n')).toContain(note);
-    expect((await runCli([...args, '--format', 'md'])).stdout).toContain(note);
+  it('table and md: the imputed counts carry e, and only NRW\'s', async () => {
+    // The note naming the keys is gone; calc's table marks the rows instead (and notes how they are estimated).
+    const table = (await runCli(args)).stdout;
+    expect(table).toMatch(/│ 05 +│ Nordrhein-Westfalen +│ 2025 │ +1\.222\.147 │ 21\.265 d │ 11\.014 e │ 10\.251 e │ 26\.913\.385,44 e │/);
+    expect(table).toMatch(/│ 09 +│ Bayern +│ 2025 │ +1\.505\.005 │ 20\.000 +│ 12\.000 +│ +8\.000 d │ 21\.003\.520,00 s │/);
+    expect(table).toContain('Insured employees: estimated where unknown: insured = round(eu2 × 572574 / 1108393)');
+    expect((await runCli([...args, '--format', 'md'])).stdout).toContain('| 05 | Nordrhein-Westfalen | 2025 | 1.222.147 | 21.265 d | 11.014 e | 10.251 e | 26.913.385,44 e |');
   });
 });
 

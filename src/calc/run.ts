@@ -13,7 +13,7 @@ import { defaultDataset } from '../pipeline/default-data.js';
 import { type Output, openOutput } from '../io/writer.js';
 import { colorFor, printWarnings } from '../output/color.js';
 import { csvRenderer } from '../output/csv.js';
-import type { CalcMeta, CalcReport } from '../output/report.js';
+import { type CalcMeta, type CalcReport, ownYearPrices } from '../output/report.js';
 import { renderReport } from '../output/registry.js';
 import { VERSION } from '../version.js';
 import { statSync } from 'node:fs';
@@ -235,12 +235,13 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
       if (applied) {
         meta.scenarios = applied.meta;
         // --year Y prices the costs in Y unless --price-year says otherwise: then that is the one to change.
-        meta.notes.push(...applied.notes, ...priceLevelNote(rows.map(requireYear(yearOf)), rate.priceYear, options.priceYear === undefined ? '--year' : '--price-year'),
+        meta.notes.push(...applied.notes, ...(options.priceYear === undefined ? [] : priceLevelNote(rows.map(requireYear(yearOf)), options.priceYear, '--price-year')),
           ...movedCountsNote(options.year, input.dataYear));
         warnOfScenarios(applied.scenarios, warnings, { locale, yearGiven: options.year !== undefined });
       }
       // Rows of several years: a total per year, and over all years only what adds up (money).
       const years = yearsOfRows(rows);
+      if (new Set(rows.map((row) => row.rateCents)).size > 1) meta.rate.prices = ownYearPrices(rate.baseYear);
       const report: CalcReport = {
         meta, rows, totals: years ? acrossYears(totals.result()) : totals.result(), warnings: warnings.list(), extra: applied?.columns ?? [],
         ...(years ? { yearTotals: totalsByYear(rows, years) } : {}),
@@ -278,8 +279,8 @@ async function potAreaRows(ruleSets: RuleSet[], rows: readonly ResultRow[], year
   warnings: WarningCollector): Promise<AreaRows<ResultRow>> {
   const area = await potArea(ruleSets, rows);
   for (const land of area.uncovered) {
-    warnings.add('pot-upper-bound', `no shipped data covers ${land === '' ? 'all of Germany' : `Land ${land}`}: fixed pots there are shared over the input's rows only, so their claims are an upper bound`,
-      'give counts for every municipality of the programme\'s area');
+    warnings.add('pot-upper-bound', 'no shipped data covers the area of a fixed pot: it is shared over the input\'s rows only, so its claims are an upper bound (give counts for every municipality of the area)',
+      land === '' ? 'all of Germany' : `Land ${land}`);
   }
   const years = [...new Set(rows.map(yearOf))];
   const areaRows = years.flatMap((year) => area.counts.map((count, i) => applyMethod({

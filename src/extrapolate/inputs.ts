@@ -2,6 +2,7 @@ import { BurdenError, EXIT, usageError } from '../errors.js';
 import type { InsuredImputation, WarningCollector } from '../engine/method.js';
 import { type ParameterSet, requireParameter } from '../engine/parameters.js';
 import { type Group, DERIVED, ESTIMATED, OFFICIAL, type YearlySeries, combine } from '../engine/projection.js';
+import { type Status, rankOf } from '../engine/status.js';
 import { imputeInsured } from '../engine/method.js';
 import { NestedKeys } from '../engine/nested-keys.js';
 import { parseColumnOverrides } from '../io/columns.js';
@@ -59,13 +60,16 @@ export function paperGroups(parameters: ParameterSet, overridden: ReadonlySet<st
   // The insured count's origin is said once, as insuredSource (the reports print it as "Insured employees: …").
   const notes = [`EU2 residents in Germany${overridden.has('eu2_residents_de') ? '' : `, 31.12.${eu2.year}`}: ${origin('eu2_residents_de', eu2)}.`];
   if (insured.year !== eu2.year) notes.push(`The two counts are for different years (${eu2.year}, ${insured.year}).`);
-  const status = (s: string): number => (s === 'official' ? OFFICIAL : ESTIMATED);
+  // A parameter's status is a status of the one scale (a --set value is an assumption).
+  const status = (s: string): number => rankOf(s as Status);
   return {
     groups: [{ key: '00', name: 'Deutschland', baseYear: eu2.year, eu2: eu2.value, insured: insured.value, eu2Status: status(eu2.status), insuredStatus: status(insured.status), members: 1, population: null }],
     files: [],
     paths: [],
     notes,
-    description: `the paper's nationwide figures (parameters eu2_residents_de and insured_bg_ro_de, 31.12.${eu2.year})`,
+    description: overridden.has('eu2_residents_de') || overridden.has('insured_bg_ro_de')
+      ? 'the nationwide counts as set for this run'
+      : `the paper's nationwide figures (parameters eu2_residents_de and insured_bg_ro_de, 31.12.${eu2.year})`,
     imputed: false,
     insuredSource: origin('insured_bg_ro_de', insured),
   };

@@ -20,7 +20,7 @@ import { loadShippedData } from '../io/shipped.js';
 import { type Output, openOutput } from '../io/writer.js';
 import { colorFor, printWarnings } from '../output/color.js';
 import { csvRenderer } from '../output/csv.js';
-import type { CalcMeta, CalcReport, GrowthMeta, ProjectionMeta } from '../output/report.js';
+import { type CalcMeta, type CalcReport, type GrowthMeta, type ProjectionMeta, ownYearPrices } from '../output/report.js';
 import { renderReport } from '../output/registry.js';
 import type { ParameterValue } from '../schema/parameter.js';
 import type { RuleSet } from '../schema/rules.js';
@@ -260,7 +260,7 @@ function buildMeta(
       base_price_year: baseYear,
       source: plan.rates.source,
       status: options.rate !== undefined ? 'official (your input)' : rateEntry?.status ?? 'official',
-      prices: fixed === null
+      prices: !plan.years && options.priceYear === undefined ? ownYearPrices(baseYear) : fixed === null
         ? `each year at its own prices: rate(y) = round(rate × VPI(y) / VPI(base), 2 decimals); ${vpiSources(parameters, pricedYears)}`
         : fixed === baseYear
           ? `price level ${fixed}, not uprated`
@@ -318,15 +318,15 @@ async function projectedArea(prepared: PreparedExtrapolation, rows: readonly Res
   const { plan, ruleSets, warnings } = prepared;
   const area = await potArea(ruleSets, rows);
   for (const land of area.uncovered) {
-    warnings.add('pot-upper-bound', `no shipped data covers ${land === '' ? 'all of Germany' : `Land ${land}`}: fixed pots there are shared over the input's rows only, so their claims are an upper bound`,
-      'give counts for every municipality of the programme\'s area');
+    warnings.add('pot-upper-bound', 'no shipped data covers the area of a fixed pot: it is shared over the input\'s rows only, so its claims are an upper bound (give counts for every municipality of the area)',
+      land === '' ? 'all of Germany' : `Land ${land}`);
   }
   if (area.counts.length === 0) return undefined;
   const from = plan.years?.from ?? null;
   const usable = area.counts.filter((c) => from === null || c.year <= from);
   if (usable.length < area.counts.length) {
-    warnings.add('pot-upper-bound', 'the shipped counts that fill a pot\'s area start after the first projected year: fixed pots are shared over the input\'s rows only, so their claims are an upper bound',
-      `start the projection in ${area.counts[0]?.year} or later`);
+    warnings.add('pot-upper-bound', 'the shipped counts that fill a pot\'s area start after the first projected year: fixed pots are shared over the input\'s rows only, so their claims are an upper bound (start the projection in the counts\' year or later)',
+      `counts of ${area.counts[0]?.year}, first projected year ${from}`);
     return undefined;
   }
   const buffer = new ProjectionBuffer(plan);

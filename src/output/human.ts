@@ -82,7 +82,7 @@ export function humanTable(report: CalcReport, locale: Locale): HumanTable {
   if (uprating && (uprating.target_projected || uprating.target_status !== 'official')) notes.push(`Price index: ${uprating.source}.`);
   for (const row of [...report.rows, report.totals]) for (const code of [row.eu2Status, row.insuredStatus, row.netStatus, row.costStatus]) used.add(code);
   if (report.meta.statuses) notes.push(statusLegend(report.meta.statuses, used));
-  if (report.totals.insuredEstimated) notes.push(`Insured employees: ${report.meta.insured}.`);
+  if (report.totals.insuredEstimated || report.meta.insured !== 'from the input') notes.push(`Insured employees: ${report.meta.insured}.`);
   if (yearly.length) {
     notes.push(`The rows are for ${yearly.length} years: totals per year, and over ${first}–${last} only money, which adds up across years (persons do not).`);
   }

@@ -152,3 +152,7 @@ export interface ProjectionMeta {
   growth: { eu2: GrowthMeta; insured: GrowthMeta } | null;
   range: { rate_spread_pct: number; growth_low: GrowthMeta; growth_high: GrowthMeta; note: string } | null;
 }
+
+/** The price rule's words when rows are priced at the levels of their own years (engine/rate.ts RateBook). */
+export const ownYearPrices = (baseYear: number): string =>
+  `each row at the prices of its own year: rate(y) = round(rate × VPI(y) / VPI(${baseYear}), 2 decimals); rows without a year at ${baseYear} prices`;

@@ -29,6 +29,9 @@ export interface PotArea {
   uncovered: string[];
 }
 
+/** A key that stands for all of Germany (the paper's national figure, a total): it covers every Kreis. */
+const isGermany = (ags: string): boolean => ags === '' || ags === '0' || ags === '00';
+
 /** The shipped Kreis dataset whose counts fill the programme areas. */
 export const AREA_DATASET = 'eu2-de-kreise-2025';
 
@@ -64,7 +67,7 @@ export async function potArea(ruleSets: readonly RuleSet[], input: readonly { ag
     const ags = row[agsAt] ?? '';
     if (!lands.some((land) => ags.startsWith(land))) continue;
     // The input has this Kreis, or an area containing it: its own figures stand.
-    if (input.some((r) => r.ags === ags || (r.ags.length < ags.length && ags.startsWith(r.ags)))) {
+    if (input.some((r) => r.ags === ags || (r.ags.length < ags.length && ags.startsWith(r.ags)) || isGermany(r.ags))) {
       replaced += 1;
       continue;
     }

@@ -191,7 +191,7 @@ export function evaluateScenarios<R extends ProgrammeRow>(ruleSets: RuleSet[], r
  * What the claims of each programme in force rest on when they are not official: a proposed
  * or assumed programme, a parameter that is not official (a --set override is an assumption,
  * and its source names the flag), and the rule's own assumptions. One entry per programme,
- * e.g. `kim_flex: claims_status assumption, resting on: the programme is proposed; …`.
+ * e.g. `kim_flex: claim status assumption, resting on: the programme is proposed; …`.
  */
 function claimDoubts(scenario: Scenario): string[] {
   const byProgramme = new Map<string, ProgrammeOutcome[]>();
@@ -213,7 +213,7 @@ function claimDoubts(scenario: Scenario): string[] {
       const assumed = (programme.assumptions ?? []).map((a) => a.field);
       if (assumed.length) reasons.add(`the rule's assumptions on ${assumed.join(', ')}`);
     }
-    return `${id}: claims_status ${leastSure(outcomes.map((o) => o.claimStatus))}, resting on: ${[...reasons].join('; ')}`;
+    return `${id}: claim status ${leastSure(outcomes.map((o) => o.claimStatus))}, resting on: ${[...reasons].join('; ')}`;
   });
 }
 
@@ -326,8 +326,16 @@ export function applyScenarios(ruleSets: RuleSet[], rows: readonly ResultRow[], 
     return amounts.reduce((s, o) => combine(s, rankOf(o.amount?.status ?? 'official')), DERIVED);
   };
   const costOf = (indexes: readonly number[]): number => indexes.reduce((total, i) => total + (rows[i]?.costCents ?? 0), 0);
-  const totalOfStatuses = (head: ClaimColumnHead, statuses: readonly number[], indexes: readonly number[]): Status =>
-    statusWord(potTotalStatus(head, indexes) ?? indexes.reduce((s, i) => Math.max(s, statuses[i] as number), indexes.length > 1 ? DERIVED : OFFICIAL));
+  const summed = (statusAt: (i: number) => number, indexes: readonly number[]): number =>
+    indexes.reduce((s, i) => Math.max(s, statusAt(i)), indexes.length > 1 ? DERIVED : OFFICIAL);
+  // A claim column's total: its amount's status for a pot shared in full, else the least sure of its rows.
+  const claimTotalStatus = (head: ClaimColumnHead, indexes: readonly number[]): number => potTotalStatus(head, indexes) ?? summed((i) => statusOf(head, i), indexes);
+  const totalOfStatuses = (head: ClaimColumnHead, indexes: readonly number[]): Status => {
+    if (head.figure !== 'total') return statusWord(head.figure === 'claim' ? claimTotalStatus(head, indexes) : summed((i) => statusOf(head, i), indexes));
+    // The total of a scenario's claims is as sure as the totals of its programmes' claims.
+    const programmes = ruleSets[head.scenario]?.programmes ?? [];
+    return statusWord(programmes.reduce((s, _, p) => combine(s, claimTotalStatus({ ...head, figure: 'claim', programme: p }, indexes)), DERIVED));
+  };
   const columns = claimColumnHeads(ruleSets).flatMap((head): ExtraColumn[] => {
     const statuses = all.map((i) => statusOf(head, i));
     const value: ExtraColumn = {
@@ -344,14 +352,15 @@ export function applyScenarios(ruleSets: RuleSet[], rows: readonly ResultRow[], 
       label: `${head.label} status`,
       kind: 'status',
       values: statuses.map(statusWord),
-      total: totalOfStatuses(head, statuses, all),
-      ...(several ? { yearTotals: new Map(years.map((year) => [year, totalOfStatuses(head, statuses, byYear.get(year) ?? [])])) } : {}),
+      total: totalOfStatuses(head, all),
+      ...(several ? { yearTotals: new Map(years.map((year) => [year, totalOfStatuses(head, byYear.get(year) ?? [])])) } : {}),
     };
     return [value, status];
   });
   const usesPopulation = ruleSets.some((r) => r.programmes.some((p) => figuresOf(p).includes('population')));
   const notes = [
     ...evaluated.notes,
+    ...(several ? ['Programmes apply in each year their validity window covers; a fixed pot is shared among the rows of each year.'] : []),
     'A claim is as unsure as the figures it rests on and as its programme (a proposed programme: proposed; an assumed amount, key or eligibility: assumption); ' +
       'the zero of a programme not in force that year is derived.',
     ...(usesPopulation && rows.some((r) => STATUS_OF.population(r) === PROJECTED)

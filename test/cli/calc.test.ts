@@ -142,11 +142,11 @@ describe('input of several years', () => {
   it('totals claims, coverage and claims status of each year as of the whole', async () => {
     const doc = JSON.parse((await runCli(['calc', '-', '--rules', 'bund-kdu-analog', '--format', 'json'],
       { stdin: 'ags,year,eu2,insured\n05913000,2024,100,0\n05913000,2025,100,0\n05111000,2025,50,10\n' })).stdout);
-    const pick = (t: Record<string, unknown>): unknown[] => [t.year, t.claims_total_eur, t.claims_status, t.uncovered_eur, t.coverage_pct];
+    const pick = (t: Record<string, unknown>): unknown[] => [t.year, t.claims_total_eur, t.claims_total_status, t.uncovered_eur, t.coverage_pct];
     expect(doc.totals_by_year.map(pick)).toEqual([
-      // The KdU analogy is in force from 2025 only.
+      // The KdU analogy is in force from 2025 only: its zero in 2024 is derived (certain by its window).
       // 100 × 2,569.45 EUR (2024 prices)
-      [2024, 0, 'official', 256945, 0],
+      [2024, 0, 'derived', 256945, 0],
       // 140 × 2,625.44 = 367,561.60 (2025 prices); 10.1 % of it = 37,123.72; coverage 10.10 %
       [2025, 37123.72, 'assumption', 330437.88, 10.1],
     ]);
@@ -436,12 +436,12 @@ describe('what calc says beyond its columns', () => {
   it('warns on stderr, in every format, of pot money that reaches no municipality', async () => {
     const { code, stdout, stderr } = await runCli(['calc', '-', '--rules', noneEligible, '--year', '2024', '--format', 'csv'], { stdin: 'ags,eu2,insured\n05913,30000,15000\n' });
     expect(code).toBe(0);
-    expect(stdout.split('\n')[1]).toContain(',0.00,0.00,assumption,');
+    expect(stdout.split('\n')[1]).toContain(',0.00,assumption,0.00,assumption,');
     expect(stderr).toBe('warning: pot money of test-pot/pot reaches no municipality (none in the input is eligible, or all are capped): 5,500,000.00 EUR for 2024\n');
     // A Kreis outside NRW gets nothing of the NRW pot, and no money is lost: the shipped NRW Kreise share all of it.
     const munich = await runCli(['calc', '-', '--rules', 'nrw-2024', '--year', '2024', '--format', 'csv'], { stdin: 'ags,eu2,insured\n09162,30000,15000\n' });
     expect(munich.code).toBe(0);
-    expect(munich.stdout.split('\n')[1]).toContain(',0.00,0.00,assumption,');
+    expect(munich.stdout.split('\n')[1]).toContain(',0.00,assumption,0.00,assumption,');
     expect(munich.stderr).toBe('');
   });
 
@@ -488,24 +488,29 @@ describe('what calc says beyond its columns', () => {
     expect((await runCli(['calc', '--rules', 'nrw-2024', '--year', '2030', '--format', 'csv'])).stderr).toMatch(/so every claim is 0\n$/);
   });
 
-  it('marks with e the claims that rest on estimated insured counts, and only those', async () => {
+  it('marks every claim with the status of what it rests on, the pot total with its amount\'s', async () => {
     const md = (await runCli(['calc', '--rules', 'nrw-2025-kim', '--rules', 'bund-kdu-analog', '--year', '2025', '--land', 'NW', '--format', 'md'])).stdout;
+    const letter = (cell: string): string => / ([a-z])\**$/.exec(cell.replace(' |', ''))?.[1] ?? '';
     const cells = (md.split('\n').find((l) => l.startsWith('| 05111 ')) ?? '').split(' | ').slice(9);
-    // nrw-2025-kim: suedosteuropa (not in force), kim_flex (a pot shared by EU2 residents: no insured
-    // count in it), claims; then uncovered and coverage, which rest on the cost; then bund-kdu-analog:
-    // a share of the cost, its claims, uncovered, coverage, and the difference of the two.
-    expect(cells.map((c) => c.replace(' |', '').endsWith(' e'))).toEqual([false, false, false, true, true, true, true, true, true, true]);
-    // The totals row says the same of its sums (the pot's total is the pot, exactly).
+    // nrw-2025-kim: suedosteuropa (not in force: its zero is derived), kim_flex (a proposed pot shared by an
+    // assumed key: assumption), claims; uncovered and coverage (on the estimated cost, and the claims: assumption);
+    // then bund-kdu-analog (a share of cost under the rule's assumptions), its claims, uncovered, coverage, and the difference.
+    expect(cells.map(letter)).toEqual(['d', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a']);
+    // The totals: the proposed pot sums to its amount exactly, so its total is as sure as the amount (proposed).
     const totals = (md.split('\n').find((l) => l.includes('**Total (53 rows)**')) ?? '').split(' | ').slice(9);
-    expect(totals.map((c) => c.replace(' |', '').endsWith(' e**'))).toEqual([false, false, false, true, true, true, true, true, true, true]);
+    expect(totals.map(letter)).toEqual(['d', 'r', 'r', 'a', 'a', 'a', 'a', 'a', 'a', 'a']);
   });
 
   it('projections warn of unallocated pot money too, once per pot with its years', async () => {
     const { stderr, code } = await runCli(['calc', '-', '--years', '2023-2025', '--base-year', '2023', '--rules', 'nrw-2024', '--format', 'csv', '--strict'],
       { stdin: 'ags,eu2,insured\n09162000,30000,15000\n' });
-    // The Südosteuropa pot runs to 2024: nothing of it in 2025, and Munich is not in NRW.
-    expect(stderr.split('\n')[0]).toBe('warning: pot money of nrw-2024/suedosteuropa reaches no municipality (none in the input is eligible, or all are capped): '
-      + '5,500,000.00 EUR for 2023, 5,500,000.00 EUR for 2024');
+    // The shipped counts (2025) cannot fill the pot's area in 2023 and 2024, so it is shared over the input alone;
+    // the Südosteuropa pot runs to 2024: nothing of it in 2025, and Munich is not in NRW.
+    expect(stderr.split('\n').slice(0, 2)).toEqual([
+      'warning: the shipped counts that fill a pot\'s area start after the first projected year: fixed pots are shared over the input\'s rows only, '
+        + 'so their claims are an upper bound (start the projection in the counts\' year or later) in 1 row: counts of 2025, first projected year 2023',
+      'warning: pot money of nrw-2024/suedosteuropa reaches no municipality (none in the input is eligible, or all are capped): '
+        + '5,500,000.00 EUR for 2023, 5,500,000.00 EUR for 2024']);
     expect(code).toBe(65);
   });
 
@@ -518,7 +523,8 @@ describe('what calc says beyond its columns', () => {
     const claim = (line: string | undefined): string => (line ?? '').split(' | ')[9] ?? '';
     expect(claim(md.split('\n').find((l) => l.startsWith('| 05111 ')))).toMatch(/ e$/);
     // A pot without a Land is shared over all of Germany, the 393 Kreise of the default data.
-    expect(claim(md.split('\n').find((l) => l.includes('**Total (393 rows)**')))).toBe('**1.000.000,00**');
+    // The total is the pot, exactly: as sure as its official amount, and derived as a sum of shares (not estimated).
+    expect(claim(md.split('\n').find((l) => l.includes('**Total (393 rows)**')))).toBe('**1.000.000,00 d**');
   });
 });
 

@@ -39,7 +39,9 @@ describe('nrw-2024 projected over 2023-2026: the pot in 2023 and 2024, nothing f
   });
 
   it('adds each claim column with its status after the projection\'s columns', () => {
-    expect(run.stderr).toBe('');
+    // The shipped counts that would fill the rest of NRW are of 2025: from 2023 the pot is shared over the input alone, and it says so.
+    expect(run.stderr).toBe('warning: the shipped counts that fill a pot\'s area start after the first projected year: fixed pots are shared over the input\'s rows only, '
+      + 'so their claims are an upper bound (start the projection in the counts\' year or later) in 1 row: counts of 2025, first projected year 2023\n');
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')[0]).toBe(
       'ags,name,year,population,eu2,eu2_status,insured,insured_status,insured_estimated,net,net_status,rate_eur,rate_status,cost_eur,cost_status,' +
@@ -73,24 +75,30 @@ describe('nrw-2024 projected over 2023-2026: the pot in 2023 and 2024, nothing f
     expect(a[3]).toMatchObject({ cost_eur: '2677950.00', uncovered_eur: '2677950.00', uncovered_status: 'projected', coverage_pct: '0.00' });
   });
 
-  it('json: the same claims, totals per year that sum to the pot, and each programme per year in meta.rules', async () => {
+  it('json: the same claims, totals per year that sum to the pot, and each programme per year in meta.scenarios', async () => {
     const doc = JSON.parse((await runCli(['extrapolate', SEVEN, '--by', 'none', '--years', '2023-2026', '--base-year', '2023', '--rules', 'nrw-2024', '--format', 'json'])).stdout);
     expect(doc.rows.filter((r: { year: number }) => r.year === 2024).map((r: { claim_suedosteuropa_eur: number }) => r.claim_suedosteuropa_eur))
       .toEqual([785714.29, 1571428.57, 3142857.14]);
-    expect(doc.totals.map((t: { claim_suedosteuropa_eur: number }) => t.claim_suedosteuropa_eur)).toEqual([5500000, 5500000, 0, 0]);
-    expect(doc.totals.map((t: { claim_suedosteuropa_status: string }) => t.claim_suedosteuropa_status)).toEqual(['assumption', 'projected', 'derived', 'derived']);
-    const programmes = doc.meta.rules[0].programmes;
+    expect(doc.totals_by_year.map((t: { claim_suedosteuropa_eur: number }) => t.claim_suedosteuropa_eur)).toEqual([5500000, 5500000, 0, 0]);
+    // A pot shared in full sums to its (official) amount whatever its shares rest on: derived; the zero of the years it is not in force too.
+    expect(doc.totals_by_year.map((t: { claim_suedosteuropa_status: string }) => t.claim_suedosteuropa_status)).toEqual(['derived', 'derived', 'derived', 'derived']);
+    // Over all years: money only.
+    expect(doc.totals.claim_suedosteuropa_eur).toBe(11000000);
+    const programmes = doc.meta.scenarios[0].programmes;
     expect(programmes.map((p: { year: number; in_force: boolean }) => [p.year, p.in_force])).toEqual([[2023, true], [2024, true], [2025, false], [2026, false]]);
     expect(doc.meta.notes.join(' ')).toContain('Programmes apply in each year their validity window covers');
   });
 
-  it('table and md: claim lines per row in the year-by-column table, the totals to the cent', async () => {
+  it('table and md: a line per key and year with its claims, the totals per year to the cent', async () => {
     const table = (await runCli(['extrapolate', SEVEN, '--by', 'none', '--years', '2023-2026', '--base-year', '2023', '--rules', 'nrw-2024'])).stdout;
-    expect(table).toMatch(/│ +│ +│ suedosteuropa \(EUR\) +│ +785\.714,29 a │ +785\.714,29 p │ +0,00 d │ +0,00 d │/);
-    // The totals block (the last suedosteuropa line) carries the whole pot.
-    expect(table.split('\n').filter((l) => l.includes('suedosteuropa (EUR)')).at(-1)).toMatch(/│ +5\.500\.000,00 a │ +5\.500\.000,00 p │ +0,00 d │ +0,00 d │$/);
+    const line = (start: RegExp): string => table.split('\n').find((l) => start.test(l)) ?? '';
+    expect(line(/^│ 05111 │ A +│ 2024 │/)).toMatch(/│ +785\.714,29 p │ +785\.714,29 p │ +1\.783\.735,71 p │ +30,58 p │$/);
+    expect(line(/^│ 05111 │ A +│ 2025 │/)).toMatch(/│ +0,00 d │ +0,00 d │ +2\.625\.440,00 p │ +0,00 p │$/);
+    // The totals of 2023 and 2024 carry the whole pot, to the cent.
+    expect(line(/Total 2023 \(3 rows\)/)).toMatch(/│ +5\.500\.000,00 d │ +5\.500\.000,00 d │ +12\.094\.150,00 a │ +31,26 a │$/);
+    expect(line(/Total 2024 \(3 rows\)/)).toMatch(/│ +5\.500\.000,00 d │ +5\.500\.000,00 d │/);
     const md = (await runCli(['extrapolate', SEVEN, '--by', 'none', '--years', '2023-2026', '--base-year', '2023', '--rules', 'nrw-2024', '--format', 'md'])).stdout;
-    expect(md).toContain('|  |  | Coverage % | 31,26 a | 30,58 p | 0,00 p | 0,00 p |');
+    expect(md).toContain('| 05111 | A | 2023 | 618.685 | 1.000 | 0 | 1.000 d | 2.513.450,00 d | 4,06 d | 0,16 | 785.714,29 a | 785.714,29 a | 1.727.735,71 a | 31,26 a |');
   });
 });
 
@@ -158,7 +166,7 @@ describe('bund-pauschale with --set bund_pauschale=500: from 2025, capped at the
     const doc = JSON.parse((await runCli([...args, '--format', 'json'])).stdout);
     expect(doc.meta.overrides).toEqual(['bund_pauschale=500 (--set)']);
     // 2025: 550,000.00 + 288,798.40 = 838,798.40.
-    expect(doc.totals[1]).toMatchObject({ year: 2025, claim_bund_pauschale_eur: 838798.4, claim_bund_pauschale_status: 'projected' });
+    expect(doc.totals_by_year[1]).toMatchObject({ year: 2025, claim_bund_pauschale_eur: 838798.4, claim_bund_pauschale_status: 'projected' });
     const refused = await runCli(['extrapolate', '--years', '2025-2026', '--rules', 'bund-pauschale', '--set', 'bund_pauschale=-500']);
     expect(refused.code).toBe(64);
     expect(refused.stderr).toBe('error: --set bund_pauschale=-500: an amount in euros cannot be below 0 (see burden params bund_pauschale)\n');
@@ -188,7 +196,11 @@ describe('two rule sets side by side', () => {
 
   it('the table shows both scenarios and the difference per year', async () => {
     const table = (await runCli(['calc', SEVEN, '--years', '2024-2025', '--base-year', '2024', '--rules', 'nrw-2024', '--rules', 'nrw-2025-kim'])).stdout;
-    expect(table).toMatch(/│ Δ claims nrw-2025-kim − nrw-2024 \(EUR\) │ +0,00 a │ +5\.500\.000,00 p │/);
+    const total = (year: string): string => table.split('\n').find((l) => l.includes(`Total ${year} `)) ?? '';
+    // The last column is the difference: 0 in 2024 (both pay the Land programme), the whole KIM block in 2025.
+    expect(table).toContain('Δ claims nrw-2025-kim − nrw-2024 (EUR)');
+    expect(total('2024')).toMatch(/│ +0,00 a │$/);
+    expect(total('2025')).toMatch(/│ +5\.500\.000,00 p │$/);
   });
 });
 
@@ -196,7 +208,7 @@ describe('rules without a projection, and what is still refused', () => {
   it('the paper\'s national figure: no NRW key, so the Land pot stays unallocated, and says so', async () => {
     const doc = JSON.parse((await runCli(['extrapolate', '--rules', 'nrw-2024', '--format', 'json'])).stdout);
     expect(doc.rows[0]).toMatchObject({ ags: '00', year: 2019, claim_suedosteuropa_eur: 0, uncovered_eur: 1148260117, coverage_pct: 0 });
-    expect(doc.meta.rules[0].programmes[0]).toMatchObject({ year: 2019, in_force: true, unallocated_eur: 5500000 });
+    expect(doc.meta.scenarios[0].programmes[0]).toMatchObject({ year: 2019, in_force: true, unallocated_eur: 5500000 });
     // The notes are written in the report's locale (de unless --locale or csv), as its table is.
     expect(doc.meta.notes).toContain('Unallocated pot (no eligible municipality, or all capped): suedosteuropa 2019: 5.500.000,00 EUR.');
     expect((await runCli(['extrapolate', '--rules', 'nrw-2024', '--locale', 'en'])).stdout).toContain('suedosteuropa 2019: 5,500,000.00 EUR.');
@@ -227,7 +239,8 @@ describe('several years per key: a pot is paid once per key and year', () => {
 
   it('2024: two rows, 4,125,000.00 + 1,375,000.00 = 5,500,000.00 EUR', async () => {
     const { stdout, stderr, code } = await runCli(['calc', YEARS, '--years', '2024-2024', '--rules', 'nrw-2024', '--format', 'csv']);
-    expect(stderr).toBe('');
+    // The shipped counts (2025) cannot fill the rest of NRW in 2024: the pot is shared over the input, and it says so.
+    expect(stderr).toContain('counts of 2025, first projected year 2024');
     expect(code).toBe(0);
     const rows = records(stdout);
     expect(rows.map((r) => [r.ags, r.year, r.eu2, r.claim_suedosteuropa_eur])).toEqual([

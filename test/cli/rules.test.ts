@@ -12,12 +12,13 @@ describe('burden calc --rules', () => {
     const { stdout, code } = await runCli(['calc', '-', '--rules', 'nrw-2024', '--year', '2024', '--price-year', '2019', '--format', 'csv'], { stdin: THREE });
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
-    expect(lines[0]).toBe('ags,name,year,population,eu2,eu2_status,insured,insured_status,insured_estimated,net,net_status,rate_eur,rate_status,cost_eur,cost_status,cost_per_inhabitant_eur,eu2_share_pct,claim_suedosteuropa_eur,claims_total_eur,claims_status,uncovered_eur,coverage_pct');
+    expect(lines[0]).toBe('ags,name,year,population,eu2,eu2_status,insured,insured_status,insured_estimated,net,net_status,rate_eur,rate_status,cost_eur,cost_status,cost_per_inhabitant_eur,eu2_share_pct,' +
+      'claim_suedosteuropa_eur,claim_suedosteuropa_status,claims_total_eur,claims_total_status,uncovered_eur,uncovered_status,coverage_pct,coverage_status');
     // The pot is shared over the programme's whole area: the other 50 NRW Kreise come from the shipped data and are not shown.
-    expect(lines.slice(1).map((l) => l.split(',').at(-5))).toEqual(['23419.70', '23419.70', '23419.70']);
+    expect(lines.slice(1).map((l) => l.split(',').at(-8))).toEqual(['23419.70', '23419.70', '23419.70']);
     expect(stdout).not.toContain('1833333');
     // The pot is official, but its allocation key and eligibility are assumptions of the rule.
-    expect(lines.slice(1).map((l) => l.split(',').at(-3))).toEqual(['assumption', 'assumption', 'assumption']);
+    expect(lines.slice(1).map((l) => l.split(',').at(-7))).toEqual(['assumption', 'assumption', 'assumption']);
   });
 
   it('the pot sums to its amount in json and table totals', async () => {
@@ -28,7 +29,8 @@ describe('burden calc --rules', () => {
     expect(doc.meta.scenarios[0].programmes[0]).toMatchObject({ id: 'suedosteuropa', in_force: true, status: 'official' });
     expect(doc.meta.scenarios[0].programmes[0].assumptions.map((a: { field: string }) => a.field)).toEqual(['key', 'eligibility']);
     const table = (await runCli(['calc', '--rules', 'nrw-2024', '--year', '2024', '--land', 'NW'])).stdout;
-    expect(table).toMatch(/Total \(53 rows\).*│ +5\.500\.000,00 {3}│ 5\.500\.000,00 {3}│/);
+    // The pot and the claims total are exactly the pot, as sure as its amount (derived); the shares rest on the rule's assumptions.
+    expect(table).toMatch(/Total \(53 rows\).*│ +5\.500\.000,00 d │ 5\.500\.000,00 d │/);
   });
 
   it('without a year on stdin input, --rules is a usage error', async () => {
@@ -43,23 +45,25 @@ describe('burden calc --rules', () => {
     const [header, first] = stdout.trim().split('\n');
     expect(header).toContain('nrw_2024_claims_total_eur');
     expect(header).toContain('bund_pauschale_claims_total_eur');
-    expect(header?.endsWith(',claims_difference_eur')).toBe(true);
-    // 2025: the Land programme has ended (0), the federal flat rate pays 1,000 × 500 EUR.
-    expect(first?.endsWith(',500000.00')).toBe(true);
+    // Every claim figure is followed by its status on the one scale; the difference comes last.
+    expect(header?.endsWith(',claims_difference_eur,claims_difference_status')).toBe(true);
+    // 2025: the Land programme has ended (0), the federal flat rate pays 1,000 × 500 EUR, resting on a --set value.
+    expect(first?.endsWith(',500000.00,assumption')).toBe(true);
   });
 
   it('records --set overrides in the metadata', async () => {
     const doc = JSON.parse((await runCli(['calc', '-', '--rules', 'bund-pauschale', '--set', 'bund_pauschale=500', '--year', '2025', '--format', 'json'], { stdin: THREE })).stdout);
     expect(doc.meta.overrides).toEqual(['bund_pauschale=500 (--set)']);
     expect(doc.rows[0].claim_bund_pauschale_eur).toBe(500000);
-    expect(doc.rows[0].claims_status).toBe('assumption');
+    expect(doc.rows[0].claim_bund_pauschale_status).toBe('assumption');
+    expect(doc.rows[0].claims_total_status).toBe('assumption');
   });
 
   it('says in the notes which claims rest on proposed programmes, assumptions and --set overrides', async () => {
     const { stdout } = await runCli(['calc', '-', '--rules', 'nrw-2024', '--rules', 'bund-pauschale', '--set', 'bund_pauschale=500', '--year', '2025', '--format', 'md', '--locale', 'en'], { stdin: THREE });
     expect(stdout).toContain('Rules nrw-2024: NRW as enacted: Förderprogramm „Zuwanderung aus Südosteuropa“ (2017–2024). In force: none.  \n');
     expect(stdout).toContain(
-      'Claims of bund-pauschale/bund_pauschale: claims_status assumption, resting on: the programme is proposed; ' +
+      'Claims of bund-pauschale/bund_pauschale: claim status assumption, resting on: the programme is proposed; ' +
         'amount_eur is parameter bund_pauschale = 500 EUR/person/year [assumption, --set bund_pauschale=500 on the command line]; ' +
         "the rule's assumptions on amount_eur, from, cap_share.  \n",
     );

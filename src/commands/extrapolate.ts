@@ -31,7 +31,7 @@ export function registerExtrapolate(program: Command, Option: typeof OptionClass
     .option('--growth-high <scenario>', 'high EU2 growth for --range, at least the central --growth (default: the highest of constant, the recent trend 2019–2025, the trend 2014–2019 of the paper and --growth)')
     .option('--rules <id|file>', 'apply a programme rule set in each year its programmes are in force (shipped id or file); give twice to compare two scenarios', collect, [])
     .option('--set <name=value>', 'override a parameter for this run, e.g. --set bund_pauschale=500 (repeatable)', collect, [])
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'md']).default('table'))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'md', 'html', 'xlsx']).default('table'))
     .addOption(new Option('--locale <locale>', 'number format: de (1.234,56; default for table, md and json) or en (1,234.56); csv defaults to machine format (en, no grouping)').choices(['de', 'en']))
     .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
     .option('--allow-missing', 'skip input rows whose EU2 count is unknown, with a warning')

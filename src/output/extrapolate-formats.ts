@@ -1,6 +1,7 @@
 import type { Locale } from '../io/numbers.js';
 import type { ExtrapolateReport } from './extrapolate-report.js';
 import { lazyRenderers } from './registry.js';
+import { usageError } from '../errors.js';
 
 export interface ExtrapolateRenderOptions {
   locale: Locale;
@@ -15,4 +16,14 @@ export const renderExtrapolate = lazyRenderers<ExtrapolateReport, ExtrapolateRen
   table: async () => (await import('./extrapolate-table.js')).renderExtrapolateTable,
   md: async () => (await import('./extrapolate-markdown.js')).renderExtrapolateMarkdown,
   json: async () => (await import('./extrapolate-json.js')).renderExtrapolateJson,
+  // html and xlsx render the one CalcReport (output/registry.ts); the projection's report is not
+  // one yet, so these formats say what works today instead of failing as an internal error.
+  html: notYet('html'),
+  xlsx: notYet('xlsx'),
 });
+
+function notYet(format: string): () => Promise<never> {
+  return async () => {
+    throw usageError(`--format ${format} is not available for projections and extrapolate yet`, `run burden calc (one budget year) with --format ${format}, or use --format json here`);
+  };
+}

@@ -150,6 +150,7 @@ export function sourcesOf(report: CalcReport): string[] {
 
 /** The first sentence of a text (a parameter's description), as a short label. */
 export function firstSentence(text: string): string {
-  const end = text.search(/\.(\s|$)/);
+  // A full stop before a capital letter or at the end: "S. 11" and "Abs. 3" do not end a sentence.
+  const end = text.search(/\.(\s+[A-ZÄÖÜ]|$)/);
   return end < 0 ? text : text.slice(0, end + 1);
 }

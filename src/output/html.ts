@@ -75,7 +75,8 @@ export function htmlModel(report: CalcReport, options: Pick<RenderOptions, 'lang
     subtitle: [area, yearText, ...scenarios.map((s) => `${t('report.rules')} ${s.id}`)].filter(Boolean).join(' · '),
     headline,
     methodSentence: `${t('method.sentence')} ${rateText}`,
-    table: tableOf(report, figureColumns(report, lang), lang),
+    // One year is named in the subtitle; a year column only when the rows span several.
+    table: tableOf(report, figureColumns(report, lang).filter((c) => c.kind !== 'year' || years.length > 1), lang),
     sources: sourcesOf(report),
     parameters: (meta.parameters ?? []).map((p) => parameterRow(p, lang)),
     provenance: { version: `${meta.version}`, inputs: meta.inputs.map((i) => ({ name: i.file, sha256: i.sha256 })) },

@@ -115,7 +115,7 @@ export function htmlModel(report: CalcReport, options: Pick<RenderOptions, 'lang
   if (scenarios.length === 2) {
     const [a, b] = scenarios as [(typeof scenarios)[number], (typeof scenarios)[number]];
     const largest = [...shown].sort((x, y) => y.row.costCents - x.row.costCents || x.row.ags.localeCompare(y.row.ags)).slice(0, BARS_TOP);
-    const cut = largest.length < shown.length ? ` (${BARS_TOP} ${t('scenarios.largest')})` : '';
+    const cut = largest.length < shown.length ? ` (${t('scenarios.largest').replace('{n}', String(BARS_TOP))})` : '';
     const value = (key: string, i: number): number | null => {
       const v = report.extra.find((c) => c.key === key)?.values[i];
       return typeof v === 'number' ? v / 100 : null;

@@ -126,7 +126,7 @@ const TERMS = {
   'bars.figure': ['Kosten je Gebiet, größte zuerst', 'Cost per area, largest first'],
   'lines.figure': ['Kosten je Jahr', 'Cost per year'],
   'scenarios.figure': ['Förderansprüche und ungedeckte Kosten je Gebiet', 'Programme claims and uncovered cost per area'],
-  'scenarios.largest': ['die Gebiete mit den höchsten Kosten', 'the areas with the highest cost'],
+  'scenarios.largest': ['die {n} Gebiete mit den höchsten Kosten', 'the {n} areas with the highest cost'],
   'col.claim': ['Anspruch', 'Claim'],
   'col.claims_status': ['Status Förderansprüche', 'Status of claims'],
   'col.difference': ['Differenz der Förderansprüche (EUR)', 'Difference of claims (EUR)'],

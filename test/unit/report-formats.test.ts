@@ -30,7 +30,7 @@ async function runAll(name: string, args: string[]): Promise<Run> {
 /** The results sheet as objects keyed by header, each cell's value as exceljs reads it. */
 async function sheetRows(xlsx: Buffer, sheet: number): Promise<{ headers: string[]; rows: Record<string, unknown>[] }> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(xlsx);
+  await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
   const ws = workbook.worksheets[sheet]!;
   const headers = (ws.getRow(1).values as unknown[]).slice(1).map(String);
   const rows: Record<string, unknown>[] = [];
@@ -82,7 +82,7 @@ describe('calc --format html and xlsx (all Kreise, shipped data)', () => {
       expect(row['Status: Kosten (EUR)']).toBe(statusWord('de', json.cost_status as Status));
     });
     const sheets = new ExcelJS.Workbook();
-    await sheets.xlsx.load(run.xlsx);
+    await sheets.xlsx.load(run.xlsx as unknown as ArrayBuffer);
     expect(sheets.worksheets.map((w) => w.name)).toEqual(['Ergebnisse', 'Summen', 'Quellen und Hinweise', 'Parameter']);
     const results = sheets.worksheets[0]!;
     expect(results.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });

@@ -13,8 +13,10 @@ import { defaultDataset } from '../pipeline/default-data.js';
 import { type Output, openOutput } from '../io/writer.js';
 import { colorFor, printWarnings } from '../output/color.js';
 import { csvRenderer } from '../output/csv.js';
-import { type CalcMeta, type CalcReport, ownYearPrices } from '../output/report.js';
-import { renderReport } from '../output/registry.js';
+import { type CalcMeta, type CalcReport, type ParameterFact, ownYearPrices } from '../output/report.js';
+import { BINARY_FORMATS, renderReport } from '../output/registry.js';
+import { type ParameterSet, valueAt } from '../engine/parameters.js';
+import type { ResolvedRate } from '../engine/rate.js';
 import { VERSION } from '../version.js';
 import { statSync } from 'node:fs';
 import { parallelWorkers, streamParallel } from './parallel.js';
@@ -123,7 +125,11 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
   const options = parseCalcOptions({ ...rawOptions, debug: globals.debug });
   const format = options.format;
   if (options.explain !== undefined && format === 'csv') {
-    throw usageError('--explain needs --format table, md or json', 'csv has no room for the chain of figures');
+    throw usageError('--explain needs --format table, md, json, html or xlsx', 'csv has no room for the chain of figures');
+  }
+  // A workbook is bytes: to a file or a pipe, never onto a terminal (as gzip refuses to).
+  if (BINARY_FORMATS.has(format) && (options.output === undefined || options.output === '-') && process.stdout.isTTY === true) {
+    throw usageError(`--format ${format} writes a binary file, not text for a terminal`, `give -o FILE, e.g. -o report.${format}`);
   }
   const warnings = new WarningCollector();
   const shipped = await loadShippedData();
@@ -171,6 +177,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
     overrides,
     notes: [...input.notes, PRICE_RULE],
     statuses: statusMeanings(parameters),
+    parameters: parameterFacts(parameters, options.year ?? input.dataYear ?? rate.priceYear, rate),
   };
 
   // Rule and rate files are inputs too (a rule set's id names no file, and protects none).
@@ -256,7 +263,9 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
         });
       }
       const paint = await colorFor(options.output ? {} : process.stdout);
-      for (const piece of await renderReport(format, report, { locale, color: paint.enabled })) output.write(piece);
+      // `lang` arrives with the --lang option (another change); until then html and xlsx speak German.
+      const lang = (options as { lang?: 'de' | 'en' }).lang;
+      for (const piece of await renderReport(format, report, { locale, color: paint.enabled, ...(lang ? { lang } : {}) })) output.write(piece);
     }
     if (options.strict && warnings.list().length > 0) {
       // --strict: warnings fail the run, and a failed run leaves no output file.
@@ -288,6 +297,27 @@ async function potAreaRows(ruleSets: RuleSet[], rows: readonly ResultRow[], year
     origin: { file: `data/datasets/${AREA_DATASET}`, line: i + 2 },
   }, { ...context, countsYear: year })));
   return { rows: areaRows, note: area.note };
+}
+
+/**
+ * The parameters in force in `year` (on 31 December, as `burden params` shows a value from its
+ * date on), for the reports that list them. The price index is a series: of it, the two years the
+ * rate was uprated between, as the rate used them (a year past the last index is carried forward).
+ */
+function parameterFacts(parameters: ParameterSet, year: number, rate: ResolvedRate): ParameterFact[] {
+  const facts: ParameterFact[] = [];
+  for (const parameter of [...parameters.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+    const head = { name: parameter.name, description: parameter.description, unit: parameter.unit };
+    if (parameter.unit === 'index') {
+      for (const index of rate.uprating ? [rate.uprating.from, rate.uprating.to] : []) {
+        facts.push({ ...head, value: index.thousandths / 1000, from: `${index.year}-01-01`, status: index.projected ? 'projected' : index.status, source: index.source });
+      }
+      continue;
+    }
+    const value = valueAt(parameter, `${year}-12-31`);
+    if (value) facts.push({ ...head, value: value.value, from: value.from, status: value.status, source: value.source });
+  }
+  return facts;
 }
 
 /** The budget year of a row: --year, else the row's own year, else the dataset's reference year. */

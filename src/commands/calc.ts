@@ -35,7 +35,7 @@ export function registerCalc(program: Command, Option: typeof OptionClass): void
     .option('--rate-spread <percent>', 'with --range: ± this percentage of the rate (default 20)')
     .option('--growth-low <scenario>', 'with --range: low EU2 growth, at most the central --growth (default: the lowest of constant, the recent trend 2019–2025, the trend 2014–2019 of the paper and --growth)')
     .option('--growth-high <scenario>', 'with --range: high EU2 growth, at least the central --growth (default: the highest of constant, the recent trend 2019–2025, the trend 2014–2019 of the paper and --growth)')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'md']).default('table'))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'md', 'html', 'xlsx']).default('table'))
     .addOption(new Option('--locale <locale>', 'number format: de (1.234,56; default for table, md and json) or en (1,234.56); csv defaults to machine format (en, no grouping)').choices(['de', 'en']))
     .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
     .option('--allow-missing', 'skip rows whose keys are missing from another file or whose EU2 count is unknown, with a warning')

@@ -33,7 +33,7 @@ export function registerExtrapolate(program: Command, Option: typeof OptionClass
     .addOption(new Option('--impute-insured <method>', 'how unknown insured counts are estimated (default national-2019)').choices(['national-2019', 'regional-2019']))
     .option('--rules <id|file>', 'apply a programme rule set in each year its programmes are in force (shipped id or file); give twice to compare two scenarios', collect, [])
     .option('--set <name=value>', 'override a parameter for this run, e.g. --set bund_pauschale=500 (repeatable)', collect, [])
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'md']).default('table'))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'md', 'html', 'xlsx']).default('table'))
     .addOption(new Option('--locale <locale>', 'number format: de (1.234,56; default for table, md and json) or en (1,234.56); csv defaults to machine format (en, no grouping)').choices(['de', 'en']))
     .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
     .option('--allow-missing', 'skip input rows whose EU2 count is unknown, with a warning')

@@ -14,7 +14,8 @@ import { forget, removeAtExit } from './temp-files.js';
  * by whatever name or route it is reached (see refuseInput).
  */
 export interface Output {
-  write(text: string): void;
+  /** Text is written as UTF-8; bytes (an xlsx workbook) as they are, after any text before them. */
+  write(data: string | Uint8Array): void;
   commit(): void;
   abort(): void;
 }
@@ -94,8 +95,14 @@ class FdOutput implements Output {
   private buffer = '';
   constructor(private readonly fd: number, private readonly label: string, private readonly onCommit: () => void, private readonly onAbort: () => void) {}
 
-  write(text: string): void {
-    this.buffer += text;
+  write(data: string | Uint8Array): void {
+    if (typeof data !== 'string') {
+      // Bytes keep their place after the text written before them.
+      this.flush();
+      this.writeAll(data);
+      return;
+    }
+    this.buffer += data;
     if (this.buffer.length >= 1 << 16) this.flush();
   }
 
@@ -103,6 +110,10 @@ class FdOutput implements Output {
     if (!this.buffer) return;
     const data = Buffer.from(this.buffer);
     this.buffer = '';
+    this.writeAll(data);
+  }
+
+  private writeAll(data: Uint8Array): void {
     let offset = 0;
     while (offset < data.length) {
       try {

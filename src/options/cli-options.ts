@@ -10,7 +10,7 @@ export const flag = z._default(z.boolean(), false);
 export const yearOption = z.pipe(z.string().check(z.regex(/^\d{4}$/, 'must be a year like 2025')), z.transform(Number));
 
 export const outputOptionsShape = {
-  format: z._default(z.enum(['table', 'csv', 'json', 'md']), 'table'),
+  format: z._default(z.enum(['table', 'csv', 'json', 'md', 'html', 'xlsx']), 'table'),
   locale: z.optional(z.enum(['de', 'en'])),
   output: z.optional(z.string()),
   allowMissing: flag,

@@ -1,16 +1,16 @@
-import type { CalcReport, RenderOptions } from './report.js';
+import type { CalcReport, OutputPiece, RenderOptions } from './report.js';
 
 /**
  * Format name → renderer, which gives its text in pieces (json: a piece per few hundred rows), each renderer's module loaded only when its format is chosen, so a
  * table never loads the json code. One helper for the reports of calc and extrapolate.
  */
-export function lazyRenderers<Report, Options>(
-  loaders: Record<string, () => Promise<(report: Report, options: Options) => Iterable<string>>>,
-): (format: string, report: Report, options: Options) => Promise<Iterable<string>> {
+export function lazyRenderers<Report, Options, Piece extends OutputPiece = string>(
+  loaders: Record<string, () => Promise<(report: Report, options: Options) => Iterable<Piece> | Promise<Iterable<Piece>>>>,
+): (format: string, report: Report, options: Options) => Promise<Iterable<Piece>> {
   return async (format, report, options) => {
     const load = loaders[format];
     if (!load) throw new Error(`no renderer for format "${format}"`);
-    return (await load())(report, options);
+    return await (await load())(report, options);
   };
 }
 
@@ -18,9 +18,15 @@ export function lazyRenderers<Report, Options>(
  * THE format registry: every command's report (calc, calc --years, extrapolate) is one
  * CalcReport, and each format is one entry here.
  */
-export const renderReport = lazyRenderers<CalcReport, RenderOptions>({
+export const renderReport = lazyRenderers<CalcReport, RenderOptions, OutputPiece>({
   csv: async () => (await import('./csv.js')).renderCsv,
   table: async () => (await import('./table.js')).renderTable,
   md: async () => (await import('./markdown.js')).renderMarkdown,
   json: async () => (await import('./json.js')).renderJson,
+  // The report formats for handing on: a self-contained page, and a workbook (bytes).
+  html: async () => (await import('./html.js')).renderHtml,
+  xlsx: async () => (await import('./xlsx.js')).renderXlsx,
 });
+
+/** The formats whose output is bytes, not text: never to a terminal (calc/run.ts). */
+export const BINARY_FORMATS: ReadonlySet<string> = new Set(['xlsx']);

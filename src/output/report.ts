@@ -33,6 +33,22 @@ export interface CalcMeta {
   projection?: ProjectionMeta;
   /** What each status of the one scale means, in the facts of this run (output/status-marks.ts statusMeanings). */
   statuses?: Record<Status, string>;
+  /**
+   * The parameters in force for the run (calc/run.ts parameterFacts): each value with the date it
+   * is in force from, its status and source, for the reports that list them (html, xlsx).
+   */
+  parameters?: ParameterFact[];
+}
+
+/** One parameter value in force for a run, as `burden params` lists it. */
+export interface ParameterFact {
+  name: string;
+  description: string;
+  value: number;
+  unit: string;
+  from: string;
+  status: string;
+  source: string;
 }
 
 /**
@@ -95,10 +111,18 @@ export interface CalcReport {
 export interface RenderOptions {
   locale: Locale;
   color: boolean;
+  /** The language of the words of html and xlsx (report/terms.ts); German when not given. */
+  lang?: 'de' | 'en';
 }
 
-/** A renderer for whole reports (table, md, json): the text in pieces, written in order. */
+/** A piece of output: text (written as UTF-8) or bytes (a workbook). */
+export type OutputPiece = string | Uint8Array;
+
+/** A renderer for whole reports (table, md, json, html): the text in pieces, written in order. */
 export type ReportRenderer = (report: CalcReport, options: RenderOptions) => Iterable<string>;
+
+/** A renderer whose output is bytes made asynchronously (xlsx: a zip), given in pieces when done. */
+export type BinaryReportRenderer = (report: CalcReport, options: RenderOptions) => Promise<Iterable<OutputPiece>>;
 
 /** A streaming renderer (csv): a header, then rows as they come; no totals. */
 export interface RowStreamRenderer {

@@ -204,8 +204,21 @@ export function renderGroupedBars(input: GroupedBarsInput): string {
   const k = input.seriesLabels.length;
   const barH = 14;
   const groupH = k * barH + 10;
-  const legendH = 24;
   const labelW = labelWidth(input.groups.map((g) => g.label));
+  // The legend from the bars' left edge, wrapping to a new line where a label would run past the right edge.
+  let lx = labelW + 10;
+  let ly = 6;
+  const legend = input.seriesLabels.map((label, si) => {
+    const itemW = 20 + label.length * CHAR_W + 20;
+    if (lx > labelW + 10 && lx + itemW - 20 > width) {
+      lx = labelW + 10;
+      ly += 18;
+    }
+    const item = `<rect x="${n1(lx)}" y="${ly}" width="14" height="12" fill="${SERIES_COLOURS[si % SERIES_COLOURS.length]}"/><text x="${n1(lx + 20)}" y="${ly + 10}">${esc(label)}</text>`;
+    lx += itemW;
+    return item;
+  });
+  const legendH = ly + 18;
   const all = input.groups.flatMap((g) => g.values.filter((v): v is number => v !== null));
   const valueW = Math.max(...all.map((v) => input.format(v).length), 4) * CHAR_W + 8;
   const top = legendH + 4;
@@ -231,12 +244,6 @@ export function renderGroupedBars(input: GroupedBarsInput): string {
       );
     });
   });
-  let lx = x0;
-  const legend = input.seriesLabels.map((label, si) => {
-    const item = `<rect x="${n1(lx)}" y="6" width="14" height="12" fill="${SERIES_COLOURS[si % SERIES_COLOURS.length]}"/><text x="${n1(lx + 20)}" y="16">${esc(label)}</text>`;
-    lx += 20 + label.length * CHAR_W + 20;
-    return item;
-  });
   const lang = input.lang ?? DEFAULT_LANG;
   const desc = `${input.desc ?? input.title} ${input.groups.length} ${term(lang, 'chart.groups')}, ${term(lang, 'chart.each')} ${k} ${term(lang, 'chart.bars')}: ${input.seriesLabels.join(', ')}.`;
   return svgDoc(id, width, height, input.title, desc, [`<g class="legend">${legend.join('')}</g>`, ...parts]);
@@ -254,7 +261,15 @@ function svgDoc(id: string, width: number, height: number, title: string, desc: 
 /** Vertical grid lines with tick labels under the bars. */
 function gridX(scale: (v: number) => number, [lo, hi]: [number, number], top: number, axisY: number, format: (n: number) => string): string {
   const out: string[] = [];
-  for (const t of ticks(lo, hi, 5)) {
+  // Fewer ticks where their labels would touch ("5 Mio. €10 Mio. €"): each needs its width and a gap.
+  let chosen = ticks(lo, hi, 5);
+  for (let count = 5; count > 1; count--) {
+    chosen = ticks(lo, hi, count);
+    const widest = Math.max(...chosen.map((t) => format(t).length)) * CHAR_W * 0.92;
+    const step = chosen.length > 1 ? Math.abs(scale(chosen[1]!) - scale(chosen[0]!)) : Infinity;
+    if (step >= widest + 10) break;
+  }
+  for (const t of chosen) {
     const x = n1(scale(t));
     out.push(`<line x1="${x}" x2="${x}" y1="${top}" y2="${axisY}" stroke="${t === 0 ? '#555' : '#e2e2e2'}"/>`);
     out.push(`<text x="${x}" y="${axisY + 16}" text-anchor="middle" fill="#444" font-size="11">${esc(format(t))}</text>`);

@@ -11,11 +11,12 @@ import { DEFAULT_LANG, isStatus, statusWord, type Lang } from './terms.js';
  * - euro:    a number in euros (not cents), format `#,##0.00 €`;
  * - percent: a number in percent points as the csv's *_pct columns (2.5 means 2.5 %), written as
  *            the fraction 0.025 with format `0.00 %`, so Excel computes with it correctly;
+ * - number:  a number in Excel's General format (a year, a parameter of any unit);
  * - status:  a status word of the scale, written in the workbook's language ("geschätzt").
  * null and undefined leave the cell empty. A value that does not fit its column's kind (a text in
  * a count column) is written as text rather than dropped.
  */
-export type CellKind = 'text' | 'count' | 'euro' | 'percent' | 'status';
+export type CellKind = 'text' | 'count' | 'euro' | 'percent' | 'number' | 'status';
 
 export interface WorkbookColumn {
   header: string;
@@ -50,6 +51,7 @@ export const NUMBER_FORMATS: Record<Exclude<CellKind, 'text' | 'status'>, string
   count: '#,##0',
   euro: '#,##0.00 "€"',
   percent: '0.00 %',
+  number: 'General',
 };
 
 export async function writeWorkbook(sheets: WorkbookSheet[], options: WorkbookOptions = {}): Promise<Buffer> {
@@ -98,6 +100,7 @@ export function cellValue(kind: CellKind, value: unknown, lang: Lang): string | 
   switch (kind) {
     case 'count':
     case 'euro':
+    case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? value : String(value);
     case 'percent':
       // Rounded after dividing, so 2.35 % is 0.0235 and not 0.023500000000000004.

@@ -7,6 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { formatValue, renderHtmlReport, type HtmlReportModel } from '../../src/report/html.js';
 import { loadKreisMap } from '../../src/report/geo.js';
 import { sampleModel } from './sample-model.js';
+import { combinedAreas } from '../../src/report/areas.js';
+import { runCli } from '../helpers/run-cli.js';
 
 /**
  * Opens the HTML report in a real browser. playwright-core drives a Chromium that is already
@@ -45,6 +47,10 @@ describe.skipIf(!chromium)('HTML report in Chromium', () => {
   async function open(model: HtmlReportModel, name: string): Promise<{ page: Page; errors: string[]; requests: string[] }> {
     const file = join(OUT, `${name}.html`);
     writeFileSync(file, renderHtmlReport(model));
+    return openFile(file);
+  }
+
+  async function openFile(file: string): Promise<{ page: Page; errors: string[]; requests: string[] }> {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     const errors: string[] = [];
     const requests: string[] = [];
@@ -140,4 +146,40 @@ describe.skipIf(!chromium)('HTML report in Chromium', () => {
     await page.locator('figure.map').screenshot({ path: join(OUT, 'report-nrw-map.png') });
     await page.close();
   }, 60_000);
+
+  // The reports the CLI writes (burden calc --format html), opened as a reader would open them.
+  const cliReports = [
+    { name: 'cli-de', args: [], land: undefined, scenarios: false },
+    { name: 'cli-nrw-rules', args: ['--land', '05', '--rules', 'nrw-2024', '--rules', 'nrw-2025-kim', '--year', '2024', '--explain', '05913'], land: '05', scenarios: true },
+  ];
+  for (const report of cliReports) {
+    it(`opens the CLI's report ${report.name} offline, without errors`, async () => {
+      const file = join(OUT, `${report.name}.html`);
+      const result = await runCli(['calc', ...report.args, '--format', 'html', '-o', file]);
+      expect(result.code, result.stderr).toBe(0);
+      const { page, errors, requests } = await openFile(file);
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
+      const map = loadKreisMap();
+      const inLand = [...map.kreise.keys()].filter((k) => !report.land || k.startsWith(report.land));
+      const areas = [...combinedAreas().values()].filter((a) => !report.land || a.ags.startsWith(report.land));
+      const members = areas.flatMap((a) => a.members);
+      expect(await page.locator('svg.burden-map path[data-ags]').count()).toBe(inLand.length - members.length + areas.length);
+      expect(await page.locator('figure.map figcaption').innerText()).toContain('© GeoBasis-DE / BKG');
+      // Bars, and with two rule sets the claims and uncovered cost side by side.
+      expect(await page.locator('svg.burden-chart').count()).toBe(report.scenarios ? 2 : 1);
+      expect(await page.locator('table.data-table tbody tr').count()).toBeGreaterThan(0);
+      if (report.scenarios) {
+        const details = page.locator('details.explain');
+        expect(await details.count()).toBe(1);
+        await details.locator('summary').click();
+        expect(await details.locator('li').count()).toBeGreaterThan(5);
+      }
+      await page.screenshot({ path: join(OUT, `${report.name}.png`), fullPage: true });
+      await page.screenshot({ path: join(OUT, `${report.name}-top.png`) });
+      await page.locator('figure.map').screenshot({ path: join(OUT, `${report.name}-map.png`) });
+      await page.locator('section[aria-labelledby="h-chart"]').screenshot({ path: join(OUT, `${report.name}-charts.png`) });
+      await page.close();
+    }, 60_000);
+  }
 });

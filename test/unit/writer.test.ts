@@ -103,3 +103,19 @@ describe('openFileOutput says why it cannot write (exit 73)', () => {
     expect(() => output.abort()).not.toThrow();
   });
 });
+
+describe('Output.write takes bytes', () => {
+  it('writes text and bytes in order, atomically, the bytes unchanged', () => {
+    const dir = fresh();
+    const target = join(dir, 'out.bin');
+    const output = openFileOutput(target, []);
+    // Bytes that are not UTF-8 (a zip's), after text still in the buffer.
+    const bytes = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe, 0x00, 0x80]);
+    output.write('head:');
+    output.write(bytes);
+    output.write(':tail');
+    expect(existsSync(target)).toBe(false);
+    output.commit();
+    expect([...readFileSync(target)]).toEqual([...Buffer.from('head:'), ...bytes, ...Buffer.from(':tail')]);
+  });
+});

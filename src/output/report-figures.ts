@@ -1,0 +1,161 @@
+import { rankOf, statusWord } from '../engine/status.js';
+import type { ResultRow, Totals } from '../engine/types.js';
+import { isStatus, term, type Lang, type Status } from '../report/terms.js';
+import { jsonRow, jsonTotals } from './json.js';
+import type { CalcReport, ExtraColumn } from './report.js';
+
+/**
+ * The figures of a CalcReport as the report formats (html, xlsx) lay them out: one list of
+ * columns, each with its json key (so a workbook's cell and the json's field are the same
+ * number), a kind, a label in the report's language and, per row, the status its mark shows.
+ * Values are json's: euros, not cents; percent points, not hundredths.
+ */
+export type FigureKind = 'text' | 'year' | 'count' | 'euro' | 'percent' | 'status';
+
+export interface FigureColumn {
+  key: string;
+  label: string;
+  kind: FigureKind;
+  /** The json key of this figure's status word, when it has one. */
+  statusKey?: string;
+  /** The figure rests on the row's cost as well (uncovered cost, coverage): as unsure as both. */
+  withCost?: boolean;
+}
+
+/** A scenario's (rule set's) claim figures: json keys of its claims total, its status and uncovered cost. */
+export interface ScenarioKeys {
+  id: string;
+  claims: string;
+  claimsStatus: string;
+  uncovered: string;
+}
+
+/**
+ * The rule sets of the report, with the keys of their columns (pipeline/scenarios.ts names them:
+ * with two rule sets each key is prefixed with the id, `-` written `_`).
+ */
+export function scenarioKeys(report: CalcReport): ScenarioKeys[] {
+  const ids = (report.meta.scenarios ?? []).map((s) => String((s as { id?: unknown }).id ?? ''));
+  const keys = new Set(report.extra.map((c) => c.key));
+  return ids.flatMap((id) => {
+    const prefix = ids.length > 1 ? `${id.replace(/-/g, '_')}_` : '';
+    const found = { id, claims: `${prefix}claims_total_eur`, claimsStatus: `${prefix}claims_total_status`, uncovered: `${prefix}uncovered_eur` };
+    return keys.has(found.claims) && keys.has(found.uncovered) ? [found] : [];
+  });
+}
+
+/** A German (or English) label for an extra column, from its key. */
+function extraLabel(column: ExtraColumn, scenarios: ScenarioKeys[], lang: Lang): string {
+  const t = (key: Parameters<typeof term>[1]): string => term(lang, key);
+  if (column.key === 'claims_difference_eur') return t('col.difference');
+  const scenario = scenarios.find((s) => scenarios.length > 1 && column.key.startsWith(`${s.id.replace(/-/g, '_')}_`));
+  const prefix = scenario ? `${scenario.id}: ` : '';
+  const rest = scenario ? column.key.slice(scenario.id.length + 1) : column.key;
+  if (rest === 'claims_total_eur') return `${prefix}${t('col.claims')}`;
+  if (rest === 'claims_total_status') return `${prefix}${t('col.claims_status')}`;
+  // Every other claim figure has its own status column (pipeline/scenarios.ts): labelled after its figure.
+  const status = /^(.+)_status$/.exec(rest);
+  if (status) return `${prefix}${extraLabel({ key: `${status[1]}_eur`, label: column.label, kind: 'money', values: [], total: null }, [], lang)} – Status`;
+  if (rest === 'uncovered_eur') return `${prefix}${t('col.uncovered')}`;
+  if (rest === 'coverage_pct') return `${prefix}${t('col.coverage')}`;
+  const claim = /^claim_(.+)_eur$/.exec(rest);
+  if (claim) return `${prefix}${t('col.claim')} ${claim[1]} (EUR)`;
+  // A column the renderer does not know yet (the projection's range: cost_low_eur, …): its own label.
+  return `${prefix}${column.label}`;
+}
+
+/** The status column that holds the status of an extra money column, by key. */
+function extraStatusKey(column: ExtraColumn, report: CalcReport, scenarios: ScenarioKeys[]): string | undefined {
+  if (column.kind === 'status') return undefined;
+  // A figure names its own status column (pipeline/scenarios.ts, pipeline/projected-rows.ts).
+  if (column.kind !== 'text' && column.statusKey !== undefined) return column.statusKey;
+  const scenario = scenarios.find((s) => scenarios.length === 1 || column.key.startsWith(`${s.id.replace(/-/g, '_')}_`));
+  if (scenario && report.extra.some((c) => c.key === scenario.claimsStatus)) return scenario.claimsStatus;
+  const own = report.extra.find((c) => c.kind === 'status' && c.key === column.key.replace(/_eur$/, '_status'));
+  return own?.key;
+}
+
+/** Every column of the report, in the csv's order: the method's figures, then the extra columns. */
+export function figureColumns(report: CalcReport, lang: Lang): FigureColumn[] {
+  const t = (key: Parameters<typeof term>[1]): string => term(lang, key);
+  const hasYear = report.rows.some((r) => r.year !== null);
+  const scenarios = scenarioKeys(report);
+  return [
+    { key: 'ags', label: t('col.ags'), kind: 'text' },
+    { key: 'name', label: t('col.name'), kind: 'text' },
+    ...(hasYear ? [{ key: 'year', label: t('col.year'), kind: 'year' } as const] : []),
+    { key: 'population', label: t('col.population'), kind: 'count' },
+    { key: 'eu2', label: t('col.eu2'), kind: 'count', statusKey: 'eu2_status' },
+    { key: 'insured', label: t('col.insured'), kind: 'count', statusKey: 'insured_status' },
+    { key: 'net', label: t('col.net'), kind: 'count', statusKey: 'net_status' },
+    { key: 'rate_eur', label: t('col.rate'), kind: 'euro', statusKey: 'rate_status' },
+    { key: 'cost_eur', label: t('col.cost'), kind: 'euro', statusKey: 'cost_status' },
+    { key: 'cost_per_inhabitant_eur', label: t('col.cost_per_inhabitant'), kind: 'euro', statusKey: 'cost_status' },
+    { key: 'eu2_share_pct', label: t('col.eu2_share'), kind: 'percent', statusKey: 'eu2_status' },
+    ...report.extra.map((c): FigureColumn => {
+      const statusKey = extraStatusKey(c, report, scenarios);
+      const withCost = /(uncovered_eur|coverage_pct)$/.test(c.key);
+      return {
+        key: c.key, label: extraLabel(c, scenarios, lang), kind: c.kind === 'money' ? 'euro' : c.kind === 'pct' ? 'percent' : 'status',
+        ...(statusKey ? { statusKey } : {}), ...(withCost ? { withCost } : {}),
+      };
+    }),
+  ];
+}
+
+/** An extra column's value as json writes it: euros (or percent points) as a number, a status as its word. */
+function extraValue(value: number | string | null | undefined): number | string | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'number' ? value / 100 : value;
+}
+
+/** A row's figures under their json keys (output/json.ts jsonRow), extra columns included. */
+export function figureRow(report: CalcReport, row: ResultRow, index: number): Record<string, unknown> {
+  return { ...jsonRow(row), ...Object.fromEntries(report.extra.map((c) => [c.key, extraValue(c.values[index])])) };
+}
+
+/** The totals under their json keys: over all rows, or of one year (`year`). */
+export function figureTotals(report: CalcReport, totals: Totals, year?: number): Record<string, unknown> {
+  return {
+    ...jsonTotals(totals),
+    ...(year !== undefined ? { year } : {}),
+    ...Object.fromEntries(report.extra.map((c) => [c.key, extraValue(year === undefined ? c.total : c.yearTotals?.get(year))])),
+  };
+}
+
+/** A status word of a figure, when the figure is not official (what its mark shows). */
+export function markOf(figures: Record<string, unknown>, column: FigureColumn): Status | undefined {
+  const word = column.statusKey ? figures[column.statusKey] : undefined;
+  if (typeof word !== 'string' || !isStatus(word)) return undefined;
+  const cost = figures.cost_status;
+  const status = column.withCost && typeof cost === 'string' && isStatus(cost) ? lessSure(word, cost) : word;
+  return status === 'official' ? undefined : status;
+}
+
+/** The least sure of two status words (engine/status.ts order). */
+export function lessSure(a: Status, b: Status): Status {
+  return statusWord(Math.max(rankOf(a), rankOf(b)));
+}
+
+/** The sources of the run, each once: the rate, the price index, the parameters, the programmes. */
+export function sourcesOf(report: CalcReport): string[] {
+  const { meta } = report;
+  const found: string[] = [meta.rate.source];
+  if (meta.rate.uprating) found.push(meta.rate.uprating.source);
+  for (const p of meta.parameters ?? []) found.push(p.source);
+  for (const scenario of meta.scenarios ?? []) {
+    const programmes = (scenario as { programmes?: { source?: unknown; amount?: { source?: unknown } }[] }).programmes ?? [];
+    for (const p of programmes) {
+      if (typeof p.source === 'string') found.push(p.source);
+      if (typeof p.amount?.source === 'string') found.push(p.amount.source);
+    }
+  }
+  return [...new Set(found.filter((s) => s.trim() !== ''))];
+}
+
+/** The first sentence of a text (a parameter's description), as a short label. */
+export function firstSentence(text: string): string {
+  // A full stop before a capital letter or at the end: "S. 11" and "Abs. 3" do not end a sentence.
+  const end = text.search(/\.(\s+[A-ZÄÖÜ]|$)/);
+  return end < 0 ? text : text.slice(0, end + 1);
+}

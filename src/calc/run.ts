@@ -22,13 +22,14 @@ import { movedCountsNote, priceLevelNote, warnOfScenarios } from '../pipeline/re
 import { NestedKeys } from '../engine/nested-keys.js';
 import { flagOf } from '../options/cli-options.js';
 import type { TraceStep } from '../output/report.js';
-import { type ExplainContext, explainRow } from './explain.js';
+import { type ExplainContext, explainRow, explainedRows } from './explain.js';
 import { type AreaRows, applyScenarios, loadRuleSet } from '../pipeline/scenarios.js';
 import { AREA_DATASET, potArea } from '../pipeline/pot-area.js';
 import type { RuleSet } from '../schema/rules.js';
 import { resolveLand } from '../io/lands.js';
 import { type CalcOptions, parseCalcOptions } from './options.js';
 import { runParameters } from '../pipeline/parameters.js';
+import { humanSettings } from '../output/terminal-width.js';
 
 const DEFAULT_DATASET = 'eu2-de-kreise-2025';
 
@@ -86,7 +87,7 @@ async function planInput(file: string | undefined, options: CalcOptions, warning
 
 const PROJECTION_OPTIONS = ['years', 'from', 'to', 'baseYear', 'growth', 'insuredGrowth', 'inflation', 'range', 'rateSpread', 'growthLow', 'growthHigh'];
 /** Options of calc that the projection (burden extrapolate --by none) also understands. */
-const SHARED_WITH_PROJECTION = ['column', 'rate', 'rateFile', 'priceYear', 'rules', 'set', 'format', 'locale', 'output', 'allowMissing', 'strict'];
+const SHARED_WITH_PROJECTION = ['lang', 'column', 'rate', 'rateFile', 'priceYear', 'rules', 'set', 'format', 'locale', 'output', 'allowMissing', 'strict'];
 
 /**
  * `calc --years`: each row projected over the years, one output row per key and year. The
@@ -263,6 +264,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
           populationSource: registerSource(shipped),
           scenarios: applied?.scenarios ?? [],
           yearOf,
+          labelOf: (name) => parameters.get(name)?.description.split(/(?<=[a-z)])[.:;] /)[0],
         });
       }
       if (format === 'csv') {
@@ -271,7 +273,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
         rows.forEach((row, i) => output.write(renderer.row(row, i)));
       } else {
         const paint = await colorFor(options.output ? {} : process.stdout);
-        for (const piece of await renderReport(format, report, { locale, color: paint.enabled })) output.write(piece);
+        for (const piece of await renderReport(format, report, { locale, color: paint.enabled, ...humanSettings(options) })) output.write(piece);
       }
     }
     if (options.strict && warnings.list().length > 0) {
@@ -322,14 +324,7 @@ function requireYear(yearOf: (row: ResultRow) => number | null): (row: ResultRow
 }
 
 function explainRows(rows: ResultRow[], which: true | string, context: ExplainContext): Map<number, TraceStep[]> {
-  const traces = new Map<number, TraceStep[]>();
-  rows.forEach((row, i) => {
-    if (which === true || row.ags === which) traces.set(i, explainRow(row, i, context));
-  });
-  if (traces.size === 0) {
-    throw usageError(`--explain ${which}: no row has that key`, 'give a key (AGS) from the input, or --explain alone for every row');
-  }
-  return traces;
+  return new Map(explainedRows(rows, which).map((i) => [i, explainRow(rows[i] as ResultRow, i, context)]));
 }
 
 /** The shipped register as a source: its title, source and reference date, from data/datasets/datasets.json. */

@@ -63,6 +63,7 @@ export const extrapolateOptionsSchema = z.strictObject({
   growthHigh: growth('--growth-high', false),
   rules: rulesOption,
   set: setOption,
+  lang: z.optional(z.enum(['de', 'en'])),
   ...outputOptionsShape,
 });
 

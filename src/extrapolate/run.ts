@@ -27,6 +27,7 @@ import { loadRuleSet } from '../pipeline/scenarios.js';
 import { type ProjectedClaims, type ProjectedRow, applyProjectedRules, projectedRows } from './claims.js';
 import { type Group, type PlannedGroups, alignSeries, checkBaseYears, fileGroups, paperGroups, readSeriesFile, totalsGroups, warnOfSeriesBase } from './inputs.js';
 import { type ExtrapolateOptions, parseExtrapolateOptions, projectionYears } from './options.js';
+import { humanSettings } from '../output/terminal-width.js';
 import { loadEu2Series } from '../io/datasets.js';
 
 /**
@@ -352,7 +353,7 @@ export async function emitExtrapolation(prepared: PreparedExtrapolation, output:
     warnings: warnings.list(),
   };
   const { renderExtrapolate } = await import('../output/extrapolate-formats.js');
-  for (const piece of await renderExtrapolate(options.format, report, { locale: options.locale, color: options.color })) output.write(piece);
+  for (const piece of await renderExtrapolate(options.format, report, { locale: options.locale, color: options.color, ...humanSettings(prepared.options) })) output.write(piece);
 }
 
 /**

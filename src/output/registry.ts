@@ -5,7 +5,8 @@ import type { CalcReport, RenderOptions } from './report.js';
  * table never loads the json code. One helper for the reports of calc and extrapolate.
  */
 export function lazyRenderers<Report, Options>(
-  loaders: Record<string, () => Promise<(report: Report, options: Options) => Iterable<string>>>,
+  // A renderer may be asynchronous (the table loads string-width only when a cell needs it).
+  loaders: Record<string, () => Promise<(report: Report, options: Options) => Iterable<string> | Promise<Iterable<string>>>>,
 ): (format: string, report: Report, options: Options) => Promise<Iterable<string>> {
   return async (format, report, options) => {
     const load = loaders[format];

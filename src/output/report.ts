@@ -3,6 +3,7 @@ import type { TraceNumber, TracePart } from '../engine/trace.js';
 import type { ResultRow, Totals, Warning } from '../engine/types.js';
 import type { Locale } from '../io/numbers.js';
 import type { Status } from '../engine/status.js';
+import type { Lang } from '../report/terms.js';
 
 /** Everything a renderer needs: plain data, no I/O. */
 export interface CalcMeta {
@@ -76,6 +77,8 @@ export interface TraceStep {
   /** For a programme: whether the row is eligible. */
   eligible?: boolean;
   text: TracePart[];
+  /** For a parameter: a short human label (the first sentence of its description), for table and md; json leaves it out. */
+  label?: string;
   source?: string;
   status?: string;
 }
@@ -95,6 +98,10 @@ export interface CalcReport {
 export interface RenderOptions {
   locale: Locale;
   color: boolean;
+  /** The terminal's width in columns, for the table to fold to; none: no limit (a pipe or a file). */
+  width?: number;
+  /** The language of the human formats' words (report/terms.ts); csv and json ignore it. Default German. */
+  lang?: Lang;
 }
 
 /** A renderer for whole reports (table, md, json): the text in pieces, written in order. */

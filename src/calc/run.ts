@@ -264,7 +264,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
           populationSource: registerSource(shipped),
           scenarios: applied?.scenarios ?? [],
           yearOf,
-          labelOf: (name) => parameters.get(name)?.description.split(/(?<=[a-z)])[.:;] /)[0],
+          labelOf: (name) => shortLabel(parameters.get(name)?.description),
         });
       }
       if (format === 'csv') {
@@ -325,6 +325,13 @@ function requireYear(yearOf: (row: ResultRow) => number | null): (row: ResultRow
 
 function explainRows(rows: ResultRow[], which: true | string, context: ExplainContext): Map<number, TraceStep[]> {
   return new Map(explainedRows(rows, which).map((i) => [i, explainRow(rows[i] as ResultRow, i, context)]));
+}
+
+/** A parameter's label for people: its description up to the first clause, at most about 60 characters, cut at a word. */
+function shortLabel(description: string | undefined): string | undefined {
+  const clause = description?.split(/[.:;(]\s/)[0]?.trim();
+  if (!clause || clause.length <= 60) return clause;
+  return `${clause.slice(0, 60).replace(/\s+\S*$/, '')} …`;
 }
 
 /** The shipped register as a source: its title, source and reference date, from data/datasets/datasets.json. */

@@ -83,7 +83,7 @@ export function renderExplanation(row: ResultRow, steps: readonly TraceStep[], l
     if (step.programme !== undefined) {
       const text = traceText(step.text, locale);
       const line = step.step === 'programme'
-        ? say('explain.programme', { programme: step.programme, text })
+        ? say('explain.programme', { text })
         : step.label ? say('explain.parameter', { label: step.label, value: text.replace(/^[^=]*= /, ''), ref: '' }) : text;
       lines.push(`${line}${step.status && step.status !== 'official' && isStatus(step.status) ? ` (${statusWord(lang, step.status)})` : ''}${ref(step.source)}`);
     } else if (step.step === 'input' && figure === 'eu2') {
@@ -96,7 +96,7 @@ export function renderExplanation(row: ResultRow, steps: readonly TraceStep[], l
       }
       // The step's text ends with where the count is from: the input line, or the register.
       const from = /\(([^]*)\)$/.exec(traceText(step.text, locale))?.[1] ?? at;
-      lines.push(say('explain.population', { population: num(step.value), ref: from === at ? ` (${term(lang, 'note.input')} ${at})` : ` ${cite(from)}` }));
+      lines.push(say('explain.population', { population: num(step.value), ref: from === at ? ` (${term(lang, 'explain.input')} ${at})` : ` ${cite(from)}` }));
     } else if (step.step === 'parameter' && (figure === 'insured_bg_ro_de' || figure === 'eu2_residents_de')) {
       national[figure] = step;
     } else if (step.step === 'estimate' && figure === 'insured') {
@@ -123,6 +123,12 @@ export function renderExplanation(row: ResultRow, steps: readonly TraceStep[], l
         from_year: from?.year ?? '', from_index: index(from), from_ref: '',
         to_year: to?.year ?? '', to_index: index(to), to_ref: '',
       }));
+    } else if (figure !== undefined && /(claims_total_eur|uncovered_eur|coverage_pct)$/.test(figure)) {
+      // A rule set's totals: its id starts the step's text ("nrw-2024: claims = …").
+      const rules = traceText(step.text, locale).split(':')[0] ?? '';
+      const key: TermKey = figure.endsWith('claims_total_eur') ? 'explain.claims' : figure.endsWith('uncovered_eur') ? 'explain.uncovered' : step.value ? 'explain.coverage' : 'explain.no_cost';
+      const value = num(step.value);
+      lines.push(`${say(key, { rules, total: value, uncovered: value, coverage: value })}${unsure(step.status) ? ` (${unsure(step.status).slice(2)})` : ''}.`);
     } else if (figure === 'cost_eur') {
       lines.push(say('explain.cost', { net: groupDigits(row.net, locale), rate: money(row.rateCents), cost: num(step.value) }));
     } else {

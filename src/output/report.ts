@@ -117,13 +117,3 @@ export interface RowStreamRenderer {
 export function rateFlag(meta: CalcMeta): string | null {
   return meta.rate.status === 'official' ? null : meta.rate.status;
 }
-
-/** One sentence that states the method, the rate and the price level. */
-export function methodLine(meta: CalcMeta, format: (cents: number) => string): string {
-  const flag = rateFlag(meta);
-  const rate = `${format(Math.round(meta.rate.eur * 100))} EUR per net person and year`;
-  const level = meta.rate.uprating
-    ? `price level ${meta.rate.price_year} (uprated from ${meta.rate.base_price_year} with the VPI${flag ? `, ${flag}` : ''})`
-    : `price level ${meta.rate.price_year}`;
-  return `Method: ${meta.method}; rate ${rate}, ${level}. Source: ${meta.rate.source}.`;
-}

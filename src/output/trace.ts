@@ -46,16 +46,6 @@ export function jsonTraceStep(step: TraceStep, locale: Locale): Record<string, u
   };
 }
 
-/** The chain as the machine writes it (step, formula, status): kept for scripts that read it; people get renderExplanation. */
-export function renderTraceText(row: ResultRow, steps: TraceStep[], locale: Locale): string {
-  const lines = [`Explain ${row.ags}${row.name ? ` ${row.name}` : ''}${row.year !== null ? ` (${row.year})` : ''}:`];
-  for (const step of steps) {
-    lines.push(`  ${step.step.padEnd(9)} ${traceText(step.text, locale)}${step.status ? ` [${step.status}]` : ''}`);
-    if (step.source) lines.push(`  ${''.padEnd(9)}   source: ${step.source}`);
-  }
-  return lines.join('\n');
-}
-
 /** "2019-12-31" → "31.12.2019", as German documents write a reference date (both languages). */
 export const germanDate = (iso: string): string => iso.split('-').reverse().join('.');
 

@@ -66,8 +66,8 @@ describe('--lang for table and md', () => {
     const [notes = '', sources = ''] = stdout.split('\nQuellen:\n');
     expect(notes).not.toContain('Arbeitspapier');
     expect(notes).toMatch(/Methode: .* \[1\]\.\n/);
-    expect(sources.split('\n').filter((l) => l.startsWith('['))).toEqual(
-      sources.split('\n').filter((l) => l.startsWith('[')).map((l, i) => expect.stringMatching(new RegExp(`^\\[${i + 1}\\] `)) as unknown as string));
+    const numbers = sources.split('\n').filter((l) => l.startsWith('[')).map((l) => Number(/^\[(\d+)\]/.exec(l)?.[1]));
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
   });
 
   it('writes md in either language', async () => {

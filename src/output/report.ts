@@ -112,8 +112,3 @@ export interface RowStreamRenderer {
   header(): string;
   row(row: ResultRow, index: number): string;
 }
-
-/** The flag a reader must see next to a rate: its status on the one scale, unless official. */
-export function rateFlag(meta: CalcMeta): string | null {
-  return meta.rate.status === 'official' ? null : meta.rate.status;
-}

@@ -165,5 +165,6 @@ function drawBlocks(options: BoxTableOptions, keys: number, measure: Measure): s
     });
     return lines.join('\n');
   });
-  return `${blocks.join('\n\n')}\n`;
+  // A blank line after the last block sets the rows off from the notes that follow.
+  return `${blocks.join('\n\n')}\n\n`;
 }

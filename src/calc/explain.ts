@@ -1,3 +1,4 @@
+import { usageError } from '../errors.js';
 import { toScaled } from '../engine/money.js';
 import type { ResolvedNumber, Scenario } from '../engine/programmes.js';
 import type { ResolvedRate } from '../engine/rate.js';
@@ -20,6 +21,8 @@ export interface ExplainContext {
   populationSource: string;
   scenarios: Scenario[];
   yearOf: (row: ResultRow) => number | null;
+  /** A parameter's human label (the start of its description), for table and md. */
+  labelOf?: (name: string) => string | undefined;
 }
 
 const RATE_UNIT = 'EUR/person/year';
@@ -114,6 +117,7 @@ function explainClaims(row: ResultRow, index: number, context: ExplainContext): 
         const value = amountNumber(amount);
         steps.push({
           step: 'parameter', programme: id, figure: amount.parameter ?? `${programme.id}.${field}`, value, unit: amount.unit, ...(amount.from ? { date: amount.from } : {}),
+          ...(amount.parameter && context.labelOf?.(amount.parameter) ? { label: context.labelOf(amount.parameter) } : {}),
           text: trace`${programme.id}: ${amount.parameter ? `parameter ${amount.parameter}` : `${field} in the rule`} = ${value} ${amount.unit}${amount.from ? ` from ${amount.from}` : ''}`,
           source: amount.source, status: amount.status,
         });
@@ -144,4 +148,66 @@ function explainClaims(row: ResultRow, index: number, context: ExplainContext): 
     );
   });
   return steps;
+}
+
+/** A name as a user might type it: lower case, without accents or extra blanks ("koln" finds "Köln"). */
+const folded = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** The edit distance of two short texts, for "did you mean". */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/**
+ * The rows `--explain WHICH` asks for: every row for `true`; else the rows of one key, found by
+ * the key itself (05913), the key without its leading zeros (5913, as a spreadsheet writes
+ * it), or a name, case- and accent-insensitively, whole (dortmund) or as the start of a word
+ * (Dortmund finds "Dortmund, kreisfreie Stadt"). Several keys by one name, or none, is a usage
+ * error that lists the candidates or the nearest names and keys.
+ */
+export function explainedRows(rows: readonly ResultRow[], which: true | string): number[] {
+  const all = rows.map((_, i) => i);
+  if (which === true) return all;
+  const wanted = which.trim();
+  const ofKeys = (keys: ReadonlySet<string>): number[] => all.filter((i) => keys.has(rows[i]?.ags ?? ''));
+  const keysWhere = (test: (row: ResultRow) => boolean): Set<string> => new Set(rows.filter(test).map((row) => row.ags));
+  const label = (ags: string): string => {
+    const name = rows.find((row) => row.ags === ags)?.name;
+    return name ? `${ags} ${name}` : ags;
+  };
+  const exact = keysWhere((row) => row.ags === wanted);
+  if (exact.size) return ofKeys(exact);
+  const choose = (keys: Set<string>): number[] | null => {
+    if (keys.size === 1) return ofKeys(keys);
+    if (keys.size > 1) {
+      const list = [...keys].slice(0, 10).map(label).join('; ');
+      throw usageError(`--explain ${wanted}: ${keys.size} rows match: ${list}${keys.size > 10 ? '; …' : ''}`, 'give the key (AGS) of the one you mean');
+    }
+    return null;
+  };
+  if (/^\d+$/.test(wanted)) {
+    const found = choose(keysWhere((row) => /^0+\d/.test(row.ags) && row.ags.replace(/^0+/, '') === wanted.replace(/^0+/, '')));
+    if (found) return found;
+  } else {
+    const name = folded(wanted);
+    const found = choose(keysWhere((row) => folded(row.name) === name))
+      ?? choose(keysWhere((row) => folded(row.name).split(/[\s,;/()-]+/).some((_, k, words) => words.slice(k).join(' ').startsWith(name))));
+    if (found) return found;
+  }
+  // Nothing: the nearest names, or the keys that hold the digits.
+  const near = /^\d+$/.test(wanted)
+    ? [...keysWhere((row) => row.ags.includes(wanted.replace(/^0+/, '')))].slice(0, 3)
+    : [...new Set(rows.map((row) => row.ags))]
+      .map((ags) => ({ ags, d: distance(folded(wanted), folded(rows.find((row) => row.ags === ags)?.name ?? '').slice(0, wanted.length + 2)) }))
+      .filter((c) => c.d <= Math.max(2, Math.floor(wanted.length / 3))).sort((a, b) => a.d - b.d).slice(0, 3).map((c) => c.ags);
+  throw usageError(`--explain ${wanted}: no row has that key or name`,
+    near.length ? `did you mean ${near.map(label).join(', or ')}?` : 'give a key (AGS) or a name from the input, or --explain alone for every row');
 }

@@ -25,13 +25,14 @@ import { movedCountsNote, priceLevelNote, warnOfScenarios } from '../pipeline/re
 import { NestedKeys } from '../engine/nested-keys.js';
 import { flagOf } from '../options/cli-options.js';
 import type { TraceStep } from '../output/report.js';
-import { type ExplainContext, explainRow } from './explain.js';
+import { type ExplainContext, explainRow, explainedRows } from './explain.js';
 import { type AreaRows, applyScenarios, loadRuleSet } from '../pipeline/scenarios.js';
 import { AREA_DATASET, potArea } from '../pipeline/pot-area.js';
 import type { RuleSet } from '../schema/rules.js';
 import { resolveLand } from '../io/lands.js';
 import { type CalcOptions, parseCalcOptions } from './options.js';
 import { runParameters } from '../pipeline/parameters.js';
+import { humanSettings } from '../output/terminal-width.js';
 
 
 interface PlannedInput {
@@ -76,7 +77,7 @@ async function planInput(file: string | undefined, options: CalcOptions, warning
 
 const PROJECTION_OPTIONS = ['years', 'from', 'to', 'baseYear', 'growth', 'insuredGrowth', 'inflation', 'range', 'rateSpread', 'growthLow', 'growthHigh'];
 /** Options of calc that the projection (burden extrapolate --by none) also understands. */
-const SHARED_WITH_PROJECTION = ['column', 'rate', 'rateFile', 'priceYear', 'rules', 'set', 'format', 'locale', 'output', 'allowMissing', 'strict', 'land', 'imputeInsured'];
+const SHARED_WITH_PROJECTION = ['lang', 'column', 'rate', 'rateFile', 'priceYear', 'rules', 'set', 'format', 'locale', 'output', 'allowMissing', 'strict', 'land', 'imputeInsured'];
 
 /**
  * `calc --years`: each row projected over the years, one output row per key and year. The
@@ -260,12 +261,11 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
           populationSource: registerSource(shipped),
           scenarios: applied?.scenarios ?? [],
           yearOf,
+          labelOf: (name) => shortLabel(parameters.get(name)?.description),
         });
       }
       const paint = await colorFor(options.output ? {} : process.stdout);
-      // `lang` arrives with the --lang option (another change); until then html and xlsx speak German.
-      const lang = (options as { lang?: 'de' | 'en' }).lang;
-      for (const piece of await renderReport(format, report, { locale, color: paint.enabled, ...(lang ? { lang } : {}) })) output.write(piece);
+      for (const piece of await renderReport(format, report, { locale, color: paint.enabled, ...humanSettings(options) })) output.write(piece);
     }
     if (options.strict && warnings.list().length > 0) {
       // --strict: warnings fail the run, and a failed run leaves no output file.
@@ -336,14 +336,14 @@ function requireYear(yearOf: (row: ResultRow) => number | null): (row: ResultRow
 }
 
 function explainRows(rows: ResultRow[], which: true | string, context: ExplainContext): Map<number, TraceStep[]> {
-  const traces = new Map<number, TraceStep[]>();
-  rows.forEach((row, i) => {
-    if (which === true || row.ags === which) traces.set(i, explainRow(row, i, context));
-  });
-  if (traces.size === 0) {
-    throw usageError(`--explain ${which}: no row has that key`, 'give a key (AGS) from the input, or --explain alone for every row');
-  }
-  return traces;
+  return new Map(explainedRows(rows, which).map((i) => [i, explainRow(rows[i] as ResultRow, i, context)]));
+}
+
+/** A parameter's label for people: its description up to the first clause, at most about 60 characters, cut at a word. */
+function shortLabel(description: string | undefined): string | undefined {
+  const clause = description?.split(/[.:;(]\s/)[0]?.trim();
+  if (!clause || clause.length <= 60) return clause;
+  return `${clause.slice(0, 60).replace(/\s+\S*$/, '')} …`;
 }
 
 /** The shipped register as a source: its title, source and reference date, from data/datasets/datasets.json. */

@@ -35,6 +35,7 @@ export function registerExtrapolate(program: Command, Option: typeof OptionClass
     .option('--set <name=value>', 'override a parameter for this run, e.g. --set bund_pauschale=500 (repeatable)', collect, [])
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'md', 'html', 'xlsx']).default('table'))
     .addOption(new Option('--locale <locale>', 'number format: de (1.234,56; default for table, md and json) or en (1,234.56); csv defaults to machine format (en, no grouping)').choices(['de', 'en']))
+    .addOption(new Option('--lang <lang>', 'language of the words in table and md: de (default) or en; csv and json keep their English field names').choices(['de', 'en']))
     .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
     .option('--allow-missing', 'skip input rows whose EU2 count is unknown, with a warning')
     .option('--strict', 'exit with 65 when there are warnings')

@@ -65,6 +65,7 @@ export const extrapolateOptionsSchema = z.strictObject({
   set: setOption,
   land: z.optional(z.string()),
   imputeInsured: z.optional(z.enum(['national-2019', 'regional-2019'])),
+  lang: z.optional(z.enum(['de', 'en'])),
   ...outputOptionsShape,
 });
 

@@ -34,6 +34,7 @@ import { OFFICIAL, type Status, statusWord } from '../engine/status.js';
 import type { ResultRow } from '../engine/types.js';
 import { type Group, type PlannedGroups, alignSeries, checkBaseYears, fileGroups, paperGroups, readSeriesFile, totalsGroups, warnOfSeriesBase } from './inputs.js';
 import { type ExtrapolateOptions, parseExtrapolateOptions, projectionYears } from './options.js';
+import { humanSettings } from '../output/terminal-width.js';
 import { loadEu2Series } from '../io/datasets.js';
 
 /**
@@ -410,7 +411,7 @@ export async function emitExtrapolation(prepared: PreparedExtrapolation, output:
     warnings: warnings.list(),
     extra,
   };
-  for (const piece of await renderReport(options.format, report, { locale: options.locale, color: options.color })) output.write(piece);
+  for (const piece of await renderReport(options.format, report, { locale: options.locale, color: options.color, ...humanSettings(prepared.options) })) output.write(piece);
 }
 
 /** The report's metadata in the one shape every path has (output/report.ts CalcMeta), with the projection's facts. */

@@ -1,33 +1,72 @@
 import type { ResultRow, Totals } from '../engine/types.js';
 import { formatHundredths, groupDigits, type Locale } from '../io/numbers.js';
-import type { CalcReport, NumberColumn, StatusColumn, TextColumn } from './report.js';
-import { methodLine } from './report.js';
-import { renderTraceText } from './trace.js';
+import type { CalcReport, ExtraColumn, NumberColumn, StatusColumn, TextColumn } from './report.js';
+import { renderExplanation } from './trace.js';
 import { safeLines, safeText } from '../terminal-safe.js';
-import { type Status, rankOf } from '../engine/status.js';
-import { marked, statusLegend } from './status-marks.js';
+import { STATUSES, type Status, rankOf } from '../engine/status.js';
+import { MARK, PRICE_RULE, marked } from './status-marks.js';
+import { DEFAULT_LANG, type Lang, type TermKey, fill, isStatus, statusExplanation, statusWord, term } from '../report/terms.js';
 
 /**
  * The shared layout of the human formats (table and md): the same columns, thousands
- * separators per locale, each figure's status as a letter (output/status-marks.ts), a totals row and footnotes.
+ * separators per locale, each figure's status as a letter (output/status-marks.ts), a totals
+ * row and short notes, in German or English (report/terms.ts, the one catalogue). Sources are
+ * cited as numbered references ([1], [2] …) and listed once at the end; an `--explain` chain
+ * comes first, before the table.
  */
 export interface HumanTable {
+  /** `--explain`: each chosen row's chain as sentences, shown before the table. */
+  explains: string[];
   head: string[];
   rows: string[][];
   /** One totals row, or one per year and one over all years. */
   totals: string[][];
   notes: string[];
+  /** The sources cited in the notes and explanations, `[n] source` in the order of first citation. */
+  references: string[];
+  /** The heading of the references. */
+  referencesHeading: string;
   /** Columns that hold numbers, for right alignment. */
   numeric: boolean[];
+  /** The leading columns that name a row (key, name, year). */
+  keyColumns: number;
 }
 
 
-export function humanTable(report: CalcReport, locale: Locale): HumanTable {
+/** Sources numbered by first citation; the same text is cited with the same number. */
+class References {
+  private readonly numbers = new Map<string, number>();
+  cite = (source: string): string => {
+    let n = this.numbers.get(source);
+    if (n === undefined) this.numbers.set(source, (n = this.numbers.size + 1));
+    return `[${n}]`;
+  };
+  list(): string[] {
+    return [...this.numbers.keys()].map((source, i) => `[${i + 1}] ${source}`);
+  }
+}
+
+/** The head of an extra (claims) column in the report's language, by its machine key; a programme's own id stays as it is. */
+function extraLabel(column: ExtraColumn, lang: Lang): string {
+  const figure: [RegExp, TermKey][] = [[/claims_total_eur$/, 'tab.claims'], [/uncovered_eur$/, 'tab.uncovered'], [/coverage_pct$/, 'tab.coverage']];
+  const found = figure.find(([pattern]) => pattern.test(column.key));
+  if (!found) {
+    const difference = /^Δ claims (.+) − (.+) \(EUR\)$/.exec(column.label);
+    return difference ? fill(lang, 'tab.difference', { second: difference[1] ?? '', first: difference[2] ?? '' }) : column.label;
+  }
+  // Two rule sets side by side: their labels start with the rule set's id.
+  const prefix = /^([^:]+: )/.exec(column.label)?.[1] ?? '';
+  return `${prefix}${term(lang, found[1])}`;
+}
+
+export function humanTable(report: CalcReport, locale: Locale, lang: Lang = DEFAULT_LANG): HumanTable {
+  const t = (key: TermKey, values?: Record<string, string | number>): string => (values ? fill(lang, key, values) : term(lang, key));
   const count = (n: number | null): string => (n === null ? '' : groupDigits(n, locale));
   const money = (cents: number | null): string => (cents === null ? '' : formatHundredths(cents, { locale, grouped: true }));
   // A year column only when the rows span several years; one year is named in the notes.
   const hasYear = new Set(report.rows.map((r) => r.year)).size > 1;
-  const head = ['AGS', 'Name', ...(hasYear ? ['Year'] : []), 'Population', 'EU2', 'Insured', 'Net', 'Cost (EUR)', 'EUR/inh.', 'EU2 %'];
+  const head = [t('tab.ags'), t('tab.name'), ...(hasYear ? [t('tab.year')] : []), t('tab.population'), t('tab.eu2'), t('tab.insured'), t('tab.net'),
+    t('tab.cost'), t('tab.cost_per_inhabitant'), t('tab.eu2_share')];
   const cells = (row: ResultRow | Totals, ags: string, name: string, year: string[]): string[] => [
     ags,
     name,
@@ -46,7 +85,7 @@ export function humanTable(report: CalcReport, locale: Locale): HumanTable {
   const extraCell = (c: NumberColumn | TextColumn, value: number | string | null | undefined, status: string | null | undefined): string => {
     if (value === null || value === undefined) return '';
     if (typeof value === 'string') return value;
-    const code = rankOf((status ?? 'official') as Status);
+    const code = rankOf(isStatus(status ?? '') ? (status as Status) : 'official');
     used.add(code);
     return marked(c.kind === 'count' ? count(value) : money(value), code);
   };
@@ -56,45 +95,76 @@ export function humanTable(report: CalcReport, locale: Locale): HumanTable {
   };
   // Status columns stay in csv and json: here their letters follow the figures.
   const extra = report.extra.filter((c): c is NumberColumn | TextColumn => c.kind !== 'status');
-  head.push(...extra.map((c) => c.label));
+  head.push(...extra.map((c) => extraLabel(c, lang)));
   const rows = report.rows.map((row, index) => [
     ...cells(row, row.ags, row.name, hasYear ? [String(row.year ?? '')] : []),
     ...extra.map((c) => extraCell(c, c.values[index], statusOf(c, (s) => s.values[index]))),
   ]);
-  const rowCount = (n: number): string => `${groupDigits(n, locale)} ${n === 1 ? 'row' : 'rows'}`;
+  const rowCount = (n: number): string => `${groupDigits(n, locale)} ${n === 1 ? t('tab.row') : t('tab.rows')}`;
   const yearly = report.yearTotals ?? [];
   const first = yearly[0]?.year;
   const last = yearly[yearly.length - 1]?.year;
   const totals = [
-    ...yearly.map((t) => [
-      ...cells(t, '', `Total ${t.year} (${rowCount(t.rows)})`, hasYear ? [String(t.year)] : []),
-      ...extra.map((c) => extraCell(c, c.yearTotals?.get(t.year), statusOf(c, (s) => s.yearTotals?.get(t.year)))),
+    ...yearly.map((y) => [
+      ...cells(y, '', t('tab.total_year', { year: y.year, rows: rowCount(y.rows) }), hasYear ? [String(y.year)] : []),
+      ...extra.map((c) => extraCell(c, c.yearTotals?.get(y.year), statusOf(c, (s) => s.yearTotals?.get(y.year)))),
     ]),
     [
-      ...cells(report.totals, '', yearly.length ? `Total ${first}–${last} (${rowCount(report.totals.rows)})` : `Total (${rowCount(report.totals.rows)})`,
-        hasYear ? [''] : []),
+      ...cells(report.totals, '', yearly.length ? t('tab.total_years', { first: first ?? '', last: last ?? '', rows: rowCount(report.totals.rows) })
+        : t('tab.total', { rows: rowCount(report.totals.rows) }), hasYear ? [''] : []),
       ...extra.map((c) => extraCell(c, c.total, statusOf(c, (s) => s.total))),
     ],
   ];
-  const notes = [methodLine(report.meta, (c) => formatHundredths(c, { locale, grouped: true }))];
-  // An index that is not official (press reports, or carried forward at an assumed inflation) is named with its source.
-  const uprating = report.meta.rate.uprating;
-  if (uprating && (uprating.target_projected || uprating.target_status !== 'official')) notes.push(`Price index: ${uprating.source}.`);
-  for (const row of [...report.rows, report.totals]) for (const code of [row.eu2Status, row.insuredStatus, row.netStatus, row.costStatus]) used.add(code);
-  if (report.meta.statuses) notes.push(statusLegend(report.meta.statuses, used));
-  if (report.totals.insuredEstimated || report.meta.insured !== 'from the input') notes.push(`Insured employees: ${report.meta.insured}.`);
-  if (yearly.length) {
-    notes.push(`The rows are for ${yearly.length} years: totals per year, and over ${first}–${last} only money, which adds up across years (persons do not).`);
-  }
-  if (report.meta.overrides.length > 0) notes.push(`Overrides for this run: ${report.meta.overrides.join('; ')}.`);
-  notes.push(`Population: ${report.meta.population}.`);
-  notes.push(...report.meta.notes);
+  const references = new References();
+  // The chains first: they cite the sources before the notes do, so their numbers come first.
+  const explains: string[] = [];
   for (const [index, steps] of report.traces ?? []) {
     const row = report.rows[index];
-    if (row) notes.push('', renderTraceText(row, steps, locale));
+    if (row) explains.push(renderExplanation(row, steps, locale, lang, references.cite));
+  }
+  const notes = methodNotes(report, locale, lang, references.cite);
+  for (const row of [...report.rows, report.totals]) for (const code of [row.eu2Status, row.insuredStatus, row.netStatus, row.costStatus]) used.add(code);
+  const letters = STATUSES.filter((status, code) => status !== 'official' && used.has(code))
+    .map((status) => `${MARK[status]} = ${statusWord(lang, status)}: ${statusExplanation(lang, status).replace(/\.$/, '')}`);
+  if (letters.length) notes.push(t('note.legend', { letters: letters.join('; ') }));
+  if (report.totals.insuredEstimated) notes.push(`${t('note.insured')} ${references.cite(report.meta.insured)}.`);
+  else if (report.meta.insured !== 'from the input') notes.push(`${t('note.insured_from')}: ${t('note.see')} ${references.cite(report.meta.insured)}.`);
+  if (yearly.length) notes.push(t('note.years', { count: yearly.length, first: first ?? '', last: last ?? '' }));
+  if (report.meta.overrides.length > 0) notes.push(t('note.overrides', { list: report.meta.overrides.join('; ') }));
+  notes.push(report.meta.population === 'from the input' ? t('note.population_input')
+    : `${t('note.population')}: ${t('note.see')} ${references.cite(report.meta.population)}.`);
+  for (const note of report.meta.notes) {
+    // The notes of calc/run.ts that the catalogue words itself; others (a rule set's) as they come.
+    if (note === PRICE_RULE) notes.push(t('note.price_rule'));
+    else if (note.startsWith('Input: ')) notes.push(`${t('note.input')}: ${t('note.see')} ${references.cite(note.slice('Input: '.length).replace(/\.$/, ''))}.`);
+    else notes.push(note);
   }
   const numeric = head.map((_, i) => i >= (hasYear ? 3 : 2) || (hasYear && i === 2));
   // Text from input (names, keys, file names in the notes) never reaches a terminal raw (output/terminal-safe.ts).
   const safe = (cells: string[]): string[] => cells.map(safeText);
-  return { head, rows: rows.map(safe), totals: totals.map(safe), notes: notes.map(safeLines), numeric };
+  return {
+    explains: explains.map(safeLines), head: head.map(safeText), rows: rows.map(safe), totals: totals.map(safe), notes: notes.map(safeLines),
+    references: references.list().map(safeLines), referencesHeading: t('note.sources'), numeric, keyColumns: hasYear ? 3 : 2,
+  };
+}
+
+/** The method with its rate and price level, and the price index when it is not official: each source cited. */
+function methodNotes(report: CalcReport, locale: Locale, lang: Lang, cite: (source: string) => string): string[] {
+  const { rate } = report.meta;
+  const unsure = (status: string): string => (status !== 'official' && isStatus(status) ? statusWord(lang, status) : '');
+  // Rows priced at the levels of their own years (a projection, rows of several years): the rate at its own level, and the rule.
+  if (rate.prices !== undefined) {
+    const base = fill(lang, 'note.method', { rate: formatHundredths(Math.round(rate.base_eur * 100), { locale, grouped: true }), year: rate.base_price_year });
+    return [`${base} ${cite(rate.source)}.`, `${term(lang, 'note.prices')}: ${term(lang, 'note.see')} ${cite(rate.prices)}.`];
+  }
+  let method = fill(lang, 'note.method', { rate: formatHundredths(Math.round(rate.eur * 100), { locale, grouped: true }), year: rate.price_year });
+  if (rate.uprating) method += ` (${[fill(lang, 'note.uprated', { base: rate.base_price_year }), unsure(rate.status)].filter(Boolean).join(', ')})`;
+  const notes = [`${method} ${cite(rate.source)}.`];
+  // An index that is not official (press reports, or carried forward at an assumed inflation) is named with its source.
+  const uprating = rate.uprating;
+  if (uprating && (uprating.target_projected || uprating.target_status !== 'official')) {
+    const status = [unsure(uprating.target_status), uprating.target_projected ? term(lang, 'explain.projected') : ''].filter(Boolean).join(', ');
+    notes.push(`${fill(lang, 'note.price_index', { years: rate.price_year, status })} ${cite(uprating.source)}.`);
+  }
+  return notes;
 }

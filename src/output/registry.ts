@@ -5,6 +5,7 @@ import type { CalcReport, OutputPiece, RenderOptions } from './report.js';
  * table never loads the json code. One helper for the reports of calc and extrapolate.
  */
 export function lazyRenderers<Report, Options, Piece extends OutputPiece = string>(
+  // A renderer may be asynchronous (the table loads string-width only when a cell needs it; xlsx zips).
   loaders: Record<string, () => Promise<(report: Report, options: Options) => Iterable<Piece> | Promise<Iterable<Piece>>>>,
 ): (format: string, report: Report, options: Options) => Promise<Iterable<Piece>> {
   return async (format, report, options) => {

@@ -3,6 +3,7 @@ import type { TraceNumber, TracePart } from '../engine/trace.js';
 import type { ResultRow, Totals, Warning } from '../engine/types.js';
 import type { Locale } from '../io/numbers.js';
 import type { Status } from '../engine/status.js';
+import type { Lang } from '../report/terms.js';
 
 /** Everything a renderer needs: plain data, no I/O. */
 export interface CalcMeta {
@@ -92,6 +93,8 @@ export interface TraceStep {
   /** For a programme: whether the row is eligible. */
   eligible?: boolean;
   text: TracePart[];
+  /** For a parameter: a short human label (the first sentence of its description), for table and md; json leaves it out. */
+  label?: string;
   source?: string;
   status?: string;
 }
@@ -111,8 +114,10 @@ export interface CalcReport {
 export interface RenderOptions {
   locale: Locale;
   color: boolean;
-  /** The language of the words of html and xlsx (report/terms.ts); German when not given. */
-  lang?: 'de' | 'en';
+  /** The terminal's width in columns, for the table to fold to; none: no limit (a pipe or a file). */
+  width?: number;
+  /** The language of the human formats' words (report/terms.ts); csv and json ignore it. Default German. */
+  lang?: Lang;
 }
 
 /** A piece of output: text (written as UTF-8) or bytes (a workbook). */
@@ -129,25 +134,6 @@ export interface RowStreamRenderer {
   header(): string;
   /** `values`: the extra columns' values of this row, when they are not kept in the columns (a streamed projection). */
   row(row: ResultRow, index: number, values?: readonly (number | string | null)[]): string;
-}
-
-/** The flag a reader must see next to a rate: its status on the one scale, unless official. */
-export function rateFlag(meta: CalcMeta): string | null {
-  return meta.rate.status === 'official' ? null : meta.rate.status;
-}
-
-/** One sentence that states the method, the rate and the price level. */
-export function methodLine(meta: CalcMeta, format: (cents: number) => string): string {
-  const flag = rateFlag(meta);
-  const rate = meta.rate.prices !== undefined
-    ? `${format(Math.round(meta.rate.base_eur * 100))} EUR per net person and year at ${meta.rate.base_price_year} prices`
-    : `${format(Math.round(meta.rate.eur * 100))} EUR per net person and year`;
-  const level = meta.rate.prices !== undefined
-    ? meta.rate.prices
-    : meta.rate.uprating
-      ? `price level ${meta.rate.price_year} (uprated from ${meta.rate.base_price_year} with the VPI${flag ? `, ${flag}` : ''})`
-      : `price level ${meta.rate.price_year}${flag ? ` (${flag})` : ''}`;
-  return `Method: ${meta.method}; rate ${rate}, ${level}. Source: ${meta.rate.source}.`;
 }
 
 /** A growth scenario as the metadata states it. */

@@ -1,5 +1,6 @@
 import { type ParameterSet, requireParameter } from '../engine/parameters.js';
 import { STATUSES, type Status, statusWord } from '../engine/status.js';
+import { germanDate } from './trace.js';
 
 /**
  * How table and md show a figure's status (engine/status.ts): a letter after the number,
@@ -17,8 +18,6 @@ export function statusLegend(meanings: Record<Status, string>, used?: ReadonlySe
   return `Status after each figure (none: official): ${letters.join('; ')}.`;
 }
 
-/** "2019-12-31" → "31.12.2019", as the documents write a reference date. */
-const germanDate = (iso: string): string => iso.split('-').reverse().join('.');
 
 /** "a", "a and b", "a, b and c". */
 const listed = (items: readonly string[]): string =>

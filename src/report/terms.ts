@@ -1,5 +1,5 @@
 /**
- * The one catalogue of words for the human formats (HTML report, workbook), in German and
+ * The one catalogue of words for the human formats (table, md, HTML report, workbook), in German and
  * English. German is the default: the people who read these reports are German municipal
  * analysts and councils. Machine formats (csv, json) keep their English keys and never use it.
  */
@@ -148,6 +148,86 @@ const TERMS = {
   'kind.method': ['Methode', 'Method'],
   'kind.input': ['Eingabe (SHA-256)', 'Input (SHA-256)'],
   'kind.status': ['Status', 'Status'],
+  // The terminal table and Markdown (table, md): short column heads that fit a terminal.
+  'tab.ags': ['AGS', 'AGS'],
+  'tab.name': ['Name', 'Name'],
+  'tab.year': ['Jahr', 'Year'],
+  'tab.population': ['Einwohner', 'Population'],
+  'tab.eu2': ['EU2', 'EU2'],
+  'tab.insured': ['SV-Besch.', 'Insured'],
+  'tab.net': ['Netto', 'Net'],
+  'tab.cost': ['Kosten (EUR)', 'Cost (EUR)'],
+  'tab.cost_per_inhabitant': ['EUR/Einw.', 'EUR/inh.'],
+  'tab.eu2_share': ['EU2 %', 'EU2 %'],
+  'tab.claims': ['Ansprüche (EUR)', 'Claims (EUR)'],
+  'tab.uncovered': ['Ungedeckt (EUR)', 'Uncovered (EUR)'],
+  'tab.coverage': ['Deckung %', 'Coverage %'],
+  'tab.difference': ['Δ Ansprüche {second} − {first} (EUR)', 'Δ claims {second} − {first} (EUR)'],
+  'tab.total': ['Summe ({rows})', 'Total ({rows})'],
+  'tab.total_year': ['Summe {year} ({rows})', 'Total {year} ({rows})'],
+  'tab.total_years': ['Summe {first}–{last} ({rows})', 'Total {first}–{last} ({rows})'],
+  'tab.row': ['Zeile', 'row'],
+  'tab.rows': ['Zeilen', 'rows'],
+  // Notes under the table and md: short, each source cited once as [n] in the list at the end.
+  'note.method': [
+    'Methode: Pro-Kopf-Methode der Stadt Dortmund, Kosten = (EU2-Einwohner − SV-Beschäftigte, mindestens 0) × Satz; Satz {rate} EUR je Netto-Person und Jahr, Preisstand {year}',
+    'Method: Dortmund per-capita method, cost = (EU2 residents − insured employees, at least 0) × rate; rate {rate} EUR per net person and year, price level {year}',
+  ],
+  'note.uprated': ['aus {base} mit dem Verbraucherpreisindex fortgeschrieben', 'uprated from {base} with the consumer price index'],
+  'note.price_index': ['Verbraucherpreisindex {years}: {status}', 'Consumer price index {years}: {status}'],
+  'note.legend': ['Kennzeichen hinter jeder Zahl (ohne Zeichen: amtlich): {letters}.', 'Status after each figure (none: official): {letters}.'],
+  'note.insured': [
+    'SV-Beschäftigte: wo nicht angegeben, geschätzt nach dem bundesweiten Verhältnis von SV-Beschäftigten zu EU2-Einwohnern',
+    'Insured employees: where not given, estimated from the national ratio of insured employees to EU2 residents',
+  ],
+  'note.insured_input': ['SV-Beschäftigte: aus der Eingabe.', 'Insured employees: from the input.'],
+  'note.insured_from': ['SV-Beschäftigte', 'Insured employees'],
+  'note.prices': ['Preise: jedes Jahr zu seinen eigenen Preisen (Satz mit dem Verbraucherpreisindex fortgeschrieben)', 'Prices: each year at its own prices (the rate uprated with the consumer price index)'],
+  'note.years': [
+    'Die Zeilen umfassen {count} Jahre: Summen je Jahr, und über {first}–{last} nur Geld, das sich über Jahre addiert (Personen nicht).',
+    'The rows are for {count} years: totals per year, and over {first}–{last} only money, which adds up across years (persons do not).',
+  ],
+  'note.overrides': ['Für diesen Lauf geändert: {list}.', 'Overrides for this run: {list}.'],
+  'note.population': ['Einwohner', 'Population'],
+  'note.population_input': ['Einwohner: aus der Eingabe.', 'Population: from the input.'],
+  'note.input': ['Eingabe', 'Input'],
+  'note.price_rule': [
+    'Preise: Die Kosten eines Haushaltsjahres stehen in dessen Preisen (Satz mit dem Verbraucherpreisindex fortgeschrieben), außer --price-year legt einen Preisstand fest; Zahlen ohne Jahr bleiben im Preisstand des Satzes.',
+    'Prices: each budget year\'s cost is at that year\'s prices (the rate uprated with the consumer price index) unless --price-year fixes one level; counts without a year stay at the rate\'s own price level.',
+  ],
+  'note.sources': ['Quellen:', 'Sources:'],
+  'note.see': ['siehe', 'see'],
+  // --explain for people: one sentence per figure, numbers in the report's locale.
+  'explain.heading': ['So entstehen die Zahlen für {place}:', 'How the figures for {place} are obtained:'],
+  'explain.eu2': ['{place} hat {eu2} EU2-Einwohner (Eingabe {at}).', '{place} has {eu2} EU2 residents (input {at}).'],
+  'explain.joined': ['Verbunden mit {at}.', 'Joined with {at}.'],
+  'explain.population': ['Einwohner: {population}{ref}.', 'Population: {population}{ref}.'],
+  'explain.population_unknown': ['Die Einwohnerzahl ist unbekannt; Zahlen je Einwohner bleiben leer.', 'The population is unknown, so figures per inhabitant are left empty.'],
+  'explain.insured_estimated': [
+    '{insured} von ihnen sind schätzungsweise sozialversicherungspflichtig beschäftigt (bundesweites Verhältnis vom {date}: {national_insured} SV-Beschäftigte zu {national_eu2} EU2-Einwohnern{ref}).',
+    '{insured} of them are estimated to be in insured employment (national ratio of {date}: {national_insured} insured employees to {national_eu2} EU2 residents{ref}).',
+  ],
+  'explain.insured_input': ['{insured} von ihnen sind sozialversicherungspflichtig beschäftigt (Eingabe {at}).', '{insured} of them are in insured employment (input {at}).'],
+  'explain.net': ['Es bleiben {net} Personen ohne versicherte Beschäftigung.', 'That leaves {net} persons without insured employment.'],
+  'explain.net_clamped': [
+    'Es sind mehr SV-Beschäftigte als EU2-Einwohner angegeben; die Netto-Personen werden auf 0 gesetzt.',
+    'More insured employees than EU2 residents are given, so net persons are set to 0.',
+  ],
+  'explain.rate': ['Der Satz beträgt {rate} EUR je Person und Jahr zum Preisstand {year}{ref}.', 'The rate is {rate} EUR per person and year at {year} prices{ref}.'],
+  'explain.uprated': [
+    'In Preisen von {year} sind das {rate} EUR (Verbraucherpreisindex {from_year}: {from_index}{from_ref}, {to_year}: {to_index}{to_ref}).',
+    'At {year} prices that is {rate} EUR (consumer price index {from_year}: {from_index}{from_ref}, {to_year}: {to_index}{to_ref}).',
+  ],
+  'explain.cost': ['Kosten: {net} Personen × {rate} EUR = {cost} EUR im Jahr.', 'Cost: {net} persons × {rate} EUR = {cost} EUR a year.'],
+  'explain.programme': ['Programm {text}', 'Programme {text}'],
+  'explain.input': ['Eingabe', 'input'],
+  'explain.claims': ['{rules}: Förderansprüche zusammen {total} EUR', '{rules}: claims together {total} EUR'],
+  'explain.uncovered': ['{rules}: ungedeckt bleiben {uncovered} EUR (Kosten abzüglich Ansprüche, mindestens 0)', '{rules}: {uncovered} EUR remain uncovered (cost minus claims, at least 0)'],
+  'explain.coverage': ['{rules}: Die Ansprüche decken {coverage} % der Kosten', '{rules}: the claims cover {coverage} % of the cost'],
+  'explain.no_cost': ['{rules}: keine Kosten, also kein Deckungsgrad', '{rules}: no cost, so no coverage'],
+  'explain.parameter': ['{label}: {value}{ref}', '{label}: {value}{ref}'],
+  'explain.projected': ['fortgeschrieben', 'projected'],
+  'explain.status': ['Kennzeichen', 'status'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type TermKey = keyof typeof TERMS;
@@ -167,6 +247,14 @@ export function statusExplanation(lang: Lang, status: Status): string {
 
 export function isStatus(value: unknown): value is Status {
   return typeof value === 'string' && (STATUSES as readonly string[]).includes(value);
+}
+
+/**
+ * The word for `key` in `lang` with its `{name}` slots filled: numbers arrive already written
+ * in the report's locale, so the catalogue never formats anything itself.
+ */
+export function fill(lang: Lang, key: TermKey, values: Record<string, string | number>): string {
+  return term(lang, key).replace(/\{(\w+)\}/g, (slot, name: string) => (name in values ? String(values[name]) : slot));
 }
 
 /** Every key, for tests that check the catalogue is complete. */

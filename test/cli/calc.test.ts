@@ -39,13 +39,13 @@ describe('burden calc reproduces the paper (Städtetag NRW 2021, S. 10)', () => 
 
 describe('burden calc on the shipped default data', () => {
   it('prints every German Kreis by default, and the 53 NRW Kreise with --land, a totals row and the estimate mark', async () => {
-    const all = await runCli(['calc']);
+    const all = await runCli(['calc', '--lang', 'en']);
     expect(all.code).toBe(0);
     expect(all.stderr).toBe('');
     expect(all.stdout.split('\n').filter((l) => /^│ \d{5} /.test(l))).toHaveLength(393);
     expect(all.stdout).toMatch(/│ +│ Total \(393 rows\) +│ 83\.577\.140 │ 1\.325\.700 d │/);
     for (const land of ['05', 'NW', 'Nordrhein-Westfalen']) {
-      const { stdout, stderr, code } = await runCli(['calc', '--land', land]);
+      const { stdout, stderr, code } = await runCli(['calc', '--land', land, '--lang', 'en']);
       expect(code).toBe(0);
       expect(stderr).toBe('');
       const kreisRows = stdout.split('\n').filter((l) => /^│ \d{5} /.test(l));
@@ -55,7 +55,7 @@ describe('burden calc on the shipped default data', () => {
       // 132,323 net × 2,625.44 EUR (2025 prices) = 347,406,097.12 EUR.
       expect(stdout).toMatch(/│ +│ Total \(53 rows\) +│ 18\.034\.454 │ 273\.725 d │ 141\.402 e │ 132\.323 e │ 347\.406\.097,12 e │/);
       expect(stdout).toContain('Status after each figure (none: official): d = derived: ');
-      expect(stdout).toContain('; e = estimated: depends on an estimate made by the tool');
+      expect(stdout).toContain('; e = estimated: Rests on an estimate, for example insured employees imputed from the national 2019 ratio.');
       // Dortmund: 13,495 EU2, 6,971 insured (estimated), 6,524 net × 2,625.44 EUR.
       expect(stdout).toMatch(/│ 05913 │ Dortmund, kreisfreie Stadt +│ +603\.462 │ +13\.495 {3}│ +6\.971 e │ +6\.524 e │ +17\.128\.370,56 e │/);
     }
@@ -99,7 +99,8 @@ describe('price level', () => {
 
   it('names a price index beyond the published years, and the inflation assumed for it', async () => {
     const table = (await runCli(['calc', '-', '--price-year', '2027'], { stdin: PAPER })).stdout;
-    expect(table).toContain('2027 VPI 2025 (secondary) carried forward at 2 % a year (Assumption of this tool; no forecast in the source documents).');
+    // The index's source is cited once, in the numbered sources under the table.
+    expect(table).toMatch(/\n\[\d\] VPI 2020=100: .*; 2027 VPI 2025 \(secondary\) carried forward at 2 % a year \(Assumption of this tool; no forecast in the source documents\)\n/);
     const refused = await runCli(['calc', '-', '--price-year', '2027', '--inflation', '3'], { stdin: PAPER });
     expect(refused.stderr).toBe('error: --inflation needs --years FROM-TO (for --price-year after the last known index year, give --set inflation_assumed=P)\n');
     // 99.5 → 2027: 121.9 × 1.03 = 125.557, × 1.03 = 129.324 (thousandths each year); 2,143 × 129.324 / 99.5 = 2,785.34
@@ -129,10 +130,10 @@ describe('input of several years', () => {
   });
 
   it('shows a totals row per year and one over the years in table and md', async () => {
-    const table = (await runCli(['calc', '-', '--locale', 'en'], { stdin: input })).stdout;
+    const table = (await runCli(['calc', '-', '--locale', 'en', '--lang', 'en'], { stdin: input })).stdout;
     expect(table).toMatch(/│ +│ Total 2024 \(2 rows\) +│ 2024 │ +1,222,147 │ +150 d │ +10 d │ +140 d │ +359,723.00 s │/);
     expect(table).toMatch(/│ +│ Total 2023–2024 \(3 rows\) │ +│ +│ +│ +│ +│ +611,068.00 s │ +│ +│/);
-    const md = (await runCli(['calc', '-', '--format', 'md'], { stdin: input })).stdout;
+    const md = (await runCli(['calc', '-', '--format', 'md', '--lang', 'en'], { stdin: input })).stdout;
     expect(md).toContain('|  | **Total 2024 (2 rows)** | **2024** | **1.222.147** | **150 d** | **10 d** | **140 d** | **359.723,00 s** | **0,29 s** | **0,01 d** |');
     // An official figure has no mark, and no padding inside the bold markers (CommonMark would not close "**100  **").
     expect(md).toContain('|  | **Total 2023 (1 row)** | **2023** | **603.462** | **100** | **0** | **100 d** | **251.345,00 d** |');
@@ -489,7 +490,7 @@ describe('what calc says beyond its columns', () => {
   });
 
   it('marks every claim with the status of what it rests on, the pot total with its amount\'s', async () => {
-    const md = (await runCli(['calc', '--rules', 'nrw-2025-kim', '--rules', 'bund-kdu-analog', '--year', '2025', '--land', 'NW', '--format', 'md'])).stdout;
+    const md = (await runCli(['calc', '--rules', 'nrw-2025-kim', '--rules', 'bund-kdu-analog', '--year', '2025', '--land', 'NW', '--format', 'md', '--lang', 'en'])).stdout;
     const letter = (cell: string): string => / ([a-z])\**$/.exec(cell.replace(' |', ''))?.[1] ?? '';
     const cells = (md.split('\n').find((l) => l.startsWith('| 05111 ')) ?? '').split(' | ').slice(9);
     // nrw-2025-kim: suedosteuropa (not in force: its zero is derived), kim_flex (a proposed pot shared by an
@@ -519,7 +520,7 @@ describe('what calc says beyond its columns', () => {
     const rules = join(dir, 'net-pot.json');
     writeFileSync(rules, JSON.stringify({ id: 'net-pot', title: 'a pot by net persons', description: 'test', programmes: [{
       id: 'pot', label: 'Pot', kind: 'fixed_pot', pot_eur: 1000000, key: 'net', from: '2025-01-01', to: null, status: 'official', source: 'test' }] }));
-    const md = (await runCli(['calc', '--rules', rules, '--year', '2025', '--format', 'md'])).stdout;
+    const md = (await runCli(['calc', '--rules', rules, '--year', '2025', '--format', 'md', '--lang', 'en'])).stdout;
     const claim = (line: string | undefined): string => (line ?? '').split(' | ')[9] ?? '';
     expect(claim(md.split('\n').find((l) => l.startsWith('| 05111 ')))).toMatch(/ e$/);
     // A pot without a Land is shared over all of Germany, the 393 Kreise of the default data.

@@ -11,7 +11,7 @@ import { runCli } from '../helpers/run-cli.js';
  */
 describe('burden extrapolate reproduces the paper with no options', () => {
   it('prints 535.819 persons, 1.148.260.117 € and ≈ 1,15 Mrd. € (locale de)', async () => {
-    const { stdout, stderr, code } = await runCli(['extrapolate']);
+    const { stdout, stderr, code } = await runCli(['extrapolate', '--lang', 'en']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     // calc's table: one row and its totals line, the derived figures marked d (the statement view is gone).
@@ -25,7 +25,7 @@ describe('burden extrapolate reproduces the paper with no options', () => {
   });
 
   it('the same in English number format', async () => {
-    const { stdout } = await runCli(['extrapolate', '--locale', 'en']);
+    const { stdout } = await runCli(['extrapolate', '--locale', 'en', '--lang', 'en']);
     expect(stdout).toMatch(/│ 00 +│ Deutschland +│ +│ 1,108,393 +│ 572,574 +│ 535,819 d │ 1,148,260,117\.00 d │/);
     expect(stdout).toContain('rate 2,143.00 EUR per net person and year');
   });
@@ -56,7 +56,7 @@ describe('burden extrapolate reproduces the paper with no options', () => {
   });
 
   it('md: calc\'s table, the totals in bold', async () => {
-    const { stdout } = await runCli(['extrapolate', '--format', 'md']);
+    const { stdout } = await runCli(['extrapolate', '--format', 'md', '--lang', 'en']);
     // The statement view is gone; the same figures stand in calc's md table.
     expect(stdout).toContain('| 00 | Deutschland |  | 1.108.393 | 572.574 | 535.819 d | 1.148.260.117,00 d |  |  |');
     expect(stdout).toContain('|  | **Total (1 row)** |  | **1.108.393** | **572.574** | **535.819 d** | **1.148.260.117,00 d** |  |  |');
@@ -65,7 +65,7 @@ describe('burden extrapolate reproduces the paper with no options', () => {
 
   it('is byte-identical run after run in every format', async () => {
     for (const format of ['table', 'csv', 'json', 'md']) {
-      expect((await runCli(['extrapolate', '--format', format])).stdout).toBe((await runCli(['extrapolate', '--format', format])).stdout);
+      expect((await runCli(['extrapolate', '--format', format, '--lang', 'en'])).stdout).toBe((await runCli(['extrapolate', '--format', format, '--lang', 'en'])).stdout);
     }
   });
 });
@@ -103,12 +103,12 @@ describe('projection over years', () => {
   });
 
   it('prints the trend it computed from the shipped series: trend = 3.0288 % a year (2019–2025), in the report\'s locale', async () => {
-    const { stdout } = await runCli(['extrapolate', '--years', '2026-2027', '--growth', 'trend']);
+    const { stdout } = await runCli(['extrapolate', '--years', '2026-2027', '--growth', 'trend', '--lang', 'en']);
     // The table defaults to de: a decimal comma and points between thousands, as in the table above the notes.
     // (1,325,700 / 1,108,393)^(1/6) − 1 = 3.0288 %.
     expect(stdout).toContain('EU2 growth (trend): EU2 residents grow by 3,0288 % a year');
     expect(stdout).toContain('2019–2025 (1.108.393 → 1.325.700; 2019: Städtetag NRW Arbeitspapier 2021, Tabelle 1');
-    const en = (await runCli(['extrapolate', '--years', '2026-2027', '--growth', 'trend', '--range', '--locale', 'en'])).stdout;
+    const en = (await runCli(['extrapolate', '--years', '2026-2027', '--growth', 'trend', '--range', '--locale', 'en', '--lang', 'en'])).stdout;
     expect(en).toContain('EU2 growth (trend): EU2 residents grow by 3.0288 % a year');
     expect(en).toContain('2019–2025 (1,108,393 → 1,325,700;');
     // The default range: the lowest and highest of constant, the recent trend, the paper's trend 2014–2019 and the central growth.
@@ -267,7 +267,7 @@ describe('--strict with warnings leaves no output file', () => {
 
   it('without --strict the file is written and the exit code is 0', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'burden-strict-off-'));
-    const { code } = await runCli(['extrapolate', '--set', 'insured_bg_ro_de=2000000', '-o', join(dir, 's.csv')]);
+    const { code } = await runCli(['extrapolate', '--set', 'insured_bg_ro_de=2000000', '-o', join(dir, 's.csv'), '--lang', 'en']);
     expect(code).toBe(0);
     expect(readdirSync(dir)).toEqual(['s.csv']);
   });
@@ -308,7 +308,7 @@ describe('--range with a chosen --growth: low ≤ central ≤ high', () => {
   });
 
   it('--growth-low above the central growth is a usage error', async () => {
-    const { code, stderr } = await runCli(['extrapolate', '--years', '2019-2021', '--growth', 'rate:7.3', '--range', '--growth-low', 'rate:9']);
+    const { code, stderr } = await runCli(['extrapolate', '--years', '2019-2021', '--growth', 'rate:7.3', '--range', '--growth-low', 'rate:9', '--lang', 'en']);
     expect(code).toBe(64);
     expect(stderr).toContain('the low growth rate:9 (9.0000 % a year) is above the central growth rate:7.3 (7.3000 % a year) (give --growth-low at or below the central --growth, or leave it out)');
   });
@@ -322,9 +322,11 @@ describe('the words about sources come from the parameters and the manifest', ()
     expect(doc.meta.notes.join(' ')).not.toContain('IAB 2020');
     // The insured count's source is said once, as meta.insured, and printed once in the table.
     expect(doc.meta.notes.join(' ')).not.toContain('insured_bg_ro_de');
-    const table = (await runCli(['extrapolate', '--set', 'insured_bg_ro_de=600000'])).stdout;
+    const table = (await runCli(['extrapolate', '--set', 'insured_bg_ro_de=600000', '--lang', 'en'])).stdout;
+    // The note cites it once as a numbered source, listed once at the end.
+    const cited = /^Insured employees: see (\[\d+\])\.$/m.exec(table)?.[1];
     expect(table.split('\n').filter((line) => line.includes('parameter insured_bg_ro_de'))).toEqual([
-      'Insured employees: parameter insured_bg_ro_de, overridden (--set insured_bg_ro_de=600000 on the command line).',
+      `${cited} parameter insured_bg_ro_de, overridden (--set insured_bg_ro_de=600000 on the command line)`,
     ]);
     // Without it, the parameter's own source and date.
     const paper = JSON.parse((await runCli(['extrapolate', '--format', 'json'])).stdout);
@@ -342,7 +344,7 @@ describe('the words about sources come from the parameters and the manifest', ()
 
 describe('--strict on extrapolate', () => {
   it('ends with an error line after the warnings, as calc does', async () => {
-    const { code, stderr, stdout } = await runCli(['extrapolate', '-', '--strict'], { stdin: 'ags,eu2,insured\n05913000,100,200\n' });
+    const { code, stderr, stdout } = await runCli(['extrapolate', '-', '--strict', '--lang', 'en'], { stdin: 'ags,eu2,insured\n05913000,100,200\n' });
     expect(code).toBe(65);
     expect(stdout).toBe('');
     expect(stderr).toBe('warning: more insured employees than EU2 residents; net persons clamped to 0 in 1 row: total (eu2 100, insured 200)\n'

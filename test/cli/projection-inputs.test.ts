@@ -26,7 +26,7 @@ describe('each municipality gets its own base row before anything is summed', ()
   });
 
   it('--by land refuses to sum Dortmund\'s 2023 counts with Duisburg\'s 2024 counts (it dropped Dortmund): exit 65, one line', async () => {
-    const { stdout, stderr, code } = await runCli(['extrapolate', M2, '--by', 'land', '--years', '2024-2025']);
+    const { stdout, stderr, code } = await runCli(['extrapolate', M2, '--by', 'land', '--years', '2024-2025', '--lang', 'en']);
     expect(code).toBe(65);
     expect(stdout).toBe('');
     expect(stderr).toBe(`error: ${M2}:3: --by land: 05 (Nordrhein-Westfalen) would sum counts of different years: 05913000 for 2023 (line 2) ` +
@@ -54,7 +54,7 @@ describe('without --years, persons of different years are not added up', () => {
     expect(doc.totals).toMatchObject({ rows: 4, population: null, eu2: null, insured: null, net: null, cost_eur: 108365850 });
     expect(doc.totals_by_year.map((t: { year: number; eu2: number; cost_eur: number }) => [t.year, t.eu2, t.cost_eur]))
       .toEqual([[2021, 18000, 22205400], [2023, 20000, 27647950], [2024, 30000, 25694500], [2025, 22000, 32818000]]);
-    const table = (await runCli(['extrapolate', M, '--by', 'land'])).stdout;
+    const table = (await runCli(['extrapolate', M, '--by', 'land', '--lang', 'en'])).stdout;
     expect(table).toMatch(/│ +│ Total 2021–2025 \(4 rows\) │ +│ +│ +│ +│ +│ 108\.365\.850,00 s │/);
     expect(table).toContain('The rows are for 4 years: totals per year, and over 2021–2025 only money, which adds up across years (persons do not).');
   });
@@ -117,11 +117,12 @@ describe('imputed insured counts stay visible in projected years', () => {
 
   it('table and md: the imputed counts carry e, and only NRW\'s', async () => {
     // The note naming the keys is gone; calc's table marks the rows instead (and notes how they are estimated).
-    const table = (await runCli(args)).stdout;
+    const table = (await runCli([...args, '--lang', 'en'])).stdout;
     expect(table).toMatch(/│ 05 +│ Nordrhein-Westfalen +│ 2025 │ +1\.222\.147 │ 21\.265 d │ 11\.014 e │ 10\.251 e │ 26\.913\.385,44 e │/);
     expect(table).toMatch(/│ 09 +│ Bayern +│ 2025 │ +1\.505\.005 │ 20\.000 +│ 12\.000 +│ +8\.000 d │ 21\.003\.520,00 s │/);
-    expect(table).toContain('Insured employees: estimated where unknown: insured = round(eu2 × 572574 / 1108393)');
-    expect((await runCli([...args, '--format', 'md'])).stdout).toContain('| 05 | Nordrhein-Westfalen | 2025 | 1.222.147 | 21.265 d | 11.014 e | 10.251 e | 26.913.385,44 e |');
+    const cited = /^Insured employees: where not given, estimated from the national ratio of insured employees to EU2 residents (\[\d+\])\.$/m.exec(table)?.[1];
+    expect(table).toContain(`${cited} estimated where unknown: insured = round(eu2 × 572574 / 1108393)`);
+    expect((await runCli([...args, '--format', 'md', '--lang', 'en'])).stdout).toContain('| 05 | Nordrhein-Westfalen | 2025 | 1.222.147 | 21.265 d | 11.014 e | 10.251 e | 26.913.385,44 e |');
   });
 });
 
@@ -140,7 +141,7 @@ describe('exit codes and messages of the options', () => {
   });
 
   it('an overflow names the key and year: 1,108,393 doubled 12 times is 4,539,977,728 (2031); its step to 2032 exceeds 2^53', async () => {
-    const { code, stderr } = await runCli(['extrapolate', '--years', '2019-2090', '--growth', 'rate:100']);
+    const { code, stderr } = await runCli(['extrapolate', '--years', '2019-2090', '--growth', 'rate:100', '--lang', 'en']);
     expect(code).toBe(65);
     expect(stderr).toBe('error: a figure leaves the range of exact whole numbers (key 00, 2032: product 4539977728 × 2000000 exceeds 2^53) ' +
       '(check the counts and the rate for a misplaced digit; a projection may also run too many years or grow too fast)\n');
@@ -149,17 +150,18 @@ describe('exit codes and messages of the options', () => {
 
 describe('notes', () => {
   it('--inflation without a year priced after the last index year (2025) has no effect, and says so', async () => {
-    const idle = await runCli(['extrapolate', '--inflation', '5', '--years', '2020-2021']);
+    const idle = await runCli(['extrapolate', '--inflation', '5', '--years', '2020-2021', '--lang', 'en']);
     expect(idle.code).toBe(0);
     expect(idle.stdout).toContain('The override inflation_assumed=5 (--inflation) has no effect: no year is priced after 2025, the last year of the price index (parameter vpi).');
-    const used = (await runCli(['extrapolate', '--inflation', '5', '--years', '2025-2026'])).stdout;
+    const used = (await runCli(['extrapolate', '--inflation', '5', '--years', '2025-2026', '--lang', 'en'])).stdout;
     expect(used).toContain('After 2025 the price index is carried forward at 5 % a year');
     expect(used).not.toContain('has no effect');
   });
 
   it('the paper\'s insured count and its source are printed once', async () => {
-    const table = (await runCli(['extrapolate'])).stdout;
+    const table = (await runCli(['extrapolate', '--lang', 'en'])).stdout;
     expect(table.split('\n').filter((line) => line.includes('IAB 2020'))).toHaveLength(1);
-    expect(table).toContain('Insured employees: parameter insured_bg_ro_de, 31.12.2019 (Städtetag NRW');
+    const cited = /^Insured employees: see (\[\d+\])\.$/m.exec(table)?.[1];
+    expect(table).toContain(`${cited} parameter insured_bg_ro_de, 31.12.2019 (Städtetag NRW`);
   });
 });

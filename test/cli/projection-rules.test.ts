@@ -90,14 +90,14 @@ describe('nrw-2024 projected over 2023-2026: the pot in 2023 and 2024, nothing f
   });
 
   it('table and md: a line per key and year with its claims, the totals per year to the cent', async () => {
-    const table = (await runCli(['extrapolate', SEVEN, '--by', 'none', '--years', '2023-2026', '--base-year', '2023', '--rules', 'nrw-2024'])).stdout;
+    const table = (await runCli(['extrapolate', SEVEN, '--by', 'none', '--years', '2023-2026', '--base-year', '2023', '--rules', 'nrw-2024', '--lang', 'en'])).stdout;
     const line = (start: RegExp): string => table.split('\n').find((l) => start.test(l)) ?? '';
     expect(line(/^│ 05111 │ A +│ 2024 │/)).toMatch(/│ +785\.714,29 p │ +785\.714,29 p │ +1\.783\.735,71 p │ +30,58 p │$/);
     expect(line(/^│ 05111 │ A +│ 2025 │/)).toMatch(/│ +0,00 d │ +0,00 d │ +2\.625\.440,00 p │ +0,00 p │$/);
     // The totals of 2023 and 2024 carry the whole pot, to the cent.
     expect(line(/Total 2023 \(3 rows\)/)).toMatch(/│ +5\.500\.000,00 d │ +5\.500\.000,00 d │ +12\.094\.150,00 a │ +31,26 a │$/);
     expect(line(/Total 2024 \(3 rows\)/)).toMatch(/│ +5\.500\.000,00 d │ +5\.500\.000,00 d │/);
-    const md = (await runCli(['extrapolate', SEVEN, '--by', 'none', '--years', '2023-2026', '--base-year', '2023', '--rules', 'nrw-2024', '--format', 'md'])).stdout;
+    const md = (await runCli(['extrapolate', SEVEN, '--by', 'none', '--years', '2023-2026', '--base-year', '2023', '--rules', 'nrw-2024', '--format', 'md', '--lang', 'en'])).stdout;
     expect(md).toContain('| 05111 | A | 2023 | 618.685 | 1.000 | 0 | 1.000 d | 2.513.450,00 d | 4,06 d | 0,16 | 785.714,29 a | 785.714,29 a | 1.727.735,71 a | 31,26 a |');
   });
 });
@@ -167,7 +167,7 @@ describe('bund-pauschale with --set bund_pauschale=500: from 2025, capped at the
     expect(doc.meta.overrides).toEqual(['bund_pauschale=500 (--set)']);
     // 2025: 550,000.00 + 288,798.40 = 838,798.40.
     expect(doc.totals_by_year[1]).toMatchObject({ year: 2025, claim_bund_pauschale_eur: 838798.4, claim_bund_pauschale_status: 'projected' });
-    const refused = await runCli(['extrapolate', '--years', '2025-2026', '--rules', 'bund-pauschale', '--set', 'bund_pauschale=-500']);
+    const refused = await runCli(['extrapolate', '--years', '2025-2026', '--rules', 'bund-pauschale', '--set', 'bund_pauschale=-500', '--lang', 'en']);
     expect(refused.code).toBe(64);
     expect(refused.stderr).toBe('error: --set bund_pauschale=-500: an amount in euros cannot be below 0 (see burden params bund_pauschale)\n');
   });
@@ -195,7 +195,7 @@ describe('two rule sets side by side', () => {
   });
 
   it('the table shows both scenarios and the difference per year', async () => {
-    const table = (await runCli(['calc', SEVEN, '--years', '2024-2025', '--base-year', '2024', '--rules', 'nrw-2024', '--rules', 'nrw-2025-kim'])).stdout;
+    const table = (await runCli(['calc', SEVEN, '--years', '2024-2025', '--base-year', '2024', '--rules', 'nrw-2024', '--rules', 'nrw-2025-kim', '--lang', 'en'])).stdout;
     const total = (year: string): string => table.split('\n').find((l) => l.includes(`Total ${year} `)) ?? '';
     // The last column is the difference: 0 in 2024 (both pay the Land programme), the whole KIM block in 2025.
     expect(table).toContain('Δ claims nrw-2025-kim − nrw-2024 (EUR)');
@@ -211,7 +211,7 @@ describe('rules without a projection, and what is still refused', () => {
     expect(doc.meta.scenarios[0].programmes[0]).toMatchObject({ year: 2019, in_force: true, unallocated_eur: 5500000 });
     // The notes are written in the report's locale (de unless --locale or csv), as its table is.
     expect(doc.meta.notes).toContain('Unallocated pot (no eligible municipality, or all capped): suedosteuropa 2019: 5.500.000,00 EUR.');
-    expect((await runCli(['extrapolate', '--rules', 'nrw-2024', '--locale', 'en'])).stdout).toContain('suedosteuropa 2019: 5,500,000.00 EUR.');
+    expect((await runCli(['extrapolate', '--rules', 'nrw-2024', '--locale', 'en', '--lang', 'en'])).stdout).toContain('suedosteuropa 2019: 5,500,000.00 EUR.');
   });
 
   it.each([

@@ -30,7 +30,7 @@ describe('burden calc --rules', () => {
     expect(doc.meta.scenarios[0].programmes[0].assumptions.map((a: { field: string }) => a.field)).toEqual(['key', 'eligibility']);
     const table = (await runCli(['calc', '--rules', 'nrw-2024', '--year', '2024', '--land', 'NW'])).stdout;
     // The pot and the claims total are exactly the pot, as sure as its amount (derived); the shares rest on the rule's assumptions.
-    expect(table).toMatch(/Total \(53 rows\).*│ +5\.500\.000,00 d │ 5\.500\.000,00 d │/);
+    expect(table).toMatch(/Summe \(53 Zeilen\).*│ +5\.500\.000,00 d │ +5\.500\.000,00 d │/);
   });
 
   it('without a year on stdin input, --rules is a usage error', async () => {
@@ -60,7 +60,7 @@ describe('burden calc --rules', () => {
   });
 
   it('says in the notes which claims rest on proposed programmes, assumptions and --set overrides', async () => {
-    const { stdout } = await runCli(['calc', '-', '--rules', 'nrw-2024', '--rules', 'bund-pauschale', '--set', 'bund_pauschale=500', '--year', '2025', '--format', 'md', '--locale', 'en'], { stdin: THREE });
+    const { stdout } = await runCli(['calc', '-', '--rules', 'nrw-2024', '--rules', 'bund-pauschale', '--set', 'bund_pauschale=500', '--year', '2025', '--format', 'md', '--locale', 'en', '--lang', 'en'], { stdin: THREE });
     expect(stdout).toContain('Rules nrw-2024: NRW as enacted: Förderprogramm „Zuwanderung aus Südosteuropa“ (2017–2024). In force: none.  \n');
     expect(stdout).toContain(
       'Claims of bund-pauschale/bund_pauschale: claim status assumption, resting on: the programme is proposed; ' +
@@ -87,21 +87,35 @@ describe('burden calc --rules', () => {
     expect(plain.rows[0]).toMatchObject({ rate_eur: 2143, rate_status: 'official' });
   });
 
-  it('--explain shows every input, parameter and source of one municipality, as text and as a json trace', async () => {
+  it('--explain shows every input, parameter and source of one municipality, as sentences and as a json trace', async () => {
     const text = (await runCli(['calc', '--rules', 'nrw-2024', '--year', '2024', '--explain', '05913'])).stdout;
-    // The table's default locale is de: thousands with a dot, decimals with a comma.
-    expect(text).toContain('Explain 05913 Dortmund');
-    expect(text).toContain('eu2 = 13.495 (data/datasets/eu2-de-kreise-2025.csv:107)');
-    expect(text).toContain('insured = round(13.495 × 572.574 / 1.108.393) = 6.971 (estimated)');
-    expect(text).toContain('VPI 2024 = 119,3 [secondary]');
-    expect(text).toContain('rate 2024 = round(2.143,00 EUR × 119,3 / 99,5) = 2.569,45 EUR');
-    expect(text).toContain('parameter suedosteuropa_pot = 5.500.000,00 EUR/year from 2017-01-01 [official]');
-    expect(text).toContain('claim suedosteuropa = 271.157,18 EUR (pot 5.500.000,00 EUR × eu2 13.495 / 273.725 (all eligible), largest-remainder cents) [assumption]');
-    expect(text).not.toContain('Explain 05111');
-    const en = (await runCli(['calc', '--rules', 'nrw-2024', '--year', '2024', '--explain', '05913', '--locale', 'en'])).stdout;
-    expect(en).toContain('insured = round(13,495 × 572,574 / 1,108,393) = 6,971 (estimated)');
+    // The chain comes first, in German by default; the table's default locale is de: thousands with a dot, decimals with a comma.
+    expect(text.startsWith('So entstehen die Zahlen für Dortmund, kreisfreie Stadt (05913), 2024:\n')).toBe(true);
+    expect(text.indexOf('So entstehen')).toBeLessThan(text.indexOf('┌'));
+    expect(text).toContain('  Dortmund, kreisfreie Stadt hat 13.495 EU2-Einwohner (Eingabe data/datasets/eu2-de-kreise-2025.csv:107).\n');
+    expect(text).toMatch(/ 6\.971 von ihnen sind schätzungsweise sozialversicherungspflichtig beschäftigt \(bundesweites Verhältnis vom 31\.12\.2019: 572\.574 SV-Beschäftigte zu 1\.108\.393 EU2-Einwohnern \[1\] \[2\]\)\./);
+    expect(text).toContain('Es bleiben 6.524 Personen ohne versicherte Beschäftigung.');
+    expect(text).toMatch(/In Preisen von 2024 sind das 2\.569,45 EUR \(Verbraucherpreisindex 2019: 99,5 \[\d\], 2024: 119,3, Sekundärquelle \[\d\]\)\./);
+    expect(text).toContain('Kosten: 6.524 Personen × 2.569,45 EUR = 16.763.091,80 EUR im Jahr.');
+    // A parameter by its label, not its name; the claim with its own rule.
+    expect(text).toMatch(/Annual budget of the NRW funding programme .*: 5\.500\.000,00 EUR\/year from 2017-01-01 \[\d\]/);
+    expect(text).not.toContain('suedosteuropa_pot');
+    expect(text).toContain('claim suedosteuropa = 271.157,18 EUR (pot 5.500.000,00 EUR × eu2 13.495 / 273.725 (all eligible), largest-remainder cents) (Annahme)');
+    expect(text).toContain('nrw-2024: Förderansprüche zusammen 271.157,18 EUR (Annahme).');
+    expect(text).toContain('nrw-2024: ungedeckt bleiben 16.491.934,62 EUR (Kosten abzüglich Ansprüche, mindestens 0).');
+    expect(text).toContain('nrw-2024: Die Ansprüche decken 1,62 % der Kosten.');
+    const chain = text.slice(0, text.indexOf('┌'));
+    expect(chain).not.toMatch(/max\(|round\(/);
+    // The paper's title only in the numbered sources, never on a line of the chain.
+    expect(chain).not.toContain('Arbeitspapier');
+    // Each source once, numbered, under the notes.
+    expect(text).toMatch(/\nQuellen:\n\[1\] Städtetag NRW, .*572\.574 sozialversicherungspflichtig/);
+    expect(text).not.toContain('So entstehen die Zahlen für Düsseldorf');
+    const en = (await runCli(['calc', '--rules', 'nrw-2024', '--year', '2024', '--explain', '05913', '--locale', 'en', '--lang', 'en'])).stdout;
+    expect(en).toContain('Dortmund, kreisfreie Stadt has 13,495 EU2 residents (input data/datasets/eu2-de-kreise-2025.csv:107).');
+    expect(en).toMatch(/6,971 of them are estimated to be in insured employment \(national ratio of 31\.12\.2019: 572,574 insured employees to 1,108,393 EU2 residents/);
     expect(en).toContain('claim suedosteuropa = 271,157.18 EUR');
-    expect(en).toContain('nrw-2024: coverage = claims / cost = 1.62 %');
+    expect(en).toContain('nrw-2024: the claims cover 1.62 % of the cost.');
     const doc = JSON.parse((await runCli(['calc', '--rules', 'nrw-2024', '--year', '2024', '--explain', '05913', '--format', 'json'])).stdout);
     const dortmund = doc.rows.find((r: { ags: string }) => r.ags === '05913');
     expect(dortmund.trace.some((s: { step: string; source?: string }) => s.step === 'programme' && s.source?.includes('Stellungnahme'))).toBe(true);
@@ -292,8 +306,10 @@ describe('--explain in Markdown', () => {
   it('sets the chain in a code block, so its lines and indentation survive', async () => {
     const { stdout, code } = await runCli(['calc', '--rules', 'nrw-2024', '--year', '2024', '--explain', '05913', '--format', 'md']);
     expect(code).toBe(0);
-    const block = /```text\nExplain 05913 Dortmund[^\n]*\n([\s\S]*?)\n```/.exec(stdout);
+    const block = /^```text\nSo entstehen die Zahlen für Dortmund[^\n]*\n([\s\S]*?)\n```/.exec(stdout);
     expect(block).not.toBeNull();
+    // The chain comes before the table.
+    expect(stdout.indexOf('| AGS |')).toBeGreaterThan(block?.[0].length ?? 0);
     expect(block?.[1]?.split('\n').every((line) => line.startsWith('  '))).toBe(true);
   });
 });

@@ -13,6 +13,8 @@ import { defaultDataset } from '../pipeline/default-data.js';
 import { type Output, openOutput } from '../io/writer.js';
 import { colorFor, printWarnings } from '../output/color.js';
 import { csvRenderer } from '../output/csv.js';
+import { jsonRow, jsonTail } from '../output/json.js';
+import { JsonObjectWriter } from '../output/json-pieces.js';
 import { type CalcMeta, type CalcReport, type ParameterFact, ownYearPrices } from '../output/report.js';
 import { BINARY_FORMATS, renderReport } from '../output/registry.js';
 import { type ParameterSet, valueAt } from '../engine/parameters.js';
@@ -59,7 +61,9 @@ async function planInput(file: string | undefined, options: CalcOptions, warning
   const files = inputFilesOf(file, options);
   if (files) {
     const { plan, paths } = await openInputFiles(files, inputOptions);
-    return { plan, imputation: options.imputeInsured !== undefined, dataYear: null, notes: [], paths };
+    // What reading a statistics export took (title and footer lines skipped, EU2 derived): said in every format.
+    const notes = plan.files.flatMap((f) => (f.notes ?? []).map((note) => `${f.file}: ${note}.`));
+    return { plan, imputation: options.imputeInsured !== undefined, dataYear: null, notes, paths };
   }
   // No input: the shipped EU2 data of the NRW Kreise, which has no insured counts, so they
   // are estimated (and flagged) from the national ratio.
@@ -191,15 +195,20 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
   // Rows inside other rows' areas, in every format (engine/nested-keys.ts).
   const nested = new NestedKeys();
   const rows: ResultRow[] = [];
-  // Plain csv streams row by row; rules (pots need every row) and --explain need them all.
-  // --year is checked against the rows' own years once all are read, so it does not stream.
-  const streaming = format === 'csv' && ruleSets.length === 0 && options.explain === undefined && options.year === undefined;
+  // Plain csv and json stream row by row, so memory stays flat however large the input; rules
+  // (pots need every row) and --explain need them all. --year is checked against the rows' own
+  // years once all are read, so it does not stream.
+  const streaming = (format === 'csv' || format === 'json') && ruleSets.length === 0 && options.explain === undefined && options.year === undefined;
   let streamed: ReturnType<typeof csvRenderer> | null = null;
+  // Streamed json: the rows as they come (output/json.ts puts them first), the totals of each year kept.
+  const json = streaming && format === 'json' ? new JsonObjectWriter() : null;
+  const byYear = new Map<number | null, TotalsAccumulator>();
+  const rateLevels = new Set<number>();
   let index = 0;
   // --land keeps the rows of one Land (by key prefix); it reads row by row, never in parallel.
   const land = options.land === undefined ? null : resolveLand(options.land);
   const inLand = (row: { ags: string }): boolean => land === null || row.ags.startsWith(land);
-  const plain = streaming && land === null ? input.plan.plain ?? null : null;
+  const plain = streaming && format === 'csv' && land === null ? input.plan.plain ?? null : null;
   const workers = plain ? parallelWorkers(statSync(plain.path).size) : 0;
   let usedRegister = false;
   try {
@@ -210,18 +219,23 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
       const job = { spec: plain, locale, parameters, priceYear: options.priceYear ?? null, countsYear, imputation: imputed, allowMissing: options.allowMissing };
       ({ usedRegister } = await streamParallel(input.plan, job, workers, { output, header: renderer.header(), totals, warnings, nested }));
     } else for await (const batch of input.plan.batches()) {
-      if (streaming && !streamed) {
+      if (streaming && !streamed && !json) {
         streamed = csvRenderer({ locale });
         output.write(streamed.header());
       }
-      let text = '';
+      let text = json && index === 0 ? json.openArray('rows') : '';
       for (const inputRow of batch) {
         if (!inLand(inputRow)) continue;
         const row = applyMethod(inputRow, context);
         totals.add(row);
         warnings.note(row);
         nested.add(row.ags, row.year);
-        if (streamed) text += streamed.row(row, index++);
+        if (json) {
+          text += json.item(jsonRow(row));
+          index++;
+          (byYear.get(row.year) ?? byYear.set(row.year, new TotalsAccumulator()).get(row.year) as TotalsAccumulator).add(row);
+          rateLevels.add(row.rateCents);
+        } else if (streamed) text += streamed.row(row, index++);
         else rows.push(row);
       }
       if (text) output.write(text);
@@ -229,6 +243,19 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
     nested.warn(warnings);
     const populationUnknown = warnings.list().some((w) => w.code === 'population-unknown');
     meta.population = describePopulation(usedRegister || input.plan.populationFromRegister(), populationUnknown, shipped);
+    if (json) {
+      // The rest of the document, as renderJson writes it after the rows (output/json.ts jsonTail).
+      const years = [...byYear.keys()].filter((y): y is number => y !== null).sort((a, b) => a - b);
+      if (rateLevels.size > 1) meta.rate.prices = ownYearPrices(rate.baseYear);
+      const tail = jsonTail({
+        meta, totals: years.length > 1 ? acrossYears(totals.result()) : totals.result(), warnings: warnings.list(), extra: [],
+        ...(years.length > 1 ? { yearTotals: years.map((year) => ({ year, ...(byYear.get(year) as TotalsAccumulator).result() })) } : {}),
+      });
+      let text = index === 0 ? json.openArray('rows') : '';
+      text += json.closeArray();
+      for (const [key, value] of Object.entries(tail)) text += json.field(key, value);
+      output.write(text + json.end());
+    }
     if (!streaming) {
       const otherYears = [...input.plan.years()].filter((y) => y !== options.year);
       if (options.year !== undefined && otherYears.length > 0) {

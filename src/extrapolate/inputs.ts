@@ -201,7 +201,8 @@ export async function fileGroups(
     warnings.add('mixed-levels', 'keys of different lengths are summed together; check that no area is counted twice (e.g. a Kreis and its Gemeinden)',
       `key lengths ${[...keyLengths].sort((a, b) => a - b).join(' and ')} digits`);
   }
-  const notes: string[] = [];
+  // What reading a statistics export took (title and footer lines skipped, EU2 derived): said in every format.
+  const notes: string[] = plan.files.flatMap((f) => (f.notes ?? []).map((note) => `${f.file}: ${note}.`));
   if (options.from !== null && pending.length > 0) {
     const base = chooseBaseRows(pending, options.from);
     for (const member of base.chosen) add(member);

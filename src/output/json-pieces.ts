@@ -19,27 +19,59 @@ const nested = (value: unknown, depth: number): string =>
   // A newline inside JSON text is always layout: within a string it is escaped as \n.
   JSON.stringify(value, null, 2).replaceAll('\n', `\n${'  '.repeat(depth)}`);
 
+/**
+ * One JSON object written field by field, and an array field item by item, in
+ * JSON.stringify's two-space layout: what a report writes whether its rows are all at hand
+ * (jsonPieces) or arrive while it is written (calc's streamed json).
+ */
+export class JsonObjectWriter {
+  private fields = 0;
+  private items = -1;
+
+  /** A whole field. */
+  field(key: string, value: unknown): string {
+    if (value === undefined) return ''; // as JSON.stringify leaves such a field out
+    return `${this.fields++ === 0 ? '{' : ','}\n  ${JSON.stringify(key)}: ${nested(value, 1)}`;
+  }
+
+  /** An array field: its items follow with item(), then closeArray(). */
+  openArray(key: string): string {
+    this.items = 0;
+    return `${this.fields++ === 0 ? '{' : ','}\n  ${JSON.stringify(key)}: [`;
+  }
+
+  item(value: unknown): string {
+    return `${this.items++ === 0 ? '' : ','}\n    ${nested(value, 2)}`;
+  }
+
+  closeArray(): string {
+    const text = this.items === 0 ? ']' : '\n  ]';
+    this.items = -1;
+    return text;
+  }
+
+  end(): string {
+    return this.fields === 0 ? '{}\n' : '\n}\n';
+  }
+}
+
 export function* jsonPieces(fields: Record<string, unknown>): Generator<string> {
-  let piece = '{';
-  let firstField = true;
+  const writer = new JsonObjectWriter();
+  let piece = '';
   for (const [key, value] of Object.entries(fields)) {
-    if (value === undefined) continue; // as JSON.stringify leaves such a field out
-    piece += `${firstField ? '' : ','}\n  ${JSON.stringify(key)}: `;
-    firstField = false;
     if (!(value instanceof EachItem)) {
-      piece += nested(value, 1);
+      piece += writer.field(key, value);
       continue;
     }
-    let count = 0;
-    piece += '[';
+    piece += writer.openArray(key);
     for (const item of value.items) {
-      piece += `${count++ === 0 ? '' : ','}\n    ${nested(item, 2)}`;
+      piece += writer.item(item);
       if (piece.length >= PIECE_CHARS) {
         yield piece;
         piece = '';
       }
     }
-    piece += count === 0 ? ']' : '\n  ]';
+    piece += writer.closeArray();
   }
-  yield `${piece}${firstField ? '}' : '\n}'}\n`;
+  yield `${piece}${writer.end()}`;
 }

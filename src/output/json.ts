@@ -1,5 +1,5 @@
 import type { ResultRow, Totals } from '../engine/types.js';
-import type { ExtraColumn, ReportRenderer } from './report.js';
+import type { CalcReport, ExtraColumn, ReportRenderer } from './report.js';
 import { statusWord } from '../engine/status.js';
 import { each, jsonPieces } from './json-pieces.js';
 import { jsonTraceStep } from './trace.js';
@@ -60,21 +60,13 @@ const extraValue = (column: ExtraColumn, index: number | 'total'): number | stri
 };
 
 /**
- * JSON output: byte-identical for identical inputs (no timestamps, stable key order), written
- * row by row (json-pieces.ts).
+ * Everything of a report's json after its rows, in order: the totals (and those of each year
+ * when the rows span several), then the metadata, which a streamed run knows only once every
+ * row is read, and the warnings.
  */
-export const renderJson: ReportRenderer = (report, options) => {
-  const extras = (index: number | 'total'): Record<string, number | string | null> =>
-    Object.fromEntries(report.extra.map((c) => [c.key, extraValue(c, index)]));
-  function* rows(): Generator<Record<string, unknown>> {
-    for (const [index, row] of report.rows.entries()) {
-      const trace = report.traces?.get(index)?.map((step) => jsonTraceStep(step, options.locale));
-      yield { ...jsonRow(row), ...extras(index), ...(trace ? { trace } : {}) };
-    }
-  }
-  return jsonPieces({
-    meta: report.meta,
-    rows: each(rows()),
+export function jsonTail(report: Omit<CalcReport, 'rows'>): Record<string, unknown> {
+  const extras = (index: 'total'): Record<string, number | string | null> => Object.fromEntries(report.extra.map((c) => [c.key, extraValue(c, index)]));
+  return {
     totals: { ...jsonTotals(report.totals), ...extras('total') },
     // Input of several years: the totals of each; `totals` then counts no persons (null).
     ...(report.yearTotals
@@ -89,6 +81,24 @@ export const renderJson: ReportRenderer = (report, options) => {
           })),
         }
       : {}),
+    meta: report.meta,
     warnings: report.warnings,
-  });
+  };
+}
+
+/**
+ * JSON output: {rows, totals, totals_by_year?, meta, warnings}, byte-identical for identical
+ * inputs (no timestamps, stable key order), written row by row (json-pieces.ts). The rows come
+ * first, so a large input streams (calc/run.ts) with the same bytes as a report at hand.
+ */
+export const renderJson: ReportRenderer = (report, options) => {
+  const extras = (index: number): Record<string, number | string | null> =>
+    Object.fromEntries(report.extra.map((c) => [c.key, extraValue(c, index)]));
+  function* rows(): Generator<Record<string, unknown>> {
+    for (const [index, row] of report.rows.entries()) {
+      const trace = report.traces?.get(index)?.map((step) => jsonTraceStep(step, options.locale));
+      yield { ...jsonRow(row), ...extras(index), ...(trace ? { trace } : {}) };
+    }
+  }
+  return jsonPieces({ rows: each(rows()), ...jsonTail(report) });
 };

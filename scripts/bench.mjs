@@ -5,7 +5,7 @@
 //      alternating runs, rows/s and peak RSS (from /usr/bin/time).
 // Options: --rows 1000000,5000000  --runs 3  --skip-mlr  --startup-only
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -105,8 +105,37 @@ async function streaming() {
   }
   const [small, large] = [results.get(1_000_000), results.get(5_000_000)];
   if (small && large) console.log(`RSS 5M / 1M: ${(large.rss / small.rss).toFixed(2)} (target ≤ 1.3; 5M target < 200 MiB)`);
+  // json streams as csv does (output/json.ts: rows first): its memory must stay flat too.
+  const biggest = ROWS[ROWS.length - 1];
+  const file = await generate(biggest);
+  const json = Array.from({ length: RUNS }, () => measure('node', [BIN, 'calc', file, '--format', 'json']));
+  console.log(`${biggest.toLocaleString('en')} rows to json: ${median(json.map((r) => r.wall)).toFixed(2)} s  peak RSS ${median(json.map((r) => r.rssMiB)).toFixed(0)} MiB (target < 300 MiB)`);
+}
+
+/** The reports people hand on: the nationwide html and xlsx, and a 30-year projection of every Gemeinde. */
+async function reports() {
+  const runs = Math.max(RUNS, 3);
+  const out = join(DIR, 'report');
+  const time = (label, cmdArgs, file) => {
+    const list = Array.from({ length: runs }, () => measure('node', [BIN, ...cmdArgs, '-o', file]));
+    console.log(`  ${label.padEnd(44)} ${median(list.map((r) => r.wall)).toFixed(2)} s  ${(statSync(file).size / 1024).toFixed(0)} KiB  peak RSS ${median(list.map((r) => r.rssMiB)).toFixed(0)} MiB`);
+  };
+  console.log(`reports (median of ${runs}):`);
+  time('calc --format html (every Kreis)', ['calc', '--format', 'html'], `${out}-de.html`);
+  time('calc --format xlsx (every Kreis)', ['calc', '--format', 'xlsx'], `${out}-de.xlsx`);
+  // Every Gemeinde of the register with its population; EU2 residents at 2 % of it.
+  const gemeinden = join(DIR, 'gemeinden.csv');
+  if (!existsSync(gemeinden)) {
+    const register = spawnSync('node', [BIN, 'data', 'show', 'register-2024', '--format', 'csv'], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout.trim().split('\n');
+    // ags,ars,name,level,population: a name may hold commas, so level and population are read from the end.
+    const lines = register.slice(1).map((l) => l.split(',')).filter((c) => c.at(-2) === 'gemeinde' && c[0].length === 8)
+      .map((c) => `${c[0]},${Math.round(Number(c.at(-1)) * 0.02)},2025`);
+    writeFileSync(gemeinden, `ags,eu2,year\n${lines.join('\n')}\n`);
+  }
+  time('calc --years 2025-2054 (Gemeinden) --format html', ['calc', gemeinden, '--years', '2025-2054', '--impute-insured', 'national-2019', '--format', 'html'], `${out}-proj.html`);
 }
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}${hasMlr ? `, ${spawnSync('mlr', ['--version'], { encoding: 'utf8' }).stdout.trim()}` : ', mlr not installed'}`);
 startup();
 if (!args.includes('--startup-only')) await streaming();
+if (!args.includes('--startup-only') && !args.includes('--skip-reports')) await reports();

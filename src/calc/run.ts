@@ -156,25 +156,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
     tool: 'burden',
     version: VERSION,
     method: METHOD,
-    rate: {
-      eur: rate.cents / 100,
-      base_eur: rate.baseCents / 100,
-      base_price_year: rate.baseYear,
-      price_year: rate.priceYear,
-      source: rate.source,
-      status: statusWord(rateStatusOf(rate)),
-      ...(rate.uprating
-        ? {
-            uprating: {
-              index_base: rate.uprating.from.thousandths / 1000,
-              index_target: rate.uprating.to.thousandths / 1000,
-              target_status: rate.uprating.to.status,
-              target_projected: rate.uprating.to.projected,
-              source: `VPI 2020=100: ${rate.uprating.from.year} ${rate.uprating.from.source}; ${rate.uprating.to.year} ${rate.uprating.to.source}`,
-            },
-          }
-        : {}),
-    },
+    rate: rateMeta(rate),
     population: 'from the input',
     insured: imputation ? `estimated where unknown: ${imputation.description}` : 'from the input',
     year: options.year ?? input.dataYear,
@@ -247,6 +229,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
       // The rest of the document, as renderJson writes it after the rows (output/json.ts jsonTail).
       const years = [...byYear.keys()].filter((y): y is number => y !== null).sort((a, b) => a - b);
       if (rateLevels.size > 1) meta.rate.prices = ownYearPrices(rate.baseYear);
+      else if (years.length === 1 && !byYear.has(null)) meta.rate = rateMeta(rates.at(years[0] ?? null).resolved);
       const tail = jsonTail({
         meta, totals: years.length > 1 ? acrossYears(totals.result()) : totals.result(), warnings: warnings.list(), extra: [],
         ...(years.length > 1 ? { yearTotals: years.map((year) => ({ year, ...(byYear.get(year) as TotalsAccumulator).result() })) } : {}),
@@ -276,7 +259,10 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
       }
       // Rows of several years: a total per year, and over all years only what adds up (money).
       const years = yearsOfRows(rows);
+      const levels = new Set(rows.map((row) => row.year ?? countsYear));
       if (new Set(rows.map((row) => row.rateCents)).size > 1) meta.rate.prices = ownYearPrices(rate.baseYear);
+      // Rows of one year of their own (a year column): the rate at their level is the one stated.
+      else if (levels.size === 1 && !rows.some((row) => row.year === null)) meta.rate = rateMeta(rates.at([...levels][0] ?? null).resolved);
       const report: CalcReport = {
         meta, rows, totals: years ? acrossYears(totals.result()) : totals.result(), warnings: warnings.list(), extra: applied?.columns ?? [],
         ...(years ? { yearTotals: totalsByYear(rows, years) } : {}),
@@ -345,6 +331,29 @@ function parameterFacts(parameters: ParameterSet, year: number, rate: ResolvedRa
     if (value) facts.push({ ...head, value: value.value, from: value.from, status: value.status, source: value.source });
   }
   return facts;
+}
+
+/** The rate as the metadata states it: its value at the rows' price level, its own level, status and the index used. */
+function rateMeta(rate: ResolvedRate): CalcMeta['rate'] {
+  return {
+    eur: rate.cents / 100,
+    base_eur: rate.baseCents / 100,
+    base_price_year: rate.baseYear,
+    price_year: rate.priceYear,
+    source: rate.source,
+    status: statusWord(rateStatusOf(rate)),
+    ...(rate.uprating
+      ? {
+          uprating: {
+            index_base: rate.uprating.from.thousandths / 1000,
+            index_target: rate.uprating.to.thousandths / 1000,
+            target_status: rate.uprating.to.status,
+            target_projected: rate.uprating.to.projected,
+            source: `VPI 2020=100: ${rate.uprating.from.year} ${rate.uprating.from.source}; ${rate.uprating.to.year} ${rate.uprating.to.source}`,
+          },
+        }
+      : {}),
+  };
 }
 
 /** The budget year of a row: --year, else the row's own year, else the dataset's reference year. */

@@ -225,7 +225,7 @@ function applyProgramme(programme: Programme, rows: readonly ProgrammeRow[], yea
       // A cost key weighs cents; the others weigh persons.
       const amount = programme.key === 'cost' ? cents : persons;
       const detail = !words ? NO_WORDS : check.eligible
-        ? trace`pot ${cents(potCents)} EUR × ${programme.key} ${amount(weight)} / ${amount(totalWeight)} (all eligible), largest-remainder cents${capped[i] ? trace`; ${cappedAt}` : []}`
+        ? trace`pot ${cents(potCents)} EUR × ${programme.key} ${amount(weight)} / ${amount(totalWeight)} (all eligible in the programme's area), largest-remainder cents${capped[i] ? trace`; ${cappedAt}` : []}`
         : ['not eligible'];
       return { eligible: check.eligible, reasons: check.reasons, claimCents: shares[i] ?? 0, detail, capped: capped[i] ?? false };
     });

@@ -100,7 +100,7 @@ describe('burden calc --rules', () => {
     // A parameter by its label, not its name; the claim with its own rule.
     expect(text).toMatch(/Annual budget of the NRW funding programme .*: 5\.500\.000,00 EUR\/year from 2017-01-01 \[\d\]/);
     expect(text).not.toContain('suedosteuropa_pot');
-    expect(text).toContain('claim suedosteuropa = 271.157,18 EUR (pot 5.500.000,00 EUR × eu2 13.495 / 273.725 (all eligible), largest-remainder cents) (Annahme)');
+    expect(text).toContain('claim suedosteuropa = 271.157,18 EUR (pot 5.500.000,00 EUR × eu2 13.495 / 273.725 (all eligible in the programme\'s area), largest-remainder cents) (Annahme)');
     expect(text).toContain('nrw-2024: Förderansprüche zusammen 271.157,18 EUR (Annahme).');
     expect(text).toContain('nrw-2024: ungedeckt bleiben 16.491.934,62 EUR (Kosten abzüglich Ansprüche, mindestens 0).');
     expect(text).toContain('nrw-2024: Die Ansprüche decken 1,62 % der Kosten.');

@@ -1,3 +1,4 @@
+// Longer than ~300 lines on purpose: calc's one pass over its input for every path (streamed csv and json, parallel workers, rules, --explain), which share their accumulators.
 import { usageError } from '../errors.js';
 import { nationalImputation } from '../engine/imputation.js';
 import { regionalImputation } from '../pipeline/regional-imputation.js';
@@ -172,7 +173,8 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
   const stdinRead = file === '-' || [options.population, options.eu2, options.insured].includes('-');
   // Standard input is an input too: -o /dev/stdin or stdout appended to the piped file is refused (io/writer.ts).
   const output: Output = openOutput(options.output, [...inputs, ...(stdinRead ? ['-'] : [])]);
-  const context = { rates: { at: (year: number | null) => asUserError(() => rates.at(year)) }, imputation, countsYear };
+  // The rate book's refusals (a year beyond the index, a rate beyond exact cents) are mapped where calc's errors are (userError below).
+  const context = { rates, imputation, countsYear };
   const totals = new TotalsAccumulator();
   // Rows inside other rows' areas, in every format (engine/nested-keys.ts).
   const nested = new NestedKeys();

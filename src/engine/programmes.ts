@@ -1,3 +1,4 @@
+// Longer than ~300 lines on purpose: the three programme kinds, eligibility and the pot allocation with caps, all applied per budget year.
 import { DomainError } from './errors.js';
 import { AMOUNT_UNITS, type AmountField, type AmountRef, type Eligibility, type Programme, type RuleSet, fieldRange } from '../schema/rules.js';
 import { type ParameterStatus, rangeText } from '../schema/parameter.js';

@@ -1,5 +1,5 @@
+// Longer than ~300 lines on purpose: the projection of one row over its years and its range band, kept together because they share the reusable typed-array buffer that makes 330,000 rows fast.
 import { DomainError } from './errors.js';
-import { type Locale, groupDigits } from './format.js';
 import type { ParameterStatus } from '../schema/parameter.js';
 import { DERIVED, ESTIMATED, OFFICIAL, PROJECTED, combine, rankOf } from './status.js';
 export { DERIVED, ESTIMATED, OFFICIAL, PROJECTED, combine };
@@ -7,7 +7,10 @@ import { type InsuredImputation, figureStatuses, imputeInsured, netPersons } fro
 import { InexactError, mulExact, roundDiv } from './money.js';
 import type { ParameterSet } from './parameters.js';
 import { type PriceIndex, RateBook, resolveRate } from './rate.js';
-import { type SeriesPoint, type Trend, compoundGrowth, formatPpmPercent } from './series.js';
+import { formatPpmPercent } from './series.js';
+import { type Growth, type GrowthContext, type GrowthSpec, type YearlySeries, resolveGrowth } from './growth.js';
+export { DEFAULT_TREND_YEARS, type Growth, type GrowthContext, type GrowthSpec, type YearlySeries, resolveGrowth } from './growth.js';
+export { ProjectionTotals } from './projection-totals.js';
 
 /**
  * Projection over years (issue 4): EU2 residents grown by a scenario, insured employees
@@ -26,89 +29,6 @@ import { type SeriesPoint, type Trend, compoundGrowth, formatPpmPercent } from '
 
 /** A parameter's status as a rank code of the one scale (engine/status.ts). */
 export const statusOfParameter = (status: ParameterStatus): number => rankOf(status);
-
-// ---------------------------------------------------------------------------------------
-// Growth scenarios
-
-/** A growth scenario as written on the command line, before it is resolved against data. */
-export type GrowthSpec =
-  | { kind: 'constant' }
-  | { kind: 'ratio' }
-  | { kind: 'trend'; years: number | null; to?: number }
-  | { kind: 'rate'; ppm: number }
-  | { kind: 'series'; file: string | null };
-
-/** `trend` without N: the most recent observed period of the national series (engine/series.ts). */
-export const DEFAULT_TREND_YEARS = null;
-
-/** Yearly counts per key (a `series:FILE`), key → year → persons. */
-export type YearlySeries = ReadonlyMap<string, ReadonlyMap<number, number>>;
-
-/** A growth scenario ready to apply: a constant yearly factor, a user series, or none. */
-export interface Growth {
-  kind: GrowthSpec['kind'];
-  /** Growth per year in millionths (0 for constant); unused for series and ratio. */
-  ppm: number;
-  series: YearlySeries | null;
-  /** The trend it was computed from, for `trend[:N]`. */
-  trend: Trend | null;
-  /** One sentence for the metadata and the notes: what was assumed, from what. */
-  description: string;
-  /** The spec as the user wrote it, normalised (trend → trend:5). */
-  label: string;
-}
-
-export interface GrowthContext {
-  /** The national EU2 series (data/datasets/eu2-de-series.csv), for trends. */
-  nationalSeries: readonly SeriesPoint[];
-  /** The counts of a `series:FILE`, read by the caller. */
-  series?: YearlySeries;
-  /**
-   * The locale the descriptions write their numbers in (the report's; default en). The
-   * engine records a sentence, so it writes it as the report will show it (src/format.ts).
-   */
-  locale?: Locale;
-}
-
-/** Where a trend's end points come from: one source, or each end point's own. */
-function trendSources(trend: Trend): string {
-  if (trend.fromSource === trend.toSource) return trend.fromSource;
-  return `${trend.fromYear}: ${trend.fromSource}; ${trend.toYear}: ${trend.toSource}`;
-}
-
-export function resolveGrowth(spec: GrowthSpec, context: GrowthContext, what = 'EU2 residents'): Growth {
-  const locale = context.locale ?? 'en';
-  const percent = (ppm: number): string => formatPpmPercent(ppm, locale);
-  switch (spec.kind) {
-    case 'constant':
-      return { kind: 'constant', ppm: 0, series: null, trend: null, label: 'constant', description: `${what} stay at their base-year count` };
-    case 'ratio':
-      return { kind: 'ratio', ppm: 0, series: null, trend: null, label: 'ratio',
-        description: `${what} stay at their base-year share of EU2 residents: insured(y) = round(eu2(y) × insured(base) / eu2(base))` };
-    case 'rate':
-      // The label is what the user can type again, so it keeps the machine's decimal point.
-      return { kind: 'rate', ppm: spec.ppm, series: null, trend: null, label: `rate:${formatPpmPercent(spec.ppm).replace(/\.?0+$/, '')}`,
-        description: `${what} grow by ${percent(spec.ppm)} % a year (assumed), rounded to whole persons each year` };
-    case 'trend': {
-      const trend = compoundGrowth(context.nationalSeries, spec.years, spec.to);
-      return {
-        kind: 'trend',
-        ppm: trend.ppm,
-        series: null,
-        trend,
-        label: spec.to !== undefined ? `trend ${trend.fromYear}–${trend.toYear}` : spec.years === null ? 'trend' : `trend:${spec.years}`,
-        description: `${what} grow by ${percent(trend.ppm)} % a year: the compound annual growth of EU2 residents in Germany ` +
-          `${trend.fromYear}–${trend.toYear} (${groupDigits(trend.fromLevel, locale)} → ${groupDigits(trend.toLevel, locale)}; ` +
-          `${trendSources(trend)}), ` +
-          'rounded to whole persons each year',
-      };
-    }
-    case 'series':
-      if (!context.series) throw new Error('a series growth needs its counts');
-      return { kind: 'series', ppm: 0, series: context.series, trend: null, label: spec.file ? `series:${spec.file}` : 'series',
-        description: `${what} follow the yearly counts given per key${spec.file ? ` in ${spec.file}` : ''}` };
-  }
-}
 
 // ---------------------------------------------------------------------------------------
 // Rates per year
@@ -446,92 +366,6 @@ function projectRange(row: BaseRow, insuredBase: number, plan: ProjectionPlan, r
     out.costLowCents[i] = Math.min(central, low, high);
     out.costHighCents[i] = Math.max(central, low, high);
     out.driver[i] = growthWidth > rateWidth ? 2 : rateWidth > 0 ? 1 : 0;
-  }
-}
-
-/**
- * Sums per year over projected rows (an aggregate or a totals line). Statuses combine like
- * any computed figure: a sum of several rows is at least derived.
- */
-export class ProjectionTotals {
-  rows = 0;
-  /** Any row summed rests on an imputed insured count. */
-  insuredEstimated = false;
-  readonly eu2: Float64Array;
-  readonly insured: Float64Array;
-  readonly net: Float64Array;
-  readonly costCents: Float64Array;
-  readonly eu2Status: Uint8Array;
-  readonly insuredStatus: Uint8Array;
-  readonly netStatus: Uint8Array;
-  readonly costStatus: Uint8Array;
-  readonly costLowCents: Float64Array;
-  readonly costHighCents: Float64Array;
-  readonly netLow: Float64Array;
-  readonly netHigh: Float64Array;
-  /** Summed one-at-a-time widths, to name the driver of the total's band. */
-  private readonly rateWidth: Float64Array;
-  private readonly growthWidth: Float64Array;
-
-  constructor(readonly length: number) {
-    this.eu2 = new Float64Array(length);
-    this.insured = new Float64Array(length);
-    this.net = new Float64Array(length);
-    this.costCents = new Float64Array(length);
-    this.eu2Status = new Uint8Array(length);
-    this.insuredStatus = new Uint8Array(length);
-    this.netStatus = new Uint8Array(length);
-    this.costStatus = new Uint8Array(length);
-    this.costLowCents = new Float64Array(length);
-    this.costHighCents = new Float64Array(length);
-    this.netLow = new Float64Array(length);
-    this.netHigh = new Float64Array(length);
-    this.rateWidth = new Float64Array(length);
-    this.growthWidth = new Float64Array(length);
-  }
-
-  add(b: ProjectionBuffer, plan: ProjectionPlan): void {
-    this.rows += 1;
-    this.insuredEstimated ||= b.insuredEstimated;
-    const range = plan.range;
-    const fixed = plan.rates.fixedPriceYear !== null;
-    const sum = (target: Float64Array, source: Float64Array, i: number): void => {
-      target[i] = (target[i] as number) + (source[i] as number);
-    };
-    const worst = (target: Uint8Array, source: Uint8Array, i: number): void => {
-      if ((source[i] as number) > (target[i] as number)) target[i] = source[i] as number;
-    };
-    for (let i = 0; i < this.length; i++) {
-      sum(this.eu2, b.eu2, i);
-      sum(this.insured, b.insured, i);
-      sum(this.net, b.net, i);
-      sum(this.costCents, b.costCents, i);
-      worst(this.eu2Status, b.eu2Status, i);
-      worst(this.insuredStatus, b.insuredStatus, i);
-      worst(this.netStatus, b.netStatus, i);
-      worst(this.costStatus, b.costStatus, i);
-      if (range) {
-        const r = fixed ? 0 : i;
-        sum(this.costLowCents, b.costLowCents, i);
-        sum(this.costHighCents, b.costHighCents, i);
-        sum(this.netLow, b.netLow, i);
-        sum(this.netHigh, b.netHigh, i);
-        this.rateWidth[i] = (this.rateWidth[i] as number) + (b.net[i] as number) * ((range.rateHigh[r] as number) - (range.rateLow[r] as number));
-        this.growthWidth[i] = (this.growthWidth[i] as number) + Math.abs((b.netHigh[i] as number) - (b.netLow[i] as number)) * (b.rateCents[i] as number);
-      }
-    }
-  }
-
-  /** The status of a summed figure: a sum over several rows is at least derived. */
-  status(codes: Uint8Array, i: number): number {
-    const code = codes[i] as number;
-    return this.rows > 1 ? combine(code, DERIVED) : code;
-  }
-
-  driver(i: number): RangeDriver {
-    const g = this.growthWidth[i] as number;
-    const r = this.rateWidth[i] as number;
-    return g > r ? 'growth' : r > 0 ? 'rate' : 'none';
   }
 }
 

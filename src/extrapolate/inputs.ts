@@ -1,3 +1,4 @@
+// Longer than ~300 lines on purpose: the input groups of a projection: files summed by key, the paper's and --eu2 totals, base rows per municipality, and growth series files.
 import { BurdenError, EXIT, usageError } from '../errors.js';
 import type { InsuredImputation, WarningCollector } from '../engine/method.js';
 import { type ParameterSet, requireParameter } from '../engine/parameters.js';

@@ -1,3 +1,4 @@
+// Longer than ~300 lines on purpose: the preparation of a projection (inputs, plan, metadata) and its emission into the one report; the metadata words (prices, inflation, growth, range) are long.
 import { statusMeanings } from '../output/status-marks.js';
 import { usageError } from '../errors.js';
 import { METHOD, TotalsAccumulator, WarningCollector, acrossYears } from '../engine/method.js';

@@ -1,3 +1,4 @@
+// Longer than ~300 lines on purpose: a GENESIS export read as downloaded: title, multi-line header, value flags, symbols, footer and the EU2 derivation of table 12521-0041.
 import { BurdenError, EXIT, quote } from '../errors.js';
 import type { CsvFile, CsvRecord } from './csv.js';
 export { looksLikeGenesis } from './csv.js';

@@ -1,3 +1,4 @@
+// Longer than ~300 lines on purpose: the one place that turns any input (one file, three joined files, the parallel path) into rows, with the register look-up and the key-order guard they share.
 import { BurdenError, EXIT, quote, usageError } from '../errors.js';
 import { parseCount } from './numbers.js';
 import type { InputRow } from '../engine/types.js';

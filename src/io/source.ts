@@ -1,3 +1,4 @@
+// Longer than ~300 lines on purpose: opening an input by any route (file, FIFO, stdin copy) with one scan for encoding, quotes and hash.
 import { createReadStream, fstatSync, promises as fs } from 'node:fs';
 import { isAscii, isUtf8 } from 'node:buffer';
 import { createHash, randomBytes } from 'node:crypto';

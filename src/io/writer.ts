@@ -1,3 +1,4 @@
+// Longer than ~300 lines on purpose: the one output helper: atomic -o, stdout, closed pipes, full disks, inputs never overwritten.
 import { type Stats, accessSync, closeSync, constants, existsSync, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { BurdenError, EXIT, usageError } from '../errors.js';

@@ -1,3 +1,4 @@
+// Longer than ~300 lines on purpose: rule sets as claim columns with the status of every claim figure; the status rules and the column layout depend on each other.
 import { BurdenError, EXIT, usageError } from '../errors.js';
 import { roundDiv } from '../engine/money.js';
 import type { ParameterSet } from '../engine/parameters.js';

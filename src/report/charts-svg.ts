@@ -1,3 +1,4 @@
+// Longer than ~300 lines on purpose: three small SVG charts with their text alternatives, sharing axes and label fitting.
 import { extent, nice, ticks } from 'd3-array';
 import { esc, idSafe, n1 } from './svg.js';
 import { DEFAULT_LANG, term, type Lang } from './terms.js';

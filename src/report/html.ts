@@ -1,3 +1,4 @@
+// Longer than ~300 lines on purpose: one self-contained page (markup, inline CSS and the small sort script) whose parts only make sense together.
 import { renderBarChart, renderGroupedBars, renderLineChart } from './charts-svg.js';
 import { loadKreisMap } from './geo.js';
 import { keysNotOnMap, renderMapSvg, type LandKey, type MapGroup } from './map-svg.js';

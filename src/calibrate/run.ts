@@ -52,13 +52,21 @@ interface Department {
 async function readBreakdown(file: string): Promise<Department[]> {
   const csv = await openCsv(sourceFrom(file));
   const header = csv.header.map((h) => h.trim().toLowerCase());
-  const dept = header.indexOf('department');
-  const cost = header.indexOf('cost_eur');
+  // The names analysts write (English or German); a file of two columns whose first line is
+  // already a department and an amount has no header: that line is a department too.
+  const DEPARTMENT = ['department', 'fachbereich', 'bereich', 'amt', 'dezernat'];
+  const COST = ['cost_eur', 'cost', 'kosten', 'kosten_eur', 'kosten (eur)', 'betrag', 'aufwand'];
+  let dept = header.findIndex((h) => DEPARTMENT.includes(h));
+  let cost = header.findIndex((h) => COST.includes(h));
+  const headerless = dept < 0 && cost < 0 && csv.header.length === 2 && parseEuroToCents(csv.header[1] ?? '') !== null;
+  if (headerless) [dept, cost] = [0, 1];
   if (dept < 0 || cost < 0) {
-    throw new BurdenError(EXIT.dataError, 'needs the columns department and cost_eur', { file, line: 1 }, 'e.g. department,cost_eur then Soziales,1234567.89');
+    throw new BurdenError(EXIT.dataError, 'needs the columns department and cost_eur', { file, line: 1 },
+      'e.g. department,cost_eur (or Fachbereich;Kosten) then Soziales,1234567.89; or two columns without a header');
   }
   const departments: Department[] = [];
-  for await (const batch of csv.batches()) {
+  const firstLine = headerless ? [{ line: 1, fields: csv.header }] : [];
+  for await (const batch of (async function* () { if (firstLine.length) yield firstLine; yield* csv.batches(); })()) {
     for (const record of batch) {
       // As calc refuses such a row (io/rows.ts): an extra field is most often the decimal part of
       // an amount written with a comma, and reading the rest would drop it without a word.

@@ -3,7 +3,7 @@ import { BurdenError, EXIT, quote, usageError } from '../errors.js';
 import { parseCount } from './numbers.js';
 import type { InputRow } from '../engine/types.js';
 import type { WarningCollector } from '../engine/method.js';
-import { type CanonicalField, type ColumnMap, mapColumns } from './columns.js';
+import { type CanonicalField, type ColumnMap, mapColumns, normalizeHeader } from './columns.js';
 import { type CsvFile, openCsv } from './csv.js';
 import { type PartialRow, RowReader } from './rows.js';
 import { KeyGuard, RESCAN } from './key-guard.js';
@@ -52,8 +52,11 @@ const describeKey = (key: string): string => key.replace('@', ' in ');
 
 async function openMapped(source: InputSource, role: InputFileInfo['role'], options: InputOptions, required: string[][]): Promise<{ csv: CsvFile; reader: RowReader; columns: ColumnMap }> {
   const csv = await openCsv(source);
+  // Three files: each --column applies to the file that has that header (joinedInput checks that one has).
+  const has = (wanted: string): boolean => csv.header.some((h) => normalizeHeader(h.replace(/^\uFEFF/, '')) === normalizeHeader(wanted));
+  const overrides = role === 'combined' ? options.columns : new Map([...options.columns].filter(([, wanted]) => has(wanted)));
   // csv.source.name: an Excel sheet is named with its file ("book.xlsx (sheet "Daten")").
-  const columns = mapColumns(csv.header, options.columns, csv.source.name);
+  const columns = mapColumns(csv.header, overrides, csv.source.name);
   const reader = new RowReader(csv.source.name, csv.header, columns, csv.delimiter);
   for (const alternatives of required) {
     if (!alternatives.some((field) => field.split('+').every((f) => reader.has(f as CanonicalField)))) throw missingColumn(csv, role, alternatives);
@@ -259,7 +262,7 @@ export async function combinedInput(source: InputSource, options: InputOptions):
 }
 
 async function readAll(source: InputSource, role: InputFileInfo['role'], options: InputOptions, required: string[][]):
-  Promise<{ info: InputFileInfo; rows: Map<string, PartialRow>; insuredColumn: string }> {
+  Promise<{ info: InputFileInfo; rows: Map<string, PartialRow>; insuredColumn: string; header: string[] }> {
   const { csv, reader } = await openMapped(source, role, options, required);
   const rows = new Map<string, PartialRow>();
   for await (const records of csv.batches()) {
@@ -272,7 +275,7 @@ async function readAll(source: InputSource, role: InputFileInfo['role'], options
     }
   }
   if (rows.size === 0) throw noDataRows(source);
-  return { info: { role, file: source.name, sha256: csv.scan.sha256, rows: rows.size, ...(csv.notes ? { notes: csv.notes } : {}) }, rows, insuredColumn: reader.columnName('insured') };
+  return { info: { role, file: source.name, sha256: csv.scan.sha256, rows: rows.size, ...(csv.notes ? { notes: csv.notes } : {}) }, rows, insuredColumn: reader.columnName('insured'), header: csv.header };
 }
 
 function yearsOf(rows: Map<string, PartialRow>): string {
@@ -298,6 +301,14 @@ export async function joinedInput(
   const others: { role: 'population' | 'insured'; data: Awaited<ReturnType<typeof readAll>> }[] = [];
   if (files.population) others.push({ role: 'population', data: await readAll(files.population, 'population', options, [['ags'], ['population']]) });
   if (files.insured) others.push({ role: 'insured', data: await readAll(files.insured, 'insured', options, [['ags'], ['insured', 'insured_bg+insured_ro']]) });
+  // Every --column must name a header of one of the files.
+  const headers = [eu2, ...others.map((o) => o.data)].flatMap((d) => d.header.map((h) => normalizeHeader(h.replace(/^\uFEFF/, ''))));
+  for (const [field, wanted] of options.columns) {
+    if (!headers.includes(normalizeHeader(wanted))) {
+      const names = [files.eu2.name, ...others.map((o) => o.data.info.file)].join(', ');
+      throw usageError(`--column ${field}=${wanted}: none of ${names} has a column ${quote(wanted)}`, 'give the header as the file writes it');
+    }
+  }
 
   const skipped = new Set<string>();
   for (const { role, data } of others) {

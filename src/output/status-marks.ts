@@ -6,7 +6,8 @@ import { germanDate } from './trace.js';
  * How table and md show a figure's status (engine/status.ts): a letter after the number,
  * none for official figures. csv and json write the word in a `*_status` field instead.
  */
-export const MARK: Record<Status, string> = { official: '', derived: 'd', secondary: 's', proposed: 'r', estimated: 'e', assumption: 'a', projected: 'p' };
+export { MARK } from '../report/marks.js';
+import { MARK } from '../report/marks.js';
 
 /** A number with its status letter; official figures get padding so digits stay aligned. */
 export const marked = (text: string, code: number): string => (text === '' ? '' : `${text} ${MARK[statusWord(code)] || ' '}`);

@@ -1,4 +1,5 @@
 // Longer than ~300 lines on purpose: one self-contained page (markup, inline CSS and the small sort script) whose parts only make sense together.
+import { MARK } from './marks.js';
 import { renderBarChart, renderGroupedBars, renderLineChart } from './charts-svg.js';
 import { loadKreisMap } from './geo.js';
 import { keysNotOnMap, renderMapSvg, type LandKey, type MapGroup } from './map-svg.js';
@@ -58,13 +59,14 @@ export interface HtmlReportModel {
 }
 
 /** The mark printed after a figure of each status; official figures carry none. */
+/** The same letters as table and md (output/status-marks.ts): one mark per status in every human format. */
 export const STATUS_MARKS: Record<Exclude<Status, 'official'>, string> = {
-  derived: '°',
-  secondary: '‡',
-  proposed: '§',
-  estimated: '*',
-  assumption: '#',
-  projected: 'p',
+  derived: MARK.derived,
+  secondary: MARK.secondary,
+  proposed: MARK.proposed,
+  estimated: MARK.estimated,
+  assumption: MARK.assumption,
+  projected: MARK.projected,
 };
 
 const LOCALE: Record<Lang, string> = { de: 'de-DE', en: 'en-GB' };

@@ -130,7 +130,7 @@ describe('calc --format html and xlsx (all Kreise, shipped data)', () => {
         expect(cells[at]).toBe(json[key] === null ? '' : String(json[key]));
       }
     });
-    expect(run.html).toContain('<sup class="mark" title="geschätzt">*</sup>');
+    expect(run.html).toContain('<sup class="mark" title="geschätzt">e</sup>');
     expect(run.html).not.toMatch(/(src|href)="https?:/);
     // Provenance: the input with its SHA-256.
     const input = (run.json.meta.inputs as { sha256: string }[])[0]!;

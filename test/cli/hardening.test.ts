@@ -143,6 +143,28 @@ describe('never write to an input', () => {
     expect(readdirSync(d).sort()).toEqual(['link.json', 'rate.json']);
   });
 
+  it('calibrate --write-parameter - writes the parameter file to standard output, and creates no file "-"', () => {
+    const d = dir();
+    const { code, stdout, stderr } = burden(['calibrate', '--total-cost', '15639763', '--eu2', '7298', '--insured', '0', '--write-parameter', '-',
+      '--source', 'Kämmerei \u009b2J \u202eevil'], { cwd: d });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    // Only the parameter file, and escaped as json output is: it parses back to the same text.
+    expect(unsafeIn(stdout)).toBeNull();
+    const parameter = JSON.parse(stdout) as { name: string; values: { value: number; source: string }[] };
+    expect(parameter.name).toBe('rate');
+    expect(parameter.values[0]?.value).toBe(2143.02);
+    expect(parameter.values[0]?.source).toBe('Kämmerei \u009b2J \u202eevil: 15639763 EUR / 7298 net persons');
+    expect(readdirSync(d)).toEqual([]);
+  });
+
+  it('calibrate --write-parameter - with --format is refused: the results are not written', () => {
+    const { code, stdout, stderr } = burden(['calibrate', '--total-cost', '15639763', '--eu2', '7298', '--insured', '0', '--write-parameter', '-', '--format', 'json']);
+    expect(code).toBe(64);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('error: --format json with --write-parameter -: standard output carries the parameter file, not the results (leave out --format, or write the parameter to a file: --write-parameter rate.json)\n');
+  });
+
   it('-o - is standard output', () => {
     const { code, stdout } = burden(['data', 'list', '--format', 'csv', '-o', '-']);
     expect(code).toBe(0);

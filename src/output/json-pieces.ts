@@ -1,8 +1,13 @@
+import { safeJson } from '../terminal-safe.js';
+
 /**
  * A JSON document written piece by piece: byte for byte what `JSON.stringify(document, null, 2)`
  * writes, but an array marked with `each` is turned into text one item at a time. A report
  * of millions of rows is never one string (V8 refuses strings beyond about 512 MiB) nor one
- * object tree in memory.
+ * object tree in memory. Every piece is made safe for a terminal (terminal-safe.ts safeJson):
+ * C1 controls, bidi and line-separator characters from input (a name, a label, a source)
+ * are written as `\u` escapes, which JSON.stringify leaves raw; the document parses back to
+ * the same data. Such characters occur only inside strings, so no escape ever spans two pieces.
  */
 export class EachItem {
   constructor(readonly items: Iterable<unknown>) {}
@@ -35,11 +40,11 @@ export function* jsonPieces(fields: Record<string, unknown>): Generator<string> 
     for (const item of value.items) {
       piece += `${count++ === 0 ? '' : ','}\n    ${nested(item, 2)}`;
       if (piece.length >= PIECE_CHARS) {
-        yield piece;
+        yield safeJson(piece);
         piece = '';
       }
     }
     piece += count === 0 ? ']' : '\n  ]';
   }
-  yield `${piece}${firstField ? '}' : '\n}'}\n`;
+  yield safeJson(`${piece}${firstField ? '}' : '\n}'}\n`);
 }

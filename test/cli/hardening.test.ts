@@ -65,6 +65,18 @@ describe('hostile text (ESC, BEL, CR, LF, DEL, C1, bidi) through every command t
   // calc's renderers (table, human, report, box-table) are being rebuilt by the lead, who will
   // apply output/terminal-safe.ts there; until then the table leaks. md goes through
   // markdown-table.ts, which already uses it.
+  it('calc and extrapolate --format json: escaped (output/json-pieces.ts), parsing back to the names as read', () => {
+    for (const args of [['calc', NAMES, '--format', 'json'], ['extrapolate', NAMES, '--format', 'json'],
+      ['calc', NAMES, '--format', 'json', '--rules', RULES, '--year', '2020']]) {
+      const { stdout, code } = burden(args);
+      expect(code).toBe(0);
+      expect(unsafeIn(stdout)).toBeNull();
+      expect(() => JSON.parse(stdout) as unknown).not.toThrow();
+    }
+    const parsed = JSON.parse(burden(['calc', NAMES, '--format', 'json']).stdout) as { rows: { name: string }[] };
+    expect(parsed.rows.some((row) => /[\u001b\u202e]/.test(row.name))).toBe(true);
+  });
+
   it('calc --format table', () => {
     const { stdout, stderr } = burden(['calc', NAMES, '--format', 'table']);
     expect(unsafeIn(stdout)).toBeNull();

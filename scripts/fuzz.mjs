@@ -37,6 +37,7 @@ const SECONDS = Number(arg('seconds', '60'));
 const JOBS = Number(arg('jobs', '2'));
 const TIMEOUT_MS = Number(arg('timeout', '30')) * 1000;
 let seed = Number(arg('seed', String(Date.now() % 1_000_000)));
+const VERBOSE = process.argv.includes('--verbose');
 const REPORT = arg('report', mkdtempSync(join(tmpdir(), 'burden-fuzz-report-')));
 mkdirSync(REPORT, { recursive: true });
 
@@ -229,11 +230,16 @@ function makeCase(dir) {
     }
     if (command === 'extrapolate' && chance(0.3)) args.push('--by', pick(['land', 'kreis', 'total', 'gemeinde', '']));
     if (command === 'extrapolate' && chance(0.15)) args.push('--eu2', pick(NUMBERS), ...(chance(0.5) ? ['--insured', pick(NUMBERS)] : []));
-    if (chance(0.25)) args.push('--years', pick(YEARS));
-    if (chance(0.1)) args.push('--from', pick(YEARS), '--to', pick(YEARS));
-    if (chance(0.1)) args.push('--base-year', pick(YEARS));
+    const projected = chance(0.3);
+    if (projected) {
+      if (chance(0.8)) args.push('--years', pick(YEARS));
+      else args.push('--from', pick(YEARS), '--to', pick(YEARS));
+    }
+    // Options that need a projection mostly come with one: a refusal ends a run before the engine.
+    const withYears = (p) => chance(projected ? p : p / 5);
+    if (withYears(0.2)) args.push('--base-year', pick(YEARS));
     if (chance(0.25)) args.push('--rules', chance(0.5) ? pick(RULE_IDS) : addJson('rules.json', ruleSeeds));
-    if (command === 'calc' && chance(0.2)) args.push('--year', pick(YEARS));
+    if (command === 'calc' && !projected && chance(0.2)) args.push('--year', pick(YEARS));
     if (command === 'calc' && chance(0.15)) args.push(...(chance(0.5) ? ['--explain'] : ['--explain', pick(['05913000', '05913', '05', 'x', hostile()])]));
     if (chance(0.7)) args.push('--format', formats());
     if (chance(0.2)) args.push('--locale', pick(['de', 'en', 'fr']));
@@ -243,16 +249,16 @@ function makeCase(dir) {
     if (chance(0.1)) args.push('--price-year', pick(YEARS));
     if (command === 'calc' && chance(0.15)) args.push('--impute-insured', pick(['national-2019', 'national-2019', 'x']));
     if (command === 'calc' && chance(0.08)) args.push('--land', pick(['05', 'NW', 'Nordrhein-Westfalen', '17', hostile()]));
-    if (chance(0.1)) args.push('--growth', pick(['constant', 'trend', 'trend:3', 'rate:2.5', 'rate:1e9', 'rate:-100', 'x']));
-    if (chance(0.05)) args.push('--insured-growth', pick(['ratio', 'constant', 'x']));
-    if (chance(0.08)) args.push('--inflation', pick(['2', '2.5', '-5', '1000', 'x']));
-    if (chance(0.08)) args.push('--range', ...(chance(0.5) ? ['--rate-spread', pick(['20', '0', '100', '-1', 'x'])] : []));
+    if (withYears(0.30)) args.push('--growth', pick(['constant', 'trend', 'trend:3', 'rate:2.5', 'rate:1e9', 'rate:-100', 'x']));
+    if (withYears(0.15)) args.push('--insured-growth', pick(['ratio', 'constant', 'x']));
+    if (withYears(0.24)) args.push('--inflation', pick(['2', '2.5', '-5', '1000', 'x']));
+    if (withYears(0.24)) args.push('--range', ...(chance(0.5) ? ['--rate-spread', pick(['20', '0', '100', '-1', 'x'])] : []));
     if (chance(0.05)) args.push('--column', `${pick(['eu2', 'ags', 'insured', 'name', 'x'])}=${pick(['EU2 gesamt', 'name', 'ags', '', hostile()])}`);
     if (chance(0.1)) args.push('--allow-missing');
     if (chance(0.1)) args.push('--strict');
   } else if (command === 'calibrate') {
     if (chance(0.3)) args.push(addCsv('in.csv'), ...(chance(0.6) ? ['--ags', pick(['05913000', '05913', '05315000', 'x'])] : []));
-    else args.push('--eu2', pick(['7298', ...NUMBERS]), '--insured', pick(['0', '100', ...NUMBERS]));
+    else args.push('--eu2', chance(0.7) ? pick(['7298', '13495', '1.108.393']) : pick(NUMBERS), '--insured', chance(0.7) ? pick(['0', '100', '6971']) : pick(NUMBERS));
     if (chance(0.8)) args.push('--total-cost', money());
     if (chance(0.35)) {
       files.set('breakdown.csv', chance(0.8) ? mutateCsv(pick(breakdownSeeds)) : pick(breakdownSeeds));
@@ -297,7 +303,10 @@ function makeCase(dir) {
   } else if (tIndex >= 0) {
     args.splice(tIndex - 1, 2);
   }
-  return { dir, command, args, files, stdin, target, outPath };
+  // An argument cannot hold a NUL byte (the kernel ends it there): it becomes U+0001.
+  // calc's parallel path (worker threads, calc/parallel.ts) on small files too, now and then.
+  const env = chance(0.3) ? { BURDEN_PARALLEL_MIN_BYTES: '0', BURDEN_THREADS: '2' } : {};
+  return { dir, command, env, args: args.map((a) => a.replaceAll('\u0000', '\u0001')), files, stdin, target, outPath };
 }
 
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
@@ -331,7 +340,7 @@ function runCase(c) {
   const before = listTree(dir);
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...c.args], { cwd: dir, env: { ...process.env, NO_COLOR: '1', TMPDIR: join(dir, 'tmp') }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...c.args], { cwd: dir, env: { ...process.env, NO_COLOR: '1', TMPDIR: join(dir, 'tmp'), ...c.env }, stdio: ['pipe', 'pipe', 'pipe'] });
     const out = [];
     const err = [];
     let outBytes = 0;
@@ -417,6 +426,7 @@ async function worker() {
     const c = makeCase(dir);
     const r = await runCase(c);
     runs += 1;
+    if (VERBOSE) process.stderr.write(`${r.hung ? 'hang' : r.code} ${r.ms}ms ${c.args.map((a) => JSON.stringify(a)).join(' ').slice(0, 200)}\n  ${r.stderr.split('\n')[0]?.slice(0, 200)}\n`);
     exits.set(r.hung ? 'hang' : String(r.code), (exits.get(r.hung ? 'hang' : String(r.code)) ?? 0) + 1);
     perCommand.set(c.command, (perCommand.get(c.command) ?? 0) + 1);
     for (const [kind, detail] of judge(c, r)) {
@@ -428,7 +438,7 @@ async function worker() {
       }
       const keep = join(REPORT, `finding-${classes.size + 1}`);
       cpSync(dir, keep, { recursive: true, verbatimSymlinks: true });
-      writeFileSync(join(keep, 'case.json'), `${JSON.stringify({ kind, detail, args: c.args, code: r.code, hung: r.hung, stderr: r.stderr.slice(0, 4000), stdoutStart: r.stdout.slice(0, 2000) }, null, 2)}\n`);
+      writeFileSync(join(keep, 'case.json'), `${JSON.stringify({ kind, detail, args: c.args, env: c.env, code: r.code, hung: r.hung, stderr: r.stderr.slice(0, 4000), stdoutStart: r.stdout.slice(0, 2000) }, null, 2)}\n`);
       writeFileSync(join(keep, 'stdin.bin'), c.stdin);
       classes.set(key, { kind, count: 1, example: keep, args: c.args, detail });
       process.stderr.write(`finding ${classes.size}: ${key}\n  burden ${c.args.map((a) => JSON.stringify(a)).join(' ')}\n  kept in ${keep}\n`);

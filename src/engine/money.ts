@@ -53,7 +53,7 @@ export function toScaled(value: number, decimals: number): number {
  * U+2019 (Swiss `1’234’567`), as for counts of persons (io/numbers.ts).
  */
 const euroText = (text: string): string =>
-  text.trim().replace(/^(?:€|EUR)\s*|\s*(?:€|EUR)$/g, '').replace(/[\s\u00a0\u202f]/g, ' ').replace(/\u2019/g, "'");
+  text.trim().replace(/^(?:€|EUR)\s*|\s*(?:€|EUR)$/g, '').replace(/[\u00a0\u202f]/g, ' ').replace(/\u2019/g, "'");
 /**
  * One "." or "," before exactly three digits and nothing after ("2.500", "1,234"): two thousand
  * five hundred in German, two and a half in English. A tenfold or thousandfold error in a rate

@@ -51,7 +51,7 @@ describe('parseEuroToCents reads amounts without floating point', () => {
 
   it.each(['', 'abc', '2143.001', '1e3', '2.143.5', '0.500', '1.234,567', '1.234,567.89',
     // A space or apostrophe separates groups of three digits only, one mark throughout.
-    '21 43', '2 1 4 3', '1 2345', "1'234.567", '1 234.567,5', "1'234 567", '2€143'])('rejects %j', (text) => {
+    '21 43', '2 1 4 3', '1 2345', '2\t143', '2\ufeff143', "1'234.567", '1 234.567,5', "1'234 567", '2€143'])('rejects %j', (text) => {
     expect(parseEuroToCents(text)).toBeNull();
   });
 

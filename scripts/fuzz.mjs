@@ -27,7 +27,8 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'burden.js');
+/** The binary to fuzz: this checkout's build, or another (`--bin path/to/bin/burden.js`, e.g. an older build as a control). */
+const BIN = process.argv.includes('--bin') ? process.argv[process.argv.indexOf('--bin') + 1] : join(ROOT, 'bin', 'burden.js');
 
 function arg(name, fallback) {
   const at = process.argv.indexOf(`--${name}`);
@@ -67,6 +68,27 @@ const csvSeeds = [
   Buffer.from('ags;name;einwohner;bg;ro;svb;jahr\n05913;Dortmund;603.462;4.120;9.375;6.971;2024\n05913;Dortmund;603.462;4.220;9.475;7.071;2025\n'),
   Buffer.from('ags,eu2\n05,273725\n09,275755\n'),
 ].filter((b) => b !== null && b.length < 20_000);
+/** Seeds that are read without error: the valid runs change only the text in their names. */
+const validSeeds = [
+  ...['ok/quotes-umlauts-years.csv', 'ok/windows-1252.csv', 'ok/injection.csv', 'bad/valid.csv', 'bad/hostile-names.csv'].map((f) => readIf(join(ROOT, 'test/fixtures', f))),
+  ...csvSeeds.slice(-3),
+].filter(Boolean);
+function hostileNames(bytes) {
+  const text = bytes.toString('latin1').includes('\ufffd') ? bytes.toString('utf8') : bytes.toString('utf8');
+  const lines = text.split('\n');
+  const delimiter = lines[0]?.includes(';') ? ';' : ',';
+  const nameAt = (lines[0] ?? '').split(delimiter).findIndex((h) => /name|gemeinde/i.test(h));
+  if (nameAt < 0) return bytes;
+  for (let li = 1; li < lines.length; li++) {
+    const cells = (lines[li] ?? '').split(delimiter);
+    if (cells.length > nameAt && !cells[nameAt]?.includes('"') && chance(0.7)) {
+      // Quoted, so a delimiter, quote or line break in the text stays inside the name.
+      cells[nameAt] = `"${`${cells[nameAt]}${hostile()}${hostile()}`.replaceAll('"', '""')}"`;
+    }
+    lines[li] = cells.join(delimiter);
+  }
+  return Buffer.from(lines.join('\n'));
+}
 const breakdownSeeds = [readIf(join(ROOT, 'test/fixtures/bad/hostile-breakdown.csv')), Buffer.from('department,cost_eur\nSoziales,10000000\nJugend,5639763\n')].filter(Boolean);
 const ruleSeeds = [...readdirSync(join(ROOT, 'data/rules')).map((f) => readFileSync(join(ROOT, 'data/rules', f), 'utf8')),
   readFileSync(join(ROOT, 'test/fixtures/bad/hostile-rules.json'), 'utf8')];
@@ -83,7 +105,7 @@ const NUMBERS = ['0', '-0', '1', '-1', '-5', '1.234', '1,234', '1.234.567', '1 2
   '', '.', '-', 'x', '...', '/', '#NV', '#DIV/0!', '=1+1', '+1', '  7  ', '1_000', '0.001', '99999999999999999999999.99', '2143.001'];
 const GOOD_YEARS = ['2025', '2024', '2019', '2020', '2026', '2025-2027', '2024-2030'];
 const BAD_YEARS = ['2025', '2019', '2017', '1800', '0', '-2025', '9999', '99999', '2025.5', '25', '2030-2025', '2025-2030', '2025-2125', '1-99999', '2025-', 'abcd', ''];
-const YEARS = [...GOOD_YEARS, ...GOOD_YEARS, ...BAD_YEARS];
+const YEARS = [...GOOD_YEARS, ...GOOD_YEARS, ...GOOD_YEARS, ...GOOD_YEARS, ...BAD_YEARS];
 const DATES = ['2025-01-01', '2019-12-31', '9999-12-31', '0000-01-01', '2025-13-45', '2025-02-30', 'yesterday', '', '2025-1-1', '+275760-09-13'];
 const TEXTS = ['x', '', ' ', 'Köln', 'a'.repeat(5000), ...CONTROLS.map((c) => `a${c}b`), 'toString', '__proto__', 'constructor', 'hasOwnProperty'];
 
@@ -111,6 +133,16 @@ function mutateBytes(buffer) {
 function mutateCsvText(text) {
   let lines = text.split(/\r?\n/);
   const delimiter = lines[0]?.includes(';') ? ';' : lines[0]?.includes('\t') ? '\t' : ',';
+  // Text in a name (or any cell of a data row) reaches every output format: the surest way to
+  // test that hostile text is shown, not obeyed.
+  const nameAt = (lines[0] ?? '').split(delimiter).findIndex((h) => /name|gemeinde|kreis|department/i.test(h));
+  if (nameAt >= 0 && lines.length > 1 && chance(0.5)) {
+    const li = 1 + int(lines.length - 1);
+    const cells = (lines[li] ?? '').split(delimiter);
+    if (cells.length > nameAt) cells[nameAt] = `${cells[nameAt]}${hostile()}${chance(0.5) ? hostile() : ''}`;
+    lines[li] = cells.join(delimiter);
+    if (chance(0.6)) return lines.join('\n');
+  }
   const rounds = 1 + int(3);
   for (let r = 0; r < rounds; r++) {
     const li = int(lines.length);
@@ -142,6 +174,7 @@ function mutateCsvText(text) {
 
 function mutateCsv(seedBytes) {
   let buffer = seedBytes;
+  if (chance(0.15)) return buffer;
   if (chance(0.75)) buffer = Buffer.from(mutateCsvText(buffer.toString('utf8')), chance(0.15) ? 'latin1' : 'utf8');
   if (chance(0.35)) buffer = mutateBytes(buffer);
   if (chance(0.03)) buffer = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(buffer.toString('utf8'), 'utf16le')]);
@@ -222,7 +255,28 @@ function makeCase(dir) {
     return pick(['missing.csv', '.', '/dev/null', '']);
   };
 
-  if (command === 'calc' || command === 'extrapolate') {
+  // Half the runs take only options that are valid together, so hostile input reaches the
+  // engine and the renderers instead of ending at the first refused option.
+  if ((command === 'calc' || command === 'extrapolate') && chance(0.5)) {
+    const input = hostileNames(pick(validSeeds));
+    if (chance(0.7)) args.push(addCsv('in.csv', input));
+    else {
+      stdin = input;
+      args.push('-');
+    }
+    const years = chance(0.3);
+    if (years) args.push('--years', pick(['2025-2027', '2024-2026', '2025-2030']));
+    if (chance(0.3)) args.push('--rules', pick(RULE_IDS));
+    if (!years && command === 'calc' && chance(0.3)) args.push('--year', pick(['2024', '2025']));
+    if (!years && command === 'calc' && chance(0.2)) args.push('--explain', ...(chance(0.5) ? [pick(['05913000', '05315000', '05111000'])] : []));
+    if (chance(0.8)) args.push('--format', pick(['table', 'csv', 'json', 'md']));
+    if (chance(0.2)) args.push('--locale', pick(['de', 'en']));
+    if (command === 'calc' && chance(0.4)) args.push('--impute-insured', 'national-2019');
+    if (chance(0.15)) args.push('--rate', pick(['2500', '2 500', '2\u00a0500,50', "2'143.02"]));
+    if (years && chance(0.3)) args.push('--growth', pick(['constant', 'trend', 'rate:2.5']));
+    if (years && chance(0.2)) args.push('--range');
+    if (chance(0.3)) args.push('--allow-missing');
+  } else if (command === 'calc' || command === 'extrapolate') {
     if (command === 'calc' && chance(0.15)) {
       args.push('--population', addCsv('population.csv'), '--eu2', addCsv('eu2.csv'), '--insured', addCsv('insured.csv'));
     } else if (chance(0.8)) {
@@ -238,7 +292,7 @@ function makeCase(dir) {
     // Options that need a projection mostly come with one: a refusal ends a run before the engine.
     const withYears = (p) => chance(projected ? p : p / 5);
     if (withYears(0.2)) args.push('--base-year', pick(YEARS));
-    if (chance(0.25)) args.push('--rules', chance(0.5) ? pick(RULE_IDS) : addJson('rules.json', ruleSeeds));
+    if (chance(0.25)) args.push('--rules', chance(0.6) ? pick(RULE_IDS) : addJson('rules.json', ruleSeeds));
     if (command === 'calc' && !projected && chance(0.2)) args.push('--year', pick(YEARS));
     if (command === 'calc' && chance(0.15)) args.push(...(chance(0.5) ? ['--explain'] : ['--explain', pick(['05913000', '05913', '05', 'x', hostile()])]));
     if (chance(0.7)) args.push('--format', formats());

@@ -53,11 +53,16 @@ function isDebug(argv: string[]): boolean {
 }
 
 export async function run(argv: string[]): Promise<void> {
-  try {
-    await main(argv);
-  } catch (error) {
-    process.exitCode = await report(error, isDebug(argv));
-  }
+  // Temporary files (the copy of standard input, an -o file not renamed) go when run() returns,
+  // not only when the process exits: a program that calls run() leaves nothing in $TMPDIR.
+  const { withTemporaryFiles } = await import('./io/temp-files.js');
+  await withTemporaryFiles(async () => {
+    try {
+      await main(argv);
+    } catch (error) {
+      process.exitCode = await report(error, isDebug(argv));
+    }
+  });
 }
 
 async function report(thrown: unknown, debug: boolean): Promise<number> {

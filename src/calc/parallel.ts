@@ -130,7 +130,10 @@ export async function streamParallel(
       nextLine += countLineFeeds(bytes);
       sent += 1;
     };
-    for await (const chunk of createReadStream(plan.plain.path, { highWaterMark: PIECE_BYTES })) {
+    // Up to the end of the text, as the sequential reader: a trailing Ctrl-Z (0x1A) is no row.
+    const { textLength } = plan.plain;
+    const chunks = textLength > 0 ? createReadStream(plan.plain.path, { highWaterMark: PIECE_BYTES, end: textLength - 1 }) : [];
+    for await (const chunk of chunks) {
       let bytes = carry.length ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
       if (!headerSkipped) {
         const end = bytes.indexOf(10);

@@ -41,6 +41,7 @@ const optionsSchema = z.strictObject({
   writeParameter: z.optional(z.string()),
   source: z.string().check(z.minLength(1)),
   format: z.enum(['table', 'csv', 'json', 'md']),
+  formatGiven: z.optional(z.boolean()),
   locale: z.optional(z.enum(['de', 'en'])),
 });
 
@@ -111,6 +112,13 @@ export async function runCalibrate(file: string | undefined, raw: Record<string,
     throw usageError(`--${countFlags[0]} with ${file}: the counts come from the file's row`, `give either ${file} (with --ags KEY) or --eu2 N and --insured N`);
   }
   if (file === undefined && rest.ags !== undefined) throw usageError(`--ags ${rest.ags} picks a row of a FILE, and none is given`, 'give a CSV FILE, or leave out --ags');
+  // `--write-parameter -` is standard output, as `-o -` is elsewhere: the parameter file is then
+  // the result, written there in place of the listing (both would make neither readable).
+  const parameterToStdout = rest.writeParameter === '-';
+  if (parameterToStdout && rest.formatGiven === true) {
+    throw usageError(`--format ${rest.format} with --write-parameter -: standard output carries the parameter file, not the results`,
+      'leave out --format, or write the parameter to a file: --write-parameter rate.json');
+  }
 
   // The price level of the accounts: by default that of the shipped rate (2019, Dortmund's
   // accounts); any year must have a price index, so calc can uprate the calibrated rate.
@@ -178,8 +186,11 @@ export async function runCalibrate(file: string | undefined, raw: Record<string,
   };
   // Open the parameter file first: a path that cannot be written fails before anything is printed.
   const inputs = [file, options.breakdown].filter((f): f is string => f !== undefined);
-  const parameterOutput = options.writeParameter !== undefined ? openFileOutput(options.writeParameter, inputs) : null;
-  if (options.format === 'json') {
+  const parameterOutput = options.writeParameter === undefined ? null
+    : parameterToStdout ? openOutput('-', inputs) : openFileOutput(options.writeParameter, inputs);
+  if (parameterToStdout) {
+    // The listing is not written: standard output carries the parameter file alone.
+  } else if (options.format === 'json') {
     const document = {
       total_cost_eur: totalCents / 100,
       eu2: persons.eu2,
@@ -206,13 +217,14 @@ export async function runCalibrate(file: string | undefined, raw: Record<string,
     const output = parameterOutput;
     if (!output) throw new Error('the parameter output was not opened');
     try {
-      output.write(`${JSON.stringify(parameter, null, 2)}\n`);
+      // Escaped as every json output is (terminal-safe.ts): it may go to a terminal, and --source is free text.
+      output.write(`${safeJson(JSON.stringify(parameter, null, 2))}\n`);
       output.commit();
     } catch (error) {
       output.abort();
       throw error;
     }
-    process.stderr.write(`${safeText(`wrote ${options.writeParameter}: use it with burden calc --rate-file ${options.writeParameter}`)}\n`);
+    if (!parameterToStdout) process.stderr.write(`${safeText(`wrote ${options.writeParameter}: use it with burden calc --rate-file ${options.writeParameter}`)}\n`);
   }
 }
 

@@ -12,12 +12,14 @@ export function registerCalibrate(program: Command, Option: typeof OptionClass):
     .option('--ags <key>', 'the row of FILE to use')
     .option('--breakdown <file>', 'CSV with department,cost_eur lines, shown as shares (its sum is the total cost if --total-cost is not given)')
     .option('--year <year>', 'the year of the accounts, i.e. the price level of the rate (default: that of the shipped rate, 2019)')
-    .option('--write-parameter <file>', 'write the rate as a parameter file for calc --rate-file')
+    .option('--write-parameter <file>', 'write the rate as a parameter file for calc --rate-file (- writes it to standard output, in place of the results)')
     .option('--source <text>', 'source to record in the parameter file', 'own cost accounting')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'md']).default('table'))
     .addOption(new Option('--locale <locale>', 'number format: de (default for table and md) or en (default for csv)').choices(['de', 'en']))
-    .action(async (file: string | undefined, options: Record<string, unknown>) => {
+    .action(async (file: string | undefined, options: Record<string, unknown>, command: Command) => {
       const { runCalibrate } = await import('../calibrate/run.js');
-      await runCalibrate(file, options);
+      // Whether --format was typed or is the default: `--write-parameter -` replaces the results,
+      // so a format asked for would be ignored without a word.
+      await runCalibrate(file, { ...options, formatGiven: command.getOptionValueSource('format') !== 'default' });
     });
 }

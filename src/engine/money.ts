@@ -46,29 +46,38 @@ export function toScaled(value: number, decimals: number): number {
   return scaled;
 }
 
-const euroText = (text: string): string => text.trim().replace(/[\s\u00a0\u202f€]|EUR$/g, '');
+/**
+ * The number in an amount: without a currency mark before or after it (`€ 2.143,50`, `2143
+ * EUR`), with every thousands mark made one of `.`, `,`, `'` or a space. Spaces include the
+ * no-break spaces U+00A0 and U+202F that spreadsheets write, and the apostrophe the typographic
+ * U+2019 (Swiss `1’234’567`), as for counts of persons (io/numbers.ts).
+ */
+const euroText = (text: string): string =>
+  text.trim().replace(/^(?:€|EUR)\s*|\s*(?:€|EUR)$/g, '').replace(/[\u00a0\u202f]/g, ' ').replace(/\u2019/g, "'");
 /**
  * One "." or "," before exactly three digits and nothing after ("2.500", "1,234"): two thousand
  * five hundred in German, two and a half in English. A tenfold or thousandfold error in a rate
- * or a pot is worse than a refusal, so it is refused, with both readings named.
+ * or a pot is worse than a refusal, so it is refused, with both readings named. A space or an
+ * apostrophe before three digits separates thousands in every writing: "2 500" is 2,500 EUR.
  */
 const AMBIGUOUS_EURO = /^-?[1-9]\d{0,2}[.,]\d{3}$/;
 
 /**
  * Parse an amount in euros written with a `.` or `,` decimal mark and at most two decimals
- * ("2143", "2143.5", "2.143,50", "1.234.567") into cents, without going through a float; null
- * for anything else, including an ambiguous "2.500" (euroProblem says why).
+ * ("2143", "2143.5", "2.143,50", "1.234.567", "1 234 567,50", "2'143.50") into cents, without
+ * going through a float; null for anything else, including an ambiguous "2.500" (euroProblem
+ * says why). Thousands marks separate groups of three digits, one mark throughout.
  */
 export function parseEuroToCents(text: string): number | null {
   const trimmed = euroText(text);
   if (AMBIGUOUS_EURO.test(trimmed)) return null;
-  const m = /^(-?)([1-9]\d{0,2}(?:[.,']\d{3})+|\d+)(?:([.,])(\d{1,2}))?$/.exec(trimmed);
+  const m = /^(-?)([1-9]\d{0,2}(?:[.,' ]\d{3})+|\d+)(?:([.,])(\d{1,2}))?$/.exec(trimmed);
   if (!m) return null;
   const [, sign, intPart = '', mark, frac = ''] = m;
   // Thousands separators are one mark throughout, and not the decimal mark.
   const separators = new Set(intPart.replace(/\d/g, ''));
   if (separators.size > 1 || (mark !== undefined && separators.has(mark))) return null;
-  const euros = Number(intPart.replace(/[.,']/g, ''));
+  const euros = Number(intPart.replace(/[.,' ]/g, ''));
   const cents = euros * 100 + Number(frac.padEnd(2, '0'));
   if (!Number.isSafeInteger(cents)) return null;
   return sign === '-' ? -cents : cents;

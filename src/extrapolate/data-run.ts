@@ -1,3 +1,4 @@
+import { safeJson } from '../terminal-safe.js';
 import * as z from 'zod/mini';
 import { BurdenError, EXIT, usageError } from '../errors.js';
 import { type SeriesCheck, checkSeries } from '../engine/series.js';
@@ -73,7 +74,7 @@ export async function runDataList(rawOptions: Record<string, unknown>): Promise<
   const { datasets } = await loadShippedData();
   await withOutput(options, async (output) => {
     if (options.format === 'json') {
-      output.write(`${JSON.stringify({ datasets }, null, 2)}\n`);
+      output.write(safeJson(`${JSON.stringify({ datasets }, null, 2)}\n`));
     } else if (options.format === 'csv') {
       output.write(csvLine([...MANIFEST_FIELDS]));
       for (const d of datasets) output.write(csvLine(MANIFEST_FIELDS.map((f) => d[f])));
@@ -107,7 +108,7 @@ export async function runDataShow(name: string, rawOptions: Record<string, unkno
     const table = await readDataset(info);
     if (options.format === 'json') {
       const rows = table.rows.map((fields) => Object.fromEntries(table.header.map((h, i) => [h, fields[i] ?? ''])));
-      output.write(`${JSON.stringify({ dataset: info, columns: table.header, rows }, null, 2)}\n`);
+      output.write(safeJson(`${JSON.stringify({ dataset: info, columns: table.header, rows }, null, 2)}\n`));
       return;
     }
     const numeric = table.header.map((_, i) => table.rows.every((r) => /^-?[\d.]*$/.test(r[i] ?? '')));
@@ -140,7 +141,7 @@ export async function runDataCheck(rawOptions: Record<string, unknown>): Promise
   const check = checkSeries(await loadEu2Series());
   await withOutput(options, async (output) => {
     if (options.format === 'json') {
-      output.write(`${JSON.stringify({ dataset: info.name, consistent: check.findings.length === 0, ...check }, null, 2)}\n`);
+      output.write(safeJson(`${JSON.stringify({ dataset: info.name, consistent: check.findings.length === 0, ...check }, null, 2)}\n`));
     } else if (options.format === 'csv') {
       output.write(csvLine(['year', 'column', 'printed', 'computed', 'message']));
       for (const f of check.findings) output.write(csvLine([String(f.year), f.column, f.printed, f.computed, f.message]));

@@ -163,6 +163,8 @@ export interface PlainFileSpec {
   path: string;
   name: string;
   encoding: 'utf-8' | 'windows-1252';
+  /** The bytes that are text (ScanResult.textLength): a Ctrl-Z at the end is not read, on either path. */
+  textLength: number;
   delimiter: string;
   header: string[];
   columns: ColumnMap;
@@ -248,7 +250,7 @@ export async function combinedInput(source: InputSource, options: InputOptions):
   }
   const hasInsuredColumn = reader.has('insured') || (reader.has('insured_bg') && reader.has('insured_ro'));
   const plain: PlainFileSpec | null = csv.lines
-    ? { path: csv.path, name: source.name, encoding: csv.scan.encoding, delimiter: csv.delimiter, header: csv.header, columns, hasYear: reader.has('year') }
+    ? { path: csv.path, name: source.name, encoding: csv.scan.encoding, textLength: csv.scan.textLength, delimiter: csv.delimiter, header: csv.header, columns, hasYear: reader.has('year') }
     : null;
   return {
     files: [info],

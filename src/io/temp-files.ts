@@ -1,23 +1,42 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { unlinkSync } from 'node:fs';
 
 /**
  * Temporary files of a run (an -o file not yet renamed into place, the copy of standard
- * input): removed when the process exits, normally, on an error, or on SIGINT, SIGTERM,
- * SIGHUP or SIGQUIT, which end the run with the shell's code for the signal (128 + its number) after
+ * input): removed when the run returns (withTemporaryFiles, which cli.ts run() wraps around
+ * each run, so a program that runs the CLI in its own process leaves nothing in $TMPDIR), and
+ * at the latest when the process exits, normally, on an error, or on SIGINT, SIGTERM, SIGHUP
+ * or SIGQUIT, which end the run with the shell's code for the signal (128 + its number) after
  * removing them. A SIGKILL cannot be caught and leaves them behind.
  */
 const pending = new Set<string>();
 let listening = false;
+/** The files of the run in progress, by the async context of the run: runs in one process may overlap. */
+const runFiles = new AsyncLocalStorage<Set<string>>();
 
-function removeAll(): void {
-  for (const path of pending) {
+function remove(paths: Iterable<string>): void {
+  for (const path of paths) {
     try {
       unlinkSync(path);
     } catch {
       // Already gone (renamed into place, or never created).
     }
+    pending.delete(path);
   }
-  pending.clear();
+}
+
+function removeAll(): void {
+  remove([...pending]);
+}
+
+/** Run `body`, then remove the temporary files it left, however it ended. */
+export async function withTemporaryFiles<T>(body: () => Promise<T>): Promise<T> {
+  const files = new Set<string>();
+  try {
+    return await runFiles.run(files, body);
+  } finally {
+    remove([...files].filter((path) => pending.has(path)));
+  }
 }
 
 function listen(): void {
@@ -40,6 +59,7 @@ function listen(): void {
 export function removeAtExit(path: string): void {
   listen();
   pending.add(path);
+  runFiles.getStore()?.add(path);
 }
 
 /** The file was renamed into place or removed already: no longer ours to remove. */

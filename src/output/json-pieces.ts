@@ -1,8 +1,13 @@
+import { safeJson } from '../terminal-safe.js';
+
 /**
  * A JSON document written piece by piece: byte for byte what `JSON.stringify(document, null, 2)`
  * writes, but an array marked with `each` is turned into text one item at a time. A report
  * of millions of rows is never one string (V8 refuses strings beyond about 512 MiB) nor one
- * object tree in memory.
+ * object tree in memory. Every piece is made safe for a terminal (terminal-safe.ts safeJson):
+ * C1 controls, bidi and line-separator characters from input (a name, a label, a source)
+ * are written as `\u` escapes, which JSON.stringify leaves raw; the document parses back to
+ * the same data. Such characters occur only inside strings, so no escape ever spans two pieces.
  */
 export class EachItem {
   constructor(readonly items: Iterable<unknown>) {}
@@ -31,7 +36,8 @@ export class JsonObjectWriter {
   /** A whole field. */
   field(key: string, value: unknown): string {
     if (value === undefined) return ''; // as JSON.stringify leaves such a field out
-    return `${this.fields++ === 0 ? '{' : ','}\n  ${JSON.stringify(key)}: ${nested(value, 1)}`;
+    // Text from input never reaches a terminal raw: C1 controls and bidi characters as escapes (terminal-safe.ts).
+    return safeJson(`${this.fields++ === 0 ? '{' : ','}\n  ${JSON.stringify(key)}: ${nested(value, 1)}`);
   }
 
   /** An array field: its items follow with item(), then closeArray(). */
@@ -41,7 +47,7 @@ export class JsonObjectWriter {
   }
 
   item(value: unknown): string {
-    return `${this.items++ === 0 ? '' : ','}\n    ${nested(value, 2)}`;
+    return safeJson(`${this.items++ === 0 ? '' : ','}\n    ${nested(value, 2)}`);
   }
 
   closeArray(): string {

@@ -65,6 +65,18 @@ describe('hostile text (ESC, BEL, CR, LF, DEL, C1, bidi) through every command t
   // calc's renderers (table, human, report, box-table) are being rebuilt by the lead, who will
   // apply output/terminal-safe.ts there; until then the table leaks. md goes through
   // markdown-table.ts, which already uses it.
+  it('calc and extrapolate --format json: escaped (output/json-pieces.ts), parsing back to the names as read', () => {
+    for (const args of [['calc', NAMES, '--format', 'json'], ['extrapolate', NAMES, '--format', 'json'],
+      ['calc', NAMES, '--format', 'json', '--rules', RULES, '--year', '2020']]) {
+      const { stdout, code } = burden(args);
+      expect(code).toBe(0);
+      expect(unsafeIn(stdout)).toBeNull();
+      expect(() => JSON.parse(stdout) as unknown).not.toThrow();
+    }
+    const parsed = JSON.parse(burden(['calc', NAMES, '--format', 'json']).stdout) as { rows: { name: string }[] };
+    expect(parsed.rows.some((row) => /[\u001b\u202e]/.test(row.name))).toBe(true);
+  });
+
   it('calc --format table', () => {
     const { stdout, stderr } = burden(['calc', NAMES, '--format', 'table']);
     expect(unsafeIn(stdout)).toBeNull();
@@ -141,6 +153,28 @@ describe('never write to an input', () => {
     expect(statSync(join(d, 'rate.json')).mode & 0o777).toBe(0o640);
     expect(readFileSync(join(d, 'link.json'), 'utf8')).toContain('"name": "rate"');
     expect(readdirSync(d).sort()).toEqual(['link.json', 'rate.json']);
+  });
+
+  it('calibrate --write-parameter - writes the parameter file to standard output, and creates no file "-"', () => {
+    const d = dir();
+    const { code, stdout, stderr } = burden(['calibrate', '--total-cost', '15639763', '--eu2', '7298', '--insured', '0', '--write-parameter', '-',
+      '--source', 'Kämmerei \u009b2J \u202eevil'], { cwd: d });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    // Only the parameter file, and escaped as json output is: it parses back to the same text.
+    expect(unsafeIn(stdout)).toBeNull();
+    const parameter = JSON.parse(stdout) as { name: string; values: { value: number; source: string }[] };
+    expect(parameter.name).toBe('rate');
+    expect(parameter.values[0]?.value).toBe(2143.02);
+    expect(parameter.values[0]?.source).toBe('Kämmerei \u009b2J \u202eevil: 15639763 EUR / 7298 net persons');
+    expect(readdirSync(d)).toEqual([]);
+  });
+
+  it('calibrate --write-parameter - with --format is refused: the results are not written', () => {
+    const { code, stdout, stderr } = burden(['calibrate', '--total-cost', '15639763', '--eu2', '7298', '--insured', '0', '--write-parameter', '-', '--format', 'json']);
+    expect(code).toBe(64);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('error: --format json with --write-parameter -: standard output carries the parameter file, not the results (leave out --format, or write the parameter to a file: --write-parameter rate.json)\n');
   });
 
   it('-o - is standard output', () => {

@@ -7,7 +7,7 @@ import { BIN } from '../helpers/cli.js';
 import { runCli } from '../helpers/run-cli.js';
 
 describe('an interrupted run with -o', () => {
-  it('removes its temporary file on SIGINT and exits 130', async () => {
+  it.each([['SIGINT', 130], ['SIGQUIT', 131]] as const)('removes its temporary file on %s and exits %i', async (signal, exitCode) => {
     const dir = mkdtempSync(join(tmpdir(), 'burden-int-'));
     const input = join(dir, 'in.csv');
     // Large enough that the streaming run takes about two seconds after it opens its output,
@@ -26,11 +26,26 @@ describe('an interrupted run with -o', () => {
     // Wait until the temporary file exists, then interrupt.
     for (let i = 0; i < 2000 && readdirSync(out).length === 0; i++) await new Promise((r) => setTimeout(r, 5));
     expect(readdirSync(out)).toHaveLength(1);
-    child.kill('SIGINT');
-    expect(await exited).toEqual({ code: 130, signal: null });
+    child.kill(signal);
+    expect(await exited).toEqual({ code: exitCode, signal: null });
     expect(readdirSync(out)).toEqual([]);
     expect(existsSync(join(out, 'result.csv'))).toBe(false);
   }, 30_000);
+});
+
+describe('temporary files of an in-process run', () => {
+  // runCli calls run() in this process, which does not exit: the files must go when run() returns.
+  it.each([
+    ['a run that succeeds', 'ags,eu2,insured\n05913,10,0\n', 0],
+    ['a run that fails on a row', 'ags,eu2,insured\n05913,zehn,0\n', 65],
+  ])('the copy of standard input is removed when run() returns, after %s', async (_title, stdin, code) => {
+    const temp = mkdtempSync(join(tmpdir(), 'burden-tmp-'));
+    const out = mkdtempSync(join(tmpdir(), 'burden-out-'));
+    const result = await runCli(['calc', '-', '--format', 'csv', '-o', join(out, 'r.csv')], { stdin, env: { TMPDIR: temp } });
+    expect(result.code).toBe(code);
+    expect(readdirSync(temp)).toEqual([]);
+    expect(readdirSync(out)).toEqual(code === 0 ? ['r.csv'] : []);
+  });
 });
 
 describe('small refusals', () => {

@@ -64,6 +64,15 @@ describe('parallel and sequential csv output are identical', () => {
     expect(parallel.stdout).toContain('Köln – € 1,');
   });
 
+  it('ignores a Ctrl-Z (0x1A) at the end of the file, as the sequential path does', async () => {
+    // Without its final line break too: the 0x1A would otherwise be a one-field last row.
+    for (const [name, tail] of [['sub-lf.csv', '\n\x1a'], ['sub-nolf.csv', '\x1a\x1a']] as const) {
+      const parallel = await same(['calc', file(name, `${big.trimEnd()}${tail}`), '--format', 'csv']);
+      expect(parallel.code).toBe(0);
+      expect(parallel.stdout.split('\n')).toHaveLength(12_002);
+    }
+  });
+
   it('on an unsorted file (the key guard reads earlier keys again)', async () => {
     const lines = big.trim().split('\n');
     const shuffled = [lines[0], ...lines.slice(6_001), ...lines.slice(1, 6_001)].join('\n');

@@ -37,15 +37,25 @@ describe('parseEuroToCents reads amounts without floating point', () => {
     ['1,148,260,117.00', 114826011700],
     ['0.01', 1],
     ['2143 EUR', 214300],
+    // Thousands separated as counts may be (io/numbers.ts): spaces, no-break spaces, apostrophes.
+    ['2 143', 214300],
+    ['2\u00a0143,50', 214350],
+    ['1\u202f234\u202f567.5', 123456750],
+    ['2\u2019143', 214300],
+    ["1'234'567,50", 123456750],
+    ['€ 2\u00a0500', 250000],
+    ['-2\u00a0143', -214300],
   ])('%s → %i cents', (text, cents) => {
     expect(parseEuroToCents(text)).toBe(cents);
   });
 
-  it.each(['', 'abc', '2143.001', '1e3', '2.143.5', '0.500', '1.234,567', '1.234,567.89'])('rejects %j', (text) => {
+  it.each(['', 'abc', '2143.001', '1e3', '2.143.5', '0.500', '1.234,567', '1.234,567.89',
+    // A space or apostrophe separates groups of three digits only, one mark throughout.
+    '21 43', '2 1 4 3', '1 2345', '2\t143', '2\ufeff143', "1'234.567", '1 234.567,5', "1'234 567", '2€143'])('rejects %j', (text) => {
     expect(parseEuroToCents(text)).toBeNull();
   });
 
-  it.each(['2.143', '2,500', '-1.000'])('refuses the lone group %j as ambiguous (2,143 EUR in German, 2.143 in English)', (text) => {
+  it.each(['2.143', '2,500', '-1.000', '2.500 EUR', '€\u00a02,500'])('refuses the lone group %j as ambiguous (2,143 EUR in German, 2.143 in English)', (text) => {
     expect(parseEuroToCents(text)).toBeNull();
     expect(euroProblem(text)).toMatch(/^is ambiguous: "[.,]" before three digits separates thousands in German writing and decimals in English/);
   });

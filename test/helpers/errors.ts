@@ -16,3 +16,14 @@ export function burdenErrorOf(run: () => unknown): BurdenError {
   }
   throw new Error('expected a BurdenError, and nothing was thrown');
 }
+
+/** The BurdenError an async `run` rejects with; any other error is passed on, and none fails the test. */
+export async function burdenErrorOfAsync(run: () => Promise<unknown>): Promise<BurdenError> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof BurdenError) return error;
+    throw error;
+  }
+  throw new Error('expected a BurdenError');
+}

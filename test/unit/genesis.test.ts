@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { BurdenError } from '../../src/errors.js';
 import { WarningCollector } from '../../src/engine/method.js';
 import type { InputRow } from '../../src/engine/types.js';
 import { footnoteGroups, genesisToInput, parseGenesis } from '../../src/io/genesis.js';
@@ -10,6 +9,7 @@ import { openCsv } from '../../src/io/csv.js';
 import { combinedInput } from '../../src/io/inputs.js';
 import { sourceFrom } from '../../src/io/source.js';
 import { ROOT } from '../helpers/cli.js';
+import { burdenErrorOfAsync } from '../helpers/errors.js';
 
 /**
  * The GENESIS reader on the real export of table 12521-0041 (every German Kreis, 31.12.2025,
@@ -29,15 +29,7 @@ async function readRows(file: string, allowMissing = false): Promise<{ rows: Inp
   return { rows, notes: plan.files[0]?.notes ?? [] };
 }
 
-async function errorOf(run: () => Promise<unknown>): Promise<BurdenError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof BurdenError) return error;
-    throw error;
-  }
-  throw new Error('expected a BurdenError');
-}
+const errorOf = burdenErrorOfAsync;
 
 describe('the GENESIS export of 12521-0041 (all Kreise, 31.12.2025)', () => {
   const table = parseGenesis(readFileSync(RAW, 'utf8'), RAW);

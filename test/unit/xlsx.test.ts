@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BurdenError } from '../../src/errors.js';
 import { WarningCollector } from '../../src/engine/method.js';
 import type { InputRow } from '../../src/engine/types.js';
 import { openCsv } from '../../src/io/csv.js';
@@ -8,6 +7,7 @@ import { combinedInput } from '../../src/io/inputs.js';
 import { sourceFrom } from '../../src/io/source.js';
 import { columnLetters, openXlsx } from '../../src/io/xlsx.js';
 import { ROOT } from '../helpers/cli.js';
+import { burdenErrorOfAsync } from '../helpers/errors.js';
 
 /** Excel workbooks (test/fixtures/xlsx, written by scripts/make-xlsx-fixtures.mjs) read as their CSV twins. */
 const fixture = (name: string): string => join(ROOT, 'test/fixtures/xlsx', name);
@@ -19,15 +19,7 @@ async function rowsOf(file: string): Promise<{ rows: Omit<InputRow, 'origin'>[];
   return { rows: rows.map(({ origin: _origin, ...rest }) => rest), lines: rows.map((r) => r.origin.line), notes: plan.files[0]?.notes ?? [] };
 }
 
-async function errorOf(run: () => Promise<unknown>): Promise<BurdenError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof BurdenError) return error;
-    throw error;
-  }
-  throw new Error('expected a BurdenError');
-}
+const errorOf = burdenErrorOfAsync;
 
 describe('xlsx input', () => {
   it('reads the same rows as its CSV twin: keys with leading zeros (text, and a number formatted 00000), numbers as numbers', async () => {

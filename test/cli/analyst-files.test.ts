@@ -38,3 +38,19 @@ describe('calibrate --breakdown', () => {
     ]);
   });
 });
+
+describe('a GENESIS export as downloaded', () => {
+  it('calc --eu2 12521-0041 gives the shipped EU2 per Kreis, and says which lines it skipped and how EU2 was derived', async () => {
+    const fromExport = await runCli(['calc', '--eu2', 'test/fixtures/genesis/12521-0041-kreise-2025.csv', '--impute-insured', 'national-2019', '--format', 'json']);
+    expect(fromExport.code).toBe(0);
+    const shipped = await runCli(['calc', '--format', 'json']);
+    const eu2 = (stdout: string): Record<string, number> =>
+      Object.fromEntries((JSON.parse(stdout).rows as { ags: string; eu2: number }[]).map((r) => [r.ags, r.eu2]));
+    expect(eu2(fromExport.stdout)).toEqual(eu2(shipped.stdout));
+    expect(Object.values(eu2(fromExport.stdout)).reduce((a, b) => a + b, 0)).toBe(1_325_700);
+    const notes = (JSON.parse(fromExport.stdout).meta.notes as string[]).join(' ');
+    expect(notes).toContain('skipped 5 title lines before the header');
+    expect(notes).toContain('skipped 24 footer lines after the data');
+    expect(notes).toContain('EU2 = "EU-27 (bis 30.06.2013)" − "EU-25 (bis 31.12.2006)"');
+  });
+});

@@ -5,7 +5,7 @@ import { combinedAreas } from '../report/areas.js';
 import { loadKreisMap } from '../report/geo.js';
 import { formatShort, formatValue, renderHtmlReport, type ColumnKind, type HtmlReportModel, type ValueKind } from '../report/html.js';
 import type { LandKey, MapGroup } from '../report/map-svg.js';
-import { DEFAULT_LANG, isStatus, statusWord, term, type Lang, type Status, type TermKey } from '../report/terms.js';
+import { DEFAULT_LANG, fill, isStatus, statusWord, term, type Lang, type Status, type TermKey } from '../report/terms.js';
 import { figureColumns, figureRow, figureTotals, firstSentence, lessSure, markOf, scenarioKeys, sourcesOf, type FigureColumn } from './report-figures.js';
 import type { CalcReport, ParameterFact, RenderOptions, ReportRenderer } from './report.js';
 import { traceText } from './trace.js';
@@ -68,6 +68,10 @@ export function htmlModel(report: CalcReport, options: Pick<RenderOptions, 'lang
     headline.push({ label: `${t('head.uncovered')}${suffix}`, value: formatShort(lang, 'euro', euro(totals[s.uncovered])), note: formatValue(lang, 'euro', euro(totals[s.uncovered])), status: claimsStatus ? lessSure(claimsStatus, costStatus) : costStatus });
   }
 
+  const tableYear = report.rows.length > HTML_TABLE_ROWS && years.length > 1 ? lastYear ?? null : null;
+  if (tableYear !== null) {
+    notes.push(fill(lang, 'table.last_year', { year: tableYear, shown: formatValue(lang, 'count', shown.length), rows: formatValue(lang, 'count', report.rows.length) }));
+  }
   const rateText = `${t('report.rate')} ${formatValue(lang, 'euro', meta.rate.eur)} ${t('report.rate_unit')} ${meta.rate.price_year}.`;
   const model: HtmlReportModel = {
     lang,
@@ -76,7 +80,7 @@ export function htmlModel(report: CalcReport, options: Pick<RenderOptions, 'lang
     headline,
     methodSentence: `${t('method.sentence')} ${rateText}`,
     // One year is named in the subtitle; a year column only when the rows span several.
-    table: tableOf(report, figureColumns(report, lang).filter((c) => c.kind !== 'year' || years.length > 1), lang),
+    table: tableOf(report, figureColumns(report, lang).filter((c) => c.kind !== 'year' || years.length > 1), lang, tableYear),
     sources: sourcesOf(report),
     parameters: (meta.parameters ?? []).map((p) => parameterRow(p, lang)),
     provenance: { version: `${meta.version}`, inputs: meta.inputs.map((i) => ({ name: i.file, sha256: i.sha256 })) },
@@ -187,13 +191,20 @@ function kreisValues(rows: readonly ResultRow[]): { values: Map<string, { costCe
   return { values, groups, summed };
 }
 
-function tableOf(report: CalcReport, columns: FigureColumn[], lang: Lang): HtmlReportModel['table'] {
+/**
+ * Beyond this many rows a page stops being readable (and runs to hundreds of MB): a long
+ * projection's table then shows its last year, one line per area; csv, json and xlsx keep all.
+ */
+export const HTML_TABLE_ROWS = 20_000;
+
+function tableOf(report: CalcReport, columns: FigureColumn[], lang: Lang, onlyYear: number | null): HtmlReportModel['table'] {
   const kind = (c: FigureColumn): ColumnKind => (c.kind === 'year' ? 'text' : c.kind);
   const cell = (c: FigureColumn, value: unknown): string | number | null =>
     value === null || value === undefined ? null : c.kind === 'year' ? String(value) : typeof value === 'number' || typeof value === 'string' ? value : String(value);
   const rows: Record<string, string | number | null>[] = [];
   const statusMarks: (Record<string, Status> | undefined)[] = [];
   report.rows.forEach((row, i) => {
+    if (onlyYear !== null && row.year !== onlyYear) return;
     const figures = figureRow(report, row, i);
     rows.push(Object.fromEntries(columns.map((c) => [c.key, cell(c, figures[c.key])])));
     const marks = Object.fromEntries(columns.flatMap((c) => {

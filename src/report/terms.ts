@@ -182,6 +182,8 @@ const TERMS = {
   ],
   'note.insured_input': ['SV-Beschäftigte: aus der Eingabe.', 'Insured employees: from the input.'],
   'note.insured_from': ['SV-Beschäftigte', 'Insured employees'],
+  'table.last_year': ['Die Tabelle zeigt das letzte Jahr, {year} ({shown} von {rows} Zeilen); csv, json und xlsx enthalten jede Zeile.',
+    'The table shows the last year, {year} ({shown} of {rows} rows); csv, json and xlsx hold every row.'],
   'note.prices': ['Preise: jedes Jahr zu seinen eigenen Preisen (Satz mit dem Verbraucherpreisindex fortgeschrieben)', 'Prices: each year at its own prices (the rate uprated with the consumer price index)'],
   'note.years': [
     'Die Zeilen umfassen {count} Jahre: Summen je Jahr, und über {first}–{last} nur Geld, das sich über Jahre addiert (Personen nicht).',

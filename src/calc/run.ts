@@ -165,7 +165,8 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
     overrides,
     notes: [...input.notes, PRICE_RULE],
     statuses: statusMeanings(parameters),
-    parameters: parameterFacts(parameters, options.year ?? input.dataYear ?? rate.priceYear, rate),
+    // The parameters in force, for the reports that list them (html, xlsx): not computed for the others.
+    ...(BINARY_FORMATS.has(format) || format === 'html' ? { parameters: parameterFacts(parameters, options.year ?? input.dataYear ?? rate.priceYear, rate) } : {}),
   };
 
   // Rule and rate files are inputs too (a rule set's id names no file, and protects none).

@@ -143,7 +143,8 @@ export function humanTable(report: CalcReport, locale: Locale, lang: Lang = DEFA
   // Text from input (names, keys, file names in the notes) never reaches a terminal raw (output/terminal-safe.ts).
   const safe = (cells: string[]): string[] => cells.map(safeText);
   return {
-    explains: explains.map(safeLines), head: head.map(safeText), rows: rows.map(safe), totals: totals.map(safe), notes: notes.map(safeLines),
+    explains: explains.map(safeLines), head: head.map(safeText), rows: rows.map(safe), // One row is its own total: no totals line to repeat it.
+    totals: report.rows.length === 1 ? [] : totals.map(safe), notes: notes.map(safeLines),
     references: references.list().map(safeLines), referencesHeading: t('note.sources'), numeric, keyColumns: hasYear ? 3 : 2,
   };
 }

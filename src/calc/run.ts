@@ -28,7 +28,7 @@ import { movedCountsNote, priceLevelNote, warnOfScenarios } from '../pipeline/re
 import { NestedKeys } from '../engine/nested-keys.js';
 import { flagOf } from '../options/cli-options.js';
 import type { TraceStep } from '../output/report.js';
-import { type ExplainContext, explainRow, explainedRows } from './explain.js';
+import { type ExplainContext, explainRow, explainedRows } from '../pipeline/explain.js';
 import { type AreaRows, applyScenarios, loadRuleSet } from '../pipeline/scenarios.js';
 import { AREA_DATASET, potArea } from '../pipeline/pot-area.js';
 import type { RuleSet } from '../schema/rules.js';
@@ -82,17 +82,15 @@ async function planInput(file: string | undefined, options: CalcOptions, warning
 
 const PROJECTION_OPTIONS = ['years', 'from', 'to', 'baseYear', 'growth', 'insuredGrowth', 'inflation', 'range', 'rateSpread', 'growthLow', 'growthHigh'];
 /** Options of calc that the projection (burden extrapolate --by none) also understands. */
-const SHARED_WITH_PROJECTION = ['lang', 'column', 'rate', 'rateFile', 'priceYear', 'rules', 'set', 'format', 'locale', 'output', 'allowMissing', 'strict', 'land', 'imputeInsured'];
+const SHARED_WITH_PROJECTION = ['lang', 'column', 'rate', 'rateFile', 'priceYear', 'rules', 'set', 'format', 'locale', 'output', 'allowMissing', 'strict', 'land', 'imputeInsured', 'explain'];
 
 /**
  * `calc --years`: each row projected over the years, one output row per key and year. The
  * projection engine of `burden extrapolate` does the work, with every row its own group.
  */
 async function runProjection(file: string | undefined, rawOptions: Record<string, unknown>, globals: Record<string, unknown>): Promise<void> {
-  // Still calc-only, each with what to do instead: the projection has no chain of figures to
-  // explain, and its budget years are the projected years.
+  // Still calc-only, with what to do instead: the projected years are the budget years.
   const refused: Record<string, string> = {
-    explain: 'run calc --rules R --year YYYY --explain for one budget year',
     year: 'the projected years are the budget years; --rules applies in each of them',
   };
   const unsupported = Object.keys(refused).filter((k) => rawOptions[k] !== undefined);
@@ -374,7 +372,7 @@ function requireYear(yearOf: (row: ResultRow) => number | null): (row: ResultRow
   };
 }
 
-function explainRows(rows: ResultRow[], which: true | string, context: ExplainContext): Map<number, TraceStep[]> {
+export function explainRows(rows: ResultRow[], which: true | string, context: ExplainContext): Map<number, TraceStep[]> {
   return new Map(explainedRows(rows, which).map((i) => [i, explainRow(rows[i] as ResultRow, i, context)]));
 }
 

@@ -29,6 +29,7 @@ export function registerExtrapolate(program: Command, Option: typeof OptionClass
     .option('--rate-spread <percent>', 'rate variants for --range: ± this percentage (default 20)')
     .option('--growth-low <scenario>', 'low EU2 growth for --range, at most the central --growth (default: the lowest of constant, the recent trend 2019–2025, the trend 2014–2019 of the paper and --growth)')
     .option('--growth-high <scenario>', 'high EU2 growth for --range, at least the central --growth (default: the highest of constant, the recent trend 2019–2025, the trend 2014–2019 of the paper and --growth)')
+    .option('--explain [ags]', 'show the chain of one key\'s (05913) or name\'s (Dortmund) figures in the first projected year, before the table')
     .option('--land <land>', 'only the municipalities of one Land: its key (05), abbreviation (NW) or name')
     .addOption(new Option('--impute-insured <method>', 'how unknown insured counts are estimated (default national-2019)').choices(['national-2019', 'regional-2019']))
     .option('--rules <id|file>', 'apply a programme rule set in each year its programmes are in force (shipped id or file); give twice to compare two scenarios', collect, [])

@@ -31,6 +31,9 @@ import { loadRuleSet } from '../pipeline/scenarios.js';
 import { type AreaRows, applyScenarios } from '../pipeline/scenarios.js';
 import { AREA_DATASET, potArea } from '../pipeline/pot-area.js';
 import { RangeColumns, rowsOfGroup } from '../pipeline/projected-rows.js';
+import { explainRow, explainedRows } from '../pipeline/explain.js';
+import type { Scenario } from '../engine/programmes.js';
+import type { TraceStep } from '../output/report.js';
 import { OFFICIAL, type Status, statusWord } from '../engine/status.js';
 import type { ResultRow } from '../engine/types.js';
 import { type Group, type PlannedGroups, alignSeries, checkBaseYears, fileGroups, paperGroups, readSeriesFile, totalsGroups, warnOfSeriesBase } from './inputs.js';
@@ -382,6 +385,7 @@ export async function emitExtrapolation(prepared: PreparedExtrapolation, output:
   if (range && rangeTotals && (plan.years !== null || totals.size === 1)) range.setTotals(rangeTotals, years);
   const meta = reportMeta(prepared, rows, options.locale);
   let extra = range?.columns ?? [];
+  let scenarios: Scenario[] = [];
   if (ruleSets.length > 0) {
     const yearOf = (row: ResultRow): number => {
       if (row.year === null) throw usageError('--rules needs a budget year, and the counts have none', 'give --base-year YYYY, or a year column in the input');
@@ -389,7 +393,8 @@ export async function emitExtrapolation(prepared: PreparedExtrapolation, output:
     };
     const area = await projectedArea(prepared, rows);
     // Projections explain no decision: the engine keeps no words for them.
-    const applied = applyScenarios(ruleSets, rows, yearOf, parameters, { locale: options.locale, words: false, ...(area ? { area } : {}) });
+    const applied = applyScenarios(ruleSets, rows, yearOf, parameters, { locale: options.locale, words: prepared.options.explain !== undefined, ...(area ? { area } : {}) });
+    scenarios = applied.scenarios;
     extra = [...extra, ...applied.columns];
     meta.scenarios = applied.meta;
     meta.notes.push(...applied.notes);
@@ -412,7 +417,36 @@ export async function emitExtrapolation(prepared: PreparedExtrapolation, output:
     warnings: warnings.list(),
     extra,
   };
+  if (prepared.options.explain !== undefined) report.traces = await explainFirstYear(prepared, rows, scenarios);
   for (const piece of await renderReport(options.format, report, { locale: options.locale, color: options.color, ...humanSettings(prepared.options) })) output.write(piece);
+}
+
+/**
+ * `--explain` on a projection: the chain of figures of the chosen municipality (or of every row)
+ * in the first projected year, the year its counts are read for, as calc explains one year.
+ */
+async function explainFirstYear(prepared: PreparedExtrapolation, rows: ResultRow[], scenarios: Scenario[]): Promise<Map<number, TraceStep[]>> {
+  const { plan, parameters } = prepared;
+  const which = prepared.options.explain === true || prepared.options.explain === false ? true : prepared.options.explain ?? true;
+  const first = plan.years?.from ?? null;
+  const inFirst = rows.flatMap((row, i) => (first === null || row.year === first ? [i] : []));
+  const chosen = explainedRows(inFirst.map((i) => rows[i] as ResultRow), which).map((k) => inFirst[k] as number);
+  const national = nationalImputation(parameters);
+  const { datasets } = await loadShippedData();
+  const register = datasets.find((d) => d.name === 'register-2024');
+  const traces = new Map<number, TraceStep[]>();
+  for (const i of chosen) {
+    const row = rows[i] as ResultRow;
+    traces.set(i, explainRow(row, i, {
+      rate: plan.rateBook.at(row.year).resolved,
+      imputation: { insured: national.insured, eu2: national.eu2 },
+      populationSource: register ? `shipped dataset "${register.name}": ${register.source}, population ${register.reference_date}` : 'shipped municipality register',
+      scenarios,
+      yearOf: (r) => r.year,
+      labelOf: (name) => parameters.get(name)?.description?.split(/[.;(]/)[0]?.trim(),
+    }));
+  }
+  return traces;
 }
 
 /** The report's metadata in the one shape every path has (output/report.ts CalcMeta), with the projection's facts. */

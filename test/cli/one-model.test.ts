@@ -71,3 +71,16 @@ describe('a fixed pot is shared over the programme\'s area', () => {
     expect(gemeinde.rows[0].claim_suedosteuropa_eur).toBe(271157.18);
   });
 });
+
+describe('--explain on a projection', () => {
+  it('explains one municipality in the first projected year, with the same claim as calc for that year', async () => {
+    const projected = await runCli(['calc', '--years', '2025-2027', '--land', '05', '--rules', 'nrw-2025-kim', '--explain', 'Dortmund', '--lang', 'en']);
+    expect(projected.code).toBe(0);
+    expect(projected.stdout).toContain('How the figures for Dortmund, kreisfreie Stadt (05913), 2025 are obtained:');
+    expect(projected.stdout).not.toContain('(05913), 2026');
+    const once = await runCli(['calc', '--land', '05', '--rules', 'nrw-2025-kim', '--explain', 'Dortmund', '--lang', 'en']);
+    const claim = (text: string): string | undefined => /claim kim_flex = [^\n]*/.exec(text)?.[0];
+    expect(claim(projected.stdout)).toBe('claim kim_flex = 271.157,18 EUR (pot 5.500.000,00 EUR × eu2 13.495 / 273.725 (all eligible in the programme\'s area), largest-remainder cents) (assumption)');
+    expect(claim(projected.stdout)).toBe(claim(once.stdout));
+  });
+});

@@ -218,8 +218,6 @@ describe('rules without a projection, and what is still refused', () => {
     [['extrapolate', '--eu2', '1000', '--rules', 'nrw-2024'], 'error: --rules needs a budget year, and the counts have none (give --base-year YYYY, or a year column in the input)'],
     [['calc', '--years', '2025-2026', '--rules', 'nrw-2024', '--year', '2025'],
       'error: --year cannot be combined with --years yet (the projected years are the budget years; --rules applies in each of them)'],
-    [['calc', '--years', '2025-2026', '--rules', 'nrw-2024', '--explain'],
-      'error: --explain cannot be combined with --years yet (run calc --rules R --year YYYY --explain for one budget year)'],
     [['extrapolate', '--rules', 'nrw-2024', '--rules', 'nrw-2024'], 'error: --rules nrw-2024 is given twice (compare two different rule sets)'],
     [['extrapolate', '--inflation', '2', '--set', 'inflation_assumed=3', '--years', '2026-2027'],
       'error: --inflation and --set inflation_assumed=… both set the assumed inflation (give one of them)'],

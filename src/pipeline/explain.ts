@@ -7,7 +7,7 @@ import type { ResultRow } from '../engine/types.js';
 import type { ParameterValue } from '../schema/parameter.js';
 import { AMOUNT_FIELD } from '../schema/rules.js';
 import type { TraceStep } from '../output/report.js';
-import { type ClaimColumnHead, claimColumnHeads } from '../pipeline/scenarios.js';
+import { type ClaimColumnHead, claimColumnHeads } from './scenarios.js';
 
 /**
  * `--explain`: the chain of every figure of a row, from its input lines through each
@@ -41,7 +41,8 @@ function parameterStep(name: string, entry: ParameterValue): TraceStep {
 
 export function explainRow(row: ResultRow, index: number, context: ExplainContext): TraceStep[] {
   const steps: TraceStep[] = [];
-  const at = `${row.origin.file}:${row.origin.line}`;
+  // A projected row stands for its group: its file, without a line of its own.
+  const at = row.origin.line > 0 ? `${row.origin.file}:${row.origin.line}` : row.origin.file;
   steps.push({ step: 'input', figure: 'eu2', value: persons(row.eu2), unit: 'persons', text: trace`eu2 = ${persons(row.eu2)} (${at})` });
   for (const other of row.joinedFrom ?? []) steps.push({ step: 'input', text: [`joined with ${other.file}:${other.line}`] });
   if (row.population !== null) {

@@ -17,7 +17,7 @@ export function registerCalc(program: Command, Option: typeof OptionClass): void
     .option('--column <canonical=Header>', 'map a header to a field, e.g. --column eu2="EU2 gesamt" (repeatable)', collect, [])
     .addOption(new Option('--impute-insured <method>', 'estimate unknown insured counts').choices(['national-2019', 'regional-2019']))
     .option('--rate <eur>', 'rate in EUR per net person and year, at the 2019 price level (default: parameter "rate"; see burden params rate)')
-    .option('--price-year <year>', 'uprate the rate to this year\'s prices with the consumer price index')
+    .option('--price-year <year>', 'price every row at this year\'s prices (default: the year of its counts; counts without a year at the rate\'s 2019 prices)')
     .option('--rate-file <file>', 'a rate parameter file, e.g. written by burden calibrate --write-parameter')
     .option('--rules <id|file>', 'apply a programme rule set (shipped id or file); give twice to compare two scenarios', collect, [])
     .option('--year <year>', 'budget year for --rules (default: the data\'s own year); also the price level unless --price-year')

@@ -18,7 +18,7 @@ export function registerExtrapolate(program: Command, Option: typeof OptionClass
     .option('--column <canonical=Header>', 'map a header to a field, e.g. --column eu2="EU2 gesamt" (repeatable)', collect, [])
     .option('--rate <eur>', 'rate in EUR per net person and year, at the 2019 price level (default: parameter "rate"; see burden params rate)')
     .option('--rate-file <file>', 'a rate parameter file, e.g. written by burden calibrate --write-parameter')
-    .option('--price-year <year>', 'price all figures at this year\'s prices (default: each projected year at its own prices; without --years the 2019 level)')
+    .option('--price-year <year>', 'price all figures at this year\'s prices (default: each year at its own prices; counts without a year at the rate\'s 2019 prices)')
     .option('--years <from-to>', 'project over these years, e.g. 2025-2030 (one row per key and year)')
     .option('--from <year>', 'first projected year (with --to)')
     .option('--to <year>', 'last projected year (with --from)')

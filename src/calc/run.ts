@@ -178,10 +178,17 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
   // Rows inside other rows' areas, in every format (engine/nested-keys.ts).
   const nested = new NestedKeys();
   const rows: ResultRow[] = [];
-  // Plain csv and json stream row by row, so memory stays flat however large the input; rules
+  // Plain csv, json and md stream row by row, so memory stays flat however large the input; rules
   // (pots need every row) and --explain need them all. --year is checked against the rows' own
-  // years once all are read, so it does not stream.
-  const streaming = (format === 'csv' || format === 'json') && ruleSets.length === 0 && options.explain === undefined && options.year === undefined;
+  // years once all are read, so it does not stream; nor does md of rows with a year column, whose
+  // table has a Year column only when the rows turn out to span several years.
+  const plainRun = ruleSets.length === 0 && options.explain === undefined && options.year === undefined;
+  const streaming = plainRun && (format === 'csv' || format === 'json' || (format === 'md' && !input.plan.hasYearColumn));
+  // Streamed md: the head from the report's layout, each row as it comes, the totals and notes at the end,
+  // worked out on one row of each combination of statuses (the legend names the letters used).
+  const md = streaming && format === 'md'
+    ? { lang: humanSettings(options).lang, kinds: new Map<string, ResultRow>(), ...(await import('../output/human.js')), ...(await import('../output/markdown.js')) }
+    : null;
   let streamed: ReturnType<typeof csvRenderer> | null = null;
   // Streamed json: the rows as they come (output/json.ts puts them first), the totals of each year kept.
   const json = streaming && format === 'json' ? new JsonObjectWriter() : null;
@@ -202,7 +209,8 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
       const job = { spec: plain, locale, parameters, priceYear: options.priceYear ?? null, countsYear, imputation: imputed, allowMissing: options.allowMissing };
       ({ usedRegister } = await streamParallel(input.plan, job, workers, { output, header: renderer.header(), totals, warnings, nested }));
     } else for await (const batch of input.plan.batches()) {
-      if (streaming && !streamed && !json) {
+      if (md && index === 0) output.write(md.markdownHead(md.humanTable({ meta, rows: [], totals: totals.result(), warnings: [], extra: [] }, locale, md.lang)));
+      if (streaming && !streamed && !json && !md) {
         streamed = csvRenderer({ locale });
         output.write(streamed.header());
       }
@@ -218,6 +226,11 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
           index++;
           (byYear.get(row.year) ?? byYear.set(row.year, new TotalsAccumulator()).get(row.year) as TotalsAccumulator).add(row);
           rateLevels.add(row.rateCents);
+        } else if (md) {
+          text += md.markdownLine(MD_NUMERIC, md.plainRowCells(row, locale));
+          index++;
+          const kind = `${row.eu2Status} ${row.insuredStatus} ${row.netStatus} ${row.costStatus}`;
+          if (!md.kinds.has(kind)) md.kinds.set(kind, row);
         } else if (streamed) text += streamed.row(row, index++);
         else rows.push(row);
       }
@@ -226,6 +239,10 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
     nested.warn(warnings);
     const populationUnknown = warnings.list().some((w) => w.code === 'population-unknown');
     meta.population = describePopulation(usedRegister || input.plan.populationFromRegister(), populationUnknown, shipped);
+    if (md) {
+      if (index === 0) output.write(md.markdownHead(md.humanTable({ meta, rows: [], totals: totals.result(), warnings: [], extra: [] }, locale, md.lang)));
+      output.write(md.markdownTail(md.humanTable({ meta, rows: [...md.kinds.values()], totals: totals.result(), warnings: warnings.list(), extra: [] }, locale, md.lang)));
+    }
     if (json) {
       // The rest of the document, as renderJson writes it after the rows (output/json.ts jsonTail).
       const years = [...byYear.keys()].filter((y): y is number => y !== null).sort((a, b) => a - b);
@@ -356,6 +373,9 @@ function rateMeta(rate: ResolvedRate): CalcMeta['rate'] {
       : {}),
   };
 }
+
+/** The alignment of a streamed md table's columns: key and name are text, the figures numbers (output/human.ts). */
+const MD_NUMERIC = { numeric: [false, false, true, true, true, true, true, true, true] };
 
 /** The budget year of a row: --year, else the row's own year, else the dataset's reference year. */
 function budgetYear(year: number | undefined, dataYear: number | null): (row: ResultRow) => number | null {

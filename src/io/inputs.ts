@@ -41,6 +41,8 @@ export interface InputPlan {
   batches: () => AsyncGenerator<InputRow[]>;
   /** False when no input has an insured column at all (so every count would be estimated). */
   hasInsuredColumn: boolean;
+  /** Whether any input has a year column (rows of several years possible). */
+  hasYearColumn: boolean;
   /** A quote-free combined file on disk, which calc may read in parallel; null otherwise. */
   plain?: PlainFileSpec | null;
   /** The duplicate-key guard of a combined file and how to read its rows again. */
@@ -258,6 +260,7 @@ export async function combinedInput(source: InputSource, options: InputOptions):
     years: () => assembler.years,
     batches,
     hasInsuredColumn,
+    hasYearColumn: reader.has('year'),
     plain,
     keyGuard: { guard, rows: partialBatches },
   };
@@ -385,6 +388,8 @@ export async function joinedInput(
     years: () => years,
     batches,
     hasInsuredColumn: files.insured !== undefined || eu2.rows.values().next().value?.insured !== undefined,
+    // A joined row has a year when its key has one (io/rows.ts keyOf).
+    hasYearColumn: [eu2.rows, ...others.map((o) => o.data.rows)].some((rows) => [...rows.values()].some((row) => row.year !== null)),
   };
 }
 

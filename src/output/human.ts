@@ -59,6 +59,26 @@ function extraLabel(column: ExtraColumn, lang: Lang): string {
   return `${prefix}${term(lang, found[1])}`;
 }
 
+/** The method's figures of a row (or totals) as table and md show them, each with its status letter. */
+export function figureCells(row: ResultRow | Totals, locale: Locale): string[] {
+  const count = (n: number | null): string => (n === null ? '' : groupDigits(n, locale));
+  const money = (cents: number | null): string => (cents === null ? '' : formatHundredths(cents, { locale, grouped: true }));
+  return [
+    count(row.population),
+    marked(count(row.eu2), row.eu2Status),
+    marked(count(row.insured), row.insuredStatus),
+    marked(count(row.net), row.netStatus),
+    marked(money(row.costCents), row.costStatus),
+    marked(money(row.costPerInhabitantCents), row.costStatus),
+    marked(money(row.eu2ShareBasisPoints), row.eu2Status),
+  ];
+}
+
+/** One row's cells without a year column and extra columns, terminal-safe (a streamed md table, calc/run.ts). */
+export function plainRowCells(row: ResultRow, locale: Locale): string[] {
+  return [row.ags, row.name, ...figureCells(row, locale)].map(safeText);
+}
+
 export function humanTable(report: CalcReport, locale: Locale, lang: Lang = DEFAULT_LANG): HumanTable {
   const t = (key: TermKey, values?: Record<string, string | number>): string => (values ? fill(lang, key, values) : term(lang, key));
   const count = (n: number | null): string => (n === null ? '' : groupDigits(n, locale));
@@ -71,13 +91,7 @@ export function humanTable(report: CalcReport, locale: Locale, lang: Lang = DEFA
     ags,
     name,
     ...year,
-    count(row.population),
-    marked(count(row.eu2), row.eu2Status),
-    marked(count(row.insured), row.insuredStatus),
-    marked(count(row.net), row.netStatus),
-    marked(money(row.costCents), row.costStatus),
-    marked(money(row.costPerInhabitantCents), row.costStatus),
-    marked(money(row.eu2ShareBasisPoints), row.eu2Status),
+    ...figureCells(row, locale),
   ];
   // An extra figure (a claim, a range bound) with the letter of its status column; text as it is.
   const statusColumn = new Map(report.extra.filter((c): c is StatusColumn => c.kind === 'status').map((c) => [c.key, c]));
@@ -144,7 +158,7 @@ export function humanTable(report: CalcReport, locale: Locale, lang: Lang = DEFA
   const safe = (cells: string[]): string[] => cells.map(safeText);
   return {
     explains: explains.map(safeLines), head: head.map(safeText), rows: rows.map(safe), // One row is its own total: no totals line to repeat it.
-    totals: report.rows.length === 1 ? [] : totals.map(safe), notes: notes.map(safeLines),
+    totals: report.totals.rows === 1 ? [] : totals.map(safe), notes: notes.map(safeLines),
     references: references.list().map(safeLines), referencesHeading: t('note.sources'), numeric, keyColumns: hasYear ? 3 : 2,
   };
 }

@@ -84,3 +84,13 @@ describe('--explain on a projection', () => {
     expect(claim(projected.stdout)).toBe(claim(once.stdout));
   });
 });
+
+describe('streamed md', () => {
+  it.each([[['--land', '05']], [['--lang', 'en']]])('is byte for byte the md of the same report at hand (%j)', async (args) => {
+    // Plain md streams row by row; --year (the data's own year) keeps every row in memory instead.
+    const streamed = await runCli(['calc', ...args, '--format', 'md']);
+    const atHand = await runCli(['calc', ...args, '--year', '2025', '--format', 'md']);
+    expect(streamed.code).toBe(0);
+    expect(streamed.stdout).toBe(atHand.stdout);
+  });
+});

@@ -2,7 +2,8 @@
 // EU2 residents at 2 % of the population), through the CLI as a user runs it. Prints numbers,
 // asserts nothing. `npm run build && node scripts/bench-projection.mjs [--runs 3]`
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { gemeindenFile } from './bench-gemeinden.mjs';
 import { join } from 'node:path';
 
 const at = process.argv.indexOf('--runs');
@@ -10,14 +11,7 @@ const runs = at >= 0 ? Number(process.argv[at + 1]) : 3;
 const BIN = join(process.cwd(), 'bin', 'burden.js');
 const DIR = join(process.cwd(), 'bench');
 mkdirSync(DIR, { recursive: true });
-const gemeinden = join(DIR, 'gemeinden.csv');
-if (!existsSync(gemeinden)) {
-  const register = spawnSync('node', [BIN, 'data', 'show', 'register-2024', '--format', 'csv'], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout.trim().split('\n');
-  // ags,ars,name,level,population: a name may hold commas, so level and population are read from the end.
-  const lines = register.slice(1).map((l) => l.split(',')).filter((c) => c.at(-2) === 'gemeinde' && c[0].length === 8)
-    .map((c) => `${c[0]},${Math.round(Number(c.at(-1)) * 0.02)},2025`);
-  writeFileSync(gemeinden, `ags,eu2,year\n${lines.join('\n')}\n`);
-}
+const gemeinden = gemeindenFile(BIN, DIR);
 const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 function measure(args) {
   const list = Array.from({ length: runs }, () => {

@@ -5,10 +5,11 @@
 //      alternating runs, rows/s and peak RSS (from /usr/bin/time).
 // Options: --rows 1000000,5000000  --runs 3  --skip-mlr  --startup-only
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { gemeindenFile } from './bench-gemeinden.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -123,15 +124,7 @@ async function reports() {
   console.log(`reports (median of ${runs}):`);
   time('calc --format html (every Kreis)', ['calc', '--format', 'html'], `${out}-de.html`);
   time('calc --format xlsx (every Kreis)', ['calc', '--format', 'xlsx'], `${out}-de.xlsx`);
-  // Every Gemeinde of the register with its population; EU2 residents at 2 % of it.
-  const gemeinden = join(DIR, 'gemeinden.csv');
-  if (!existsSync(gemeinden)) {
-    const register = spawnSync('node', [BIN, 'data', 'show', 'register-2024', '--format', 'csv'], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout.trim().split('\n');
-    // ags,ars,name,level,population: a name may hold commas, so level and population are read from the end.
-    const lines = register.slice(1).map((l) => l.split(',')).filter((c) => c.at(-2) === 'gemeinde' && c[0].length === 8)
-      .map((c) => `${c[0]},${Math.round(Number(c.at(-1)) * 0.02)},2025`);
-    writeFileSync(gemeinden, `ags,eu2,year\n${lines.join('\n')}\n`);
-  }
+  const gemeinden = gemeindenFile(BIN, DIR);
   time('calc --years 2025-2054 (Gemeinden) --format html', ['calc', gemeinden, '--years', '2025-2054', '--impute-insured', 'national-2019', '--format', 'html'], `${out}-proj.html`);
 }
 

@@ -112,7 +112,7 @@ export async function streamParallel(
     sinks.totals.absorb(message.totals);
     sinks.warnings.absorb(message.warnings);
     sinks.nested.absorb(message.nested);
-    if (message.text) sinks.output.write(message.text);
+    if (message.bytes.length > 0) sinks.output.write(message.bytes);
   };
 
   try {

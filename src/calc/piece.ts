@@ -29,7 +29,8 @@ export interface PieceJob {
 
 export interface PieceResult {
   id: number;
-  text: string;
+  /** The piece's csv, already UTF-8: moved to the main thread, not copied, and written as it is. */
+  bytes: Uint8Array;
   /**
    * The key (ags, or ags@year) of every row parsed, in order, joined by line breaks, and
    * their lines. `sorted` says the keys ascend, so the main thread needs only the first and
@@ -50,6 +51,8 @@ export interface PieceResult {
   error: { code: number; message: string; location: Location; suggestion: string | undefined } | null;
 }
 
+const encoder = new TextEncoder();
+
 export function pieceWorker(job: PieceJob): (id: number, bytes: Uint8Array, firstLine: number) => Promise<PieceResult> {
   const { spec } = job;
   const reader = new RowReader(spec.name, spec.header, spec.columns, spec.delimiter);
@@ -62,7 +65,7 @@ export function pieceWorker(job: PieceJob): (id: number, bytes: Uint8Array, firs
     const nested = new NestedKeys();
     const assembler = new RowAssembler({ columns: new Map(), allowMissing: job.allowMissing, warnings });
     const result: PieceResult = {
-      id, text: '', keys: '', first: '', last: '', sorted: true, lines: new Int32Array(0), count: 0,
+      id, bytes: new Uint8Array(0), keys: '', first: '', last: '', sorted: true, lines: new Int32Array(0), count: 0,
       totals: totals.snapshot(), warnings: [], nested: { outer: [], prefixes: [] }, usedRegister: false, error: null,
     };
     const keys: string[] = [];
@@ -92,7 +95,7 @@ export function pieceWorker(job: PieceJob): (id: number, bytes: Uint8Array, firs
       if (!user) throw error;
       result.error = { code: user.code, message: user.message, location: user.location, suggestion: user.suggestion };
     }
-    result.text = out;
+    result.bytes = encoder.encode(out);
     result.keys = keys.join('\n');
     result.first = keys[0] ?? '';
     result.last = keys[keys.length - 1] ?? '';

@@ -195,7 +195,7 @@ function kreisValues(rows: readonly ResultRow[]): { values: Map<string, { costCe
  * Beyond this many rows a page stops being readable (and runs to hundreds of MB): a long
  * projection's table then shows its last year, one line per area; csv, json and xlsx keep all.
  */
-export const HTML_TABLE_ROWS = 20_000;
+export const HTML_TABLE_ROWS = 2_000;
 
 function tableOf(report: CalcReport, columns: FigureColumn[], lang: Lang, onlyYear: number | null): HtmlReportModel['table'] {
   const kind = (c: FigureColumn): ColumnKind => (c.kind === 'year' ? 'text' : c.kind);

@@ -16,9 +16,9 @@ import { colorFor, printWarnings } from '../output/color.js';
 import { csvRenderer } from '../output/csv.js';
 import { jsonRow, jsonTail } from '../output/json.js';
 import { JsonObjectWriter } from '../output/json-pieces.js';
-import { type CalcMeta, type CalcReport, type ParameterFact, ownYearPrices } from '../output/report.js';
+import { type CalcMeta, type CalcReport, ownYearPrices } from '../output/report.js';
 import { BINARY_FORMATS, renderReport } from '../output/registry.js';
-import { type ParameterSet, valueAt } from '../engine/parameters.js';
+import { parameterFacts } from '../pipeline/parameter-facts.js';
 import type { ResolvedRate } from '../engine/rate.js';
 import { VERSION } from '../version.js';
 import { statSync } from 'node:fs';
@@ -330,26 +330,6 @@ async function potAreaRows(ruleSets: RuleSet[], rows: readonly ResultRow[], year
   return { rows: areaRows, note: area.note };
 }
 
-/**
- * The parameters in force in `year` (on 31 December, as `burden params` shows a value from its
- * date on), for the reports that list them. The price index is a series: of it, the two years the
- * rate was uprated between, as the rate used them (a year past the last index is carried forward).
- */
-function parameterFacts(parameters: ParameterSet, year: number, rate: ResolvedRate): ParameterFact[] {
-  const facts: ParameterFact[] = [];
-  for (const parameter of [...parameters.values()].sort((a, b) => a.name.localeCompare(b.name))) {
-    const head = { name: parameter.name, description: parameter.description, unit: parameter.unit };
-    if (parameter.unit === 'index') {
-      for (const index of rate.uprating ? [rate.uprating.from, rate.uprating.to] : []) {
-        facts.push({ ...head, value: index.thousandths / 1000, from: `${index.year}-01-01`, status: index.projected ? 'projected' : index.status, source: index.source });
-      }
-      continue;
-    }
-    const value = valueAt(parameter, `${year}-12-31`);
-    if (value) facts.push({ ...head, value: value.value, from: value.from, status: value.status, source: value.source });
-  }
-  return facts;
-}
 
 /** The rate as the metadata states it: its value at the rows' price level, its own level, status and the index used. */
 function rateMeta(rate: ResolvedRate): CalcMeta['rate'] {

@@ -8,6 +8,7 @@ import { nationalImputation } from '../engine/imputation.js';
 import { regionalImputation } from '../pipeline/regional-imputation.js';
 import { resolveLand } from '../io/lands.js';
 import { defaultDataset } from '../pipeline/default-data.js';
+import { parameterFacts } from '../pipeline/parameter-facts.js';
 import { type ParameterSet, requireParameter } from '../engine/parameters.js';
 import { inflationInForce } from '../engine/rate.js';
 import {
@@ -475,6 +476,9 @@ function reportMeta(prepared: PreparedExtrapolation, rows: readonly ResultRow[],
     overrides: m.overrides,
     notes: projectionNotes(m, locale),
     statuses: m.statuses,
+    // The parameters in force (of the first year), for the reports that list them (html, xlsx).
+    ...(prepared.options.format === 'html' || prepared.options.format === 'xlsx'
+      ? { parameters: parameterFacts(prepared.parameters, first?.year ?? rate.priceYear, rate.resolved) } : {}),
     projection: { input: m.input, aggregation: m.aggregation, years: m.years, prices: m.rate.prices, inflation_assumed: m.rate.inflation_assumed, growth: m.growth, range: m.range },
   };
 }

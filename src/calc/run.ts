@@ -16,7 +16,7 @@ import { colorFor, printWarnings } from '../output/color.js';
 import { csvRenderer } from '../output/csv.js';
 import { jsonRow, jsonTail } from '../output/json.js';
 import { JsonObjectWriter } from '../output/json-pieces.js';
-import { type CalcMeta, type CalcReport, ownYearPrices } from '../output/report.js';
+import { type CalcMeta, type CalcReport, Traces, ownYearPrices } from '../output/report.js';
 import { BINARY_FORMATS, renderReport } from '../output/registry.js';
 import { parameterFacts } from '../pipeline/parameter-facts.js';
 import type { ResolvedRate } from '../engine/rate.js';
@@ -27,7 +27,6 @@ import { asUserError, noInsuredColumn, strictFailure, userError } from '../pipel
 import { movedCountsNote, priceLevelNote, warnOfScenarios } from '../pipeline/report-checks.js';
 import { NestedKeys } from '../engine/nested-keys.js';
 import { flagOf } from '../options/cli-options.js';
-import type { TraceStep } from '../output/report.js';
 import { type ExplainContext, explainRow, explainedRows } from '../pipeline/explain.js';
 import { type AreaRows, applyScenarios, loadRuleSet } from '../pipeline/scenarios.js';
 import { AREA_DATASET, potArea } from '../pipeline/pot-area.js';
@@ -372,8 +371,8 @@ function requireYear(yearOf: (row: ResultRow) => number | null): (row: ResultRow
   };
 }
 
-export function explainRows(rows: ResultRow[], which: true | string, context: ExplainContext): Map<number, TraceStep[]> {
-  return new Map(explainedRows(rows, which).map((i) => [i, explainRow(rows[i] as ResultRow, i, context)]));
+export function explainRows(rows: ResultRow[], which: true | string, context: ExplainContext): Traces {
+  return new Traces(explainedRows(rows, which), (i) => explainRow(rows[i] as ResultRow, i, context));
 }
 
 /** A parameter's label for people: its description up to the first clause, at most about 60 characters, cut at a word. */

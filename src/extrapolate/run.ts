@@ -22,7 +22,7 @@ import { loadShippedData } from '../io/shipped.js';
 import { type Output, openOutput } from '../io/writer.js';
 import { colorFor, printWarnings } from '../output/color.js';
 import { csvRenderer } from '../output/csv.js';
-import { type CalcMeta, type CalcReport, type GrowthMeta, type ProjectionMeta, ownYearPrices } from '../output/report.js';
+import { type CalcMeta, type CalcReport, type GrowthMeta, type ProjectionMeta, Traces, ownYearPrices } from '../output/report.js';
 import { renderReport } from '../output/registry.js';
 import type { ParameterValue } from '../schema/parameter.js';
 import type { RuleSet } from '../schema/rules.js';
@@ -34,7 +34,6 @@ import { AREA_DATASET, potArea } from '../pipeline/pot-area.js';
 import { RangeColumns, rowsOfGroup } from '../pipeline/projected-rows.js';
 import { explainRow, explainedRows } from '../pipeline/explain.js';
 import type { Scenario } from '../engine/programmes.js';
-import type { TraceStep } from '../output/report.js';
 import { OFFICIAL, type Status, statusWord } from '../engine/status.js';
 import type { ResultRow } from '../engine/types.js';
 import { type Group, type PlannedGroups, alignSeries, checkBaseYears, fileGroups, paperGroups, readSeriesFile, totalsGroups, warnOfSeriesBase } from './inputs.js';
@@ -426,7 +425,7 @@ export async function emitExtrapolation(prepared: PreparedExtrapolation, output:
  * `--explain` on a projection: the chain of figures of the chosen municipality (or of every row)
  * in the first projected year, the year its counts are read for, as calc explains one year.
  */
-async function explainFirstYear(prepared: PreparedExtrapolation, rows: ResultRow[], scenarios: Scenario[]): Promise<Map<number, TraceStep[]>> {
+async function explainFirstYear(prepared: PreparedExtrapolation, rows: ResultRow[], scenarios: Scenario[]): Promise<Traces> {
   const { plan, parameters } = prepared;
   const which = prepared.options.explain === true || prepared.options.explain === false ? true : prepared.options.explain ?? true;
   const first = plan.years?.from ?? null;
@@ -435,19 +434,17 @@ async function explainFirstYear(prepared: PreparedExtrapolation, rows: ResultRow
   const national = nationalImputation(parameters);
   const { datasets } = await loadShippedData();
   const register = datasets.find((d) => d.name === 'register-2024');
-  const traces = new Map<number, TraceStep[]>();
-  for (const i of chosen) {
+  return new Traces(chosen, (i) => {
     const row = rows[i] as ResultRow;
-    traces.set(i, explainRow(row, i, {
+    return explainRow(row, i, {
       rate: plan.rateBook.at(row.year).resolved,
       imputation: { insured: national.insured, eu2: national.eu2 },
       populationSource: register ? `shipped dataset "${register.name}": ${register.source}, population ${register.reference_date}` : 'shipped municipality register',
       scenarios,
       yearOf: (r) => r.year,
       labelOf: (name) => parameters.get(name)?.description?.split(/[.;(]/)[0]?.trim(),
-    }));
-  }
-  return traces;
+    });
+  });
 }
 
 /** The report's metadata in the one shape every path has (output/report.ts CalcMeta), with the projection's facts. */

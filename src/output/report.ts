@@ -108,7 +108,7 @@ export interface CalcReport {
   /** When the rows span several years: the totals of each (and `totals` counts no persons). */
   yearTotals?: (Totals & { year: number })[];
   /** Per row index, when --explain asked for it. */
-  traces?: Map<number, TraceStep[]>;
+  traces?: Traces;
 }
 
 export interface RenderOptions {
@@ -166,3 +166,27 @@ export interface ProjectionMeta {
 /** The price rule's words when rows are priced at the levels of their own years (engine/rate.ts RateBook). */
 export const ownYearPrices = (baseYear: number): string =>
   `each row at the prices of its own year: rate(y) = round(rate × VPI(y) / VPI(${baseYear}), 2 decimals); rows without a year at ${baseYear} prices`;
+
+/**
+ * The explained rows' chains, by row index. Made when a renderer asks for one, not kept: the
+ * chains of a million rows (--explain on every row) would not fit in memory at once.
+ */
+export class Traces implements Iterable<[number, TraceStep[]]> {
+  private readonly chosen: ReadonlySet<number>;
+
+  constructor(indexes: readonly number[], private readonly make: (index: number) => TraceStep[]) {
+    this.chosen = new Set(indexes);
+  }
+
+  get size(): number {
+    return this.chosen.size;
+  }
+
+  get(index: number): TraceStep[] | undefined {
+    return this.chosen.has(index) ? this.make(index) : undefined;
+  }
+
+  *[Symbol.iterator](): Iterator<[number, TraceStep[]]> {
+    for (const index of this.chosen) yield [index, this.make(index)];
+  }
+}

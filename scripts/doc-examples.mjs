@@ -6,14 +6,15 @@
 // - Only fenced blocks opened with ```sh are run. Output, file contents and anything else that
 //   is not a command go in ```text (or any other) blocks, which are never run.
 // - In a ```sh block every non-empty line is a command, except lines starting with `#`. A line
-//   ending in `\` continues on the next. The lines of one block run in order, in one fresh
-//   temporary folder, so `printf … > file.csv` on one line sets up the input of the next.
+//   ending in `\` continues on the next. Each command runs alone, in a fresh temporary folder,
+//   as a reader copies one line: a command that needs a file makes it on the same line
+//   (`printf … > file.csv && node bin/burden.js calc file.csv`).
 // - `node bin/burden.js` anywhere in a line, and `burden` where a command starts (line start,
 //   after `|`, `&&`, `||`, `;`), run this repository's bin/burden.js by absolute path. An
 //   example may name no other file of the repository: it runs outside it.
 // - A leading `npm ci && ` is dropped (the repository is installed and built when this runs);
 //   a line that runs `npm test` is skipped, since `npm test` is what runs this script.
-// - A command must exit 0, unless the line ends in `# exit N` (then it must exit N).
+// - A command must exit 0: one that shows an error says so with `|| echo "exit $?"`.
 // Blocks run two at a time (the project's machine has two cores); each command may take 60 s.
 //
 // Usage: node scripts/doc-examples.mjs [--list]   (--list prints the commands without running them)
@@ -29,7 +30,7 @@ const BIN = join(ROOT, 'bin', 'burden.js');
 const PARALLEL = 2;
 const TIMEOUT_MS = 60_000;
 
-/** Every ```sh block of one Markdown file, as {file, line, commands: [{line, text, expect}]}. */
+/** Every ```sh block of one Markdown file, as {file, line, commands: [{line, text}]}. */
 export function extractBlocks(file, markdown) {
   const blocks = [];
   const lines = markdown.split('\n');
@@ -58,8 +59,7 @@ export function extractBlocks(file, markdown) {
     pending = null;
     const trimmed = text.trim();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
-    const expect = /#\s*exit\s+(\d+)\s*$/.exec(trimmed);
-    block.commands.push({ line: start, text: trimmed, expect: expect ? Number(expect[1]) : 0 });
+    block.commands.push({ line: start, text: trimmed });
   }
   return blocks;
 }
@@ -103,22 +103,20 @@ function run(shell, cwd) {
 }
 
 async function runBlock(block) {
-  const cwd = mkdtempSync(join(tmpdir(), 'burden-doc-'));
   const failures = [];
   let ran = 0;
-  try {
-    for (const command of block.commands) {
-      const shell = toShell(command.text);
-      if (shell === null) continue;
-      ran++;
+  for (const command of block.commands) {
+    const shell = toShell(command.text);
+    if (shell === null) continue;
+    ran++;
+    // Each command alone, in a folder of its own: no line may rely on another having run.
+    const cwd = mkdtempSync(join(tmpdir(), 'burden-doc-'));
+    try {
       const { code, stderr } = await run(shell, cwd);
-      if (code !== command.expect) {
-        failures.push({ where: `${relative(ROOT, block.file)}:${command.line}`, text: command.text, code, expect: command.expect, stderr });
-        break; // Later lines of the block usually depend on this one.
-      }
+      if (code !== 0) failures.push({ where: `${relative(ROOT, block.file)}:${command.line}`, text: command.text, code, stderr });
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
     }
-  } finally {
-    rmSync(cwd, { recursive: true, force: true });
   }
   return { ran, failures };
 }
@@ -155,7 +153,7 @@ async function main() {
   }
   failures.sort((a, b) => a.where.localeCompare(b.where, 'en', { numeric: true }));
   for (const f of failures) {
-    console.error(`FAIL ${f.where}: exit ${f.code}, expected ${f.expect}: ${f.text}`);
+    console.error(`FAIL ${f.where}: exit ${f.code}, expected 0: ${f.text}`);
     const tail = f.stderr.trim().split('\n').slice(-3).join('\n    ');
     if (tail) console.error(`    ${tail}`);
   }

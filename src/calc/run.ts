@@ -27,7 +27,7 @@ import { asUserError, noInsuredColumn, strictFailure, userError } from '../pipel
 import { movedCountsNote, priceLevelNote, warnOfScenarios } from '../pipeline/report-checks.js';
 import { NestedKeys } from '../engine/nested-keys.js';
 import { flagOf } from '../options/cli-options.js';
-import { type ExplainContext, explainRow, explainedRows } from '../pipeline/explain.js';
+import { type ExplainContext, explainRow, explainedRows, parameterLabel, registerSource } from '../pipeline/explain.js';
 import { type AreaRows, applyScenarios, loadRuleSet } from '../pipeline/scenarios.js';
 import { AREA_DATASET, potArea } from '../pipeline/pot-area.js';
 import type { RuleSet } from '../schema/rules.js';
@@ -291,7 +291,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
           populationSource: registerSource(shipped),
           scenarios: applied?.scenarios ?? [],
           yearOf,
-          labelOf: (name) => shortLabel(parameters.get(name)?.description),
+          labelOf: (name) => parameterLabel(parameters.get(name)?.description),
         });
       }
       const paint = await colorFor(options.output ? {} : process.stdout);
@@ -316,11 +316,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
  */
 async function potAreaRows(ruleSets: RuleSet[], rows: readonly ResultRow[], yearOf: (row: ResultRow) => number, context: MethodContext,
   warnings: WarningCollector): Promise<AreaRows<ResultRow>> {
-  const area = await potArea(ruleSets, rows);
-  for (const land of area.uncovered) {
-    warnings.add('pot-upper-bound', 'no shipped data covers the area of a fixed pot: it is shared over the input\'s rows only, so its claims are an upper bound (give counts for every municipality of the area)',
-      land === '' ? 'all of Germany' : `Land ${land}`);
-  }
+  const area = await potArea(ruleSets, rows, warnings);
   const years = [...new Set(rows.map(yearOf))];
   const areaRows = years.flatMap((year) => area.counts.map((count, i) => applyMethod({
     ags: count.ags, name: count.name, year, population: count.population, populationFrom: 'register', eu2: count.eu2, insured: null,
@@ -375,18 +371,7 @@ export function explainRows(rows: ResultRow[], which: true | string, context: Ex
   return new Traces(explainedRows(rows, which), (i) => explainRow(rows[i] as ResultRow, i, context));
 }
 
-/** A parameter's label for people: its description up to the first clause, at most about 60 characters, cut at a word. */
-function shortLabel(description: string | undefined): string | undefined {
-  const clause = description?.split(/[.:;(]\s/)[0]?.trim();
-  if (!clause || clause.length <= 60) return clause;
-  return `${clause.slice(0, 60).replace(/\s+\S*$/, '')} …`;
-}
 
-/** The shipped register as a source: its title, source and reference date, from data/datasets/datasets.json. */
-function registerSource(shipped: ShippedData): string {
-  const info = shipped.datasets.find((d) => d.name === 'register-2024');
-  return info ? `shipped dataset "${info.name}": ${info.source}, population ${info.reference_date}` : 'shipped municipality register';
-}
 
 function describePopulation(fromRegister: boolean, unknown: boolean, shipped: ShippedData): string {
   if (fromRegister) {

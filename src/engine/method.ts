@@ -56,6 +56,16 @@ export function figureStatuses(eu2Status: number, insuredStatus: number, rateSta
   return { net, cost: combine(net, rateStatus) };
 }
 
+/**
+ * Cost per inhabitant (cents) and EU2 residents as a share of the population (hundredths of a
+ * percent), each rounded once; both unknown without a population above 0. The one rule for a
+ * row, a projected year (whose population stays at its base-year count) and a total.
+ */
+export function perInhabitant(costCents: number, eu2: number, population: number | null): { costPerInhabitantCents: number | null; eu2ShareBasisPoints: number | null } {
+  if (population === null || population <= 0) return { costPerInhabitantCents: null, eu2ShareBasisPoints: null };
+  return { costPerInhabitantCents: roundDiv(costCents, population), eu2ShareBasisPoints: roundDiv(mulExact(eu2, 10_000), population) };
+}
+
 /** Net persons: EU2 residents less insured employees, never below 0 (a negative difference is clamped). */
 export function netPersons(eu2: number, insured: number): number {
   const difference = eu2 - insured;
@@ -78,7 +88,6 @@ export function applyMethod(row: InputRow, context: MethodContext): ResultRow {
   const netStatus = combine(OFFICIAL, insuredStatus);
   const costStatus = combine(netStatus, rate.status);
   const population = row.population;
-  const hasPopulation = population !== null && population > 0;
   const result: ResultRow = {
     ags: row.ags,
     name: row.name,
@@ -93,8 +102,7 @@ export function applyMethod(row: InputRow, context: MethodContext): ResultRow {
     netClamped: row.eu2 < insured,
     rateCents: rate.cents,
     costCents,
-    costPerInhabitantCents: hasPopulation ? roundDiv(costCents, population) : null,
-    eu2ShareBasisPoints: hasPopulation ? roundDiv(mulExact(row.eu2, 10_000), population) : null,
+    ...perInhabitant(costCents, row.eu2, population),
     eu2Status: OFFICIAL,
     insuredStatus,
     netStatus,
@@ -169,7 +177,6 @@ export class TotalsAccumulator {
 
   result(): SameYearTotals {
     const s = this.state;
-    const withPopulation = s.populationKnown && s.population > 0;
     return {
       rows: s.rows,
       population: s.populationKnown ? s.population : null,
@@ -178,8 +185,7 @@ export class TotalsAccumulator {
       insuredEstimated: s.insuredEstimated,
       net: s.net,
       costCents: s.costCents,
-      costPerInhabitantCents: withPopulation ? roundDiv(s.costCents, s.population) : null,
-      eu2ShareBasisPoints: withPopulation ? roundDiv(mulExact(s.eu2, 10_000), s.population) : null,
+      ...perInhabitant(s.costCents, s.eu2, s.populationKnown ? s.population : null),
       // A sum of several rows is computed by the tool: at least derived.
       eu2Status: s.rows > 1 ? combine(s.eu2Status, DERIVED) : s.eu2Status,
       insuredStatus: s.rows > 1 ? combine(s.insuredStatus, DERIVED) : s.insuredStatus,

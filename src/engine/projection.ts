@@ -1,7 +1,6 @@
 // Longer than ~300 lines on purpose: the projection of one row over its years and its range band, kept together because they share the reusable typed-array buffer that makes 330,000 rows fast.
 import { DomainError } from './errors.js';
-import type { ParameterStatus } from '../schema/parameter.js';
-import { DERIVED, ESTIMATED, OFFICIAL, PROJECTED, combine, rankOf } from './status.js';
+import { DERIVED, ESTIMATED, OFFICIAL, PROJECTED, combine } from './status.js';
 export { DERIVED, ESTIMATED, OFFICIAL, PROJECTED, combine };
 import { type InsuredImputation, figureStatuses, imputeInsured, netPersons } from './method.js';
 import { InexactError, mulExact, roundDiv } from './money.js';
@@ -27,8 +26,6 @@ export { ProjectionTotals } from './projection-totals.js';
  * recomputed by hand from the previous year's printed figure.
  */
 
-/** A parameter's status as a rank code of the one scale (engine/status.ts). */
-export const statusOfParameter = (status: ParameterStatus): number => rankOf(status);
 
 // ---------------------------------------------------------------------------------------
 // Rates per year

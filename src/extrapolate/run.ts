@@ -32,7 +32,7 @@ import { loadRuleSet } from '../pipeline/scenarios.js';
 import { type AreaRows, applyScenarios } from '../pipeline/scenarios.js';
 import { AREA_DATASET, potArea } from '../pipeline/pot-area.js';
 import { RangeColumns, rowsOfGroup } from '../pipeline/projected-rows.js';
-import { explainRow, explainedRows } from '../pipeline/explain.js';
+import { explainRow, explainedRows, parameterLabel, registerSource } from '../pipeline/explain.js';
 import type { Scenario } from '../engine/programmes.js';
 import { OFFICIAL, type Status, statusWord } from '../engine/status.js';
 import type { ResultRow } from '../engine/types.js';
@@ -321,11 +321,7 @@ function projectionNotes(meta: ExtrapolateMeta, locale: Locale): string[] {
  */
 async function projectedArea(prepared: PreparedExtrapolation, rows: readonly ResultRow[]): Promise<AreaRows<ResultRow> | undefined> {
   const { plan, ruleSets, warnings } = prepared;
-  const area = await potArea(ruleSets, rows);
-  for (const land of area.uncovered) {
-    warnings.add('pot-upper-bound', 'no shipped data covers the area of a fixed pot: it is shared over the input\'s rows only, so its claims are an upper bound (give counts for every municipality of the area)',
-      land === '' ? 'all of Germany' : `Land ${land}`);
-  }
+  const area = await potArea(ruleSets, rows, warnings);
   if (area.counts.length === 0) return undefined;
   const from = plan.years?.from ?? null;
   const usable = area.counts.filter((c) => from === null || c.year <= from);
@@ -432,17 +428,16 @@ async function explainFirstYear(prepared: PreparedExtrapolation, rows: ResultRow
   const inFirst = rows.flatMap((row, i) => (first === null || row.year === first ? [i] : []));
   const chosen = explainedRows(inFirst.map((i) => rows[i] as ResultRow), which).map((k) => inFirst[k] as number);
   const national = nationalImputation(parameters);
-  const { datasets } = await loadShippedData();
-  const register = datasets.find((d) => d.name === 'register-2024');
+  const populationSource = registerSource(await loadShippedData());
   return new Traces(chosen, (i) => {
     const row = rows[i] as ResultRow;
     return explainRow(row, i, {
       rate: plan.rateBook.at(row.year).resolved,
       imputation: { insured: national.insured, eu2: national.eu2 },
-      populationSource: register ? `shipped dataset "${register.name}": ${register.source}, population ${register.reference_date}` : 'shipped municipality register',
+      populationSource,
       scenarios,
       yearOf: (r) => r.year,
-      labelOf: (name) => parameters.get(name)?.description?.split(/[.;(]/)[0]?.trim(),
+      labelOf: (name) => parameterLabel(parameters.get(name)?.description),
     });
   });
 }

@@ -1,4 +1,5 @@
 import { usageError } from '../errors.js';
+import type { ShippedData } from '../io/shipped.js';
 import { toScaled } from '../engine/money.js';
 import type { ResolvedNumber, Scenario } from '../engine/programmes.js';
 import type { ResolvedRate } from '../engine/rate.js';
@@ -211,4 +212,17 @@ export function explainedRows(rows: readonly ResultRow[], which: true | string):
       .filter((c) => c.d <= Math.max(2, Math.floor(wanted.length / 3))).sort((a, b) => a.d - b.d).slice(0, 3).map((c) => c.ags);
   throw usageError(`--explain ${wanted}: no row has that key or name`,
     near.length ? `did you mean ${near.map(label).join(', or ')}?` : 'give a key (AGS) or a name from the input, or --explain alone for every row');
+}
+
+/** A parameter's human label for --explain: the first clause of its description, at most about 60 characters. */
+export function parameterLabel(description: string | undefined): string | undefined {
+  const clause = description?.split(/[.:;(]\s/)[0]?.trim();
+  if (!clause || clause.length <= 60) return clause;
+  return `${clause.slice(0, 60).replace(/\s+\S*$/, '')} …`;
+}
+
+/** The shipped register as the source of a population: its title, source and reference date. */
+export function registerSource(shipped: ShippedData): string {
+  const info = shipped.datasets.find((d) => d.name === 'register-2024');
+  return info ? `shipped dataset "${info.name}": ${info.source}, population ${info.reference_date}` : 'shipped municipality register';
 }

@@ -1,3 +1,5 @@
+import type { WarningCollector } from '../engine/method.js';
+import { LANDS } from '../io/lands.js';
 import { loadRegister } from '../io/shipped.js';
 import type { RuleSet } from '../schema/rules.js';
 import { findDataset, readDataset } from '../io/datasets.js';
@@ -25,8 +27,6 @@ export interface PotArea {
   counts: AreaCount[];
   /** The sentence for the notes: whose key figures the pots were shared over. */
   note: string | null;
-  /** Land prefixes of pot programmes that the shipped data does not cover (claims there are an upper bound). */
-  uncovered: string[];
 }
 
 /** A key that stands for all of Germany (the paper's national figure, a total): it covers every Kreis. */
@@ -49,9 +49,10 @@ const potLands = (ruleSets: readonly RuleSet[]): string[] | null => {
 };
 
 /** The Kreise of the shipped data not already in the input, for rule sets with a fixed pot; none otherwise. */
-export async function potArea(ruleSets: readonly RuleSet[], input: readonly { ags: string; eu2: number; population: number | null }[]): Promise<PotArea> {
+export async function potArea(ruleSets: readonly RuleSet[], input: readonly { ags: string; eu2: number; population: number | null }[],
+  warnings: WarningCollector): Promise<PotArea> {
   const lands = potLands(ruleSets);
-  if (!lands) return { counts: [], note: null, uncovered: [] };
+  if (!lands) return { counts: [], note: null };
   const info = await findDataset(AREA_DATASET);
   const table = await readDataset(info);
   const register = await loadRegister('kreis');
@@ -59,8 +60,12 @@ export async function potArea(ruleSets: readonly RuleSet[], input: readonly { ag
   const [agsAt, nameAt, eu2At, populationAt] = [col('ags'), col('name'), col('eu2'), col('population')];
   const year = Number(info.reference_date.slice(0, 4));
   const shippedLands = new Set(table.rows.map((r) => (r[agsAt] ?? '').slice(0, 2)));
-  // The whole of Germany is covered only by a dataset with every Land (16).
-  const uncovered = lands.filter((land) => (land === '' ? shippedLands.size < 16 : !shippedLands.has(land)));
+  // The whole of Germany is covered only by a dataset with every Land.
+  const uncovered = lands.filter((land) => (land === '' ? shippedLands.size < LANDS.length : !shippedLands.has(land)));
+  for (const land of uncovered) {
+    warnings.add('pot-upper-bound', 'no shipped data covers the area of a fixed pot: it is shared over the input\'s rows only, so its claims are an upper bound (give counts for every municipality of the area)',
+      land === '' ? 'all of Germany' : `Land ${land}`);
+  }
   const counts: AreaCount[] = [];
   let replaced = 0;
   for (const row of table.rows) {
@@ -86,5 +91,5 @@ export async function potArea(ruleSets: readonly RuleSet[], input: readonly { ag
     : `Fixed pots are shared over the programme's whole area: the input's ${input.length} row(s)${replaced ? ` (standing for ${replaced} Kreis(e) of the area)` : ''} and ` +
       `${counts.length} further Kreis(e) with their counts from the shipped dataset "${info.name}" (${info.reference_date}; insured estimated from the national ratio), ` +
       'which share the pots but are not shown; a Gemeinde of the input is taken out of its Kreis\'s counts.';
-  return { counts, note, uncovered };
+  return { counts, note };
 }

@@ -1,4 +1,4 @@
-import { mulExact, roundDiv } from '../engine/money.js';
+import { perInhabitant } from '../engine/method.js';
 import { type Group, type ProjectionBuffer, type ProjectionPlan, type ProjectionTotals, RANGE_DRIVERS } from '../engine/projection.js';
 import { ASSUMPTION, combine, statusWord } from '../engine/status.js';
 import type { Origin, ResultRow } from '../engine/types.js';
@@ -10,7 +10,6 @@ import type { ExtraColumn, NumberColumn, StatusColumn, TextColumn } from '../out
  * base-year count (none is projected); per-inhabitant figures and EU2 shares rest on it.
  */
 export function rowsOfGroup(group: Group, b: ProjectionBuffer, plan: ProjectionPlan, origin: Origin): ResultRow[] {
-  const population = group.population !== null && group.population > 0 ? group.population : null;
   const rows: ResultRow[] = [];
   for (let i = 0; i < b.length; i++) {
     const eu2 = b.eu2[i] as number;
@@ -30,8 +29,7 @@ export function rowsOfGroup(group: Group, b: ProjectionBuffer, plan: ProjectionP
       netClamped: b.clamped[i] === 1,
       rateCents: b.rateCents[i] as number,
       costCents,
-      costPerInhabitantCents: population === null ? null : roundDiv(costCents, population),
-      eu2ShareBasisPoints: population === null ? null : roundDiv(mulExact(eu2, 10_000), population),
+      ...perInhabitant(costCents, eu2, group.population),
       eu2Status: b.eu2Status[i] as number,
       insuredStatus: b.insuredStatus[i] as number,
       netStatus: b.netStatus[i] as number,
@@ -42,9 +40,6 @@ export function rowsOfGroup(group: Group, b: ProjectionBuffer, plan: ProjectionP
   }
   return rows;
 }
-
-/** The range columns (--range): bounds of net persons and cost, their status and the driver. */
-export const RANGE_KEYS = ['net_low', 'net_high', 'cost_low_eur', 'cost_high_eur', 'range_status', 'range_driver'] as const;
 
 /**
  * The low–high band of every row as extra columns, filled group by group; the bounds rest on an

@@ -4,7 +4,7 @@ import { DERIVED, ESTIMATED, OFFICIAL, PROJECTED, combine } from './status.js';
 export { DERIVED, ESTIMATED, OFFICIAL, PROJECTED, combine };
 import { type InsuredImputation, figureStatuses, imputeInsured, netPersons } from './method.js';
 import { InexactError, mulExact, roundDiv } from './money.js';
-import type { ParameterSet } from './parameters.js';
+import { type ParameterSet, requireParameter } from './parameters.js';
 import { type PriceIndex, RateBook, resolveRate } from './rate.js';
 import { formatPpmPercent } from './series.js';
 import { type Growth, type GrowthContext, type GrowthSpec, type YearlySeries, resolveGrowth } from './growth.js';
@@ -378,11 +378,10 @@ export interface PlanOptions {
 }
 
 /**
- * The default band for EU2 growth: the trend of the last 3 against the last 8 years (issue 4),
- * widened to take in the central growth, so that the band always holds it.
+ * The paper's period for the default range: the last five years of its Table 1 (Arbeitspapier
+ * S. 8), ending in the year of its national count (parameter eu2_residents_de: 2014–2019).
  */
-/** The default range brackets the recent trend with the paper's period, 2014–2019 (5 years to 2019), and no growth. */
-export const RANGE_TRENDS = [{ years: 5, to: 2019 }] as const;
+const PAPER_TREND_YEARS = 5;
 
 /** Growths with one yearly rate (constant, rate, trend) can be ordered by it; a series cannot. */
 const hasRate = (growth: Growth): boolean => growth.kind === 'constant' || growth.kind === 'rate' || growth.kind === 'trend';
@@ -393,7 +392,7 @@ const hasRate = (growth: Growth): boolean => growth.kind === 'constant' || growt
  * central growth, so that low ≤ central ≤ high always holds and the range brackets what was
  * observed; a low or high growth given for the run replaces them.
  */
-function rangeGrowths(central: Growth, options: { eu2Low?: GrowthSpec; eu2High?: GrowthSpec }, context: GrowthContext): { low: Growth; high: Growth } {
+function rangeGrowths(central: Growth, options: { eu2Low?: GrowthSpec; eu2High?: GrowthSpec }, context: GrowthContext, paperYear: number): { low: Growth; high: Growth } {
   const given = (spec: GrowthSpec | undefined, bound: 'low' | 'high', wrong: (ppm: number) => boolean, relation: string): Growth | null => {
     if (!spec) return null;
     const growth = resolveGrowth(spec, context);
@@ -408,7 +407,7 @@ function rangeGrowths(central: Growth, options: { eu2Low?: GrowthSpec; eu2High?:
   if (low && high) return { low, high };
   const candidates = [
     resolveGrowth({ kind: 'constant' }, context), resolveGrowth({ kind: 'trend', years: null }, context),
-    ...RANGE_TRENDS.map((t) => resolveGrowth({ kind: 'trend', years: t.years, to: t.to }, context)), ...(hasRate(central) ? [central] : []),
+    resolveGrowth({ kind: 'trend', years: PAPER_TREND_YEARS, to: paperYear }, context), ...(hasRate(central) ? [central] : []),
   ];
   // Ties keep the first: a trend over the central growth only when it is strictly lower or higher.
   const lowest = candidates.reduce((a, b) => (b.ppm < a.ppm ? b : a));
@@ -434,7 +433,9 @@ export function makePlan(parameters: ParameterSet, options: PlanOptions, context
   const insured = resolveGrowth(options.insured, insuredContext, 'insured employees');
   let range: RangePlan | null = null;
   if (options.range) {
-    const { low, high } = rangeGrowths(eu2, options.range, context);
+    const paperCount = requireParameter(parameters, 'eu2_residents_de').values.at(-1);
+    if (!paperCount) throw new DomainError('data', 'parameter eu2_residents_de has no value', 'the default range needs the year of the paper\'s national count');
+    const { low, high } = rangeGrowths(eu2, options.range, context, Number(paperCount.from.slice(0, 4)));
     range = {
       rateLow: spreadRates(rates, options.range.spreadBasisPoints, -1),
       rateHigh: spreadRates(rates, options.range.spreadBasisPoints, 1),

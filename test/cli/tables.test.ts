@@ -46,13 +46,13 @@ describe('--explain for people', () => {
 describe('--lang for table and md', () => {
   it('writes German by default and English with --lang en: heads, totals, notes and status words', async () => {
     const de = (await runCli(['calc', '-', ...IMPUTE], { stdin: DORTMUND })).stdout;
-    expect(de).toContain('│ AGS   │ Name             │ Einwohner │      EU2 │ SV-Besch. │');
+    expect(de).toContain('│ AGS   │ Name             │   Einwohner │      EU2 │ SV-Besch. │');
     expect(de).toContain('│ Summe (2 Zeilen) │');
     expect(de).toContain('Kennzeichen hinter jeder Zahl (ohne Zeichen: amtlich): ');
     expect(de).toContain('e = geschätzt: ');
     expect(de).toMatch(/\nQuellen:\n\[1\] Städtetag NRW/);
     const en = (await runCli(['calc', '-', ...IMPUTE, '--lang', 'en'], { stdin: DORTMUND })).stdout;
-    expect(en).toContain('│ AGS   │ Name           │ Population │      EU2 │  Insured │');
+    expect(en).toContain('│ AGS   │ Name           │  Population │      EU2 │  Insured │');
     expect(en).toContain('│ Total (2 rows) │');
     expect(en).toContain('Status after each figure (none: official): ');
     expect(en).toMatch(/\nSources:\n\[1\] Städtetag NRW/);

@@ -216,7 +216,12 @@ function tableOf(report: CalcReport, columns: FigureColumn[], lang: Lang, onlyYe
   const sums = figureTotals(report, report.totals);
   const totals = Object.fromEntries(columns.map((c) => [c.key, c.kind === 'status' || c.key === 'ags' ? null : cell(c, sums[c.key])]));
   totals.name = `${term(lang, 'table.total')} (${formatValue(lang, 'count', report.totals.rows)} ${term(lang, 'col.rows')})`;
-  return { columns: columns.map((c) => ({ key: c.key, label: c.label, kind: kind(c) })), rows, statusMarks, totals };
+  // Every total carries its status as a row does; a population summed over rows is derived.
+  const totalsMarks: Record<string, Status> = Object.fromEntries(columns.flatMap((c) => {
+    const status = c.key === 'population' && report.totals.rows > 1 && sums.population !== null ? 'derived' : markOf(sums, c);
+    return status ? [[c.key, status]] : [];
+  }));
+  return { columns: columns.map((c) => ({ key: c.key, label: c.label, kind: kind(c) })), rows, statusMarks, totals, totalsMarks };
 }
 
 /** Total cost per year; with cost_low_eur/cost_high_eur columns (a projection's range), their totals as the band. */

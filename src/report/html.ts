@@ -49,6 +49,8 @@ export interface HtmlReportModel {
     statusMarks?: (Record<string, Status> | undefined)[];
     /** A totals row, printed under the rows and never sorted with them. */
     totals?: Record<string, string | number | null>;
+    /** The status of each total that is not official, as statusMarks for the rows. */
+    totalsMarks?: Record<string, Status>;
   };
   /** How single figures were obtained (from --explain): one block per row, steps in words. */
   explains?: { key: string; name: string; steps: string[] }[];
@@ -317,7 +319,7 @@ function mainTable(model: HtmlReportModel, used: Set<Status>): string {
   const totalCell = (c: (typeof table.columns)[number], i: number): string => {
     const value = table.totals?.[c.key] ?? null;
     if (i === 0 && value === null) return `<th scope="row">${esc(term(lang, 'table.total'))}</th>`;
-    return value === null ? '<td></td>' : cell(c.kind, value, undefined);
+    return value === null ? '<td></td>' : cell(c.kind, value, table.totalsMarks?.[c.key]);
   };
   const totals = table.totals ? `<tfoot><tr>${table.columns.map(totalCell).join('')}</tr></tfoot>` : '';
   return (

@@ -31,6 +31,16 @@ const chromium = findChromium();
 if (!chromium) console.warn('test/browser/report.test.ts: skipped, no Chromium found (set CHROMIUM_PATH or install chromium)');
 
 const OUT = resolve('test-output');
+/**
+ * Pictures of the pages for a person to look at (test-output/*.png): only with
+ * BURDEN_SCREENSHOTS=1, since a full-page picture of a 400-row report takes seconds and
+ * asserts nothing.
+ */
+const SCREENSHOTS = process.env.BURDEN_SCREENSHOTS === '1';
+async function picture(target: Page | ReturnType<Page['locator']>, name: string, fullPage = false): Promise<void> {
+  if (!SCREENSHOTS) return;
+  await target.screenshot({ path: join(OUT, `${name}.png`), ...(fullPage ? { fullPage } : {}) });
+}
 
 describe.skipIf(!chromium)('HTML report in Chromium', () => {
   let browser: Browser;
@@ -111,8 +121,8 @@ describe.skipIf(!chromium)('HTML report in Chromium', () => {
       expect(await page.locator('table.data-table sup.mark').count()).toBeGreaterThan(0);
       expect(await page.locator('dl.marks').innerText()).toContain(lang === 'de' ? 'geschätzt' : 'estimated');
 
-      await page.screenshot({ path: join(OUT, `report-${lang}.png`), fullPage: true });
-      await page.locator('figure.map').screenshot({ path: join(OUT, `report-${lang}-map.png`) });
+      await picture(page, `report-${lang}`, true);
+      await picture(page.locator('figure.map'), `report-${lang}-map`);
       await page.close();
     }, 60_000);
   }
@@ -143,7 +153,7 @@ describe.skipIf(!chromium)('HTML report in Chromium', () => {
     const { page, errors } = await open(model, 'report-nrw');
     expect(await page.locator('svg.burden-map path[data-ags]').count()).toBe([...loadKreisMap().kreise.keys()].filter((k) => k.startsWith('05')).length);
     expect(errors).toEqual([]);
-    await page.locator('figure.map').screenshot({ path: join(OUT, 'report-nrw-map.png') });
+    await picture(page.locator('figure.map'), 'report-nrw-map');
     await page.close();
   }, 60_000);
 
@@ -178,10 +188,10 @@ describe.skipIf(!chromium)('HTML report in Chromium', () => {
         expect(await details.locator('li').count()).toBeGreaterThan(5);
       }
       // A projection's table runs to thousands of lines: its whole page is no picture to look at.
-      if (!report.years) await page.screenshot({ path: join(OUT, `${report.name}.png`), fullPage: true });
-      await page.screenshot({ path: join(OUT, `${report.name}-top.png`) });
-      await page.locator('figure.map').screenshot({ path: join(OUT, `${report.name}-map.png`) });
-      await page.locator('section[aria-labelledby="h-chart"]').screenshot({ path: join(OUT, `${report.name}-charts.png`) });
+      if (!report.years) await picture(page, report.name, true);
+      await picture(page, `${report.name}-top`);
+      await picture(page.locator('figure.map'), `${report.name}-map`);
+      await picture(page.locator('section[aria-labelledby="h-chart"]'), `${report.name}-charts`);
       await page.close();
     }, 60_000);
   }

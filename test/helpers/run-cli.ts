@@ -17,7 +17,15 @@ export interface RunCliOptions {
   env?: Record<string, string | undefined>;
   /** The working folder of the run; the project root by default, as for the spawned binary. */
   cwd?: string;
+  /**
+   * What standard output is: captured (default); a pipe whose reader has gone (`| head`
+   * after its line), where every write fails with EPIPE; or a full disk (`> /dev/full`),
+   * where every write fails with ENOSPC. Writes fail as the system call fails in a process.
+   */
+  stdout?: 'captured' | 'closed-pipe' | 'full-disk';
 }
+
+const WRITE_FAILURE = { 'closed-pipe': ['EPIPE', 'broken pipe'], 'full-disk': ['ENOSPC', 'no space left on device'] } as const;
 
 /**
  * Run the CLI in this process, from the source (src/cli.ts, so no build is needed), and
@@ -36,8 +44,9 @@ export interface RunCliOptions {
  *
  * Runs are serialised: a second call waits for the first, so two runs never share the
  * replaced streams. What this cannot stand in for — signals, the real process's exit,
- * real pipes and FIFOs, worker threads of the built file, closed pipes — is tested by
- * spawning the built binary (helpers/cli.ts `burden`).
+ * real pipes and FIFOs, worker threads of the built file — is tested by spawning the built
+ * binary (helpers/cli.ts `burden`). The failing writes of a closed pipe or a full disk it
+ * does stand in for (option `stdout`); a few spawned tests check them on real ones.
  */
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -89,8 +98,10 @@ async function runNow(args: string[], options: RunCliOptions): Promise<CliResult
     Object.defineProperty(process.stderr, 'isTTY', { configurable: true, value: false });
     process.stdout.write = capture(out);
     process.stderr.write = capture(err);
+    const failure = options.stdout && options.stdout !== 'captured' ? WRITE_FAILURE[options.stdout] : undefined;
     fs.writeSync = ((fd: number, data: unknown, ...rest: unknown[]): number => {
       if (fd !== 1 && fd !== 2) return (saved.writeSync as (...a: unknown[]) => number)(fd, data, ...rest);
+      if (fd === 1 && failure) throw Object.assign(new Error(`${failure[1]}, write`), { code: failure[0], errno: -1, syscall: 'write' });
       const bytes = writtenBytes(data, rest);
       (fd === 1 ? out : err).push(bytes);
       return bytes.length;

@@ -31,9 +31,12 @@ await build({
 
 // Compile the shipped data with the same code the CLI uses to check user files.
 await build({ ...common, entryPoints: ['src/io/compile-data.ts'], outfile: 'dist/build/compile-data.mjs' });
-const { compileShippedData, compileRegister } = await import(pathToFileURL('dist/build/compile-data.mjs').href);
+const { compileShippedData, compileRegister, plainDatasetCopies } = await import(pathToFileURL('dist/build/compile-data.mjs').href);
 try {
-  writeFileSync('dist/shipped.json', JSON.stringify(compileShippedData(process.cwd())));
+  const shipped = compileShippedData(process.cwd());
+  writeFileSync('dist/shipped.json', JSON.stringify(shipped));
+  mkdirSync('dist/datasets', { recursive: true });
+  for (const [file, text] of plainDatasetCopies(process.cwd(), shipped.datasets)) writeFileSync(`dist/datasets/${file}.tsv`, text);
   for (const [level, entries] of Object.entries(compileRegister(process.cwd()))) {
     writeFileSync(`dist/register-${level}.json`, JSON.stringify(entries));
   }

@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { BurdenError, EXIT } from '../errors.js';
 import type { TotalsAccumulator, WarningCollector } from '../engine/method.js';
 import type { NestedKeys } from '../engine/nested-keys.js';
@@ -47,6 +46,8 @@ export async function streamParallel(
 ): Promise<{ usedRegister: boolean }> {
   const guard = plan.keyGuard;
   if (!guard || !plan.plain) throw new Error('the parallel path needs a plain combined file');
+  // Loaded here, not at the top: every other run of calc would pay for it at start-up.
+  const { Worker } = await import('node:worker_threads');
   // A 16 MiB young generation per worker: a 64 KiB piece's rows die young in it (measured: 8 MiB
   // costs 40 % more time). A 32 MiB old generation keeps the workers from growing with the
   // input (measured at 5M rows: 145–160 MiB instead of 164–178 MiB, at the same speed; with

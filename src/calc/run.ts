@@ -65,17 +65,17 @@ async function planInput(file: string | undefined, options: CalcOptions, warning
     const notes = plan.files.flatMap((f) => (f.notes ?? []).map((note) => `${f.file}: ${note}.`));
     return { plan, imputation: options.imputeInsured !== undefined, dataYear: null, notes, paths };
   }
-  // No input: the shipped EU2 data of the NRW Kreise, which has no insured counts, so they
+  // No input: the shipped EU2 data of every German Kreis, which has no insured counts, so they
   // are estimated (and flagged) from the national ratio.
-  const { info, path, name } = await defaultDataset();
-  const { plan } = await openInputFiles({ combined: path, name }, inputOptions);
+  const { info, input } = await defaultDataset();
+  const { plan, paths } = await openInputFiles(input, inputOptions);
   return {
     plan,
     imputation: true,
     dataYear: Number(info.reference_date.slice(0, 4)),
     notes: [`Input: shipped dataset "${info.name}": ${info.title}, ${info.reference_date} (${info.source}; ${info.derivation}).`],
     // The shipped data is an input too: -o must never overwrite it.
-    paths: [path],
+    paths,
   };
 }
 
@@ -105,9 +105,9 @@ async function runProjection(file: string | undefined, rawOptions: Record<string
   let missingInsured: MissingInsured = rawOptions.imputeInsured !== undefined ? 'impute' : 'refuse';
   if (input === undefined) {
     // The shipped data's reference date (datasets.json) is the base year of its counts.
-    const { info, path, name } = await defaultDataset();
-    input = { combined: path, name };
-    options.baseYear ??= info.reference_date.slice(0, 4);
+    const shipped = await defaultDataset();
+    input = shipped.input;
+    options.baseYear ??= String(shipped.year);
     missingInsured = 'impute';
   }
   const { runExtrapolate } = await import('../extrapolate/run.js');

@@ -1,4 +1,5 @@
-import { type Parameter, type ParameterValue, parameterValueProblem } from '../schema/parameter.js';
+import { parameterValueProblem } from '../schema/bounds.js';
+import type { Parameter, ParameterValue } from '../schema/parameter.js';
 
 export type ParameterSet = ReadonlyMap<string, Parameter>;
 

@@ -1,7 +1,8 @@
 // Longer than ~300 lines on purpose: the three programme kinds, eligibility and the pot allocation with caps, all applied per budget year.
 import { DomainError } from './errors.js';
-import { AMOUNT_UNITS, type AmountField, type AmountRef, type Eligibility, type Programme, type RuleSet, fieldRange } from '../schema/rules.js';
-import { type ParameterStatus, rangeText } from '../schema/parameter.js';
+import { AMOUNT_UNITS, type AmountField, fieldRange, rangeText } from '../schema/bounds.js';
+import type { AmountRef, Eligibility, Programme, RuleSet } from '../schema/rules.js';
+import type { ParameterStatus } from '../schema/parameter.js';
 import { type Status, leastSure } from './status.js';
 import { allocateLargestRemainder, mulDivRound, roundDiv, toScaled } from './money.js';
 import { type ParameterSet, valueAt } from './parameters.js';

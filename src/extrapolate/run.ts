@@ -486,7 +486,7 @@ export async function runExtrapolate(input: InputFiles | undefined, rawOptions: 
     // --by or --land without a file: the shipped counts of every Kreis (the paper's single national
     // figure has nothing to aggregate or select), of their reference year.
     const shipped = await defaultDataset();
-    input = { combined: shipped.path, name: shipped.name };
+    input = shipped.input;
     options.baseYear ??= shipped.year;
   }
   // The plan uprates the rate for every year: a rate beyond exact numbers is refused here already.

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { BurdenError, EXIT, quote } from '../errors.js';
 import type { SeriesPoint } from '../engine/series.js';
 import type { DatasetInfo } from '../schema/dataset.js';
-import { datasetPath, loadShippedData } from './shipped.js';
+import { datasetPath, datasetReadPath, loadShippedData } from './shipped.js';
 
 /**
  * Reading the shipped reference CSVs of data/datasets/ (all UTF-8, comma-separated, quoted
@@ -26,15 +26,18 @@ export async function findDataset(name: string): Promise<DatasetInfo> {
 
 export async function readDataset(info: DatasetInfo): Promise<DatasetTable> {
   const label = `data/datasets/${info.file}`;
+  const { path, plain } = datasetReadPath(info.file);
   let text: string;
   try {
-    text = readFileSync(datasetPath(info.file), 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     throw new BurdenError(EXIT.noInput, `cannot read the shipped dataset (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { file: label },
       'reinstall burden; the data/ folder is part of the package');
   }
-  const { parse } = await import('csv-parse/sync');
-  const records = parse(text, { relax_column_count: false }) as string[][];
+  // The plain copy has a record on each line and a field between tabs, and nothing else.
+  const records = plain
+    ? text.slice(0, -1).split('\n').map((line) => line.split('\t'))
+    : ((await import('csv-parse/sync')).parse(text, { relax_column_count: false }) as string[][]);
   const [header, ...rows] = records;
   if (!header) throw new BurdenError(EXIT.dataError, 'is empty', { file: label });
   return { info, header, rows };

@@ -1,4 +1,6 @@
 // Longer than ~300 lines on purpose: the one place that turns any input (one file, three joined files, the parallel path) into rows, with the register look-up and the key-order guard they share.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { BurdenError, EXIT, quote, usageError } from '../errors.js';
 import { parseCount } from './numbers.js';
 import type { InputRow } from '../engine/types.js';
@@ -402,19 +404,24 @@ export type MissingInsured = 'impute' | 'refuse';
 /**
  * The CSV input of calc or a projection: one combined file (`name`, when given, is what the
  * output calls it: the shipped data is named data/datasets/…, wherever the package is
- * installed), or three files joined on the key.
+ * installed; `copyOf`, when given, is the file it is a faithful copy of, whose hash the
+ * output shows and which -o must not overwrite either), or three files joined on the key.
  */
 export type InputFiles =
-  | { combined: string; name?: string }
+  | { combined: string; name?: string; copyOf?: string }
   | { eu2: string; population?: string | undefined; insured?: string | undefined };
 
 /** Open the input files as one plan, with the paths -o must not overwrite and a description. */
 export async function openInputFiles(files: InputFiles, inputOptions: InputOptions): Promise<{ plan: InputPlan; paths: string[]; description: string }> {
   if ('combined' in files) {
     const source = { ...sourceFrom(files.combined), ...(files.name !== undefined ? { name: files.name } : {}) };
+    const plan = await combinedInput(source, inputOptions);
+    const { copyOf } = files;
+    // The plan counts its rows into this info as they are read: set the hash on it, not on a copy.
+    if (copyOf !== undefined) for (const info of plan.files) info.sha256 = createHash('sha256').update(readFileSync(copyOf)).digest('hex');
     return {
-      plan: await combinedInput(source, inputOptions),
-      paths: files.combined === '-' ? [] : [files.combined],
+      plan,
+      paths: files.combined === '-' ? [] : [files.combined, ...(copyOf !== undefined ? [copyOf] : [])],
       description: files.combined === '-' ? 'standard input' : source.name,
     };
   }

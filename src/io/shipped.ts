@@ -76,6 +76,16 @@ export async function loadRegister(level: RegisterLevel): Promise<Register> {
 
 export const datasetPath = (file: string): string => join(packageRoot(), 'data', 'datasets', file);
 
+/**
+ * Where to read a shipped dataset from: its tab-separated copy in dist/ (the same records
+ * without quotes, read without csv-parse: io/compile-data.ts plainDatasetCopies), or the file
+ * in data/ when there is no copy (tests run from source, a dataset a copy cannot hold).
+ */
+export function datasetReadPath(file: string): { path: string; plain: boolean } {
+  const copy = compiledPath(join('datasets', `${file}.tsv`));
+  return existsSync(copy) ? { path: copy, plain: true } : { path: datasetPath(file), plain: false };
+}
+
 export function listJsonFiles(dir: string): string[] {
   return readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 }

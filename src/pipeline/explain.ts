@@ -6,7 +6,7 @@ import type { ResolvedRate } from '../engine/rate.js';
 import { type TraceNumber, type TracePart, basisPoints, cents, decimal, persons, trace } from '../engine/trace.js';
 import type { ResultRow } from '../engine/types.js';
 import type { ParameterValue } from '../schema/parameter.js';
-import { AMOUNT_FIELD } from '../schema/rules.js';
+import { AMOUNT_FIELD } from '../schema/bounds.js';
 import type { TraceStep } from '../output/report.js';
 import { type ClaimColumnHead, claimColumnHeads } from './scenarios.js';
 

@@ -8,7 +8,8 @@ import type { ResultRow } from '../engine/types.js';
 import { parseRuleFile } from '../io/compile-data.js';
 import { type Locale, formatHundredths } from '../io/numbers.js';
 import type { ShippedData } from '../io/shipped.js';
-import { AMOUNT_FIELD, type Programme, type RuleSet } from '../schema/rules.js';
+import { AMOUNT_FIELD } from '../schema/bounds.js';
+import type { Programme, RuleSet } from '../schema/rules.js';
 import type { ExtraColumn } from '../output/report.js';
 
 /**

@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
 import { BurdenError, EXIT } from '../errors.js';
-import {
-  type Parameter, UNIT_RANGE, decimalsOf, isoDateSchema, nonEmptyText, parameterRange, parameterStatusSchema, type parameterUnitSchema, rangeText, valueProblem,
-} from './parameter.js';
+import { AMOUNT_UNITS, type AmountField, decimalsOf, fieldRange, parameterRange, rangeText, valueProblem } from './bounds.js';
+import { type Parameter, isoDateSchema, nonEmptyText, parameterStatusSchema } from './parameter.js';
 
 /**
  * A rule set: programmes that turn municipal costs into compensation claims. Numbers are
@@ -87,41 +86,6 @@ export type Programme = z.infer<typeof programmeSchema>;
 export type Eligibility = z.infer<typeof eligibilitySchema>;
 export type AmountRef = z.infer<typeof amount>;
 
-/** A field of a programme that holds a number or points at a parameter. */
-export type AmountField = 'share' | 'cap_share' | 'pot_eur' | 'amount_eur';
-
-type ParameterUnit = z.infer<typeof parameterUnitSchema>;
-
-/**
- * The units a parameter must have to stand in a field; the first is the unit of a number
- * written in the rule itself. Checked when a rule file is read (io/compile-data.ts) and when
- * the engine resolves a parameter (engine/programmes.ts), for rule sets built in code.
- */
-export const AMOUNT_UNITS: Readonly<Record<AmountField, readonly [ParameterUnit, ...ParameterUnit[]]>> = {
-  share: ['ratio', 'percent'],
-  cap_share: ['ratio', 'percent'],
-  pot_eur: ['EUR/year'],
-  amount_eur: ['EUR/person/year'],
-};
-
-/**
- * The range a number must lie in to stand in a field, for each unit the field takes: a share
- * or cap of the cost lies in 0–100 %, so no claim is below 0 and no share above the cost; an
- * amount per person or a pot is at least 0. A parameter a rule points at must not be able to
- * leave it (checkParameterRanges, by the parameter's declared range), and the engine checks
- * the value it resolves (engine/programmes.ts), for rule sets built in code.
- */
-const SHARE_RANGE = { ratio: UNIT_RANGE.ratio, percent: { minimum: 0, maximum: 100 } };
-const FIELD_RANGE: Readonly<Record<AmountField, Partial<Record<string, { minimum: number; maximum: number }>>>> = {
-  share: SHARE_RANGE,
-  cap_share: SHARE_RANGE,
-  pot_eur: { 'EUR/year': UNIT_RANGE.amount },
-  amount_eur: { 'EUR/person/year': UNIT_RANGE.amount },
-};
-
-/** The range of a field in a unit, or undefined when the field does not take the unit (AMOUNT_UNITS). */
-export const fieldRange = (field: AmountField, unit: string): { minimum: number; maximum: number } | undefined => FIELD_RANGE[field][unit];
-
 /**
  * Every parameter a rule set points at must be able to stand in its field: not only its
  * value today, but any value its file allows, since `--set` is held to the file's range and
@@ -147,6 +111,3 @@ export function checkParameterRanges(ruleSet: RuleSet, parameters: readonly Para
     }
   });
 }
-
-/** The field that holds each kind's amount (a cap_share may come on top of any). */
-export const AMOUNT_FIELD: Readonly<Record<Programme['kind'], AmountField>> = { fixed_pot: 'pot_eur', share_of_cost: 'share', per_person: 'amount_eur' };

@@ -19,8 +19,10 @@ const common = {
   banner: { js: "import { createRequire as __burdenRequire } from 'node:module'; const require = __burdenRequire(import.meta.url);" },
 };
 
-await build({
+const bundle = await build({
   ...common,
+  // BURDEN_METAFILE=path writes which sources went into which chunk (to see what a command loads).
+  metafile: Boolean(process.env.BURDEN_METAFILE),
   entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', worker: 'src/calc/worker.ts' },
   outdir: 'dist',
   splitting: true,
@@ -28,6 +30,8 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
 });
+
+if (process.env.BURDEN_METAFILE) writeFileSync(process.env.BURDEN_METAFILE, JSON.stringify(bundle.metafile));
 
 // Compile the shipped data with the same code the CLI uses to check user files.
 await build({ ...common, entryPoints: ['src/io/compile-data.ts'], outfile: 'dist/build/compile-data.mjs' });

@@ -136,8 +136,8 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
   }
   const warnings = new WarningCollector();
   const shipped = await loadShippedData();
-  const { parameters, overrides } = runParameters(shipped.parameters, options);
-  const ruleSets = options.rules.map((spec) => loadRuleSet(spec, shipped));
+  const { parameters, overrides } = await runParameters(shipped.parameters, options);
+  const ruleSets = await Promise.all(options.rules.map((spec) => loadRuleSet(spec, shipped)));
   const input = await planInput(file, options, warnings);
   // The price rule (engine/rate.ts RateBook): each row at its year's prices (its own year, --year,
   // or the shipped data's reference year) unless --price-year fixes one level.

@@ -124,10 +124,10 @@ export async function prepareExtrapolation(input: InputFiles | undefined, option
   checkCombinations(input, options, years);
   const warnings = new WarningCollector();
   const shipped = await loadShippedData();
-  const { parameters, overrides } = runParameters(shipped.parameters, { rate: options.rate, rateFile: options.rateFile, inflation: options.inflation, set: options.set });
+  const { parameters, overrides } = await runParameters(shipped.parameters, { rate: options.rate, rateFile: options.rateFile, inflation: options.inflation, set: options.set });
   const overridden = new Set(shipped.parameters.filter((p) => parameters.get(p.name) !== p).map((p) => p.name));
   const locale = reportLocale(options);
-  const ruleSets = options.rules.map((spec) => loadRuleSet(spec, shipped));
+  const ruleSets = await Promise.all(options.rules.map((spec) => loadRuleSet(spec, shipped)));
   const national = nationalImputation(parameters);
   const chosen = options.imputeInsured === 'regional-2019' ? await regionalImputation(national) : national;
   const imputation = { ...chosen, description: `estimated where unknown: ${chosen.description}, flagged estimated` };

@@ -1,7 +1,6 @@
 import { BurdenError, EXIT, usageError } from '../errors.js';
 import { euroProblem, parseEuroToCents } from '../engine/money.js';
 import { type ParameterSet, overrideProblem, withOverride } from '../engine/parameters.js';
-import { parseParameterFile } from '../io/compile-data.js';
 import type { Parameter } from '../schema/parameter.js';
 
 /**
@@ -43,13 +42,15 @@ function overrideValue(parameter: Parameter, text: string): { value: number } | 
   return cents === null ? { problem: euroProblem(text) } : { value: cents / 100 };
 }
 
-export function runParameters(shippedParameters: readonly Parameter[], options: ParameterOptions): { parameters: ParameterSet; overrides: string[] } {
+export async function runParameters(shippedParameters: readonly Parameter[], options: ParameterOptions): Promise<{ parameters: ParameterSet; overrides: string[] }> {
   let parameters: ParameterSet = new Map(shippedParameters.map((p) => [p.name, p]));
   const overrides: string[] = [];
   if (options.rateFile !== undefined) {
     if (options.rate !== undefined || options.set.some((a) => a.startsWith('rate='))) {
       throw usageError(`--rate-file and ${options.rate !== undefined ? '--rate' : '--set rate=…'} both set the rate`, 'give one of them');
     }
+    // The reader of parameter files, with its schema, is loaded only for a rate file.
+    const { parseParameterFile } = await import('../io/compile-data.js');
     const rateFile = parseParameterFile(options.rateFile);
     // Any other parameter in EUR/person/year (bund_pauschale, shipped as 0) would pass the unit
     // check and silently stand in for the rate; burden calibrate --write-parameter names it rate.

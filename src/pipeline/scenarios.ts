@@ -5,7 +5,6 @@ import type { ParameterSet } from '../engine/parameters.js';
 import { type ProgrammeOutcome, type ProgrammeRow, type Scenario, applyRules } from '../engine/programmes.js';
 import { DERIVED, OFFICIAL, PROJECTED, type Status, combine, leastSure, rankOf, statusWord } from '../engine/status.js';
 import type { ResultRow } from '../engine/types.js';
-import { parseRuleFile } from '../io/compile-data.js';
 import { type Locale, formatHundredths } from '../io/numbers.js';
 import type { ShippedData } from '../io/shipped.js';
 import { AMOUNT_FIELD } from '../schema/bounds.js';
@@ -19,13 +18,16 @@ import type { ExtraColumn } from '../output/report.js';
  */
 const origins = new WeakMap<RuleSet, string>();
 
-/** `--rules ID|FILE`: a shipped rule set by id, or a user's rule file checked like a shipped one. */
-export function loadRuleSet(spec: string, shipped: ShippedData): RuleSet {
+/**
+ * `--rules ID|FILE`: a shipped rule set by id, or a user's rule file checked like a shipped one
+ * (its reader, with the schemas, is loaded only then: a run on shipped rules builds no schema).
+ */
+export async function loadRuleSet(spec: string, shipped: ShippedData): Promise<RuleSet> {
   const found = shipped.rules.find((r) => r.id === spec);
   if (!found && !(spec.endsWith('.json') || spec.includes('/'))) {
     throw usageError(`no rule set "${spec}"`, `shipped rule sets: ${shipped.rules.map((r) => r.id).join(', ')}; or give a path to a rule file`);
   }
-  const ruleSet = found ?? parseRuleFile(spec, spec, shipped.parameters);
+  const ruleSet = found ?? (await import('../io/compile-data.js')).parseRuleFile(spec, spec, shipped.parameters);
   const origin = found ? `the shipped rule set ${spec} (data/rules/${spec}.json)` : spec;
   origins.set(ruleSet, origin);
   return ruleSet;

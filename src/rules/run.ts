@@ -57,7 +57,7 @@ export async function listRules(options: { format: string }): Promise<void> {
 
 export async function showRules(spec: string, options: { format: string }): Promise<void> {
   const shipped = await loadShippedData();
-  const ruleSet = loadRuleSet(spec, shipped);
+  const ruleSet = await loadRuleSet(spec, shipped);
   const inputs = shipped.rules.some((r) => r.id === spec) ? [] : [spec];
   const listing: Listing = {
     columns: ['programme', 'kind', 'from', 'to', 'status', 'amount', 'eligibility', 'cap_share', 'source', 'assumptions'],

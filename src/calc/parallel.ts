@@ -18,8 +18,11 @@ import type { PieceJob, PieceResult } from './piece.js';
  * (duplicates, as in the sequential path) and adds up totals and warnings. The output is
  * the sequential path's, byte for byte (test/cli/parallel.test.ts).
  */
-/** 64 KiB pieces: measured fastest (1 MiB pieces kept ~30k rows alive and doubled GC time). */
-const PIECE_BYTES = 1 << 16;
+/**
+ * 64 KiB pieces: measured fastest (1 MiB pieces kept ~30k rows alive and doubled GC time).
+ * BURDEN_PIECE_BYTES=N cuts smaller ones, so a test file of a thousand rows has many pieces.
+ */
+const pieceBytes = (): number => Math.max(Number(process.env.BURDEN_PIECE_BYTES ?? 0) || 1 << 16, 1024);
 const DEFAULT_MIN_BYTES = 32 << 20;
 
 /** Worker threads for this input, or 0 for the sequential path. BURDEN_THREADS=1 turns it off. */
@@ -133,7 +136,7 @@ export async function streamParallel(
     };
     // Up to the end of the text, as the sequential reader: a trailing Ctrl-Z (0x1A) is no row.
     const { textLength } = plan.plain;
-    const chunks = textLength > 0 ? createReadStream(plan.plain.path, { highWaterMark: PIECE_BYTES, end: textLength - 1 }) : [];
+    const chunks = textLength > 0 ? createReadStream(plan.plain.path, { highWaterMark: pieceBytes(), end: textLength - 1 }) : [];
     for await (const chunk of chunks) {
       let bytes = carry.length ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
       if (!headerSkipped) {

@@ -9,14 +9,15 @@ import { runCli } from '../helpers/run-cli.js';
  * calc's parallel csv path (calc/parallel.ts) must give exactly what the sequential path
  * gives: stdout, stderr and exit code for valid files; the same error (and no output file)
  * for files that fail part-way, where only how many rows reached stdout first may differ.
- * BURDEN_PARALLEL_MIN_BYTES=0 forces it on these small files; BURDEN_THREADS=1 turns it off.
+ * BURDEN_PARALLEL_MIN_BYTES=0 forces it on these small files, BURDEN_PIECE_BYTES=4096 cuts
+ * them into many pieces; BURDEN_THREADS=1 turns it off.
  *
  * The parallel runs are the built binary's (its worker threads load dist/worker.js); the
  * sequential runs are in this process, from the source (helpers/run-cli.ts). `npm test`
  * builds first, so both are the same code.
  */
 const dir = mkdtempSync(join(tmpdir(), 'burden-parallel-'));
-const PARALLEL = { BURDEN_PARALLEL_MIN_BYTES: '0', BURDEN_THREADS: '2' };
+const PARALLEL = { BURDEN_PARALLEL_MIN_BYTES: '0', BURDEN_THREADS: '2', BURDEN_PIECE_BYTES: '4096' };
 const SEQUENTIAL = { BURDEN_THREADS: '1' };
 
 function file(name: string, text: string | Buffer): string {
@@ -26,17 +27,18 @@ function file(name: string, text: string | Buffer): string {
 }
 
 /**
- * Rows enough for several of the parallel path's 64 KiB pieces (calc/parallel.ts PIECE_BYTES),
- * more pieces than workers, with clamped rows, unknown cells and umlauts. 12,000 rows are
- * about 540 KB, 8 pieces: the size is not the point, the number of pieces is.
+ * Rows enough for many of the parallel path's pieces (4 KiB here), more pieces than workers,
+ * with clamped rows, unknown cells and umlauts. 1,500 rows are about 67 KB, 16 pieces: the
+ * size is not the point, the number of pieces is.
  */
 function rows(count: number, line: (i: number) => string): string {
   const out: string[] = [];
   for (let i = 1; i <= count; i++) out.push(line(i));
   return out.join('\n');
 }
+const ROWS = 1_500;
 const key = (i: number): string => String(100_000_000_000 + i).padStart(12, '0');
-const big = `ags,name,population,eu2,insured\n${rows(12_000, (i) => `${key(i)},Gemeinde Ä${i},${1000 + (i % 977) * 13},${i % 500},${(i * 7) % 530}`)}\n`;
+const big = `ags,name,population,eu2,insured\n${rows(ROWS, (i) => `${key(i)},Gemeinde Ä${i},${1000 + (i % 977) * 13},${i % 500},${(i * 7) % 530}`)}\n`;
 
 /** Run on both paths, expect the same stdout, stderr and exit code, and give the parallel run's result. */
 async function same(args: string[]): Promise<CliResult> {
@@ -53,11 +55,11 @@ describe('parallel and sequential csv output are identical', () => {
     const path = file('big.csv', big);
     const parallel = await same(['calc', path, '--format', 'csv']);
     await same(['calc', path, '--format', 'csv', '--locale', 'de', '--price-year', '2025']);
-    expect(parallel.stdout.split('\n')).toHaveLength(12_002);
+    expect(parallel.stdout.split('\n')).toHaveLength(ROWS + 2);
   });
 
   it('with CRLF line ends, no final line break, Windows-1252 names and Destatis symbols', async () => {
-    const text = `ags;name;eu2;insured\r\n${rows(8_000, (i) => `${key(i)};K\xf6ln \x96 \x80 ${i};${i % 3 === 0 ? '-' : i % 400};${i % 7 === 0 ? '.' : i % 300}`).replace(/\n/g, '\r\n')}`;
+    const text = `ags;name;eu2;insured\r\n${rows(1_000, (i) => `${key(i)};K\xf6ln \x96 \x80 ${i};${i % 3 === 0 ? '-' : i % 400};${i % 7 === 0 ? '.' : i % 300}`).replace(/\n/g, '\r\n')}`;
     const path = file('cp1252.csv', Buffer.from(text, 'latin1'));
     const parallel = await same(['calc', path, '--format', 'csv', '--impute-insured', 'national-2019']);
     // 0x96 and 0x80 are Windows-1252's en dash and euro sign, not control characters.
@@ -69,13 +71,13 @@ describe('parallel and sequential csv output are identical', () => {
     for (const [name, tail] of [['sub-lf.csv', '\n\x1a'], ['sub-nolf.csv', '\x1a\x1a']] as const) {
       const parallel = await same(['calc', file(name, `${big.trimEnd()}${tail}`), '--format', 'csv']);
       expect(parallel.code).toBe(0);
-      expect(parallel.stdout.split('\n')).toHaveLength(12_002);
+      expect(parallel.stdout.split('\n')).toHaveLength(ROWS + 2);
     }
   });
 
   it('on an unsorted file (the key guard reads earlier keys again)', async () => {
     const lines = big.trim().split('\n');
-    const shuffled = [lines[0], ...lines.slice(6_001), ...lines.slice(1, 6_001)].join('\n');
+    const shuffled = [lines[0], ...lines.slice(ROWS / 2 + 1), ...lines.slice(1, ROWS / 2 + 1)].join('\n');
     await same(['calc', file('unsorted.csv', `${shuffled}\n`), '--format', 'csv']);
   });
 
@@ -86,8 +88,8 @@ describe('parallel and sequential csv output are identical', () => {
 
   it.each([
     ['a duplicate key far from the first', (t: string) => `${t}${key(7)},again,5000,5,1\n`],
-    ['a bad cell late in the file', (t: string) => t.replace(`${key(11_111)},Gemeinde Ä11111,`, `${key(11_111)},Gemeinde Ä11111,12x`)],
-    ['a ragged row late in the file', (t: string) => `${t}${key(14_000)},x,1\n`],
+    ['a bad cell late in the file', (t: string) => t.replace(`${key(1_411)},Gemeinde Ä1411,`, `${key(1_411)},Gemeinde Ä1411,12x`)],
+    ['a ragged row late in the file', (t: string) => `${t}${key(ROWS + 100)},x,1\n`],
   ])('fails the same way on %s, and -o leaves nothing behind', async (_, change) => {
     const path = file('bad.csv', change(big));
     const out = mkdtempSync(join(tmpdir(), 'burden-parallel-out-'));

@@ -1,5 +1,5 @@
 // Size and time of the report formats for a nationwide report (about 400 Kreise, the sample model
-// of test/browser/sample-model.ts): prints numbers, asserts nothing.
+// of test/e2e/sample-model.ts): prints numbers, asserts nothing.
 //
 //     node scripts/bench-report.mjs
 //
@@ -15,7 +15,7 @@ writeFileSync(
   `
 const t0 = performance.now();
 const [{ renderHtmlReport }, { sampleModel }, { writeWorkbook }, { renderMapSvg }] = await Promise.all([
-  import('../src/report/html.js'), import('../test/browser/sample-model.js'), import('../src/report/workbook.js'), import('../src/report/map-svg.js'),
+  import('../src/report/html.js'), import('../test/e2e/sample-model.js'), import('../src/report/workbook.js'), import('../src/report/map-svg.js'),
 ]);
 const { writeFileSync } = await import('node:fs');
 const t1 = performance.now();

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT, burden } from '../helpers/cli.js';
+import { BIN, ROOT } from '../helpers/cli.js';
 import { runCli } from '../helpers/run-cli.js';
 
 /**
@@ -137,11 +137,11 @@ describe('never write to an input', () => {
   const dir = (): string => mkdtempSync(join(tmpdir(), 'burden-harden-'));
   const COUNTS = 'ags,name,eu2,insured\n05913000,Dortmund,7298,0\n';
 
-  it('refuses --write-parameter at an input reached through a symbolic link', () => {
+  it('refuses --write-parameter at an input reached through a symbolic link', async () => {
     const d = dir();
     writeFileSync(join(d, 'counts.csv'), COUNTS);
     symlinkSync(join(d, 'counts.csv'), join(d, 'link.json'));
-    const { code, stderr } = burden(['calibrate', join(d, 'counts.csv'), '--total-cost', '15639763', '--write-parameter', join(d, 'link.json')]);
+    const { code, stderr } = await runCli(['calibrate', join(d, 'counts.csv'), '--total-cost', '15639763', '--write-parameter', join(d, 'link.json')]);
     expect(code).toBe(64);
     expect(stderr).toContain('is one of the input files: refusing to overwrite an input');
     expect(readFileSync(join(d, 'counts.csv'), 'utf8')).toBe(COUNTS);
@@ -156,21 +156,21 @@ describe('never write to an input', () => {
     expect(readFileSync(join(d, 'counts.csv'), 'utf8')).toBe(COUNTS);
   });
 
-  it('keeps the permission bits of a file it replaces, and writes through a symbolic link', () => {
+  it('keeps the permission bits of a file it replaces, and writes through a symbolic link', async () => {
     const d = dir();
     writeFileSync(join(d, 'rate.json'), 'old\n');
     chmodSync(join(d, 'rate.json'), 0o640);
     symlinkSync(join(d, 'rate.json'), join(d, 'link.json'));
-    const { code } = burden(['calibrate', '--total-cost', '15639763', '--eu2', '7298', '--insured', '0', '--write-parameter', join(d, 'link.json')]);
+    const { code } = await runCli(['calibrate', '--total-cost', '15639763', '--eu2', '7298', '--insured', '0', '--write-parameter', join(d, 'link.json')]);
     expect(code).toBe(0);
     expect(statSync(join(d, 'rate.json')).mode & 0o777).toBe(0o640);
     expect(readFileSync(join(d, 'link.json'), 'utf8')).toContain('"name": "rate"');
     expect(readdirSync(d).sort()).toEqual(['link.json', 'rate.json']);
   });
 
-  it('calibrate --write-parameter - writes the parameter file to standard output, and creates no file "-"', () => {
+  it('calibrate --write-parameter - writes the parameter file to standard output, and creates no file "-"', async () => {
     const d = dir();
-    const { code, stdout, stderr } = burden(['calibrate', '--total-cost', '15639763', '--eu2', '7298', '--insured', '0', '--write-parameter', '-',
+    const { code, stdout, stderr } = await runCli(['calibrate', '--total-cost', '15639763', '--eu2', '7298', '--insured', '0', '--write-parameter', '-',
       '--source', 'Kämmerei \u009b2J \u202eevil'], { cwd: d });
     expect(stderr).toBe('');
     expect(code).toBe(0);
@@ -183,15 +183,15 @@ describe('never write to an input', () => {
     expect(readdirSync(d)).toEqual([]);
   });
 
-  it('calibrate --write-parameter - with --format is refused: the results are not written', () => {
-    const { code, stdout, stderr } = burden(['calibrate', '--total-cost', '15639763', '--eu2', '7298', '--insured', '0', '--write-parameter', '-', '--format', 'json']);
+  it('calibrate --write-parameter - with --format is refused: the results are not written', async () => {
+    const { code, stdout, stderr } = await runCli(['calibrate', '--total-cost', '15639763', '--eu2', '7298', '--insured', '0', '--write-parameter', '-', '--format', 'json']);
     expect(code).toBe(64);
     expect(stdout).toBe('');
     expect(stderr).toBe('error: --format json with --write-parameter -: standard output carries the parameter file, not the results (leave out --format, or write the parameter to a file: --write-parameter rate.json)\n');
   });
 
-  it('-o - is standard output', () => {
-    const { code, stdout } = burden(['data', 'list', '--format', 'csv', '-o', '-']);
+  it('-o - is standard output', async () => {
+    const { code, stdout } = await runCli(['data', 'list', '--format', 'csv', '-o', '-']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^name,file,title/);
     expect(existsSync(join(ROOT, '-'))).toBe(false);
@@ -205,24 +205,24 @@ describe('input as from Excel and statistics offices', () => {
     expect(stderr).toBe('error: <stdin>: is a directory, not a file (redirect a CSV file into standard input: burden calc - < file.csv)\n');
   });
 
-  it('ignores a Ctrl-Z at the end, and reads no-break-space and apostrophe thousands separators', () => {
+  it('ignores a Ctrl-Z at the end, and reads no-break-space and apostrophe thousands separators', async () => {
     const input = Buffer.concat([Buffer.from("ags,name,eu2,insured\r\n05913000,Dortmund,13\u00a0495,6\u202f971\r\n05315000,Köln,15'325,7\u2019917\r\n"), Buffer.from([0x1a])]);
-    const { code, stdout, stderr } = burden(['calc', '-', '--format', 'csv'], { input });
+    const { code, stdout, stderr } = await runCli(['calc', '-', '--format', 'csv'], { stdin: input });
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout.split('\n').slice(1, 3).map((l) => ((f) => `${f[4]},${f[6]}`)(l.split(',')))).toEqual(['13495,6971', '15325,7917']);
   });
 
-  it('reads an Excel error value in the insured column as unknown, saying so', () => {
-    const { code, stderr } = burden(['calc', '-', '--format', 'csv', '--impute-insured', 'national-2019'], { input: 'ags,name,eu2,insured\n05913000,Dortmund,13495,#NV\n' });
+  it('reads an Excel error value in the insured column as unknown, saying so', async () => {
+    const { code, stderr } = await runCli(['calc', '-', '--format', 'csv', '--impute-insured', 'national-2019'], { stdin: 'ags,name,eu2,insured\n05913000,Dortmund,13495,#NV\n' });
     expect(code).toBe(0);
     expect(stderr).toBe('warning: spreadsheet error values read as unknown (a formula failed in the file\'s spreadsheet) in 1 row: <stdin>:2 column "insured": #NV\n');
   });
 });
 
 describe('calibrate: implausible rates', () => {
-  it('warns about a rate far outside the documents\' range', () => {
-    const { code, stderr } = burden(['calibrate', '--total-cost', '15000', '--eu2', '7298', '--insured', '0', '--format', 'csv']);
+  it('warns about a rate far outside the documents\' range', async () => {
+    const { code, stderr } = await runCli(['calibrate', '--total-cost', '15000', '--eu2', '7298', '--insured', '0', '--format', 'csv']);
     expect(code).toBe(0);
     expect(stderr).toBe('warning: the calibrated rate 2.06 EUR per net person (15,000.00 EUR / 7,298 net persons) is far below the paper\'s 2,143 EUR; plausible is 500.00–10,000.00 EUR (parameters rate_plausible_low and rate_plausible_high, an assumption): check the total cost and the counts\n');
   });

@@ -11,15 +11,15 @@ import { runCli } from '../helpers/run-cli.js';
  * bytes out as from the file itself, on the sequential and the parallel path, and the copy
  * is gone afterwards, whether the run succeeded or failed.
  *
- * The runs that read standard input are the built binary's, with a real pipe: the copy is
- * removed when the process ends (io/temp-files.ts), which an in-process run
- * (helpers/run-cli.ts) never does. In-process are only the reference (the file itself, read
- * once) and the refusal that comes before any copy is made.
+ * In-process runs (helpers/run-cli.ts) remove the copy when run() returns; the built binary,
+ * with a real pipe, where the process is the point: the parallel path (its worker threads),
+ * a pipe given as a path, and Ctrl-C while standard input still flows.
  */
 const dir = mkdtempSync(join(tmpdir(), 'burden-stdin-'));
 const file = join(dir, 'in.csv');
 const lines = ['ags,name,population,eu2,insured'];
-for (let i = 1; i <= 20_000; i++) lines.push(`${String(i).padStart(12, '0')},Gemeinde ${i},${5000 + (i % 700)},${i % 300},${i % 120}`);
+const ROWS = 3_000;
+for (let i = 1; i <= ROWS; i++) lines.push(`${String(i).padStart(12, '0')},Gemeinde ${i},${5000 + (i % 700)},${i % 300},${i % 120}`);
 const text = `${lines.join('\n')}\n`;
 writeFileSync(file, text);
 
@@ -33,23 +33,25 @@ describe('standard input is read like a file', () => {
   });
 
   it.each([
-    ['sequential', { BURDEN_THREADS: '1' }],
-    ['parallel', { BURDEN_THREADS: '2', BURDEN_PARALLEL_MIN_BYTES: '1' }],
-  ])('gives the same csv as the file, %s, and leaves no copy behind', (_path, env) => {
+    ['sequential', false],
+    ['parallel (the built binary, on pieces of 4 KiB)', true],
+  ])('gives the same csv as the file, %s, and leaves no copy behind', async (_path, parallel) => {
     const temp = freshTemp();
-    const fromStdin = burden(['calc', '-', '--format', 'csv'], { input: text, env: { ...env, TMPDIR: temp } });
+    const fromStdin = parallel
+      ? burden(['calc', '-', '--format', 'csv'], { input: text, env: { BURDEN_THREADS: '2', BURDEN_PARALLEL_MIN_BYTES: '1', BURDEN_PIECE_BYTES: '4096', TMPDIR: temp } })
+      : await runCli(['calc', '-', '--format', 'csv'], { stdin: text, env: { BURDEN_THREADS: '1', TMPDIR: temp } });
     expect(fromFile.code).toBe(0);
     expect(fromStdin.code).toBe(0);
     expect(fromStdin.stdout).toBe(fromFile.stdout);
-    expect(fromStdin.stdout.split('\n')).toHaveLength(20_002);
+    expect(fromStdin.stdout.split('\n')).toHaveLength(ROWS + 2);
     expect(readdirSync(temp)).toEqual([]);
   });
 
-  it('names <stdin> and the line of a late error, and removes the copy', () => {
+  it('names <stdin> and the line of a late error, and removes the copy', async () => {
     const temp = freshTemp();
-    const { code, stderr } = burden(['calc', '-', '--format', 'csv'], { input: `${text}000000099999,Bad,100,12.5,1\n`, env: { TMPDIR: temp } });
+    const { code, stderr } = await runCli(['calc', '-', '--format', 'csv'], { stdin: `${text}000000099999,Bad,100,12.5,1\n`, env: { TMPDIR: temp } });
     expect(code).toBe(65);
-    expect(stderr).toBe('error: <stdin>:20002: column "eu2": "12.5" is not a whole number of persons (counts must be whole: remove the decimals (a thousands separator has three digits after it, as in 1.108.393))\n');
+    expect(stderr).toBe(`error: <stdin>:${ROWS + 2}: column "eu2": "12.5" is not a whole number of persons (counts must be whole: remove the decimals (a thousands separator has three digits after it, as in 1.108.393))\n`);
     expect(readdirSync(temp)).toEqual([]);
   });
 
@@ -83,10 +85,10 @@ describe('standard input is read like a file', () => {
     expect(readdirSync(temp)).toEqual([]);
   }, 30_000);
 
-  it('a NUL byte on standard input is refused, and the copy removed', () => {
+  it('a NUL byte on standard input is refused, and the copy removed', async () => {
     const temp = freshTemp();
     // 16 bytes of header, then "05913000,1": the NUL is byte 26, counted from 0.
-    const { code, stderr } = burden(['calc', '-'], { input: Buffer.from('ags,eu2,insured\n05913000,1\u00000,0\n'), env: { TMPDIR: temp } });
+    const { code, stderr } = await runCli(['calc', '-'], { stdin: Buffer.from('ags,eu2,insured\n05913000,1\u00000,0\n'), env: { TMPDIR: temp } });
     expect(code).toBe(65);
     expect(stderr).toBe('error: <stdin>:2: a NUL byte (at byte 26): this is not a text file (export the data as CSV text, UTF-8 or Windows-1252)\n');
     expect(readdirSync(temp)).toEqual([]);

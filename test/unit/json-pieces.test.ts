@@ -18,7 +18,7 @@ describe('jsonPieces writes what JSON.stringify(document, null, 2) writes, termi
           expect([...jsonPieces(document)].join('')).toBe(stringified(document));
         },
       ),
-      { numRuns: 1000 },
+      { numRuns: 300 },
     );
   });
 

@@ -28,7 +28,7 @@ function findChromium(): string | undefined {
 }
 
 const chromium = findChromium();
-if (!chromium) console.warn('test/browser/report.test.ts: skipped, no Chromium found (set CHROMIUM_PATH or install chromium)');
+if (!chromium) console.warn('test/e2e/report.test.ts: skipped, no Chromium found (set CHROMIUM_PATH or install chromium)');
 
 const OUT = resolve('test-output');
 /**

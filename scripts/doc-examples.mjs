@@ -13,7 +13,7 @@
 //   after `|`, `&&`, `||`, `;`), run this repository's bin/burden.js by absolute path. An
 //   example may name no other file of the repository: it runs outside it.
 // - A leading `npm ci && ` is dropped (the repository is installed and built when this runs);
-//   a line that runs `npm test` is skipped, since `npm test` is what runs this script.
+//   a line that runs the tests (`npm test`, `npm run test:all`) is skipped: they run this script.
 // - A command must exit 0: one that shows an error says so with `|| echo "exit $?"`.
 // Blocks run two at a time (the project's machine has two cores); each command may take 60 s.
 //
@@ -66,7 +66,7 @@ export function extractBlocks(file, markdown) {
 
 /** The shell line to run: the repository's CLI by absolute path, `npm ci && ` dropped; null to skip. */
 export function toShell(text) {
-  if (/(^|&&|;)\s*npm\s+test\b/.test(text)) return null;
+  if (/(^|&&|;)\s*npm\s+(test|run\s+test(:[\w-]+)?)\b/.test(text)) return null;
   const bin = `node ${JSON.stringify(BIN)}`;
   return text
     .replace(/^npm ci\s*&&\s*/, '')

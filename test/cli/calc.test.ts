@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { BIN, burden } from '../helpers/cli.js';
+import { BIN } from '../helpers/cli.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const PAPER = 'ags,name,eu2,insured\n00,Deutschland,1108393,572574\n';
@@ -463,8 +463,8 @@ describe('what calc says beyond its columns', () => {
   ])('warns in %s when rows contain other rows (a Land sum beside its Kreise), so --strict fails alike', async (format, env: Record<string, string>) => {
     const input = 'ags,name,eu2,insured\n05,NRW,273725,100000\n05913,Dortmund,13495,5000\n05913000,Dortmund Stadt,13495,5000\n05111,Düsseldorf,7770,4014\n';
     const args = ['calc', '-', '--format', format.split(' ')[0] ?? 'csv', '--strict'];
-    // The parallel path starts worker threads from the built dist/worker.js: that run is the built binary's.
-    const { code, stderr } = env.BURDEN_THREADS ? burden(args, { input, env }) : await runCli(args, { stdin: input, env });
+    // The parallel path starts its worker threads from the built dist/worker.js, in this process too.
+    const { code, stderr } = await runCli(args, { stdin: input, env });
     expect(code).toBe(65);
     expect(stderr.split('\n')[0]).toBe("warning: rows whose area contains other rows' areas: their people count twice in the totals and in any pot's key "
       + '(keep one level, e.g. drop Land and Kreis sums) in 2 rows: 05 contains 05913; 05913 contains 05913000');

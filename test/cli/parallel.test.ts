@@ -2,8 +2,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type CliResult, burden } from '../helpers/cli.js';
-import { runCli } from '../helpers/run-cli.js';
+import { type CliResult, runCli } from '../helpers/run-cli.js';
 
 /**
  * calc's parallel csv path (calc/parallel.ts) must give exactly what the sequential path
@@ -12,9 +11,9 @@ import { runCli } from '../helpers/run-cli.js';
  * BURDEN_PARALLEL_MIN_BYTES=0 forces it on these small files, BURDEN_PIECE_BYTES=4096 cuts
  * them into many pieces; BURDEN_THREADS=1 turns it off.
  *
- * The parallel runs are the built binary's (its worker threads load dist/worker.js); the
- * sequential runs are in this process, from the source (helpers/run-cli.ts). `npm test`
- * builds first, so both are the same code.
+ * Both run in this process (helpers/run-cli.ts): the parallel path's worker threads load the
+ * built dist/worker.js, the main thread runs the source; `npm test` builds first, so both are
+ * the same code. test/cli/stdin.test.ts runs the parallel path in the built binary.
  */
 const dir = mkdtempSync(join(tmpdir(), 'burden-parallel-'));
 const PARALLEL = { BURDEN_PARALLEL_MIN_BYTES: '0', BURDEN_THREADS: '2', BURDEN_PIECE_BYTES: '4096' };
@@ -42,7 +41,7 @@ const big = `ags,name,population,eu2,insured\n${rows(ROWS, (i) => `${key(i)},Gem
 
 /** Run on both paths, expect the same stdout, stderr and exit code, and give the parallel run's result. */
 async function same(args: string[]): Promise<CliResult> {
-  const parallel = burden(args, { env: PARALLEL });
+  const parallel = await runCli(args, { env: PARALLEL });
   const sequential = await runCli(args, { env: SEQUENTIAL });
   expect(parallel.code).toBe(sequential.code);
   expect(parallel.stderr).toBe(sequential.stderr);
@@ -94,7 +93,7 @@ describe('parallel and sequential csv output are identical', () => {
     const path = file('bad.csv', change(big));
     const out = mkdtempSync(join(tmpdir(), 'burden-parallel-out-'));
     const args = ['calc', path, '--format', 'csv', '-o', join(out, 'result.csv')];
-    const parallel = burden(args, { env: PARALLEL });
+    const parallel = await runCli(args, { env: PARALLEL });
     const sequential = await runCli(args, { env: SEQUENTIAL });
     expect(parallel.code).toBe(65);
     expect(parallel.code).toBe(sequential.code);

@@ -15,9 +15,9 @@ export interface CliResult {
 
 /**
  * Run the built binary as a user would, without colour, and capture everything it says.
- * For tests where the process is the point (signals, real pipes, worker threads of the
- * built dist/worker.js, cleanup at process exit); other CLI tests use runCli
- * (helpers/run-cli.ts), which runs the source in-process and needs no build.
+ * For tests where the process is the point (signals, real pipes, the built binary's own
+ * worker threads, cleanup at process exit); other CLI tests use runCli (helpers/run-cli.ts),
+ * which runs the source in-process (its parallel path starts the built dist/worker.js).
  */
 export function burden(args: string[], options: { input?: string | Buffer; cwd?: string; env?: Record<string, string> } = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {

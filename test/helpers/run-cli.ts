@@ -44,7 +44,7 @@ const WRITE_FAILURE = { 'closed-pipe': ['EPIPE', 'broken pipe'], 'full-disk': ['
  *
  * Runs are serialised: a second call waits for the first, so two runs never share the
  * replaced streams. What this cannot stand in for — signals, the real process's exit,
- * real pipes and FIFOs, worker threads of the built file — is tested by spawning the built
+ * real pipes and FIFOs — is tested by spawning the built
  * binary (helpers/cli.ts `burden`). The failing writes of a closed pipe or a full disk it
  * does stand in for (option `stdout`); a few spawned tests check them on real ones.
  */

@@ -21,13 +21,13 @@ import type { CalcMeta, CalcReport } from '../../src/output/report.js';
 /**
  * Properties of the money, the method, the formats and the number parsing, each checked on
  * 1,000 generated cases; the two whose every case writes and reads files through the real
- * reader, or renders a report twice, on 200 (a case costs milliseconds there, not
+ * reader, or renders a report twice, on 100 (a case costs milliseconds there, not
  * microseconds). BURDEN_PROPERTY_RUNS=N checks every property on N cases, for a longer search.
  * Oracles use BigInt, so they do not share the arithmetic they check.
  */
 const RUNS_SET = process.env.BURDEN_PROPERTY_RUNS === undefined ? undefined : Number(process.env.BURDEN_PROPERTY_RUNS);
 const RUNS = { numRuns: RUNS_SET ?? 1000 };
-const COSTLY_RUNS = { numRuns: RUNS_SET ?? 200 };
+const COSTLY_RUNS = { numRuns: RUNS_SET ?? 100 };
 const NATIONAL_2019: InsuredImputation = { numerator: 572_574, denominator: 1_108_393 };
 
 /** Half away from zero on BigInt, independent of money.ts. */

@@ -213,7 +213,8 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
         streamed = csvRenderer({ locale });
         output.write(streamed.header());
       }
-      let text = json && index === 0 ? json.openArray('rows') : '';
+      // Each row goes to the output as it is made: the output gathers bytes, not a batch's string.
+      if (json && index === 0) output.write(json.openArray('rows'));
       for (const inputRow of batch) {
         if (!inLand(inputRow)) continue;
         const row = applyMethod(inputRow, context);
@@ -221,19 +222,18 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
         warnings.note(row);
         nested.add(row.ags, row.year);
         if (json) {
-          text += json.item(jsonRow(row));
+          output.write(json.item(jsonRow(row)));
           index++;
           (byYear.get(row.year) ?? byYear.set(row.year, new TotalsAccumulator()).get(row.year) as TotalsAccumulator).add(row);
           rateLevels.add(row.rateCents);
         } else if (md) {
-          text += md.markdownLine(MD_NUMERIC, md.plainRowCells(row, locale));
+          output.write(md.markdownLine(MD_NUMERIC, md.plainRowCells(row, locale)));
           index++;
           const kind = `${row.eu2Status} ${row.insuredStatus} ${row.netStatus} ${row.costStatus}`;
           if (!md.kinds.has(kind)) md.kinds.set(kind, row);
-        } else if (streamed) text += streamed.row(row, index++);
+        } else if (streamed) output.write(streamed.row(row, index++));
         else rows.push(row);
       }
-      if (text) output.write(text);
     }
     nested.warn(warnings);
     const populationUnknown = warnings.list().some((w) => w.code === 'population-unknown');

@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { BurdenError, EXIT, usageError } from '../errors.js';
 import { packageRoot } from './shipped.js';
 import { forget, removeAtExit } from './temp-files.js';
+import { Utf8Buffer } from './utf8-buffer.js';
 
 /**
  * Where results go: standard output, or a file written atomically (a temporary file beside
@@ -93,7 +94,8 @@ function insideShippedData(target: string): boolean {
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 class FdOutput implements Output {
-  private buffer = '';
+  /** Text not yet written, already UTF-8 (io/utf8-buffer.ts says why not a string). */
+  private readonly pending = new Utf8Buffer();
   constructor(private readonly fd: number, private readonly label: string, private readonly onCommit: () => void, private readonly onAbort: () => void) {}
 
   write(data: string | Uint8Array): void {
@@ -103,15 +105,15 @@ class FdOutput implements Output {
       this.writeAll(data);
       return;
     }
-    this.buffer += data;
-    if (this.buffer.length >= 1 << 16) this.flush();
+    this.pending.append(data);
+    if (this.pending.length >= 1 << 16) this.flush();
   }
 
   private flush(): void {
-    if (!this.buffer) return;
-    const data = Buffer.from(this.buffer);
-    this.buffer = '';
-    this.writeAll(data);
+    if (this.pending.length === 0) return;
+    // Written synchronously, so the buffer may be reused as soon as this returns.
+    this.writeAll(this.pending.view());
+    this.pending.clear();
   }
 
   private writeAll(data: Uint8Array): void {
@@ -133,7 +135,7 @@ class FdOutput implements Output {
   }
 
   abort(): void {
-    this.buffer = '';
+    this.pending.clear();
     this.onAbort();
   }
 }

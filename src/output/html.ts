@@ -5,10 +5,10 @@ import { combinedAreas } from '../report/areas.js';
 import { loadKreisMap } from '../report/geo.js';
 import { formatShort, formatValue, renderHtmlReport, type ColumnKind, type HtmlReportModel, type ValueKind } from '../report/html.js';
 import type { LandKey, MapGroup } from '../report/map-svg.js';
-import { DEFAULT_LANG, fill, isStatus, statusWord, term, type Lang, type Status, type TermKey } from '../report/terms.js';
+import { DEFAULT_LANG, fill, isStatus, term, type Lang, type Status, type TermKey } from '../report/terms.js';
 import { figureColumns, figureRow, figureTotals, firstSentence, lessSure, markOf, scenarioKeys, sourcesOf, type FigureColumn } from './report-figures.js';
 import type { CalcReport, ParameterFact, RenderOptions, ReportRenderer } from './report.js';
-import { traceText } from './trace.js';
+import { explanation } from './trace.js';
 
 /**
  * `--format html`: the CalcReport as one self-contained page (report/html.ts lays it out). This
@@ -132,16 +132,18 @@ export function htmlModel(report: CalcReport, options: Pick<RenderOptions, 'lang
     };
   }
   if (report.traces && report.traces.size > 0) {
-    const locale = lang;
+    // The same sentences as --explain in table and md, in the report's language; a source is
+    // cited by its number in the report's numbered list of sources, which it joins if new.
+    const cite = (source: string): string => {
+      const known = model.sources.indexOf(source);
+      return `[${known >= 0 ? known + 1 : model.sources.push(source)}]`;
+    };
     model.explains = [...report.traces].map(([index, steps]) => {
       const row = report.rows[index] as ResultRow;
       return {
         key: row.year !== null && years.length > 1 ? `${row.ags}, ${row.year}` : row.ags,
         name: row.name || row.ags,
-        steps: steps.map((s) => {
-          const status = s.status && isStatus(s.status) ? ` [${statusWord(lang, s.status)}]` : s.status ? ` [${s.status}]` : '';
-          return `${s.step}: ${traceText(s.text, locale)}${status}${s.source ? ` — ${t('param.source')}: ${s.source}` : ''}`;
-        }),
+        steps: explanation(row, steps, lang, lang, cite).lines,
       };
     });
   }

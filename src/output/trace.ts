@@ -49,14 +49,20 @@ export function jsonTraceStep(step: TraceStep, locale: Locale): Record<string, u
 /** "2019-12-31" → "31.12.2019", as German documents write a reference date (both languages). */
 export const germanDate = (iso: string): string => iso.split('-').reverse().join('.');
 
-/**
- * `--explain` for people (table and md): the chain of a row as sentences with its numbers in
- * the report's locale, the words from the one catalogue (report/terms.ts), and each source
- * cited once as `[n]` through `cite`, which numbers it in the list under the report. The
- * steps are read by the figure each states; a step this does not know as a sentence (the
- * rules of a programme) keeps its own text, with its label, status and source.
- */
+/** `--explain` in table and md: the heading, then the sentences indented under it. */
 export function renderExplanation(row: ResultRow, steps: readonly TraceStep[], locale: Locale, lang: Lang, cite: (source: string) => string): string {
+  const { heading, lines } = explanation(row, steps, locale, lang, cite);
+  return [heading, ...lines.map((line) => `  ${line}`)].join('\n');
+}
+
+/**
+ * `--explain` for people (table, md and html): the chain of a row as sentences with its
+ * numbers in the report's locale, the words from the one catalogue (report/terms.ts), and
+ * each source cited once as `[n]` through `cite`, which numbers it in the list under the
+ * report. The steps are read by the figure each states; a step this does not know as a
+ * sentence (the rules of a programme) keeps its own text, with its label, status and source.
+ */
+export function explanation(row: ResultRow, steps: readonly TraceStep[], locale: Locale, lang: Lang, cite: (source: string) => string): { heading: string; lines: string[] } {
   const say = (key: TermKey, values: Record<string, string | number> = {}): string => fill(lang, key, values);
   const num = (value: TraceNumber | null | undefined): string => (value ? formatTraceNumber(value, locale) : '');
   const money = (cents: number): string => formatHundredths(cents, { locale, grouped: true });
@@ -125,5 +131,5 @@ export function renderExplanation(row: ResultRow, steps: readonly TraceStep[], l
       lines.push(`${traceText(step.text, locale)}${unsure(step.status) ? ` (${unsure(step.status).slice(2)})` : ''}${ref(step.source)}`);
     }
   }
-  return [heading, ...lines.map((line) => `  ${line}`)].join('\n');
+  return { heading, lines };
 }

@@ -141,8 +141,22 @@ describe('calc --format html and xlsx (all Kreise, shipped data)', () => {
 describe('calc --land 05 with two rule sets, one budget year', () => {
   let run: Run;
   beforeAll(async () => {
-    run = await runAll('nrw', ['--land', '05', '--rules', 'nrw-2024', '--rules', 'nrw-2025-kim', '--year', '2024']);
+    run = await runAll('nrw', ['--land', '05', '--rules', 'nrw-2024', '--rules', 'nrw-2025-kim', '--year', '2024', '--explain', '05913']);
   }, 60_000);
+
+  it('explains a municipality in sentences of the report\'s language, citing the numbered sources', () => {
+    const block = /<details class="explain">([^]*?)<\/details>/.exec(run.html)?.[1] ?? '';
+    const steps = [...block.matchAll(/<li>([^<]*)<\/li>/g)].map((m) => m[1]!);
+    expect(steps[0]).toBe('Dortmund, kreisfreie Stadt hat 13.495 EU2-Einwohner (Eingabe data/datasets/eu2-de-kreise-2025.csv:107).');
+    expect(steps).toContain('Kosten: 6.524 Personen × 2.569,45 EUR = 16.763.091,80 EUR im Jahr.');
+    // No trace notation ("method: net = max(…)") in a report for people.
+    expect(block).not.toMatch(/\b(max|round)\(|^(input|method|estimate|result): /m);
+    // Every [n] is an entry of the report's numbered list of sources.
+    const sources = [.../<ol class="sources">([^]*?)<\/ol>/.exec(run.html)![1]!.matchAll(/<li>/g)].length;
+    const cited = [...block.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+    expect(cited.length).toBeGreaterThan(3);
+    for (const n of cited) expect(n).toBeLessThanOrEqual(sources);
+  });
 
   it('zooms the map to NRW and shows claims and uncovered cost of both rule sets', () => {
     const shapes = [...run.html.matchAll(/<path data-ags="(\d+)"/g)].map((m) => m[1]!);

@@ -6,7 +6,7 @@ import type { ParameterStatus } from '../schema/parameter.js';
 import { type Status, leastSure } from './status.js';
 import { allocateLargestRemainder, mulDivRound, roundDiv, toScaled } from './money.js';
 import { type ParameterSet, valueAt } from './parameters.js';
-import { type TracePart, basisPoints, cents, decimal, persons, trace } from './trace.js';
+import { type TracePart, basisPoints, cents, decimal, persons, trace, word } from './trace.js';
 import type { ResultRow } from './types.js';
 
 /**
@@ -136,28 +136,28 @@ const shareText = (share: ResolvedNumber): TracePart[] => (share.unit === 'perce
 const NO_WORDS: never[] = [];
 
 function checkEligibility(eligibility: Eligibility | undefined, row: ProgrammeRow, words: boolean): { eligible: boolean; reasons: TracePart[][] } {
-  if (!eligibility) return { eligible: true, reasons: words ? [['no eligibility criteria: every municipality']] : NO_WORDS };
+  if (!eligibility) return { eligible: true, reasons: words ? [[word('no_criteria')]] : NO_WORDS };
   const reasons: TracePart[][] = words ? [] : NO_WORDS;
   let eligible = true;
   const check = (ok: boolean, text: TracePart[] | (() => TracePart[])): void => {
-    if (words) reasons.push(trace`${typeof text === 'function' ? text() : text} — ${ok ? 'yes' : 'no'}`);
+    if (words) reasons.push(trace`${typeof text === 'function' ? text() : text} — ${word(ok ? 'yes' : 'no')}`);
     if (!ok) eligible = false;
   };
   if (eligibility.land !== undefined) {
     const lands = Array.isArray(eligibility.land) ? eligibility.land : [eligibility.land];
-    check(lands.some((land) => row.ags.startsWith(land)), [`Land ${lands.join('/')}: key ${row.ags}`]);
+    check(lands.some((land) => row.ags.startsWith(land)), trace`${word('land')} ${lands.join('/')}: ${word('key')} ${row.ags}`);
   }
   const { ags, min_eu2: minEu2, min_net: minNet, min_eu2_share_pct: minShare } = eligibility;
-  if (ags) check(ags.includes(row.ags), () => trace`key ${row.ags} in the list (${persons(ags.length)} keys)`);
-  if (minEu2 !== undefined) check(row.eu2 >= minEu2, () => trace`eu2 ${persons(row.eu2)} ≥ ${persons(minEu2)}`);
-  if (minNet !== undefined) check(row.net >= minNet, () => trace`net ${persons(row.net)} ≥ ${persons(minNet)}`);
+  if (ags) check(ags.includes(row.ags), () => trace`${word('key')} ${row.ags} ${word('in_list')} (${persons(ags.length)} ${word('keys')})`);
+  if (minEu2 !== undefined) check(row.eu2 >= minEu2, () => trace`${word('eu2')} ${persons(row.eu2)} ≥ ${persons(minEu2)}`);
+  if (minNet !== undefined) check(row.net >= minNet, () => trace`${word('net')} ${persons(row.net)} ≥ ${persons(minNet)}`);
   if (minShare !== undefined) {
     const threshold = toScaled(minShare, 2);
     const share = row.eu2ShareBasisPoints;
     // The share is compared as printed (two decimals), so what users see decides.
     check(share !== null && share >= threshold, () => (share === null
-      ? trace`EU2 share unknown (no population) ≥ ${decimal(minShare)} %`
-      : trace`EU2 share ${basisPoints(share)} % ≥ ${decimal(minShare)} %`));
+      ? trace`${word('share_unknown')} ≥ ${decimal(minShare)} %`
+      : trace`${word('eu2_share')} ${basisPoints(share)} % ≥ ${decimal(minShare)} %`));
   }
   return { eligible, reasons };
 }
@@ -200,15 +200,14 @@ function applyProgramme(programme: Programme, rows: readonly ProgrammeRow[], yea
     programme, year, inForce: inForce(programme, year), amount: null, cap: null, decisions: [], unallocatedCents: 0, claimStatus: programme.status,
   };
   if (!outcome.inForce) {
-    const window = `${programme.from} – ${programme.to ?? 'open'}`;
-    const reasons = words ? [[`not in force in ${year} (${window})`]] : NO_WORDS;
-    outcome.decisions = rows.map(() => ({ eligible: false, reasons, claimCents: 0, detail: words ? ['not in force'] : NO_WORDS, capped: false }));
+    const reasons = words ? [trace`${word('not_in_force')} ${word('in_year')} ${String(year)} (${programmeWindow(programme)})`] : NO_WORDS;
+    outcome.decisions = rows.map(() => ({ eligible: false, reasons, claimCents: 0, detail: words ? [word('not_in_force')] : NO_WORDS, capped: false }));
     return outcome;
   }
   const cap = programme.cap_share === undefined ? null : resolve(programme.cap_share, 'cap_share', programme, parameters, year, ruleSet);
   outcome.cap = cap;
   const capPpm = cap ? sharePpm(cap) : null;
-  const cappedAt = cap ? trace`capped at ${shareText(cap)} of cost` : [];
+  const cappedAt = cap ? trace`${word('capped_at')} ${shareText(cap)} ${word('of_cost')}` : [];
   const capFor = (row: ProgrammeRow): number | null => (capPpm === null ? null : mulDivRound(row.costCents, capPpm, PPM));
   const checks = rows.map((row) => checkEligibility(programme.eligibility, row, words));
 
@@ -227,8 +226,8 @@ function applyProgramme(programme: Programme, rows: readonly ProgrammeRow[], yea
       // A cost key weighs cents; the others weigh persons.
       const amount = programme.key === 'cost' ? cents : persons;
       const detail = !words ? NO_WORDS : check.eligible
-        ? trace`pot ${cents(potCents)} EUR × ${programme.key} ${amount(weight)} / ${amount(totalWeight)} (all eligible in the programme's area), largest-remainder cents${capped[i] ? trace`; ${cappedAt}` : []}`
-        : ['not eligible'];
+        ? trace`${word('pot')} ${cents(potCents)} EUR × ${word(programme.key)} ${amount(weight)} / ${amount(totalWeight)} (${word('all_eligible')}), ${word('largest_remainder')}${capped[i] ? trace`; ${cappedAt}` : []}`
+        : [word('not_eligible')];
       return { eligible: check.eligible, reasons: check.reasons, claimCents: shares[i] ?? 0, detail, capped: capped[i] ?? false };
     });
     return outcome;
@@ -240,18 +239,18 @@ function applyProgramme(programme: Programme, rows: readonly ProgrammeRow[], yea
     const share = resolve(programme.share, 'share', programme, parameters, year, ruleSet);
     amount = share;
     const ppm = sharePpm(share);
-    compute = (row) => ({ claim: mulDivRound(row.costCents, ppm, PPM), detail: words ? trace`cost ${cents(row.costCents)} EUR × ${shareText(share)}` : NO_WORDS });
+    compute = (row) => ({ claim: mulDivRound(row.costCents, ppm, PPM), detail: words ? trace`${word('cost')} ${cents(row.costCents)} EUR × ${shareText(share)}` : NO_WORDS });
   } else {
     amount = resolve(programme.amount_eur, 'amount_eur', programme, parameters, year, ruleSet);
     const perPerson = toScaled(amount.value, 2);
     const basis = programme.basis;
-    compute = (row) => ({ claim: row[basis] * perPerson, detail: words ? trace`${basis} ${persons(row[basis])} × ${cents(perPerson)} EUR` : NO_WORDS });
+    compute = (row) => ({ claim: row[basis] * perPerson, detail: words ? trace`${word(basis)} ${persons(row[basis])} × ${cents(perPerson)} EUR` : NO_WORDS });
   }
   outcome.amount = amount;
   outcome.claimStatus = claimStatus(programme, amount, cap);
   outcome.decisions = rows.map((row, i) => {
     const check = checks[i] ?? { eligible: false, reasons: [] };
-    if (!check.eligible) return { eligible: false, reasons: check.reasons, claimCents: 0, detail: words ? ['not eligible'] : NO_WORDS, capped: false };
+    if (!check.eligible) return { eligible: false, reasons: check.reasons, claimCents: 0, detail: words ? [word('not_eligible')] : NO_WORDS, capped: false };
     const { claim, detail } = compute(row);
     const limit = capFor(row);
     const capped = limit !== null && claim > limit;
@@ -265,6 +264,9 @@ function applyProgramme(programme: Programme, rows: readonly ProgrammeRow[], yea
   });
   return outcome;
 }
+
+/** A programme's time in force in words: "2017-01-01 – 2024-12-31", or "… – open". */
+export const programmeWindow = (programme: Programme): TracePart[] => trace`${programme.from} – ${programme.to ?? word('open')}`;
 
 function claimStatus(programme: Programme, amount: ResolvedNumber, cap: ResolvedNumber | null): Status {
   const assumed: Status[] = programme.assumptions?.length ? ['assumption'] : [];

@@ -13,7 +13,24 @@ export type TraceNumber =
   /** A number as a parameter or rule file writes it: a price index, a ratio, a percentage. */
   | { kind: 'decimal'; value: number };
 
-export type TracePart = string | TraceNumber;
+/**
+ * A word of the engine's own explanations (a programme's reasons, how a claim was computed),
+ * written in the report's language by the output (report/terms.ts `word.*`); the engine knows
+ * no language. Text that comes from data (a rule's id, an assumption's reason) stays a string.
+ */
+export const TRACE_WORDS = [
+  'yes', 'no', 'no_criteria', 'land', 'key', 'in_list', 'keys', 'eu2', 'net', 'population', 'eu2_share', 'share_unknown',
+  'not_in_force', 'open', 'not_eligible', 'pot', 'all_eligible', 'largest_remainder', 'capped_at', 'of_cost', 'cost',
+  'in_year', 'fixed_pot', 'share_of_cost', 'per_person', 'parameter', 'in_rule', 'from', 'is_assumption', 'claim',
+] as const;
+export type TraceWordKey = (typeof TRACE_WORDS)[number];
+export interface TraceWord {
+  word: TraceWordKey;
+}
+
+export type TracePart = string | TraceNumber | TraceWord;
+
+export const word = (key: TraceWordKey): TraceWord => ({ word: key });
 
 export const persons = (value: number): TraceNumber => ({ kind: 'persons', value });
 export const cents = (value: number): TraceNumber => ({ kind: 'cents', value });

@@ -17,8 +17,12 @@ export function formatTraceNumber(number: TraceNumber, locale: Locale): string {
   }
 }
 
-export function traceText(parts: readonly TracePart[], locale: Locale): string {
-  return parts.map((part) => (typeof part === 'string' ? part : formatTraceNumber(part, locale))).join('');
+/**
+ * A trace as text: numbers in the locale's format, the engine's words in the language (json,
+ * whose field names are English, keeps the English words).
+ */
+export function traceText(parts: readonly TracePart[], locale: Locale, lang: Lang = 'en'): string {
+  return parts.map((part) => (typeof part === 'string' ? part : 'word' in part ? term(lang, `word.${part.word}`) : formatTraceNumber(part, locale))).join('');
 }
 
 /**
@@ -77,7 +81,7 @@ export function explanation(row: ResultRow, steps: readonly TraceStep[], locale:
   for (const step of steps) {
     const figure = step.figure;
     if (step.programme !== undefined) {
-      const text = traceText(step.text, locale);
+      const text = traceText(step.text, locale, lang);
       const line = step.step === 'programme'
         ? say('explain.programme', { text })
         : step.label ? say('explain.parameter', { label: step.label, value: text.replace(/^[^=]*= /, ''), ref: '' }) : text;
@@ -91,7 +95,7 @@ export function explanation(row: ResultRow, steps: readonly TraceStep[], locale:
         continue;
       }
       // The step's text ends with where the count is from: the input line, or the register.
-      const from = /\(([^]*)\)$/.exec(traceText(step.text, locale))?.[1] ?? at;
+      const from = /\(([^]*)\)$/.exec(traceText(step.text, locale, lang))?.[1] ?? at;
       lines.push(say('explain.population', { population: num(step.value), ref: from === at ? ` (${term(lang, 'explain.input')} ${at})` : ` ${cite(from)}` }));
     } else if (step.step === 'parameter' && (figure === 'insured_bg_ro_de' || figure === 'eu2_residents_de')) {
       national[figure] = step;
@@ -121,14 +125,14 @@ export function explanation(row: ResultRow, steps: readonly TraceStep[], locale:
       }));
     } else if (figure !== undefined && /(claims_total_eur|uncovered_eur|coverage_pct)$/.test(figure)) {
       // A rule set's totals: its id starts the step's text ("nrw-2024: claims = …").
-      const rules = traceText(step.text, locale).split(':')[0] ?? '';
+      const rules = traceText(step.text, locale, lang).split(':')[0] ?? '';
       const key: TermKey = figure.endsWith('claims_total_eur') ? 'explain.claims' : figure.endsWith('uncovered_eur') ? 'explain.uncovered' : step.value ? 'explain.coverage' : 'explain.no_cost';
       const value = num(step.value);
       lines.push(`${say(key, { rules, total: value, uncovered: value, coverage: value })}${unsure(step.status) ? ` (${unsure(step.status).slice(2)})` : ''}.`);
     } else if (figure === 'cost_eur') {
       lines.push(say('explain.cost', { net: groupDigits(row.net, locale), rate: money(row.rateCents), cost: num(step.value) }));
     } else {
-      lines.push(`${traceText(step.text, locale)}${unsure(step.status) ? ` (${unsure(step.status).slice(2)})` : ''}${ref(step.source)}`);
+      lines.push(`${traceText(step.text, locale, lang)}${unsure(step.status) ? ` (${unsure(step.status).slice(2)})` : ''}${ref(step.source)}`);
     }
   }
   return { heading, lines };

@@ -1,9 +1,9 @@
 import { usageError } from '../errors.js';
 import type { ShippedData } from '../io/shipped.js';
 import { toScaled } from '../engine/money.js';
-import type { ResolvedNumber, Scenario } from '../engine/programmes.js';
+import { type ResolvedNumber, type Scenario, programmeWindow } from '../engine/programmes.js';
 import type { ResolvedRate } from '../engine/rate.js';
-import { type TraceNumber, type TracePart, basisPoints, cents, decimal, persons, trace } from '../engine/trace.js';
+import { type TraceNumber, type TracePart, basisPoints, cents, decimal, persons, trace, word } from '../engine/trace.js';
 import type { ResultRow } from '../engine/types.js';
 import type { ParameterValue } from '../schema/parameter.js';
 import { AMOUNT_FIELD } from '../schema/bounds.js';
@@ -107,10 +107,9 @@ function explainClaims(row: ResultRow, index: number, context: ExplainContext): 
       if (!decision) return;
       const outcome = scenario.programmes.find((o) => o.programme === programme && o.year === year);
       const id = `${ruleSet}/${programme.id}`;
-      const window = `${programme.from} – ${programme.to ?? 'open'}`;
       steps.push({
         step: 'programme', programme: id, eligible: decision.eligible, ...(year !== null ? { year } : {}),
-        text: trace`${id} (${programme.kind}, ${window}) in ${String(year)}: ${joined(decision.reasons, '; ')}`,
+        text: trace`${id} (${word(programme.kind)}, ${programmeWindow(programme)}) ${word('in_year')} ${String(year)}: ${joined(decision.reasons, '; ')}`,
         source: programme.source, status: programme.status,
       });
       const figures: [string, ResolvedNumber | null | undefined][] = [[AMOUNT_FIELD[programme.kind], outcome?.amount], ['cap_share', outcome?.cap]];
@@ -120,20 +119,20 @@ function explainClaims(row: ResultRow, index: number, context: ExplainContext): 
         steps.push({
           step: 'parameter', programme: id, figure: amount.parameter ?? `${programme.id}.${field}`, value, unit: amount.unit, ...(amount.from ? { date: amount.from } : {}),
           ...(amount.parameter && context.labelOf?.(amount.parameter) ? { label: context.labelOf(amount.parameter) } : {}),
-          text: trace`${programme.id}: ${amount.parameter ? `parameter ${amount.parameter}` : `${field} in the rule`} = ${value} ${amount.unit}${amount.from ? ` from ${amount.from}` : ''}`,
+          text: trace`${programme.id}: ${amount.parameter ? trace`${word('parameter')} ${amount.parameter}` : trace`${field} ${word('in_rule')}`} = ${value} ${amount.unit}${amount.from ? trace` ${word('from')} ${amount.from}` : []}`,
           source: amount.source, status: amount.status,
         });
       }
       for (const assumption of programme.assumptions ?? []) {
         steps.push({
           step: 'parameter', programme: id, figure: `${programme.id}.${assumption.field}`,
-          text: [`${programme.id}.${assumption.field} is an assumption: ${assumption.why}`], status: 'assumption',
+          text: trace`${programme.id}.${assumption.field} ${word('is_assumption')}: ${assumption.why}`, status: 'assumption',
         });
       }
       const claim = cents(decision.claimCents);
       steps.push({
         step: 'result', programme: id, figure: keyOf(s, 'claim', p), value: claim, unit: 'EUR',
-        text: trace`claim ${programme.id} = ${claim} EUR${decision.eligible ? trace` (${decision.detail})` : []}`,
+        text: trace`${word('claim')} ${programme.id} = ${claim} EUR${decision.eligible ? trace` (${decision.detail})` : []}`,
         ...(outcome?.inForce ? { status: outcome.claimStatus } : {}),
       });
     });

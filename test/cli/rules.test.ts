@@ -88,6 +88,8 @@ describe('burden calc --rules', () => {
   });
 
   it('--explain shows every input, parameter and source of one municipality, as sentences and as a json trace', async () => {
+    /** The chain of sentences before the table, without the lines that quote the rule file's own (English) texts. */
+    const chain = (output: string): string => output.slice(0, output.indexOf('┌')).split('\n').filter((line) => !/ist eine Annahme: |^  Annual budget/.test(line)).join('\n');
     const text = (await runCli(['calc', '--rules', 'nrw-2024', '--year', '2024', '--explain', '05913'])).stdout;
     // The chain comes first, in German by default; the table's default locale is de: thousands with a dot, decimals with a comma.
     expect(text.startsWith('So entstehen die Zahlen für Dortmund, kreisfreie Stadt (05913), 2024:\n')).toBe(true);
@@ -98,16 +100,18 @@ describe('burden calc --rules', () => {
     expect(text).toMatch(/In Preisen von 2024 sind das 2\.569,45 EUR \(Verbraucherpreisindex 2019: 99,5 \[\d\], 2024: 119,3, Sekundärquelle \[\d\]\)\./);
     expect(text).toContain('Kosten: 6.524 Personen × 2.569,45 EUR = 16.763.091,80 EUR im Jahr.');
     // A parameter by its label, not its name; the claim with its own rule.
-    expect(text).toMatch(/Annual budget of the NRW funding programme .*: 5\.500\.000,00 EUR\/year from 2017-01-01 \[\d\]/);
+    expect(text).toMatch(/Annual budget of the NRW funding programme .*: 5\.500\.000,00 EUR\/year ab 2017-01-01 \[\d\]/);
     expect(text).not.toContain('suedosteuropa_pot');
-    expect(text).toContain('claim suedosteuropa = 271.157,18 EUR (pot 5.500.000,00 EUR × eu2 13.495 / 273.725 (all eligible in the programme\'s area), largest-remainder cents) (Annahme)');
+    // The programme's own words in the report's language too; the rule's texts stay as its file gives them.
+    expect(text).toContain('Anspruch suedosteuropa = 271.157,18 EUR (Topf 5.500.000,00 EUR × EU2-Einwohner 13.495 / 273.725 (alle Berechtigten im Gebiet des Programms), Cent nach größtem Rest verteilt) (Annahme)');
+    expect(text).toContain('Programm nrw-2024/suedosteuropa (fester Topf, 2017-01-01 – 2024-12-31) im Jahr 2024: Land 05: Schlüssel 05913 — ja');
+    expect(chain(text)).not.toMatch(/\b(claim|pot|yes|no|not in force|not eligible|largest-remainder)\b/);
     expect(text).toContain('nrw-2024: Förderansprüche zusammen 271.157,18 EUR (Annahme).');
     expect(text).toContain('nrw-2024: ungedeckt bleiben 16.491.934,62 EUR (Kosten abzüglich Ansprüche, mindestens 0).');
     expect(text).toContain('nrw-2024: Die Ansprüche decken 1,62 % der Kosten.');
-    const chain = text.slice(0, text.indexOf('┌'));
-    expect(chain).not.toMatch(/max\(|round\(/);
+    expect(chain(text)).not.toMatch(/max\(|round\(/);
     // The paper's title only in the numbered sources, never on a line of the chain.
-    expect(chain).not.toContain('Arbeitspapier');
+    expect(chain(text)).not.toContain('Arbeitspapier');
     // Each source once, numbered, under the notes.
     expect(text).toMatch(/\nQuellen:\n\[1\] Städtetag NRW, .*572\.574 sozialversicherungspflichtig/);
     expect(text).not.toContain('So entstehen die Zahlen für Düsseldorf');

@@ -8,6 +8,7 @@ import type { LandKey, MapGroup } from '../report/map-svg.js';
 import { DEFAULT_LANG, fill, isStatus, term, type Lang, type Status, type TermKey } from '../report/terms.js';
 import { figureColumns, figureRow, figureTotals, firstSentence, lessSure, markOf, scenarioKeys, sourcesOf, type FigureColumn } from './report-figures.js';
 import type { CalcReport, ParameterFact, RenderOptions, ReportRenderer } from './report.js';
+import { reportNotes } from './human.js';
 import { explanation } from './trace.js';
 
 /**
@@ -131,13 +132,13 @@ export function htmlModel(report: CalcReport, options: Pick<RenderOptions, 'lang
       groups: largest.map(({ row, i }) => ({ label: row.name || row.ags, values: [value(a.claims, i), value(b.claims, i), value(a.uncovered, i), value(b.uncovered, i)] })),
     };
   }
+  // A source is cited by its number in the report's numbered list of sources, which it joins if new.
+  const cite = (source: string): string => {
+    const known = model.sources.indexOf(source);
+    return `[${known >= 0 ? known + 1 : model.sources.push(source)}]`;
+  };
   if (report.traces && report.traces.size > 0) {
-    // The same sentences as --explain in table and md, in the report's language; a source is
-    // cited by its number in the report's numbered list of sources, which it joins if new.
-    const cite = (source: string): string => {
-      const known = model.sources.indexOf(source);
-      return `[${known >= 0 ? known + 1 : model.sources.push(source)}]`;
-    };
+    // The same sentences as --explain in table and md, in the report's language.
     model.explains = [...report.traces].map(([index, steps]) => {
       const row = report.rows[index] as ResultRow;
       return {
@@ -148,7 +149,9 @@ export function htmlModel(report: CalcReport, options: Pick<RenderOptions, 'lang
     });
   }
 
-  notes.push(`${t('col.insured')}: ${meta.insured}.`, `${t('col.population')}: ${meta.population}.`, ...meta.overrides, ...meta.notes, ...report.warnings.map((w) => `${t('kind.warning')}: ${w.message}`));
+  // The notes of table and md, worded alike (output/human.ts); the legend of marks is a section of its own here.
+  const { method, rest } = reportNotes(report, lang, lang, cite);
+  notes.push(...method, ...rest, ...report.warnings.map((w) => `${t('kind.warning')}: ${w.message}`));
   return model;
 }
 

@@ -139,23 +139,11 @@ export function humanTable(report: CalcReport, locale: Locale, lang: Lang = DEFA
     const row = report.rows[index];
     if (row) explains.push(renderExplanation(row, steps, locale, lang, references.cite));
   }
-  const notes = methodNotes(report, locale, lang, references.cite);
+  const { method, rest } = reportNotes(report, locale, lang, references.cite);
   for (const row of [...report.rows, report.totals]) for (const code of [row.eu2Status, row.insuredStatus, row.netStatus, row.costStatus]) used.add(code);
   const letters = STATUSES.filter((status, code) => status !== 'official' && used.has(code))
     .map((status) => `${MARK[status]} = ${statusWord(lang, status)}: ${statusExplanation(lang, status).replace(/\.$/, '')}`);
-  if (letters.length) notes.push(t('note.legend', { letters: letters.join('; ') }));
-  if (report.totals.insuredEstimated) notes.push(`${t('note.insured')} ${references.cite(report.meta.insured)}.`);
-  else if (report.meta.insured !== 'from the input') notes.push(`${t('note.insured_from')}: ${t('note.see')} ${references.cite(report.meta.insured)}.`);
-  if (yearly.length) notes.push(t('note.years', { count: yearly.length, first: first ?? '', last: last ?? '' }));
-  if (report.meta.overrides.length > 0) notes.push(t('note.overrides', { list: report.meta.overrides.join('; ') }));
-  notes.push(report.meta.population === 'from the input' ? t('note.population_input')
-    : `${t('note.population')}: ${t('note.see')} ${references.cite(report.meta.population)}.`);
-  for (const note of report.meta.notes) {
-    // The notes of calc/run.ts that the catalogue words itself; others (a rule set's) as they come.
-    if (note === PRICE_RULE) notes.push(t('note.price_rule'));
-    else if (note.startsWith('Input: ')) notes.push(`${t('note.input')}: ${t('note.see')} ${references.cite(note.slice('Input: '.length).replace(/\.$/, ''))}.`);
-    else notes.push(note);
-  }
+  const notes = [...method, ...(letters.length ? [t('note.legend', { letters: letters.join('; ') })] : []), ...rest];
   const numeric = head.map((_, i) => i >= (hasYear ? 3 : 2) || (hasYear && i === 2));
   // Text from input (names, keys, file names in the notes) never reaches a terminal raw (output/terminal-safe.ts).
   const safe = (cells: string[]): string[] => cells.map(safeText);
@@ -164,6 +152,33 @@ export function humanTable(report: CalcReport, locale: Locale, lang: Lang = DEFA
     totals: report.totals.rows === 1 ? [] : totals.map(safe), notes: notes.map(safeLines),
     references: references.list().map(safeLines), referencesHeading: t('note.sources'), numeric, keyColumns: hasYear ? 3 : 2,
   };
+}
+
+/**
+ * The notes under a report for people (table, md, html), in its language, each source cited
+ * through `cite`: the method with its rate (`method`), then how insured counts and population
+ * were obtained, the years, the values set for the run, and the run's own notes (`rest`).
+ * A table and md put the legend of their letters between the two; html has its own legend.
+ */
+export function reportNotes(report: CalcReport, locale: Locale, lang: Lang, cite: (source: string) => string): { method: string[]; rest: string[] } {
+  const t = (key: TermKey, values?: Record<string, string | number>): string => (values ? fill(lang, key, values) : term(lang, key));
+  const { meta } = report;
+  const yearly = report.yearTotals ?? [];
+  // The method first: its sources get the first numbers.
+  const method = methodNotes(report, locale, lang, cite);
+  const rest: string[] = [];
+  if (report.totals.insuredEstimated) rest.push(`${t('note.insured')} ${cite(meta.insured)}.`);
+  else if (meta.insured !== 'from the input') rest.push(`${t('note.insured_from')}: ${t('note.see')} ${cite(meta.insured)}.`);
+  if (yearly.length) rest.push(t('note.years', { count: yearly.length, first: yearly[0]?.year ?? '', last: yearly[yearly.length - 1]?.year ?? '' }));
+  if (meta.overrides.length > 0) rest.push(t('note.overrides', { list: meta.overrides.join('; ') }));
+  rest.push(meta.population === 'from the input' ? t('note.population_input') : `${t('note.population')}: ${t('note.see')} ${cite(meta.population)}.`);
+  for (const note of meta.notes) {
+    // The notes of calc/run.ts that the catalogue words itself; others (a rule set's) as they come.
+    if (note === PRICE_RULE) rest.push(t('note.price_rule'));
+    else if (note.startsWith('Input: ')) rest.push(`${t('note.input')}: ${t('note.see')} ${cite(note.slice('Input: '.length).replace(/\.$/, ''))}.`);
+    else rest.push(note);
+  }
+  return { method, rest };
 }
 
 /** The method with its rate and price level, and the price index when it is not official: each source cited. */

@@ -136,6 +136,18 @@ describe('calc --format html and xlsx (all Kreise, shipped data)', () => {
     const input = (run.json.meta.inputs as { sha256: string }[])[0]!;
     expect(run.html).toContain(input.sha256);
   });
+
+  it('writes the notes of table and md, in German, citing the numbered sources', async () => {
+    const notes = /<h2 id="h-notes">[^]*?<\/section>/.exec(run.html)?.[0] ?? '';
+    const md = (await runCli(['calc', '--format', 'md'])).stdout;
+    for (const note of ['Preise: Die Kosten eines Haushaltsjahres stehen in dessen Preisen', 'SV-Beschäftigte: wo nicht angegeben, geschätzt']) {
+      expect(notes).toContain(note);
+      expect(md).toContain(note);
+    }
+    expect(notes).not.toContain('Prices: each budget year');
+    const sources = [.../<ol class="sources">([^]*?)<\/ol>/.exec(run.html)![1]!.matchAll(/<li>/g)].length;
+    for (const [, n] of notes.matchAll(/\[(\d+)\]/g)) expect(Number(n)).toBeLessThanOrEqual(sources);
+  });
 });
 
 describe('calc --land 05 with two rule sets, one budget year', () => {

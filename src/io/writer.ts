@@ -105,6 +105,12 @@ class FdOutput implements Output {
       this.writeAll(data);
       return;
     }
+    if (data.length >= 1 << 16) {
+      // A large text at once (a whole report): written as it is, not gathered first.
+      this.flush();
+      this.writeAll(Buffer.from(data));
+      return;
+    }
     this.pending.append(data);
     if (this.pending.length >= 1 << 16) this.flush();
   }

@@ -2,6 +2,7 @@ import { STATUSES } from '../engine/status.js';
 import { loadKreisMap } from '../report/geo.js';
 import { DEFAULT_LANG, statusExplanation, statusWord, term, type Lang, type TermKey } from '../report/terms.js';
 import { writeWorkbook, type CellKind, type WorkbookColumn, type WorkbookSheet } from '../report/workbook.js';
+import { reportNotes } from './human.js';
 import { figureColumns, figureRow, figureTotals, firstSentence, sourcesOf, type FigureColumn } from './report-figures.js';
 import type { BinaryReportRenderer, CalcReport, RenderOptions } from './report.js';
 
@@ -56,14 +57,22 @@ export function workbookSheets(report: CalcReport, lang: Lang): WorkbookSheet[] 
   const add = (kind: TermKey, text: string, no?: number): void => {
     notes.push({ no: no ?? null, kind: t(kind), text });
   };
-  add('kind.method', `${t('method.sentence')} ${t('report.rate')} ${meta.rate.eur.toFixed(2)} EUR ${t('report.rate_unit')} ${meta.rate.price_year}.`);
   const sources = sourcesOf(report);
   if (report.rows.some((r) => r.ags.length >= 5)) sources.push(`${loadKreisMap().attribution}, dl-de/by-2-0`);
+  // The notes of table, md and html (output/human.ts), each source cited by its number in this sheet.
+  const cite = (source: string): string => {
+    const known = sources.indexOf(source);
+    return `[${known >= 0 ? known + 1 : sources.push(source)}]`;
+  };
+  const { method, rest } = reportNotes(report, lang, lang, cite);
+  add('kind.method', `${t('method.sentence')} ${t('report.rate')} ${meta.rate.eur.toFixed(2)} EUR ${t('report.rate_unit')} ${meta.rate.price_year}.`);
+  for (const note of method) add('kind.method', note);
   sources.forEach((s, i) => add('kind.source', s, i + 1));
   for (const input of meta.inputs) add('kind.input', `${input.file}: ${input.sha256}`);
-  for (const note of [`${t('col.insured')}: ${meta.insured}.`, `${t('col.population')}: ${meta.population}.`, ...meta.overrides, ...meta.notes]) add('kind.note', note);
+  for (const note of rest) add('kind.note', note);
   for (const w of report.warnings) add('kind.warning', w.message);
-  for (const s of STATUSES) add('kind.status', `${statusWord(lang, s)}: ${meta.statuses?.[s] ?? statusExplanation(lang, s)}`);
+  // In the workbook's language, as the legends of table, md and html say them (json keeps its own meta.statuses).
+  for (const s of STATUSES) add('kind.status', `${statusWord(lang, s)}: ${statusExplanation(lang, s)}`);
   add('kind.note', `${t('prov.generated_by')} ${meta.version}.`);
   const sourcesSheet: WorkbookSheet = {
     name: t('sheet.sources'),

@@ -137,13 +137,19 @@ describe('calc --format html and xlsx (all Kreise, shipped data)', () => {
     expect(run.html).toContain(input.sha256);
   });
 
-  it('writes the notes of table and md, in German, citing the numbered sources', async () => {
+  it('writes the notes of table and md, in German, citing the numbered sources, in html and the workbook', async () => {
     const notes = /<h2 id="h-notes">[^]*?<\/section>/.exec(run.html)?.[0] ?? '';
     const md = (await runCli(['calc', '--format', 'md'])).stdout;
+    const { rows: sheet } = await sheetRows(run.xlsx, 2);
+    const sheetNotes = sheet.filter((r) => r.Art === 'Hinweis').map((r) => String(r.Text)).join('\n');
     for (const note of ['Preise: Die Kosten eines Haushaltsjahres stehen in dessen Preisen', 'SV-Beschäftigte: wo nicht angegeben, geschätzt']) {
       expect(notes).toContain(note);
       expect(md).toContain(note);
+      expect(sheetNotes).toContain(note);
     }
+    // Every [n] of the workbook's notes is a numbered source of the same sheet.
+    const numbered = sheet.filter((r) => r.Art === 'Quelle').length;
+    for (const [, n] of sheetNotes.matchAll(/\[(\d+)\]/g)) expect(Number(n)).toBeLessThanOrEqual(numbered);
     expect(notes).not.toContain('Prices: each budget year');
     const sources = [.../<ol class="sources">([^]*?)<\/ol>/.exec(run.html)![1]!.matchAll(/<li>/g)].length;
     for (const [, n] of notes.matchAll(/\[(\d+)\]/g)) expect(Number(n)).toBeLessThanOrEqual(sources);

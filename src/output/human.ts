@@ -1,6 +1,7 @@
 import type { ResultRow, Totals } from '../engine/types.js';
 import { formatHundredths, groupDigits, type Locale } from '../io/numbers.js';
 import type { CalcReport, ExtraColumn, NumberColumn, StatusColumn, TextColumn } from './report.js';
+import { noteText } from './notes.js';
 import { renderExplanation } from './trace.js';
 import { safeLines, safeText } from '../terminal-safe.js';
 import { DERIVED, OFFICIAL, STATUSES, type Status, rankOf } from '../engine/status.js';
@@ -175,8 +176,8 @@ export function reportNotes(report: CalcReport, locale: Locale, lang: Lang, cite
   for (const note of meta.notes) {
     // The notes of calc/run.ts that the catalogue words itself; others (a rule set's) as they come.
     if (note === PRICE_RULE) rest.push(t('note.price_rule'));
-    else if (note.startsWith('Input: ')) rest.push(`${t('note.input')}: ${t('note.see')} ${cite(note.slice('Input: '.length).replace(/\.$/, ''))}.`);
-    else rest.push(note);
+    else if (typeof note === 'string' && note.startsWith('Input: ')) rest.push(`${t('note.input')}: ${t('note.see')} ${cite(note.slice('Input: '.length).replace(/\.$/, ''))}.`);
+    else rest.push(noteText(note, lang));
   }
   return { method, rest };
 }

@@ -3,6 +3,7 @@ import type { CalcReport, ExtraColumn, ReportRenderer } from './report.js';
 import { statusWord } from '../engine/status.js';
 import { each, jsonPieces } from './json-pieces.js';
 import { jsonTraceStep } from './trace.js';
+import { noteText } from './notes.js';
 
 const euros = (cents: number): number => cents / 100;
 const orNull = <T, R>(value: T | null, f: (v: T) => R): R | null => (value === null ? null : f(value));
@@ -81,7 +82,8 @@ export function jsonTail(report: Omit<CalcReport, 'rows'>): Record<string, unkno
           })),
         }
       : {}),
-    meta: report.meta,
+    // The notes in English, as every other text of the json.
+    meta: { ...report.meta, notes: report.meta.notes.map((n) => noteText(n, 'en')) },
     warnings: report.warnings,
   };
 }

@@ -4,6 +4,7 @@ import type { ResultRow, Totals, Warning } from '../engine/types.js';
 import type { Locale } from '../io/numbers.js';
 import type { Status } from '../engine/status.js';
 import type { Lang } from '../report/terms.js';
+import type { Note } from './notes.js';
 
 /** Everything a renderer needs: plain data, no I/O. */
 export interface CalcMeta {
@@ -27,7 +28,8 @@ export interface CalcMeta {
   year: number | null;
   inputs: InputFileInfo[];
   overrides: string[];
-  notes: string[];
+  /** In every report's language; json writes them in English (output/notes.ts). */
+  notes: Note[];
   /** Programme rule sets applied (`--rules`), with every programme's facts and assumptions. */
   scenarios?: unknown[];
   /** A projection's facts: its input, aggregation, years, prices, growth and range (calc --years, extrapolate). */

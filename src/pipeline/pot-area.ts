@@ -3,6 +3,7 @@ import { LANDS } from '../io/lands.js';
 import { loadRegister } from '../io/shipped.js';
 import type { RuleSet } from '../schema/rules.js';
 import { findDataset, readDataset } from '../io/datasets.js';
+import { type Note, note } from '../output/notes.js';
 
 /**
  * A fixed pot is shared over every eligible municipality of the PROGRAMME's area (all of NRW
@@ -26,7 +27,7 @@ export interface PotArea {
   /** Kreise (or what is left of them) from the shipped data that share the pots with the input. */
   counts: AreaCount[];
   /** The sentence for the notes: whose key figures the pots were shared over. */
-  note: string | null;
+  note: Note | null;
 }
 
 /** A key that stands for all of Germany (the paper's national figure, a total): it covers every Kreis. */
@@ -86,10 +87,10 @@ export async function potArea(ruleSets: readonly RuleSet[], input: readonly { ag
     }
     counts.push({ ags, name: row[nameAt] ?? '', year, eu2: Math.max(eu2, 0), population: population === null ? null : Math.max(population, 0) });
   }
-  const note = counts.length === 0
+  const areaNote = counts.length === 0
     ? null
-    : `Fixed pots are shared over the programme's whole area: the input's ${input.length} row(s)${replaced ? ` (standing for ${replaced} Kreis(e) of the area)` : ''} and ` +
-      `${counts.length} further Kreis(e) with their counts from the shipped dataset "${info.name}" (${info.reference_date}; insured estimated from the national ratio), ` +
-      'which share the pots but are not shown; a Gemeinde of the input is taken out of its Kreis\'s counts.';
-  return { counts, note };
+    : note('note.pot_area', {
+      rows: input.length, replaced: replaced ? note('note.pot_area_replaced', { replaced }) : '', further: counts.length, dataset: info.name, date: info.reference_date,
+    });
+  return { counts, note: areaNote };
 }

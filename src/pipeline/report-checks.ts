@@ -1,6 +1,7 @@
 import type { WarningCollector } from '../engine/method.js';
 import type { Scenario } from '../engine/programmes.js';
 import { type Locale, formatHundredths } from '../io/numbers.js';
+import { type Note, note } from '../output/notes.js';
 
 /**
  * What calc says about a whole report beyond its columns, once all rows are read: warnings for
@@ -43,21 +44,19 @@ export function warnOfScenarios(scenarios: readonly Scenario[], warnings: Warnin
  * projection that prices each year at its own prices (`projecting`: it runs already, and only
  * its --price-year holds every year at one level).
  */
-export function priceLevelNote(budgetYears: readonly number[], priceYear: number, flag: '--year' | '--price-year', projecting = false): string[] {
+export function priceLevelNote(budgetYears: readonly number[], priceYear: number, flag: '--year' | '--price-year', projecting = false): Note[] {
   const years = [...new Set(budgetYears)].sort((a, b) => a - b);
   if (!years.some((y) => y !== priceYear)) return [];
   const [only] = years;
   if (years.length === 1 && only !== undefined) {
-    return [`Programme amounts are those of the budget year ${only}, costs are at ${priceYear} prices: claims, uncovered cost and coverage compare `
-      + `different price levels (give ${flag} ${only} to price the costs in the budget year).`];
+    return [note('note.price_levels_one', { year: only, price_year: priceYear, flag })];
   }
-  const mend = projecting ? 'leave out --price-year to price each year at its own prices' : 'a projection, --years, prices each year at its own prices';
-  return [`Programme amounts are those of each budget year (${years.join(', ')}), costs are all at ${priceYear} prices: claims, uncovered cost and `
-    + `coverage compare different price levels (${mend}).`];
+  const mend = note(projecting ? 'note.price_levels_mend_projecting' : 'note.price_levels_mend');
+  return [note('note.price_levels_years', { years: years.join(', '), price_year: priceYear, mend })];
 }
 
 /** --year moves the shipped counts to another budget year unchanged: say so. */
-export function movedCountsNote(year: number | undefined, dataYear: number | null): string[] {
+export function movedCountsNote(year: number | undefined, dataYear: number | null): Note[] {
   if (year === undefined || dataYear === null || year === dataYear) return [];
-  return [`The counts are for ${dataYear}; --year ${year} applies them unchanged to the budget year ${year} (calc --years projects them).`];
+  return [note('note.moved_counts', { data_year: dataYear, year })];
 }

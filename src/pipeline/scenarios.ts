@@ -8,6 +8,7 @@ import type { ResultRow } from '../engine/types.js';
 import { type Locale, formatHundredths } from '../io/numbers.js';
 import type { ShippedData } from '../io/shipped.js';
 import { AMOUNT_FIELD } from '../schema/bounds.js';
+import { type KeyedNote, type Note, note } from '../output/notes.js';
 import type { Programme, RuleSet } from '../schema/rules.js';
 import type { ExtraColumn } from '../output/report.js';
 
@@ -142,7 +143,7 @@ function scenarioMeta(scenario: Scenario): Record<string, unknown> {
 export interface EvaluatedScenarios {
   scenarios: Scenario[];
   meta: Record<string, unknown>[];
-  notes: string[];
+  notes: Note[];
 }
 
 export interface AppliedScenarios extends EvaluatedScenarios {
@@ -158,7 +159,7 @@ export interface ScenarioOptions {
 /** Rows of the programme area outside the input (calc/pot-area.ts): they share fixed pots, and are not shown. */
 export interface AreaRows<R> {
   rows: readonly R[];
-  note: string | null;
+  note: Note | null;
 }
 
 /**
@@ -176,16 +177,18 @@ export function evaluateScenarios<R extends ProgrammeRow>(ruleSets: RuleSet[], r
     const scenario = applyRules(ruleSet, all, yearOf, parameters, { words: options.words ?? true });
     return area.length ? { ...scenario, rows: scenario.rows.slice(0, rows.length) } : scenario;
   });
-  const notes = scenarios.flatMap((scenario) => {
-    const inForce = [...new Set(scenario.programmes.filter((o) => o.inForce).map((o) => `${o.programme.id} [${o.programme.status}]`))];
-    const doubts = claimDoubts(scenario).map((doubt) => `Claims of ${scenario.ruleSet.id}/${doubt}.`);
+  const notes = scenarios.flatMap((scenario): Note[] => {
+    const inForce = new Map(scenario.programmes.filter((o) => o.inForce)
+      .map((o) => [o.programme.id, note('note.in_force_item', { id: o.programme.id, status: { status: o.programme.status } })]));
+    const doubts = claimDoubts(scenario).map(({ id, status, reasons }) =>
+      note('note.claim_doubt', { rules: scenario.ruleSet.id, id, status: { status }, reasons: { join: reasons, by: '; ' } }));
     const unallocated = scenario.programmes.filter((o) => o.unallocatedCents > 0)
       .map((o) => `${o.programme.id} ${o.year}: ${formatHundredths(o.unallocatedCents, { locale, grouped: true })} EUR`);
     return [
-      `Rules ${scenario.ruleSet.id}: ${scenario.ruleSet.title}. In force: ${inForce.length ? inForce.join(', ') : 'none'}.`,
+      note('note.rules', { id: scenario.ruleSet.id, title: scenario.ruleSet.title, in_force: inForce.size ? { join: [...inForce.values()], by: ', ' } : note('note.none') }),
       ...(options.area?.note && scenario === scenarios[0] ? [options.area.note] : []),
       ...doubts,
-      ...(unallocated.length ? [`Unallocated pot (no eligible municipality, or all capped): ${unallocated.join('; ')}.`] : []),
+      ...(unallocated.length ? [note('note.unallocated', { list: unallocated.join('; ') })] : []),
     ];
   });
   return { scenarios, meta: scenarios.map(scenarioMeta), notes };
@@ -197,27 +200,31 @@ export function evaluateScenarios<R extends ProgrammeRow>(ruleSets: RuleSet[], r
  * and its source names the flag), and the rule's own assumptions. One entry per programme,
  * e.g. `kim_flex: claim status assumption, resting on: the programme is proposed; …`.
  */
-function claimDoubts(scenario: Scenario): string[] {
+function claimDoubts(scenario: Scenario): { id: string; status: Status; reasons: Note[] }[] {
   const byProgramme = new Map<string, ProgrammeOutcome[]>();
   for (const outcome of scenario.programmes) {
     if (!outcome.inForce || outcome.claimStatus === 'official') continue;
     byProgramme.set(outcome.programme.id, [...(byProgramme.get(outcome.programme.id) ?? []), outcome]);
   }
   return [...byProgramme].map(([id, outcomes]) => {
-    const reasons = new Set<string>();
+    // Each reason once, however many years say it.
+    const reasons = new Map<string, Note>();
+    const add = (reason: KeyedNote): void => {
+      reasons.set(JSON.stringify(reason), reason);
+    };
     for (const { programme, amount, cap } of outcomes) {
-      if (programme.status !== 'official') reasons.add(`the programme is ${programme.status === 'assumption' ? 'an assumption' : programme.status}`);
+      if (programme.status !== 'official') add(programme.status === 'assumption' ? note('note.reason_programme_assumed') : note('note.reason_programme', { status: { status: programme.status } }));
       const figures: [string, typeof amount][] = [[AMOUNT_FIELD[programme.kind], amount], ['cap_share', cap]];
       for (const [field, figure] of figures) {
         // A number in the rule itself has the programme's status, said above.
         if (!figure?.parameter || figure.status === 'official') continue;
-        const fromFlag = figure.source.startsWith('--') ? `, ${figure.source}` : '';
-        reasons.add(`${field} is parameter ${figure.parameter} = ${figure.value} ${figure.unit} [${figure.status}${fromFlag}]`);
+        const flag = figure.source.startsWith('--') ? `, ${figure.source}` : '';
+        add(note('note.reason_parameter', { field, parameter: figure.parameter, value: String(figure.value), unit: figure.unit, status: { status: figure.status }, flag }));
       }
       const assumed = (programme.assumptions ?? []).map((a) => a.field);
-      if (assumed.length) reasons.add(`the rule's assumptions on ${assumed.join(', ')}`);
+      if (assumed.length) add(note('note.reason_rule_assumptions', { fields: assumed.join(', ') }));
     }
-    return `${id}: claim status ${leastSure(outcomes.map((o) => o.claimStatus))}, resting on: ${[...reasons].join('; ')}`;
+    return { id, status: leastSure(outcomes.map((o) => o.claimStatus)), reasons: [...reasons.values()] };
   });
 }
 
@@ -362,14 +369,11 @@ export function applyScenarios(ruleSets: RuleSet[], rows: readonly ResultRow[], 
     return [value, status];
   });
   const usesPopulation = ruleSets.some((r) => r.programmes.some((p) => figuresOf(p).includes('population')));
-  const notes = [
+  const notes: Note[] = [
     ...evaluated.notes,
-    ...(several ? ['Programmes apply in each year their validity window covers; a fixed pot is shared among the rows of each year.'] : []),
-    'A claim is as unsure as the figures it rests on and as its programme (a proposed programme: proposed; an assumed amount, key or eligibility: assumption); ' +
-      'the zero of a programme not in force that year is derived.',
-    ...(usesPopulation && rows.some((r) => STATUS_OF.population(r) === PROJECTED)
-      ? ['Population is held at its base-year count in projected years (no population is projected); EU2 shares and population keys of those years rest on it.']
-      : []),
+    ...(several ? [note('note.programmes_each_year')] : []),
+    note('note.claim_status_rule'),
+    ...(usesPopulation && rows.some((r) => STATUS_OF.population(r) === PROJECTED) ? [note('note.population_held')] : []),
   ];
   return { ...evaluated, notes, columns };
 }

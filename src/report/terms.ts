@@ -198,6 +198,47 @@ const TERMS = {
     'Prices: each budget year\'s cost is at that year\'s prices (the rate uprated with the consumer price index) unless --price-year fixes one level; counts without a year stay at the rate\'s own price level.',
   ],
   'note.sources': ['Quellen:', 'Sources:'],
+  // The notes of rule sets and of priced years (output/notes.ts: json writes them in English).
+  'note.rules': ['Regeln {id}: {title}. In Kraft: {in_force}.', 'Rules {id}: {title}. In force: {in_force}.'],
+  'note.in_force_item': ['{id} [{status}]', '{id} [{status}]'],
+  'note.none': ['keines', 'none'],
+  'note.claim_doubt': ['Ansprüche aus {rules}/{id}: Status {status}, weil: {reasons}.', 'Claims of {rules}/{id}: claim status {status}, resting on: {reasons}.'],
+  'note.reason_programme': ['das Programm ist {status}', 'the programme is {status}'],
+  'note.reason_programme_assumed': ['das Programm ist eine Annahme', 'the programme is an assumption'],
+  'note.reason_parameter': ['{field} ist der Parameter {parameter} = {value} {unit} [{status}{flag}]', '{field} is parameter {parameter} = {value} {unit} [{status}{flag}]'],
+  'note.reason_rule_assumptions': ['die Annahmen der Regel zu {fields}', "the rule's assumptions on {fields}"],
+  'note.unallocated': ['Nicht verteilter Topf (keine berechtigte Kommune, oder alle gedeckelt): {list}.', 'Unallocated pot (no eligible municipality, or all capped): {list}.'],
+  'note.pot_area': [
+    'Feste Töpfe werden über das ganze Gebiet des Programms verteilt: die {rows} Zeile(n) der Eingabe{replaced} und {further} weitere Kreis(e) mit ihren Zahlen aus dem mitgelieferten Datensatz „{dataset}“ ({date}; SV-Beschäftigte nach dem bundesweiten Verhältnis geschätzt), die an den Töpfen teilhaben, aber nicht gezeigt werden; eine Gemeinde der Eingabe wird aus den Zahlen ihres Kreises herausgerechnet.',
+    "Fixed pots are shared over the programme's whole area: the input's {rows} row(s){replaced} and {further} further Kreis(e) with their counts from the shipped dataset \"{dataset}\" ({date}; insured estimated from the national ratio), which share the pots but are not shown; a Gemeinde of the input is taken out of its Kreis's counts.",
+  ],
+  'note.pot_area_replaced': [' (anstelle von {replaced} Kreis(en) des Gebiets)', ' (standing for {replaced} Kreis(e) of the area)'],
+  'note.programmes_each_year': [
+    'Programme gelten in jedem Jahr, das ihr Geltungszeitraum umfasst; ein fester Topf wird unter den Zeilen jedes Jahres verteilt.',
+    'Programmes apply in each year their validity window covers; a fixed pot is shared among the rows of each year.',
+  ],
+  'note.claim_status_rule': [
+    'Ein Anspruch ist so unsicher wie die Zahlen, auf denen er beruht, und wie sein Programm (ein vorgeschlagenes Programm: vorgeschlagen; ein angenommener Betrag, Schlüssel oder eine angenommene Berechtigung: Annahme); die Null eines Programms, das im Jahr nicht in Kraft ist, ist abgeleitet.',
+    'A claim is as unsure as the figures it rests on and as its programme (a proposed programme: proposed; an assumed amount, key or eligibility: assumption); the zero of a programme not in force that year is derived.',
+  ],
+  'note.population_held': [
+    'Die Einwohnerzahl bleibt in fortgeschriebenen Jahren auf dem Stand des Basisjahres (Einwohner werden nicht fortgeschrieben); EU2-Anteile und Einwohner-Schlüssel dieser Jahre beruhen darauf.',
+    'Population is held at its base-year count in projected years (no population is projected); EU2 shares and population keys of those years rest on it.',
+  ],
+  'note.price_levels_one': [
+    'Programmbeträge sind die des Haushaltsjahres {year}, die Kosten stehen in Preisen von {price_year}: Ansprüche, ungedeckte Kosten und Deckungsgrad vergleichen verschiedene Preisstände (mit {flag} {year} stehen die Kosten in Preisen des Haushaltsjahres).',
+    'Programme amounts are those of the budget year {year}, costs are at {price_year} prices: claims, uncovered cost and coverage compare different price levels (give {flag} {year} to price the costs in the budget year).',
+  ],
+  'note.price_levels_years': [
+    'Programmbeträge sind die jedes Haushaltsjahres ({years}), die Kosten stehen alle in Preisen von {price_year}: Ansprüche, ungedeckte Kosten und Deckungsgrad vergleichen verschiedene Preisstände ({mend}).',
+    'Programme amounts are those of each budget year ({years}), costs are all at {price_year} prices: claims, uncovered cost and coverage compare different price levels ({mend}).',
+  ],
+  'note.price_levels_mend_projecting': ['ohne --price-year steht jedes Jahr in seinen eigenen Preisen', 'leave out --price-year to price each year at its own prices'],
+  'note.price_levels_mend': ['eine Fortschreibung, --years, stellt jedes Jahr in seine eigenen Preise', 'a projection, --years, prices each year at its own prices'],
+  'note.moved_counts': [
+    'Die Zahlen sind von {data_year}; --year {year} überträgt sie unverändert auf das Haushaltsjahr {year} (calc --years schreibt sie fort).',
+    'The counts are for {data_year}; --year {year} applies them unchanged to the budget year {year} (calc --years projects them).',
+  ],
   'note.see': ['siehe', 'see'],
   // --explain for people: one sentence per figure, numbers in the report's locale.
   'explain.heading': ['So entstehen die Zahlen für {place}:', 'How the figures for {place} are obtained:'],

@@ -77,6 +77,21 @@ describe('burden calc --rules', () => {
     );
   });
 
+  it('writes the same notes in German by default, and in English in json whatever the language', async () => {
+    const args = ['calc', '-', '--rules', 'nrw-2024', '--rules', 'bund-pauschale', '--set', 'bund_pauschale=500', '--year', '2025'];
+    const { stdout } = await runCli([...args, '--format', 'md'], { stdin: THREE });
+    expect(stdout).toContain('Regeln nrw-2024: NRW as enacted: Förderprogramm „Zuwanderung aus Südosteuropa“ (2017–2024). In Kraft: keines.  \n');
+    expect(stdout).toContain(
+      'Ansprüche aus bund-pauschale/bund_pauschale: Status Annahme, weil: das Programm ist vorgeschlagen; ' +
+        'amount_eur ist der Parameter bund_pauschale = 500 EUR/person/year [Annahme, --set bund_pauschale=500 on the command line]; ' +
+        'die Annahmen der Regel zu amount_eur, from, cap_share.  \n',
+    );
+    expect(stdout).toContain('Ein Anspruch ist so unsicher wie die Zahlen, auf denen er beruht');
+    expect(stdout).not.toMatch(/^(Rules|Claims of|A claim is|Fixed pots|The counts are)/m);
+    const json = JSON.parse((await runCli([...args, '--format', 'json', '--lang', 'de'], { stdin: THREE })).stdout) as { meta: { notes: string[] } };
+    expect(json.meta.notes).toContain('Rules nrw-2024: NRW as enacted: Förderprogramm „Zuwanderung aus Südosteuropa“ (2017–2024). In force: none.');
+  });
+
   it('gives json rows the rate_status of the csv when the rate is uprated, and official when it is not', async () => {
     const uprated = JSON.parse((await runCli(['calc', '-', '--year', '2024', '--format', 'json'], { stdin: THREE })).stdout);
     expect(uprated.rows[0]).toMatchObject({ rate_eur: 2569.45, rate_status: 'secondary' });

@@ -1,4 +1,3 @@
-import { type Locale, groupDigits } from './format.js';
 import { type SeriesPoint, type Trend, compoundGrowth, formatPpmPercent } from './series.js';
 
 /**
@@ -29,10 +28,10 @@ export interface Growth {
   series: YearlySeries | null;
   /** The trend it was computed from, for `trend[:N]`. */
   trend: Trend | null;
-  /** One sentence for the metadata and the notes: what was assumed, from what. */
-  description: string;
   /** The spec as the user wrote it, normalised (trend → trend:5). */
   label: string;
+  /** The file of a `series:FILE`. */
+  file?: string;
 }
 
 export interface GrowthContext {
@@ -40,32 +39,18 @@ export interface GrowthContext {
   nationalSeries: readonly SeriesPoint[];
   /** The counts of a `series:FILE`, read by the caller. */
   series?: YearlySeries;
-  /**
-   * The locale the descriptions write their numbers in (the report's; default en). The
-   * engine records a sentence, so it writes it as the report will show it (src/format.ts).
-   */
-  locale?: Locale;
 }
 
-/** Where a trend's end points come from: one source, or each end point's own. */
-function trendSources(trend: Trend): string {
-  if (trend.fromSource === trend.toSource) return trend.fromSource;
-  return `${trend.fromYear}: ${trend.fromSource}; ${trend.toYear}: ${trend.toSource}`;
-}
-
-export function resolveGrowth(spec: GrowthSpec, context: GrowthContext, what = 'EU2 residents'): Growth {
-  const locale = context.locale ?? 'en';
-  const percent = (ppm: number): string => formatPpmPercent(ppm, locale);
+/** The growth a spec stands for; output/notes.ts growthNote says it in words. */
+export function resolveGrowth(spec: GrowthSpec, context: GrowthContext): Growth {
   switch (spec.kind) {
     case 'constant':
-      return { kind: 'constant', ppm: 0, series: null, trend: null, label: 'constant', description: `${what} stay at their base-year count` };
+      return { kind: 'constant', ppm: 0, series: null, trend: null, label: 'constant' };
     case 'ratio':
-      return { kind: 'ratio', ppm: 0, series: null, trend: null, label: 'ratio',
-        description: `${what} stay at their base-year share of EU2 residents: insured(y) = round(eu2(y) × insured(base) / eu2(base))` };
+      return { kind: 'ratio', ppm: 0, series: null, trend: null, label: 'ratio' };
     case 'rate':
       // The label is what the user can type again, so it keeps the machine's decimal point.
-      return { kind: 'rate', ppm: spec.ppm, series: null, trend: null, label: `rate:${formatPpmPercent(spec.ppm).replace(/\.?0+$/, '')}`,
-        description: `${what} grow by ${percent(spec.ppm)} % a year (assumed), rounded to whole persons each year` };
+      return { kind: 'rate', ppm: spec.ppm, series: null, trend: null, label: `rate:${formatPpmPercent(spec.ppm).replace(/\.?0+$/, '')}` };
     case 'trend': {
       const trend = compoundGrowth(context.nationalSeries, spec.years, spec.to);
       return {
@@ -74,16 +59,11 @@ export function resolveGrowth(spec: GrowthSpec, context: GrowthContext, what = '
         series: null,
         trend,
         label: spec.to !== undefined ? `trend ${trend.fromYear}–${trend.toYear}` : spec.years === null ? 'trend' : `trend:${spec.years}`,
-        description: `${what} grow by ${percent(trend.ppm)} % a year: the compound annual growth of EU2 residents in Germany ` +
-          `${trend.fromYear}–${trend.toYear} (${groupDigits(trend.fromLevel, locale)} → ${groupDigits(trend.toLevel, locale)}; ` +
-          `${trendSources(trend)}), ` +
-          'rounded to whole persons each year',
       };
     }
     case 'series':
       if (!context.series) throw new Error('a series growth needs its counts');
-      return { kind: 'series', ppm: 0, series: context.series, trend: null, label: spec.file ? `series:${spec.file}` : 'series',
-        description: `${what} follow the yearly counts given per key${spec.file ? ` in ${spec.file}` : ''}` };
+      return { kind: 'series', ppm: 0, series: context.series, trend: null, label: spec.file ? `series:${spec.file}` : 'series', ...(spec.file ? { file: spec.file } : {}) };
   }
 }
 

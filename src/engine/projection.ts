@@ -428,9 +428,8 @@ export function makePlan(parameters: ParameterSet, options: PlanOptions, context
   const insuredContext = {
     nationalSeries: context.nationalSeries,
     ...(context.insuredSeries ? { series: context.insuredSeries } : {}),
-    ...(context.locale ? { locale: context.locale } : {}),
   };
-  const insured = resolveGrowth(options.insured, insuredContext, 'insured employees');
+  const insured = resolveGrowth(options.insured, insuredContext);
   let range: RangePlan | null = null;
   if (options.range) {
     const paperCount = requireParameter(parameters, 'eu2_residents_de').values.at(-1);

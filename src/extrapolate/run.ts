@@ -40,6 +40,7 @@ import { type Group, type PlannedGroups, alignSeries, checkBaseYears, fileGroups
 import { type ExtrapolateOptions, parseExtrapolateOptions, projectionYears } from './options.js';
 import { humanSettings } from '../output/terminal-width.js';
 import { loadEu2Series } from '../io/datasets.js';
+import { type KeyedNote, type Note, growthNote, note, noteText } from '../output/notes.js';
 
 /**
  * `burden extrapolate`: the nationwide (or any aggregate) figure, and its projection over
@@ -83,9 +84,10 @@ export interface PreparedExtrapolation {
 
 const usesTrend = (spec: GrowthSpec | undefined): boolean => spec?.kind === 'trend';
 
-function growthMeta(growth: Growth): GrowthMeta {
+/** A growth for json's meta: its description in English, with the run's number format. */
+function growthMeta(growth: Growth, what: 'eu2' | 'insured', locale: Locale): GrowthMeta {
   const constant = growth.kind === 'constant' || growth.kind === 'rate' || growth.kind === 'trend';
-  return { scenario: growth.label, percent_per_year: constant ? growth.ppm / 10_000 : null, description: growth.description };
+  return { scenario: growth.label, percent_per_year: constant ? growth.ppm / 10_000 : null, description: noteText(growthNote(growth, what, locale), 'en') };
 }
 
 function checkCombinations(file: InputFiles | undefined, o: ExtrapolateOptions, years: { from: number; to: number } | null): void {
@@ -189,7 +191,7 @@ export async function prepareExtrapolation(input: InputFiles | undefined, option
           ...(options.growthHigh ? { eu2High: options.growthHigh } : {}),
         }
       : null,
-  }, { nationalSeries, locale, ...(eu2Series ? { series: eu2Series } : {}), ...(insuredSeries ? { insuredSeries } : {}) });
+  }, { nationalSeries, ...(eu2Series ? { series: eu2Series } : {}), ...(insuredSeries ? { insuredSeries } : {}) });
 
   const meta = buildMeta(parameters, plan, planned, options, files, overrides, imputation.description, locale);
   return { options, parameters, ruleSets, plan, planned, meta, warnings };
@@ -245,7 +247,6 @@ function buildMeta(
   const pricedYears = new Set<number>([baseYear]);
   if (fixed !== null) pricedYears.add(fixed);
   else if (plan.years) for (let y = plan.years.from; y <= plan.years.to; y++) pricedYears.add(y);
-  const percent = (growth: Growth): string => (growthMeta(growth).percent_per_year === null ? '?' : formatPpmPercent(growth.ppm, locale));
   const [firstInflation] = inflation;
   // --inflation (or --set inflation_assumed) only moves years priced after the last known index.
   const idleInflation = inflation.length === 0 ? overrides.find((o) => o.startsWith('inflation_assumed=')) : undefined;
@@ -276,15 +277,13 @@ function buildMeta(
         : null,
     },
     insured: planned.imputed ? imputationText : planned.insuredSource ?? 'from the input',
-    growth: plan.years ? { eu2: growthMeta(plan.eu2), insured: growthMeta(plan.insured) } : null,
+    growth: plan.years ? { eu2: growthMeta(plan.eu2, 'eu2', locale), insured: growthMeta(plan.insured, 'insured', locale) } : null,
     range: range
       ? {
           rate_spread_pct: range.spreadBasisPoints / 100,
-          growth_low: growthMeta(range.eu2Low),
-          growth_high: growthMeta(range.eu2High),
-          note: `low and high combine the rate −/+ ${formatDecimal(range.spreadBasisPoints / 100, locale)} % with EU2 growth ${range.eu2Low.label} / ${range.eu2High.label}` +
-            (plan.years ? ` (${percent(range.eu2Low)} % / ${percent(range.eu2High)} % a year)` : ' (no projection: growth does not matter)') +
-            '; the driver is the input whose swing alone, the other held central, moves the cost most.',
+          growth_low: growthMeta(range.eu2Low, 'eu2', locale),
+          growth_high: growthMeta(range.eu2High, 'eu2', locale),
+          note: noteText(rangeNote(range, plan.years !== null, locale), 'en'),
         }
       : null,
     statuses: statusMeanings(parameters),
@@ -293,24 +292,37 @@ function buildMeta(
   };
 }
 
+/** What the low and high of a range combine, with the growth rates in the run's number format. */
+function rangeNote(range: NonNullable<ProjectionPlan['range']>, projecting: boolean, locale: Locale): KeyedNote {
+  const percent = (growth: Growth): string => (growthMeta(growth, 'eu2', locale).percent_per_year === null ? '?' : formatPpmPercent(growth.ppm, locale));
+  return note('note.range', {
+    spread: formatDecimal(range.spreadBasisPoints / 100, locale), low: range.eu2Low.label, high: range.eu2High.label,
+    per_year: projecting ? note('note.range_per_year', { low: percent(range.eu2Low), high: percent(range.eu2High) }) : note('note.range_no_projection'),
+  });
+}
+
 /** The notes a projection adds to every human format: prices, growth, range, and what the paper leaves out. */
-function projectionNotes(meta: ExtrapolateMeta, locale: Locale): string[] {
-  const notes: string[] = [];
+function projectionNotes(prepared: PreparedExtrapolation, locale: Locale): Note[] {
+  const { meta, plan } = prepared;
+  const notes: Note[] = [];
   if (meta.rate.inflation_assumed) {
     const inf = meta.rate.inflation_assumed;
-    const percent = (value: number): string => `${formatDecimal(value, locale)} % a year`;
-    const sources = [...new Set(inf.values.map((v) => `${v.status}: ${v.source}`))].join('; ');
-    const rates = inf.values.length > 1 ? inf.values.map((v) => `${percent(v.percent)} from ${v.from_year}`).join(' and ') : percent(inf.percent);
-    notes.push(`After ${inf.after_year} the price index is carried forward at ${rates} (${sources}); such rates are projected.`);
+    const percent = (value: number): string => formatDecimal(value, locale);
+    // Each source once, with the status of its values.
+    const sources = new Map(inf.values.map((v) => [`${v.status}: ${v.source}`, note('note.status_source', { status: { status: v.status as Status }, source: v.source })]));
+    const rates = inf.values.length > 1
+      ? { join: inf.values.map((v) => note('note.inflation_rate_from', { percent: percent(v.percent), from_year: v.from_year })), by: note('note.and') }
+      : note('note.inflation_rate', { percent: percent(inf.percent) });
+    notes.push(note('note.inflation', { after_year: inf.after_year, rates, sources: { join: [...sources.values()], by: '; ' } }));
   }
   notes.push(`Input: ${meta.input}.`);
   if (meta.growth) {
-    notes.push(`EU2 growth (${meta.growth.eu2.scenario}): ${meta.growth.eu2.description}.`);
-    notes.push(`Insured (${meta.growth.insured.scenario}): ${meta.growth.insured.description}.`);
+    notes.push(note('note.growth_line_eu2', { scenario: meta.growth.eu2.scenario, description: growthNote(plan.eu2, 'eu2', locale) }));
+    notes.push(note('note.growth_line_insured', { scenario: meta.growth.insured.scenario, description: growthNote(plan.insured, 'insured', locale) }));
   }
-  if (meta.range) notes.push(`Range: ${meta.range.note}`);
+  if (plan.range) notes.push(note('note.range_line', { text: rangeNote(plan.range, plan.years !== null, locale) }));
   notes.push(...meta.notes);
-  notes.push('Not included, in the paper\'s words: costs of lasting social participation and of stabilising neighbourhoods; one national rate cannot show regional differences (Arbeitspapier S. 10, footnote 2).');
+  notes.push(note('note.not_included'));
   return notes;
 }
 
@@ -466,7 +478,7 @@ function reportMeta(prepared: PreparedExtrapolation, rows: readonly ResultRow[],
     year: m.years ? null : first?.year ?? null,
     inputs: m.inputs,
     overrides: m.overrides,
-    notes: projectionNotes(m, locale),
+    notes: projectionNotes(prepared, locale),
     statuses: m.statuses,
     // The parameters in force (of the first year), for the reports that list them (html, xlsx).
     ...(prepared.options.format === 'html' || prepared.options.format === 'xlsx'

@@ -1,4 +1,7 @@
-import { type Lang, type TermKey, fill, statusWord } from '../report/terms.js';
+import { type Lang, type TermKey, fill, isStatus, statusWord } from '../report/terms.js';
+import type { Growth } from '../engine/growth.js';
+import { type Locale, groupDigits } from '../engine/format.js';
+import { formatPpmPercent } from '../engine/series.js';
 import type { Status } from '../engine/status.js';
 
 /**
@@ -12,7 +15,7 @@ export interface KeyedNote {
   term: TermKey;
   values?: Record<string, NoteValue>;
 }
-export type NoteValue = string | number | { status: Status } | KeyedNote | { join: readonly Note[]; by: string };
+export type NoteValue = string | number | { status: Status } | KeyedNote | { join: readonly Note[]; by: string | KeyedNote };
 
 export const note = (term: TermKey, values?: Record<string, NoteValue>): KeyedNote => (values ? { term, values } : { term });
 
@@ -25,7 +28,36 @@ export function noteText(value: Note, lang: Lang): string {
 
 function valueText(value: NoteValue, lang: Lang): string | number {
   if (typeof value === 'string' || typeof value === 'number') return value;
-  if ('status' in value) return statusWord(lang, value.status);
-  if ('join' in value) return value.join.map((n) => noteText(n, lang)).join(value.by);
+  // A status word of the one scale; anything else (a status a file wrote differently) as it is.
+  if ('status' in value) return isStatus(value.status) ? statusWord(lang, value.status) : String(value.status);
+  if ('join' in value) return value.join.map((n) => noteText(n, lang)).join(noteText(value.by, lang));
   return noteText(value, lang);
+}
+
+/**
+ * A growth scenario in words: what was assumed, from what, with its numbers in the run's
+ * locale. `what` is the count that grows.
+ */
+export function growthNote(growth: Growth, what: 'eu2' | 'insured', locale: Locale): KeyedNote {
+  const who = note(what === 'eu2' ? 'note.growth_what_eu2' : 'note.growth_what_insured');
+  const percent = formatPpmPercent(growth.ppm, locale);
+  switch (growth.kind) {
+    case 'constant':
+      return note('note.growth_constant', { what: who });
+    case 'ratio':
+      return note('note.growth_ratio', { what: who });
+    case 'rate':
+      return note('note.growth_rate', { what: who, percent });
+    case 'series':
+      return note('note.growth_series', { what: who, file: growth.file ? ` in ${growth.file}` : '' });
+    case 'trend': {
+      const trend = growth.trend;
+      if (!trend) return note('note.growth_rate', { what: who, percent });
+      // Where the end points come from: one source, or each end point's own.
+      const sources = trend.fromSource === trend.toSource ? trend.fromSource : `${trend.fromYear}: ${trend.fromSource}; ${trend.toYear}: ${trend.toSource}`;
+      return note('note.growth_trend', {
+        what: who, percent, from: trend.fromYear, to: trend.toYear, from_level: groupDigits(trend.fromLevel, locale), to_level: groupDigits(trend.toLevel, locale), sources,
+      });
+    }
+  }
 }

@@ -443,3 +443,28 @@ describe('the price-level note names the option that mends it', () => {
     expect(notes.find((n) => n.startsWith('Programme amounts'))).toMatch(/\(leave out --price-year to price each year at its own prices\)\.$/);
   });
 });
+
+describe('a projection\'s notes in the report\'s language', () => {
+  const args = ['extrapolate', '--by', 'land', '--years', '2025-2040', '--growth', 'trend', '--inflation', '2', '--range'];
+
+  it('German by default: growth, inflation, range and what the paper leaves out', async () => {
+    const { stdout, code } = await runCli([...args, '--format', 'md']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Wachstum der EU2-Einwohner \(trend\): EU2-Einwohner wachsen um 3,0288 % im Jahr: das durchschnittliche jährliche Wachstum der EU2-Einwohner in Deutschland 2019–2025 \(1\.108\.393 → 1\.325\.700;/);
+    expect(stdout).toContain('SV-Beschäftigte (ratio): SV-Beschäftigte bleiben bei ihrem Anteil an den EU2-Einwohnern im Basisjahr');
+    expect(stdout).toContain('Nach 2025 wird der Verbraucherpreisindex mit 2 % im Jahr fortgeschrieben (Annahme: ');
+    expect(stdout).toContain('Spanne: niedrig und hoch verbinden den Satz −/+ 20 % mit dem Wachstum der EU2-Einwohner constant / trend 2014–2019 (0,0000 % / 15,5273 % im Jahr)');
+    expect(stdout).toContain('Nicht enthalten, mit den Worten des Arbeitspapiers:');
+    expect(stdout).not.toMatch(/^(EU2 growth|Insured \(|After \d{4} the price index|Range: |Not included)/m);
+  });
+
+  it('English with --lang en, and in json whatever the language', async () => {
+    const en = (await runCli([...args, '--format', 'md', '--lang', 'en', '--locale', 'en'])).stdout;
+    expect(en).toContain('EU2 growth (trend): EU2 residents grow by 3.0288 % a year: the compound annual growth of EU2 residents in Germany 2019–2025 (1,108,393 → 1,325,700;');
+    expect(en).toContain('After 2025 the price index is carried forward at 2 % a year (assumption: ');
+    const json = JSON.parse((await runCli([...args, '--format', 'json', '--locale', 'en'])).stdout) as { meta: { notes: string[]; projection: { growth: { eu2: { description: string } }; range: { note: string } } } };
+    expect(json.meta.projection.growth.eu2.description).toMatch(/^EU2 residents grow by 3\.0288 % a year: the compound annual growth/);
+    expect(json.meta.projection.range.note).toMatch(/^low and high combine the rate −\/\+ 20 % with EU2 growth constant \/ trend 2014–2019 \(0\.0000 % \/ 15\.5273 % a year\)/);
+    expect(json.meta.notes.some((n) => n.startsWith('Not included, in the paper\'s words'))).toBe(true);
+  });
+});

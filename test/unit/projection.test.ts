@@ -21,6 +21,7 @@ import type { Parameter } from '../../src/schema/parameter.js';
 import { type SeriesPoint, checkSeries, compoundGrowth, formatPpmPercent } from '../../src/engine/series.js';
 import { loadEu2Series } from '../../src/io/datasets.js';
 import { loadShippedData } from '../../src/io/shipped.js';
+import { growthNote, noteText } from '../../src/output/notes.js';
 
 let parameters: ParameterSet;
 let series: SeriesPoint[];
@@ -173,10 +174,11 @@ describe('the national trend (Tab. 1 of the Arbeitspapier, data/datasets/eu2-de-
   it('the plan describes the trend it uses, with the years and levels', () => {
     const plan = makePlan(parameters, { years: { from: 2020, to: 2021 }, eu2: { kind: 'trend', years: null }, insured: { kind: 'ratio' }, imputation: null }, { nationalSeries: series });
     expect(plan.eu2.label).toBe('trend');
-    expect(plan.eu2.description).toContain('3.0288 % a year');
-    expect(plan.eu2.description).toContain('2019–2025 (1,108,393 → 1,325,700');
+    const description = noteText(growthNote(plan.eu2, 'eu2', 'en'), 'en');
+    expect(description).toContain('3.0288 % a year');
+    expect(description).toContain('2019–2025 (1,108,393 → 1,325,700');
     // The end points' sources, as the shipped series gives them (its source column).
-    expect(plan.eu2.description).toContain('2019: Städtetag NRW Arbeitspapier 2021, Tabelle 1 (IAB); 2025: derived: sum over all Kreise');
+    expect(description).toContain('2019: Städtetag NRW Arbeitspapier 2021, Tabelle 1 (IAB); 2025: derived: sum over all Kreise');
   });
 });
 
@@ -407,21 +409,24 @@ describe('the range always holds the central figure', () => {
 });
 
 describe('words from the data, numbers in the report\'s locale', () => {
-  it('the trend description in de: 3,0288 % and 1.108.393 → 1.325.700; in en: 3.0288 % and 1,108,393 → 1,325,700', () => {
-    const de = resolveGrowth({ kind: 'trend', years: null }, { nationalSeries: series, locale: 'de' }).description;
+  it('the trend description with numbers in the locale and words in the language: de 3,0288 % and 1.108.393 → 1.325.700; en 3.0288 % and 1,108,393 → 1,325,700', () => {
+    const described = (spec: GrowthSpec, nationalSeries: typeof series, locale: 'de' | 'en', lang: 'de' | 'en' = 'en'): string =>
+      noteText(growthNote(resolveGrowth(spec, { nationalSeries }), 'eu2', locale), lang);
+    const de = described({ kind: 'trend', years: null }, series, 'de');
     expect(de).toContain('grow by 3,0288 % a year');
     expect(de).toContain('2019–2025 (1.108.393 → 1.325.700;');
-    const en = resolveGrowth({ kind: 'trend', years: null }, { nationalSeries: series }).description;
+    const en = described({ kind: 'trend', years: null }, series, 'en');
     expect(en).toContain('grow by 3.0288 % a year');
     expect(en).toContain('2019–2025 (1,108,393 → 1,325,700;');
+    expect(described({ kind: 'trend', years: null }, series, 'de', 'de')).toMatch(/^EU2-Einwohner wachsen um 3,0288 % im Jahr: das durchschnittliche jährliche Wachstum der EU2-Einwohner in Deutschland 2019–2025 \(1\.108\.393 → 1\.325\.700;/);
     // The paper's period, as the default range names it.
-    expect(resolveGrowth({ kind: 'trend', years: 5, to: 2019 }, { nationalSeries: series, locale: 'de' }).description).toContain('grow by 15,5273 % a year');
-    expect(resolveGrowth({ kind: 'rate', ppm: 73_000 }, { nationalSeries: [], locale: 'de' }).description).toContain('grow by 7,3000 % a year');
+    expect(described({ kind: 'trend', years: 5, to: 2019 }, series, 'de')).toContain('grow by 15,5273 % a year');
+    expect(described({ kind: 'rate', ppm: 73_000 }, [], 'de')).toContain('grow by 7,3000 % a year');
   });
 
   it('the trend names the sources of its end points as the series gives them, not a fixed citation', () => {
     const mine = series.map((p) => ({ ...p, source: p.year === 2019 ? 'my 2019 source' : 'my other source' }));
-    const text = resolveGrowth({ kind: 'trend', years: null }, { nationalSeries: mine }).description;
+    const text = noteText(growthNote(resolveGrowth({ kind: 'trend', years: null }, { nationalSeries: mine }), 'eu2', 'en'), 'en');
     expect(text).toContain('2019: my 2019 source; 2025: my other source');
     expect(text).not.toContain('Tab');
   });

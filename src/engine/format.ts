@@ -1,7 +1,6 @@
 /**
  * Writing numbers for people, per locale. Pure and free of I/O, so every layer may use it:
- * the engine for the sentences it records (growth descriptions), output for every format,
- * io for its messages (re-exported from io/numbers.ts). Money never passes through a float
+ * output for every format and its notes, io for its messages (re-exported from io/numbers.ts). Money never passes through a float
  * here: amounts arrive as integers scaled by 100 (cents, basis points).
  */
 

@@ -12,6 +12,7 @@ import { insuredUnknown, noInsuredColumn } from '../pipeline/user-error.js';
 import { loadRegister } from '../io/shipped.js';
 import type { Origin } from '../engine/types.js';
 import { sourceFrom } from '../io/source.js';
+import { type Note, note } from '../output/notes.js';
 
 /**
  * What `burden extrapolate` starts from: the paper's national figures (no input), totals from
@@ -30,7 +31,7 @@ export interface PlannedGroups {
   /** Input paths, which -o must never overwrite. */
   paths: string[];
   /** Sentences for the metadata: where the counts came from. */
-  notes: string[];
+  notes: Note[];
   description: string;
   imputed: boolean;
   /** Where insured counts came from, when not from the input file. */
@@ -59,8 +60,13 @@ export function paperGroups(parameters: ParameterSet, overridden: ReadonlySet<st
   const origin = (name: string, value: { year: number; source: string }): string =>
     overridden.has(name) ? `parameter ${name}, overridden (${value.source})` : `parameter ${name}, 31.12.${value.year} (${value.source})`;
   // The insured count's origin is said once, as insuredSource (the reports print it as "Insured employees: …").
-  const notes = [`EU2 residents in Germany${overridden.has('eu2_residents_de') ? '' : `, 31.12.${eu2.year}`}: ${origin('eu2_residents_de', eu2)}.`];
-  if (insured.year !== eu2.year) notes.push(`The two counts are for different years (${eu2.year}, ${insured.year}).`);
+  const eu2Overridden = overridden.has('eu2_residents_de');
+  const notes: Note[] = [note('note.paper_eu2', {
+    date: eu2Overridden ? '' : `, 31.12.${eu2.year}`,
+    origin: eu2Overridden ? note('note.origin_overridden', { name: 'eu2_residents_de', source: { source: eu2.source } })
+      : note('note.origin_parameter', { name: 'eu2_residents_de', date: `31.12.${eu2.year}`, source: { source: eu2.source } }),
+  })];
+  if (insured.year !== eu2.year) notes.push(note('note.counts_years_differ', { eu2_year: eu2.year, insured_year: insured.year }));
   // A parameter's status is a status of the one scale (a --set value is an assumption).
   const status = (s: string): number => rankOf(s as Status);
   return {

@@ -66,7 +66,7 @@ interface ExtrapolateMeta extends Omit<ProjectionMeta, 'prices' | 'inflation_ass
   insured: string;
   statuses: Record<Status, string>;
   overrides: string[];
-  notes: string[];
+  notes: Note[];
 }
 
 export interface PreparedExtrapolation {
@@ -252,7 +252,7 @@ function buildMeta(
   const idleInflation = inflation.length === 0 ? overrides.find((o) => o.startsWith('inflation_assumed=')) : undefined;
   const notes = idleInflation === undefined
     ? planned.notes
-    : [...planned.notes, `The override ${idleInflation} has no effect: no year is priced after ${lastVpiYear}, the last year of the price index (parameter vpi).`];
+    : [...planned.notes, note('note.idle_inflation', { override: idleInflation, last_year: lastVpiYear })];
   return {
     tool: 'burden',
     version: VERSION,

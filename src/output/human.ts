@@ -177,7 +177,7 @@ export function reportNotes(report: CalcReport, locale: Locale, lang: Lang, cite
     // The notes of calc/run.ts that the catalogue words itself; others (a rule set's) as they come.
     if (note === PRICE_RULE) rest.push(t('note.price_rule'));
     else if (typeof note === 'string' && note.startsWith('Input: ')) rest.push(`${t('note.input')}: ${t('note.see')} ${cite(note.slice('Input: '.length).replace(/\.$/, ''))}.`);
-    else rest.push(noteText(note, lang));
+    else rest.push(noteText(note, lang, cite));
   }
   return { method, rest };
 }

@@ -8,30 +8,35 @@ import type { Status } from '../engine/status.js';
  * A note of a run, for every format: text as it is (a rule set's own title, a source), or
  * words of the one catalogue (report/terms.ts `note.*`) with their values, which each report
  * writes in its language and json in English. A value may be a status, written as its word,
- * another note, or a list of notes joined by a separator.
+ * another note, a list of notes joined by a separator, or a source: in parentheses where the
+ * note stands alone (json), cited by its number ` [n]` where the report lists its sources.
  */
 export type Note = string | KeyedNote;
 export interface KeyedNote {
   term: TermKey;
   values?: Record<string, NoteValue>;
 }
-export type NoteValue = string | number | { status: Status } | KeyedNote | { join: readonly Note[]; by: string | KeyedNote };
+export type NoteValue = string | number | { status: Status } | { source: string } | KeyedNote | { join: readonly Note[]; by: string | KeyedNote };
+
+/** Numbers a source in the report's list of sources, giving "[n]". */
+export type Cite = (source: string) => string;
 
 export const note = (term: TermKey, values?: Record<string, NoteValue>): KeyedNote => (values ? { term, values } : { term });
 
-/** A note in a language. */
-export function noteText(value: Note, lang: Lang): string {
+/** A note in a language; with `cite`, its sources as numbers of the report's list. */
+export function noteText(value: Note, lang: Lang, cite?: Cite): string {
   if (typeof value === 'string') return value;
-  const values = Object.fromEntries(Object.entries(value.values ?? {}).map(([name, v]) => [name, valueText(v, lang)]));
+  const values = Object.fromEntries(Object.entries(value.values ?? {}).map(([name, v]) => [name, valueText(v, lang, cite)]));
   return fill(lang, value.term, values);
 }
 
-function valueText(value: NoteValue, lang: Lang): string | number {
+function valueText(value: NoteValue, lang: Lang, cite: Cite | undefined): string | number {
   if (typeof value === 'string' || typeof value === 'number') return value;
+  if ('source' in value) return cite ? ` ${cite(value.source)}` : ` (${value.source})`;
   // A status word of the one scale; anything else (a status a file wrote differently) as it is.
   if ('status' in value) return isStatus(value.status) ? statusWord(lang, value.status) : String(value.status);
-  if ('join' in value) return value.join.map((n) => noteText(n, lang)).join(noteText(value.by, lang));
-  return noteText(value, lang);
+  if ('join' in value) return value.join.map((n) => noteText(n, lang, cite)).join(noteText(value.by, lang));
+  return noteText(value, lang, cite);
 }
 
 /**

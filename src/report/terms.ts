@@ -269,6 +269,14 @@ const TERMS = {
   ],
   'note.range_per_year': [' ({low} % / {high} % im Jahr)', ' ({low} % / {high} % a year)'],
   'note.range_no_projection': [' (keine Fortschreibung: das Wachstum spielt keine Rolle)', ' (no projection: growth does not matter)'],
+  'note.paper_eu2': ['EU2-Einwohner in Deutschland{date}: {origin}.', 'EU2 residents in Germany{date}: {origin}.'],
+  'note.origin_parameter': ['Parameter {name}, {date}{source}', 'parameter {name}, {date}{source}'],
+  'note.origin_overridden': ['Parameter {name}, für diesen Lauf geändert{source}', 'parameter {name}, overridden{source}'],
+  'note.counts_years_differ': ['Die beiden Zahlen sind aus verschiedenen Jahren ({eu2_year}, {insured_year}).', 'The two counts are for different years ({eu2_year}, {insured_year}).'],
+  'note.idle_inflation': [
+    'Die Änderung {override} wirkt nicht: kein Jahr steht in Preisen nach {last_year}, dem letzten Jahr des Verbraucherpreisindex (Parameter vpi).',
+    'The override {override} has no effect: no year is priced after {last_year}, the last year of the price index (parameter vpi).',
+  ],
   'note.moved_counts': [
     'Die Zahlen sind von {data_year}; --year {year} überträgt sie unverändert auf das Haushaltsjahr {year} (calc --years schreibt sie fort).',
     'The counts are for {data_year}; --year {year} applies them unchanged to the budget year {year} (calc --years projects them).',

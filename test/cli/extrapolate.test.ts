@@ -468,3 +468,16 @@ describe('a projection\'s notes in the report\'s language', () => {
     expect(json.meta.notes.some((n) => n.startsWith('Not included, in the paper\'s words'))).toBe(true);
   });
 });
+
+describe('the paper\'s counts in the notes', () => {
+  it('name their parameter and cite its source by number, in German and English; json keeps the source in words', async () => {
+    const de = (await runCli(['extrapolate', '--format', 'md'])).stdout;
+    const cited = /EU2-Einwohner in Deutschland, 31\.12\.2019: Parameter eu2_residents_de, 31\.12\.2019 \[(\d+)\]\./.exec(de);
+    expect(cited).not.toBeNull();
+    expect(de).toContain(`\n- [${cited![1]}] Städtetag NRW, Arbeitspapier`);
+    const en = (await runCli(['extrapolate', '--format', 'md', '--lang', 'en'])).stdout;
+    expect(en).toMatch(/EU2 residents in Germany, 31\.12\.2019: parameter eu2_residents_de, 31\.12\.2019 \[\d+\]\./);
+    const json = JSON.parse((await runCli(['extrapolate', '--format', 'json'])).stdout) as { meta: { notes: string[] } };
+    expect(json.meta.notes).toContain('EU2 residents in Germany, 31.12.2019: parameter eu2_residents_de, 31.12.2019 (Städtetag NRW, Arbeitspapier zur Verbesserung der Lebensverhältnisse von zugewanderten Menschen in prekären Lagen (Stand 10.02.2021), S. 10 („1.108.393 EU2-Zuwanderinnen und EU2-Zuwanderern (Stand 31.12.2019)“) and Tab. 1, S. 8 (2019 value, source IAB)).');
+  });
+});

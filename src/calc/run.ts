@@ -27,7 +27,8 @@ import { asUserError, noInsuredColumn, strictFailure, userError } from '../pipel
 import { movedCountsNote, priceLevelNote, warnOfScenarios } from '../pipeline/report-checks.js';
 import { NestedKeys } from '../engine/nested-keys.js';
 import { flagOf } from '../options/cli-options.js';
-import { type ExplainContext, explainRow, explainedRows, parameterLabel, registerSource } from '../pipeline/explain.js';
+import { type ExplainContext, explainRow, explainedRows, registerSource } from '../pipeline/explain.js';
+import { parameterLabel } from '../output/report-figures.js';
 import { type AreaRows, applyScenarios, loadRuleSet } from '../pipeline/scenarios.js';
 import { AREA_DATASET, potArea } from '../pipeline/pot-area.js';
 import type { RuleSet } from '../schema/rules.js';
@@ -291,7 +292,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
           populationSource: registerSource(shipped),
           scenarios: applied?.scenarios ?? [],
           yearOf,
-          labelOf: (name) => parameterLabel(parameters.get(name)?.description),
+          labelOf: (name) => parameterLabel(parameters.get(name), humanSettings(options).lang),
         });
       }
       const paint = await colorFor(options.output ? {} : process.stdout);

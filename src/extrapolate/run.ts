@@ -32,7 +32,8 @@ import { loadRuleSet } from '../pipeline/scenarios.js';
 import { type AreaRows, applyScenarios } from '../pipeline/scenarios.js';
 import { AREA_DATASET, potArea } from '../pipeline/pot-area.js';
 import { RangeColumns, rowsOfGroup } from '../pipeline/projected-rows.js';
-import { explainRow, explainedRows, parameterLabel, registerSource } from '../pipeline/explain.js';
+import { explainRow, explainedRows, registerSource } from '../pipeline/explain.js';
+import { parameterLabel } from '../output/report-figures.js';
 import type { Scenario } from '../engine/programmes.js';
 import { OFFICIAL, type Status, statusWord } from '../engine/status.js';
 import type { ResultRow } from '../engine/types.js';
@@ -449,7 +450,7 @@ async function explainFirstYear(prepared: PreparedExtrapolation, rows: ResultRow
       populationSource,
       scenarios,
       yearOf: (r) => r.year,
-      labelOf: (name) => parameterLabel(parameters.get(name)?.description),
+      labelOf: (name) => parameterLabel(parameters.get(name), humanSettings(prepared.options).lang),
     });
   });
 }

@@ -6,7 +6,7 @@ import { loadKreisMap } from '../report/geo.js';
 import { formatShort, formatValue, renderHtmlReport, type ColumnKind, type HtmlReportModel, type ValueKind } from '../report/html.js';
 import type { LandKey, MapGroup } from '../report/map-svg.js';
 import { DEFAULT_LANG, fill, isStatus, term, type Lang, type Status, type TermKey } from '../report/terms.js';
-import { figureColumns, figureRow, figureTotals, firstSentence, lessSure, markOf, scenarioKeys, sourcesOf, type FigureColumn } from './report-figures.js';
+import { figureColumns, figureRow, figureTotals, lessSure, parameterLabel, markOf, scenarioKeys, sourcesOf, type FigureColumn } from './report-figures.js';
 import type { CalcReport, ParameterFact, RenderOptions, ReportRenderer } from './report.js';
 import { reportNotes } from './human.js';
 import { explanation } from './trace.js';
@@ -264,5 +264,5 @@ function parameterRow(p: ParameterFact, lang: Lang): HtmlReportModel['parameters
   const kind = UNIT_KIND[p.unit] ?? 'decimal';
   const unit = p.unit === 'EUR/person/year' ? ` ${term(lang, 'unit.per_person_year')}` : p.unit === 'EUR/year' ? ` ${term(lang, 'unit.per_year')}` : '';
   const date = lang === 'de' ? p.from.split('-').reverse().join('.') : p.from;
-  return { name: p.name, label: firstSentence(p.description), value: `${formatValue(lang, kind, p.value)}${unit}`, date, status: p.status, source: p.source };
+  return { name: p.name, label: parameterLabel(p, lang) ?? p.name, value: `${formatValue(lang, kind, p.value)}${unit}`, date, status: p.status, source: p.source };
 }

@@ -153,6 +153,18 @@ export function sourcesOf(report: CalcReport): string[] {
   return [...new Set(found.filter((s) => s.trim() !== ''))];
 }
 
+/**
+ * A parameter's name for people (the parameter table of html and xlsx, an amount's line of
+ * --explain): its label in the report's language, else the first clause of its description,
+ * cut at 60 characters (a rate file written by burden calibrate has no label).
+ */
+export function parameterLabel(parameter: { label?: { de: string; en: string } | undefined; description: string } | undefined, lang: Lang): string | undefined {
+  if (parameter?.label) return parameter.label[lang];
+  const clause = parameter?.description.split(/[.:;(]\s/)[0]?.trim();
+  if (!clause || clause.length <= 60) return clause;
+  return `${clause.slice(0, 60).replace(/\s+\S*$/, '')} …`;
+}
+
 /** The first sentence of a text (a parameter's description), as a short label. */
 export function firstSentence(text: string): string {
   // A full stop before a capital letter or at the end: "S. 11" and "Abs. 3" do not end a sentence.

@@ -46,6 +46,7 @@ export interface CalcMeta {
 /** One parameter value in force for a run, as `burden params` lists it. */
 export interface ParameterFact {
   name: string;
+  label?: { de: string; en: string };
   description: string;
   value: number;
   unit: string;

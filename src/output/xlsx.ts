@@ -3,7 +3,7 @@ import { loadKreisMap } from '../report/geo.js';
 import { DEFAULT_LANG, statusExplanation, statusWord, term, type Lang, type TermKey } from '../report/terms.js';
 import { writeWorkbook, type CellKind, type WorkbookColumn, type WorkbookSheet } from '../report/workbook.js';
 import { reportNotes } from './human.js';
-import { figureColumns, figureRow, figureTotals, firstSentence, sourcesOf, type FigureColumn } from './report-figures.js';
+import { figureColumns, figureRow, figureTotals, parameterLabel, sourcesOf, type FigureColumn } from './report-figures.js';
 import type { BinaryReportRenderer, CalcReport, RenderOptions } from './report.js';
 
 /**
@@ -95,7 +95,7 @@ export function workbookSheets(report: CalcReport, lang: Lang): WorkbookSheet[] 
       { header: t('col.status'), key: 'status', kind: 'status' },
       { header: t('param.source'), key: 'source', kind: 'text', width: 80 },
     ],
-    rows: (meta.parameters ?? []).map((p) => ({ ...p, description: firstSentence(p.description) })),
+    rows: (meta.parameters ?? []).map((p) => ({ ...p, description: parameterLabel(p, lang) ?? '' })),
   };
   return [results, totals, sourcesSheet, parameters];
 }

@@ -213,13 +213,6 @@ export function explainedRows(rows: readonly ResultRow[], which: true | string):
     near.length ? `did you mean ${near.map(label).join(', or ')}?` : 'give a key (AGS) or a name from the input, or --explain alone for every row');
 }
 
-/** A parameter's human label for --explain: the first clause of its description, at most about 60 characters. */
-export function parameterLabel(description: string | undefined): string | undefined {
-  const clause = description?.split(/[.:;(]\s/)[0]?.trim();
-  if (!clause || clause.length <= 60) return clause;
-  return `${clause.slice(0, 60).replace(/\s+\S*$/, '')} …`;
-}
-
 /** The shipped register as the source of a population: its title, source and reference date. */
 export function registerSource(shipped: ShippedData): string {
   const info = shipped.datasets.find((d) => d.name === 'register-2024');

@@ -10,7 +10,7 @@ import type { ParameterFact } from '../output/report.js';
 export function parameterFacts(parameters: ParameterSet, year: number, rate: ResolvedRate): ParameterFact[] {
   const facts: ParameterFact[] = [];
   for (const parameter of [...parameters.values()].sort((a, b) => a.name.localeCompare(b.name))) {
-    const head = { name: parameter.name, description: parameter.description, unit: parameter.unit };
+    const head = { name: parameter.name, ...(parameter.label ? { label: parameter.label } : {}), description: parameter.description, unit: parameter.unit };
     if (parameter.unit === 'index') {
       for (const index of rate.uprating ? [rate.uprating.from, rate.uprating.to] : []) {
         facts.push({ ...head, value: index.thousandths / 1000, from: `${index.year}-01-01`, status: index.projected ? 'projected' : index.status, source: index.source });

@@ -32,6 +32,8 @@ export const parameterValueSchema = z.strictObject({
 export const parameterSchema = z
   .strictObject({
     name: z.string().check(z.regex(/^[a-z][a-z0-9_]*$/, 'use lower-case letters, digits and _')),
+    /** A short name for people, in both languages of the reports (German and English). */
+    label: z.optional(z.strictObject({ de: nonEmptyText(), en: nonEmptyText() })),
     description: nonEmptyText(),
     unit: parameterUnitSchema,
     /** Bounds narrower than the unit's, where the documents imply them (a share of cost: 0 to 100 percent). */

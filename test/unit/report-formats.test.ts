@@ -206,6 +206,9 @@ describe('calc --land 05 with two rule sets, one budget year', () => {
     // Of the price index, the two years the rate was uprated between.
     expect(rows.filter((r) => r.Name === 'vpi').map((r) => r['gültig ab'])).toEqual(['2019-01-01', '2024-01-01']);
     expect(run.html).toContain('<code>rate</code>');
+    // Each parameter by its German label.
+    expect(rate.Beschreibung).toBe('Kosten je Netto-Person und Jahr (Dortmunder Pro-Kopf-Methode)');
+    expect(run.html).toContain('<td>Kosten je Netto-Person und Jahr (Dortmunder Pro-Kopf-Methode)<br><code>rate</code></td>');
   });
 });
 

@@ -28,3 +28,13 @@ describe('shipped figures agree wherever they stand', () => {
     expect(parameter('rate')?.values[0]?.value).toBe(2143);
   });
 });
+
+describe('shipped parameters for people', () => {
+  it('each has a short label in German and in English, for the reports\' parameter tables and --explain', () => {
+    for (const p of shipped.parameters) {
+      expect(p.label?.de, p.name).toMatch(/\S/);
+      expect(p.label?.en, p.name).toMatch(/\S/);
+      expect(p.label!.de.length, p.name).toBeLessThanOrEqual(90);
+    }
+  });
+});

@@ -195,6 +195,8 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
   const byYear = new Map<number | null, TotalsAccumulator>();
   const rateLevels = new Set<number>();
   let index = 0;
+  // Whether the head of streamed json or md is written.
+  let opened = false;
   // --land keeps the rows of one Land (by key prefix); it reads row by row, never in parallel.
   const land = options.land === undefined ? null : resolveLand(options.land);
   const inLand = (row: { ags: string }): boolean => land === null || row.ags.startsWith(land);
@@ -209,13 +211,18 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
       const job = { spec: plain, locale, parameters, priceYear: options.priceYear ?? null, countsYear, imputation: imputed, allowMissing: options.allowMissing };
       ({ usedRegister } = await streamParallel(input.plan, job, workers, { output, header: renderer.header(), totals, warnings, nested }));
     } else for await (const batch of input.plan.batches()) {
-      if (md && index === 0) output.write(md.markdownHead(md.humanTable({ meta, rows: [], totals: totals.result(), warnings: [], extra: [] }, locale, md.lang)));
+      // The head once, before the first batch: not "before the first row", which a batch of
+      // rows all outside --land would write again.
+      if (!opened) {
+        opened = true;
+        if (md) output.write(md.markdownHead(md.humanTable({ meta, rows: [], totals: totals.result(), warnings: [], extra: [] }, locale, md.lang)));
+        if (json) output.write(json.openArray('rows'));
+      }
       if (streaming && !streamed && !json && !md) {
         streamed = csvRenderer({ locale });
         output.write(streamed.header());
       }
       // Each row goes to the output as it is made: the output gathers bytes, not a batch's string.
-      if (json && index === 0) output.write(json.openArray('rows'));
       for (const inputRow of batch) {
         if (!inLand(inputRow)) continue;
         const row = applyMethod(inputRow, context);
@@ -240,7 +247,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
     const populationUnknown = warnings.list().some((w) => w.code === 'population-unknown');
     meta.population = describePopulation(usedRegister || input.plan.populationFromRegister(), populationUnknown, shipped);
     if (md) {
-      if (index === 0) output.write(md.markdownHead(md.humanTable({ meta, rows: [], totals: totals.result(), warnings: [], extra: [] }, locale, md.lang)));
+      if (!opened) output.write(md.markdownHead(md.humanTable({ meta, rows: [], totals: totals.result(), warnings: [], extra: [] }, locale, md.lang)));
       output.write(md.markdownTail(md.humanTable({ meta, rows: [...md.kinds.values()], totals: totals.result(), warnings: warnings.list(), extra: [] }, locale, md.lang)));
     }
     if (json) {
@@ -252,7 +259,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
         meta, totals: years.length > 1 ? acrossYears(totals.result()) : totals.result(), warnings: warnings.list(), extra: [],
         ...(years.length > 1 ? { yearTotals: years.map((year) => ({ year, ...(byYear.get(year) as TotalsAccumulator).result() })) } : {}),
       });
-      let text = index === 0 ? json.openArray('rows') : '';
+      let text = opened ? '' : json.openArray('rows');
       text += json.closeArray();
       for (const [key, value] of Object.entries(tail)) text += json.field(key, value);
       output.write(text + json.end());

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs every example in README.md and docs/*.md, so that no example the documentation shows
-// can drift from what the tool does. Needs the built CLI (dist/): `npm test` builds first.
+// can drift from what the tool does. Needs the built CLI (dist/): `npm run test:e2e` and
+// `npm run test:all` build first.
 //
 // The convention (also stated in docs/architecture.md):
 // - Only fenced blocks opened with ```sh are run. Output, file contents and anything else that

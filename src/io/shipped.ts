@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Parameter } from '../schema/parameter.js';
@@ -79,11 +79,18 @@ export const datasetPath = (file: string): string => join(packageRoot(), 'data',
 /**
  * Where to read a shipped dataset from: its tab-separated copy in dist/ (the same records
  * without quotes, read without csv-parse: io/compile-data.ts plainDatasetCopies), or the file
- * in data/ when there is no copy (tests run from source, a dataset a copy cannot hold).
+ * in data/ when there is no copy (a dataset a copy cannot hold) or the file changed after the
+ * copy was made (data/ edited, not yet built).
  */
 export function datasetReadPath(file: string): { path: string; plain: boolean } {
   const copy = compiledPath(join('datasets', `${file}.tsv`));
-  return existsSync(copy) ? { path: copy, plain: true } : { path: datasetPath(file), plain: false };
+  const original = datasetPath(file);
+  try {
+    if (statSync(copy).mtimeMs >= statSync(original).mtimeMs) return { path: copy, plain: true };
+  } catch {
+    // no copy (or no original, which the reader reports)
+  }
+  return { path: original, plain: false };
 }
 
 export function listJsonFiles(dir: string): string[] {

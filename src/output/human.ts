@@ -174,7 +174,8 @@ export function reportNotes(report: CalcReport, locale: Locale, lang: Lang, cite
   if (meta.overrides.length > 0) rest.push(t('note.overrides', { list: meta.overrides.join('; ') }));
   rest.push(meta.population === 'from the input' ? t('note.population_input') : `${t('note.population')}: ${t('note.see')} ${cite(meta.population)}.`);
   for (const note of meta.notes) {
-    // The notes of calc/run.ts that the catalogue words itself; others (a rule set's) as they come.
+    // Two notes of calc/run.ts written as text (the price rule; the input, cited as a source);
+    // keyed notes in the report's language (output/notes.ts); any other text as it comes.
     if (note === PRICE_RULE) rest.push(t('note.price_rule'));
     else if (typeof note === 'string' && note.startsWith('Input: ')) rest.push(`${t('note.input')}: ${t('note.see')} ${cite(note.slice('Input: '.length).replace(/\.$/, ''))}.`);
     else rest.push(noteText(note, lang, cite));

@@ -164,10 +164,3 @@ export function parameterLabel(parameter: { label?: { de: string; en: string } |
   if (!clause || clause.length <= 60) return clause;
   return `${clause.slice(0, 60).replace(/\s+\S*$/, '')} …`;
 }
-
-/** The first sentence of a text (a parameter's description), as a short label. */
-export function firstSentence(text: string): string {
-  // A full stop before a capital letter or at the end: "S. 11" and "Abs. 3" do not end a sentence.
-  const end = text.search(/\.(\s+[A-ZÄÖÜ]|$)/);
-  return end < 0 ? text : text.slice(0, end + 1);
-}

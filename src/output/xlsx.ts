@@ -65,7 +65,7 @@ export function workbookSheets(report: CalcReport, lang: Lang): WorkbookSheet[] 
     return `[${known >= 0 ? known + 1 : sources.push(source)}]`;
   };
   const { method, rest } = reportNotes(report, lang, lang, cite);
-  add('kind.method', `${t('method.sentence')} ${t('report.rate')} ${meta.rate.eur.toFixed(2)} EUR ${t('report.rate_unit')} ${meta.rate.price_year}.`);
+  // The method with its rate and price level, each source cited, as under table and md.
   for (const note of method) add('kind.method', note);
   sources.forEach((s, i) => add('kind.source', s, i + 1));
   for (const input of meta.inputs) add('kind.input', `${input.file}: ${input.sha256}`);

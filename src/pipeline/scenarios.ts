@@ -198,7 +198,8 @@ export function evaluateScenarios<R extends ProgrammeRow>(ruleSets: RuleSet[], r
  * What the claims of each programme in force rest on when they are not official: a proposed
  * or assumed programme, a parameter that is not official (a --set override is an assumption,
  * and its source names the flag), and the rule's own assumptions. One entry per programme,
- * e.g. `kim_flex: claim status assumption, resting on: the programme is proposed; …`.
+ * with its least sure status and the reasons as notes (in English: `kim_flex: claim status
+ * assumption, resting on: the programme is proposed; …`).
  */
 function claimDoubts(scenario: Scenario): { id: string; status: Status; reasons: Note[] }[] {
   const byProgramme = new Map<string, ProgrammeOutcome[]>();

@@ -1,7 +1,9 @@
+// Longer than ~300 lines on purpose: the one catalogue of every word the reports use, in both languages, kept in one place.
 /**
  * The one catalogue of words for the human formats (table, md, HTML report, workbook), in German and
  * English. German is the default: the people who read these reports are German municipal
- * analysts and councils. Machine formats (csv, json) keep their English keys and never use it.
+ * analysts and councils. Machine formats (csv, json) keep their English keys; json takes the
+ * English words of its notes and explanations from here (output/notes.ts, output/trace.ts).
  */
 export type Lang = 'de' | 'en';
 export const DEFAULT_LANG: Lang = 'de';
@@ -202,12 +204,12 @@ const TERMS = {
   'note.rules': ['Regeln {id}: {title}. In Kraft: {in_force}.', 'Rules {id}: {title}. In force: {in_force}.'],
   'note.in_force_item': ['{id} [{status}]', '{id} [{status}]'],
   'note.none': ['keines', 'none'],
-  'note.claim_doubt': ['Ansprüche aus {rules}/{id}: Status {status}, weil: {reasons}.', 'Claims of {rules}/{id}: claim status {status}, resting on: {reasons}.'],
+  'note.claim_doubt': ['Ansprüche aus {rules}/{id}: Status {status}, gestützt auf: {reasons}.', 'Claims of {rules}/{id}: claim status {status}, resting on: {reasons}.'],
   'note.reason_programme': ['das Programm ist {status}', 'the programme is {status}'],
   'note.reason_programme_assumed': ['das Programm ist eine Annahme', 'the programme is an assumption'],
   'note.reason_parameter': ['{field} ist der Parameter {parameter} = {value} {unit} [{status}{flag}]', '{field} is parameter {parameter} = {value} {unit} [{status}{flag}]'],
   'note.reason_rule_assumptions': ['die Annahmen der Regel zu {fields}', "the rule's assumptions on {fields}"],
-  'note.unallocated': ['Nicht verteilter Topf (keine berechtigte Kommune, oder alle gedeckelt): {list}.', 'Unallocated pot (no eligible municipality, or all capped): {list}.'],
+  'note.unallocated': ['Nicht verteilter Topf (keine berechtigte Kommune oder alle gedeckelt): {list}.', 'Unallocated pot (no eligible municipality, or all capped): {list}.'],
   'note.pot_area': [
     'Feste Töpfe werden über das ganze Gebiet des Programms verteilt: die {rows} Zeile(n) der Eingabe{replaced} und {further} weitere Kreis(e) mit ihren Zahlen aus dem mitgelieferten Datensatz „{dataset}“ ({date}; SV-Beschäftigte nach dem bundesweiten Verhältnis geschätzt), die an den Töpfen teilhaben, aber nicht gezeigt werden; eine Gemeinde der Eingabe wird aus den Zahlen ihres Kreises herausgerechnet.',
     "Fixed pots are shared over the programme's whole area: the input's {rows} row(s){replaced} and {further} further Kreis(e) with their counts from the shipped dataset \"{dataset}\" ({date}; insured estimated from the national ratio), which share the pots but are not shown; a Gemeinde of the input is taken out of its Kreis's counts.",
@@ -234,7 +236,7 @@ const TERMS = {
     'Programme amounts are those of each budget year ({years}), costs are all at {price_year} prices: claims, uncovered cost and coverage compare different price levels ({mend}).',
   ],
   'note.price_levels_mend_projecting': ['ohne --price-year steht jedes Jahr in seinen eigenen Preisen', 'leave out --price-year to price each year at its own prices'],
-  'note.price_levels_mend': ['eine Fortschreibung, --years, stellt jedes Jahr in seine eigenen Preise', 'a projection, --years, prices each year at its own prices'],
+  'note.price_levels_mend': ['eine Fortschreibung (--years) bewertet jedes Jahr zu seinen eigenen Preisen', 'a projection, --years, prices each year at its own prices'],
   'note.growth_what_eu2': ['EU2-Einwohner', 'EU2 residents'],
   'note.growth_what_insured': ['SV-Beschäftigte', 'insured employees'],
   'note.growth_constant': ['{what} bleiben auf dem Stand des Basisjahres', '{what} stay at their base-year count'],
@@ -247,7 +249,7 @@ const TERMS = {
     '{what} wachsen um {percent} % im Jahr: das durchschnittliche jährliche Wachstum der EU2-Einwohner in Deutschland {from}–{to} ({from_level} → {to_level}; {sources}), jedes Jahr auf ganze Personen gerundet',
     '{what} grow by {percent} % a year: the compound annual growth of EU2 residents in Germany {from}–{to} ({from_level} → {to_level}; {sources}), rounded to whole persons each year',
   ],
-  'note.growth_series': ['{what} folgen den je Schlüssel angegebenen Jahreszahlen{file}', '{what} follow the yearly counts given per key{file}'],
+  'note.growth_series': ['{what} folgen den je Schlüssel angegebenen Zahlen je Jahr{file}', '{what} follow the yearly counts given per key{file}'],
   'note.growth_line_eu2': ['Wachstum der EU2-Einwohner ({scenario}): {description}.', 'EU2 growth ({scenario}): {description}.'],
   'note.growth_line_insured': ['SV-Beschäftigte ({scenario}): {description}.', 'Insured ({scenario}): {description}.'],
   'note.not_included': [
@@ -255,7 +257,7 @@ const TERMS = {
     "Not included, in the paper's words: costs of lasting social participation and of stabilising neighbourhoods; one national rate cannot show regional differences (Arbeitspapier S. 10, footnote 2).",
   ],
   'note.inflation': [
-    'Nach {after_year} wird der Verbraucherpreisindex mit {rates} fortgeschrieben ({sources}); solche Raten sind fortgeschrieben.',
+    'Nach {after_year} wird der Verbraucherpreisindex mit {rates} fortgeschrieben ({sources}); solche Raten haben den Status fortgeschrieben.',
     'After {after_year} the price index is carried forward at {rates} ({sources}); such rates are projected.',
   ],
   'note.inflation_rate': ['{percent} % im Jahr', '{percent} % a year'],
@@ -322,7 +324,7 @@ const TERMS = {
   'word.in_list': ['in der Liste', 'in the list'],
   'word.keys': ['Schlüssel', 'keys'],
   'word.eu2': ['EU2-Einwohner', 'eu2'],
-  'word.net': ['Nettopersonen', 'net'],
+  'word.net': ['Netto-Personen', 'net'],
   'word.population': ['Einwohner', 'population'],
   'word.eu2_share': ['EU2-Anteil', 'EU2 share'],
   'word.share_unknown': ['EU2-Anteil unbekannt (keine Einwohnerzahl)', 'EU2 share unknown (no population)'],

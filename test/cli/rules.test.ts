@@ -82,7 +82,7 @@ describe('burden calc --rules', () => {
     const { stdout } = await runCli([...args, '--format', 'md'], { stdin: THREE });
     expect(stdout).toContain('Regeln nrw-2024: NRW as enacted: Förderprogramm „Zuwanderung aus Südosteuropa“ (2017–2024). In Kraft: keines.  \n');
     expect(stdout).toContain(
-      'Ansprüche aus bund-pauschale/bund_pauschale: Status Annahme, weil: das Programm ist vorgeschlagen; ' +
+      'Ansprüche aus bund-pauschale/bund_pauschale: Status Annahme, gestützt auf: das Programm ist vorgeschlagen; ' +
         'amount_eur ist der Parameter bund_pauschale = 500 EUR/person/year [Annahme, --set bund_pauschale=500 on the command line]; ' +
         'die Annahmen der Regel zu amount_eur, from, cap_share.  \n',
     );

@@ -6,8 +6,8 @@ const SCRIPT = fileURLToPath(new URL('../../scripts/doc-examples.mjs', import.me
 
 /**
  * Every ```sh example in README.md and docs/*.md runs as written (the convention is in
- * scripts/doc-examples.mjs and docs/architecture.md). Needs the built CLI, which `npm test`
- * builds before vitest runs.
+ * scripts/doc-examples.mjs and docs/architecture.md). Needs the built CLI, which
+ * `npm run test:e2e` and `npm run test:all` build before vitest runs.
  */
 describe('documentation examples', () => {
   it('every command in a sh block of README.md and docs/*.md exits as documented', () => {

@@ -58,7 +58,10 @@ function inputFilesOf(file: string | undefined, options: { population?: unknown;
 }
 
 async function planInput(file: string | undefined, options: CalcOptions, warnings: WarningCollector): Promise<PlannedInput> {
-  const inputOptions = { columns: parseColumnOverrides(options.column), allowMissing: options.allowMissing, warnings };
+  // --land keeps the rows of one Land (by key prefix) as they are read: no word about the others.
+  const land = options.land === undefined ? null : resolveLand(options.land);
+  const inputOptions = { columns: parseColumnOverrides(options.column), allowMissing: options.allowMissing, warnings,
+    ...(land === null ? {} : { keep: (ags: string) => ags.startsWith(land) }) };
   const files = inputFilesOf(file, options);
   if (files) {
     const { plan, paths } = await openInputFiles(files, inputOptions);
@@ -197,10 +200,8 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
   let index = 0;
   // Whether the head of streamed json or md is written.
   let opened = false;
-  // --land keeps the rows of one Land (by key prefix); it reads row by row, never in parallel.
-  const land = options.land === undefined ? null : resolveLand(options.land);
-  const inLand = (row: { ags: string }): boolean => land === null || row.ags.startsWith(land);
-  const plain = streaming && format === 'csv' && land === null ? input.plan.plain ?? null : null;
+  // --land (its rows kept as they are read, planInput) reads row by row, never in parallel.
+  const plain = streaming && format === 'csv' && options.land === undefined ? input.plan.plain ?? null : null;
   const workers = plain ? parallelWorkers(statSync(plain.path).size) : 0;
   let usedRegister = false;
   try {
@@ -224,7 +225,6 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
       }
       // Each row goes to the output as it is made: the output gathers bytes, not a batch's string.
       for (const inputRow of batch) {
-        if (!inLand(inputRow)) continue;
         const row = applyMethod(inputRow, context);
         totals.add(row);
         warnings.note(row);

@@ -32,6 +32,11 @@ export interface InputOptions {
    * population: a projection without programme rules, a growth series.
    */
   populationMatters?: boolean;
+  /**
+   * Keep only rows whose key passes (calc --land): the others are counted and their keys
+   * checked for duplicates, but they are not looked up, warned about or handed on.
+   */
+  keep?: (ags: string) => boolean;
 }
 
 export interface InputPlan {
@@ -182,10 +187,11 @@ export class RowAssembler {
   readonly lookup = new PopulationLookup();
   constructor(private readonly options: InputOptions) {}
 
-  /** Count the row and make it an input row; null when --allow-missing skips it. */
+  /** Count the row and make it an input row; null when --allow-missing skips it, or it is not kept. */
   take(partial: PartialRow): InputRow | null {
     this.rows += 1;
     if (partial.year !== null) this.years.add(partial.year);
+    if (this.options.keep && !this.options.keep(partial.ags)) return null;
     return toInputRow(partial, this.options);
   }
 
@@ -355,7 +361,7 @@ export async function joinedInput(
   async function* batches(): AsyncGenerator<InputRow[]> {
     const out: InputRow[] = [];
     for (const [key, partial] of eu2.rows) {
-      if (skipped.has(key)) continue;
+      if (skipped.has(key) || (options.keep && !options.keep(partial.ags))) continue;
       const joinedFrom = [];
       let insuredAt: InputRow['insuredAt'];
       // The EU2 file's own population and insured columns count too; a dedicated file, where

@@ -160,8 +160,12 @@ export async function fileGroups(
 ): Promise<PlannedGroups> {
   // A projection prints no figure per inhabitant: an unknown population matters only when
   // programme rules look at it.
-  const { plan, paths, description } = await openInputFiles(files,
-    { columns: parseColumnOverrides(options.column), allowMissing: options.allowMissing, warnings, populationMatters: options.populationMatters });
+  // --land keeps a Land's rows as they are read (io/inputs.ts keep): no word about the others.
+  const land = options.land ?? null;
+  const { plan, paths, description } = await openInputFiles(files, {
+    columns: parseColumnOverrides(options.column), allowMissing: options.allowMissing, warnings, populationMatters: options.populationMatters,
+    ...(land === null ? {} : { keep: (ags: string) => ags.startsWith(land) }),
+  });
   const refuse = options.missingInsured === 'refuse';
   if (refuse && !plan.hasInsuredColumn) throw noInsuredColumn(plan.files[0]?.file ?? 'input');
   const register = options.by === 'land' || options.by === 'kreis' ? await loadRegister(options.by) : null;
@@ -184,7 +188,6 @@ export async function fileGroups(
   };
   for await (const batch of plan.batches()) {
     for (const row of batch) {
-      if (options.land && !row.ags.startsWith(options.land)) continue;
       // The year column says which year each count is for; --base-year may not say otherwise.
       if (row.year !== null && options.baseYear !== undefined) {
         throw usageError(`--base-year ${options.baseYear}: ${row.origin.file} has a year column, which gives each row its year`,

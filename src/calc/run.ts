@@ -36,6 +36,7 @@ import { resolveLand } from '../io/lands.js';
 import { type CalcOptions, parseCalcOptions } from './options.js';
 import { runParameters } from '../pipeline/parameters.js';
 import { humanSettings } from '../output/terminal-width.js';
+import { imputationNote, note } from '../output/notes.js';
 
 
 interface PlannedInput {
@@ -160,7 +161,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
     method: METHOD,
     rate: rateMeta(rate),
     population: 'from the input',
-    insured: imputation ? `estimated where unknown: ${imputation.description}` : 'from the input',
+    insured: imputation ? imputationNote(imputation, false) : note('note.insured_input_meta'),
     year: options.year ?? input.dataYear,
     inputs: input.plan.files,
     overrides,

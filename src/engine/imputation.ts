@@ -11,8 +11,12 @@ import { type ParameterSet, requireParameter } from './parameters.js';
 export interface NationalImputation extends InsuredImputation {
   insured: ParameterValue;
   eu2: ParameterValue;
-  /** One sentence for output metadata: the formula and both sources. */
-  description: string;
+  /**
+   * Scaled per Kreis (the regional estimate): the national employment rate of foreign
+   * nationals (tenths of a percent) the Kreis rates are set against, and its dataset's source
+   * and date. output/notes.ts imputationNote says it all in words.
+   */
+  regional?: { rateTenths: number; source: string; date: string };
 }
 
 function latest(parameters: ParameterSet, name: string): ParameterValue {
@@ -29,13 +33,5 @@ export function nationalImputation(parameters: ParameterSet): NationalImputation
     throw new DomainError('choice', `parameter eu2_residents_de is ${eu2.value}: the national ratio needs EU2 residents above 0`,
       'set it to a positive count, or give the insured counts in the input');
   }
-  const date = eu2.from.split('-').reverse().join('.');
-  return {
-    insured,
-    eu2,
-    numerator: insured.value,
-    denominator: eu2.value,
-    description: `insured = round(eu2 × ${insured.value} / ${eu2.value}), the national ratio of ${date} ` +
-      `(insured BG/RO employees: parameter insured_bg_ro_de, ${insured.source}; EU2 residents: parameter eu2_residents_de, ${eu2.source})`,
-  };
+  return { insured, eu2, numerator: insured.value, denominator: eu2.value };
 }

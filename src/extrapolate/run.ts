@@ -41,7 +41,7 @@ import { type Group, type PlannedGroups, alignSeries, checkBaseYears, fileGroups
 import { type ExtrapolateOptions, parseExtrapolateOptions, projectionYears } from './options.js';
 import { humanSettings } from '../output/terminal-width.js';
 import { loadEu2Series } from '../io/datasets.js';
-import { type KeyedNote, type Note, growthNote, note, noteText } from '../output/notes.js';
+import { type KeyedNote, type Note, growthNote, imputationNote, note, noteText } from '../output/notes.js';
 
 /**
  * `burden extrapolate`: the nationwide (or any aggregate) figure, and its projection over
@@ -64,7 +64,7 @@ interface ExtrapolateMeta extends Omit<ProjectionMeta, 'prices' | 'inflation_ass
   inputs: InputFileInfo[];
   rate: { base_eur: number; base_price_year: number; source: string; status: string; prices: string; price_year: number | null;
     inflation_assumed: ProjectionMeta['inflation_assumed'] };
-  insured: string;
+  insured: Note;
   statuses: Record<Status, string>;
   overrides: string[];
   notes: Note[];
@@ -133,7 +133,7 @@ export async function prepareExtrapolation(input: InputFiles | undefined, option
   const ruleSets = await Promise.all(options.rules.map((spec) => loadRuleSet(spec, shipped)));
   const national = nationalImputation(parameters);
   const chosen = options.imputeInsured === 'regional-2019' ? await regionalImputation(national) : national;
-  const imputation = { ...chosen, description: `estimated where unknown: ${chosen.description}, flagged estimated` };
+  const imputation = chosen;
 
   // A file's rows get their base years in fileGroups (per municipality, before summing).
   const planned = input !== undefined
@@ -194,7 +194,7 @@ export async function prepareExtrapolation(input: InputFiles | undefined, option
       : null,
   }, { nationalSeries, ...(eu2Series ? { series: eu2Series } : {}), ...(insuredSeries ? { insuredSeries } : {}) });
 
-  const meta = buildMeta(parameters, plan, planned, options, files, overrides, imputation.description, locale);
+  const meta = buildMeta(parameters, plan, planned, options, files, overrides, imputationNote(imputation, true), locale);
   return { options, parameters, ruleSets, plan, planned, meta, warnings };
 }
 
@@ -234,7 +234,7 @@ function inflationUsed(parameters: ParameterSet, lastVpiYear: number, lastYear: 
 
 function buildMeta(
   parameters: ParameterSet, plan: ProjectionPlan, planned: PlannedGroups, options: ExtrapolateOptions, files: InputFileInfo[],
-  overrides: string[], imputationText: string, locale: Locale,
+  overrides: string[], imputationText: Note, locale: Locale,
 ): ExtrapolateMeta {
   const rateParameter = requireParameter(parameters, 'rate');
   const rateEntry = rateParameter.values[rateParameter.values.length - 1];
@@ -277,7 +277,7 @@ function buildMeta(
         ? { percent: firstInflation.percent, source: firstInflation.source, status: firstInflation.status, after_year: lastVpiYear, values: inflation }
         : null,
     },
-    insured: planned.imputed ? imputationText : planned.insuredSource ?? 'from the input',
+    insured: planned.imputed ? imputationText : planned.insuredSource ?? note('note.insured_input_meta'),
     growth: plan.years ? { eu2: growthMeta(plan.eu2, 'eu2', locale), insured: growthMeta(plan.insured, 'insured', locale) } : null,
     range: range
       ? {

@@ -168,8 +168,10 @@ export function reportNotes(report: CalcReport, locale: Locale, lang: Lang, cite
   // The method first: its sources get the first numbers.
   const method = methodNotes(report, locale, lang, cite);
   const rest: string[] = [];
-  if (report.totals.insuredEstimated) rest.push(`${t('note.insured')} ${cite(meta.insured)}.`);
-  else if (meta.insured !== 'from the input') rest.push(`${t('note.insured_from')}: ${t('note.see')} ${cite(meta.insured)}.`);
+  // How insured counts were obtained, a source of its own (which cites its sources in turn).
+  const insured = noteText(meta.insured, lang, cite);
+  if (report.totals.insuredEstimated) rest.push(`${t('note.insured')} ${cite(insured)}.`);
+  else if (noteText(meta.insured, 'en') !== 'from the input') rest.push(`${t('note.insured_from')}: ${t('note.see')} ${cite(insured)}.`);
   if (yearly.length) rest.push(t('note.years', { count: yearly.length, first: yearly[0]?.year ?? '', last: yearly[yearly.length - 1]?.year ?? '' }));
   if (meta.overrides.length > 0) rest.push(t('note.overrides', { list: meta.overrides.join('; ') }));
   rest.push(meta.population === 'from the input' ? t('note.population_input') : `${t('note.population')}: ${t('note.see')} ${cite(meta.population)}.`);

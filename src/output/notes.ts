@@ -1,5 +1,6 @@
 import { type Lang, type TermKey, fill, isStatus, statusWord } from '../report/terms.js';
 import type { Growth } from '../engine/growth.js';
+import type { NationalImputation } from '../engine/imputation.js';
 import { type Locale, groupDigits } from '../engine/format.js';
 import { formatPpmPercent } from '../engine/series.js';
 import type { Status } from '../engine/status.js';
@@ -16,7 +17,7 @@ export interface KeyedNote {
   term: TermKey;
   values?: Record<string, NoteValue>;
 }
-export type NoteValue = string | number | { status: Status } | { source: string } | KeyedNote | { join: readonly Note[]; by: string | KeyedNote };
+export type NoteValue = string | number | { status: Status } | { source: string; plain?: readonly [string, string] } | KeyedNote | { join: readonly Note[]; by: string | KeyedNote };
 
 /** Numbers a source in the report's list of sources, giving "[n]". */
 export type Cite = (source: string) => string;
@@ -32,7 +33,12 @@ export function noteText(value: Note, lang: Lang, cite?: Cite): string {
 
 function valueText(value: NoteValue, lang: Lang, cite: Cite | undefined): string | number {
   if (typeof value === 'string' || typeof value === 'number') return value;
-  if ('source' in value) return cite ? ` ${cite(value.source)}` : ` (${value.source})`;
+  // Cited: " [n]". Standing alone (json): in parentheses, or between the given marks.
+  if ('source' in value) {
+    if (cite) return ` ${cite(value.source)}`;
+    const [before, after] = value.plain ?? [' (', ')'];
+    return `${before}${value.source}${after}`;
+  }
   // A status word of the one scale; anything else (a status a file wrote differently) as it is.
   if ('status' in value) return isStatus(value.status) ? statusWord(lang, value.status) : String(value.status);
   if ('join' in value) return value.join.map((n) => noteText(n, lang, cite)).join(noteText(value.by, lang));
@@ -65,4 +71,19 @@ export function growthNote(growth: Growth, what: 'eu2' | 'insured', locale: Loca
       });
     }
   }
+}
+
+/** How unknown insured counts were estimated: the national ratio with its two sources, or scaled per Kreis. */
+export function imputationNote(imputation: NationalImputation, flagged: boolean): KeyedNote {
+  const national = note('note.national_ratio', {
+    insured: imputation.insured.value, eu2: imputation.eu2.value, date: imputation.eu2.from.split('-').reverse().join('.'),
+    insured_source: { source: imputation.insured.source, plain: [', ', ''] }, eu2_source: { source: imputation.eu2.source, plain: [', ', ''] },
+  });
+  const { regional } = imputation;
+  const formula = regional
+    ? note('note.regional_ratio', {
+      national, rate: `${Math.floor(regional.rateTenths / 10)}.${regional.rateTenths % 10} %`, source: { source: regional.source, plain: [': ', ''] }, date: regional.date,
+    })
+    : national;
+  return note(flagged ? 'note.insured_estimated_flagged' : 'note.insured_estimated', { formula });
 }

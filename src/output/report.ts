@@ -24,7 +24,8 @@ export interface CalcMeta {
     uprating?: { index_base: number; index_target: number; target_status: string; target_projected: boolean; source: string };
   };
   population: string;
-  insured: string;
+  /** How the insured counts were obtained (json: in English). */
+  insured: Note;
   year: number | null;
   inputs: InputFileInfo[];
   overrides: string[];

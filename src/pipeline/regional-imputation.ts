@@ -35,12 +35,9 @@ export async function regionalImputation(national: NationalImputation): Promise<
     }
   }
   const nationalRate = combinedRateTenths([...parts.values()]);
-  const percent = (tenths: number): string => `${Math.floor(tenths / 10)}.${tenths % 10} %`;
   return {
     ...national,
     byKreis: regionalRatios(national, rates, nationalRate),
-    description: `${national.description}, scaled per Kreis by its employment rate of foreign nationals over Germany's (${percent(nationalRate)}; ` +
-      `dataset beschq-aus-kreise-2019: ${table.info.source}, ${table.info.reference_date}); an assumption: the source has no figures by nationality, ` +
-      'so BG/RO nationals of a Kreis are assumed to differ from the national ratio as all its foreign nationals differ from all in Germany; keys that are no Kreis take the national ratio',
+    regional: { rateTenths: nationalRate, source: table.info.source, date: table.info.reference_date },
   };
 }

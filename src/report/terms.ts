@@ -279,6 +279,17 @@ const TERMS = {
     'Die Änderung {override} wirkt nicht: kein Jahr steht in Preisen nach {last_year}, dem letzten Jahr des Verbraucherpreisindex (Parameter vpi).',
     'The override {override} has no effect: no year is priced after {last_year}, the last year of the price index (parameter vpi).',
   ],
+  'note.insured_estimated': ['wo nicht angegeben, geschätzt: {formula}', 'estimated where unknown: {formula}'],
+  'note.insured_estimated_flagged': ['wo nicht angegeben, geschätzt: {formula}, als geschätzt gekennzeichnet', 'estimated where unknown: {formula}, flagged estimated'],
+  'note.national_ratio': [
+    'insured = round(eu2 × {insured} / {eu2}), das bundesweite Verhältnis vom {date} (SV-Beschäftigte aus BG/RO: Parameter insured_bg_ro_de{insured_source}; EU2-Einwohner: Parameter eu2_residents_de{eu2_source})',
+    'insured = round(eu2 × {insured} / {eu2}), the national ratio of {date} (insured BG/RO employees: parameter insured_bg_ro_de{insured_source}; EU2 residents: parameter eu2_residents_de{eu2_source})',
+  ],
+  'note.regional_ratio': [
+    '{national}, je Kreis skaliert mit seiner Beschäftigungsquote ausländischer Staatsangehöriger im Verhältnis zu der Deutschlands ({rate}; Datensatz beschq-aus-kreise-2019{source}, {date}); eine Annahme: die Quelle hat keine Zahlen nach Staatsangehörigkeit, daher wird angenommen, dass BG/RO-Staatsangehörige eines Kreises so vom bundesweiten Verhältnis abweichen wie alle seine ausländischen Staatsangehörigen von allen in Deutschland; Schlüssel, die kein Kreis sind, nehmen das bundesweite Verhältnis',
+    "{national}, scaled per Kreis by its employment rate of foreign nationals over Germany's ({rate}; dataset beschq-aus-kreise-2019{source}, {date}); an assumption: the source has no figures by nationality, so BG/RO nationals of a Kreis are assumed to differ from the national ratio as all its foreign nationals differ from all in Germany; keys that are no Kreis take the national ratio",
+  ],
+  'note.insured_input_meta': ['aus der Eingabe', 'from the input'],
   'note.moved_counts': [
     'Die Zahlen sind von {data_year}; --year {year} überträgt sie unverändert auf das Haushaltsjahr {year} (calc --years schreibt sie fort).',
     'The counts are for {data_year}; --year {year} applies them unchanged to the budget year {year} (calc --years projects them).',

@@ -123,6 +123,13 @@ describe('imputed insured counts stay visible in projected years', () => {
     expect(table).toMatch(/│ 09 +│ Bayern +│ 2025 │ +1\.505\.005 +│ 20\.000 +│ 12\.000 +│ +8\.000 d │ 21\.003\.520,00 s │/);
     const cited = /^Insured employees: where not given, estimated from the national ratio of insured employees to EU2 residents (\[\d+\])\.$/m.exec(table)?.[1];
     expect(table).toContain(`${cited} estimated where unknown: insured = round(eu2 × 572574 / 1108393)`);
+    // Its two parameters cite their sources by number too; in German, the same words in German.
+    expect(table).toMatch(/\(insured BG\/RO employees: parameter insured_bg_ro_de \[\d+\]; EU2 residents: parameter eu2_residents_de \[\d+\]\), flagged estimated/);
+    const german = (await runCli(args)).stdout;
+    expect(german).toMatch(/wo nicht angegeben, geschätzt: insured = round\(eu2 × 572574 \/ 1108393\), das bundesweite Verhältnis vom 31\.12\.2019 \(SV-Beschäftigte aus BG\/RO: Parameter insured_bg_ro_de \[\d+\]; EU2-Einwohner: Parameter eu2_residents_de \[\d+\]\), als geschätzt gekennzeichnet/);
+    // json keeps the sentence in English, with its sources in words.
+    const json = JSON.parse((await runCli([...args, '--format', 'json'])).stdout) as { meta: { insured: string } };
+    expect(json.meta.insured).toMatch(/^estimated where unknown: insured = round\(eu2 × 572574 \/ 1108393\), the national ratio of 31\.12\.2019 \(insured BG\/RO employees: parameter insured_bg_ro_de, Städtetag NRW/);
     expect((await runCli([...args, '--format', 'md', '--lang', 'en'])).stdout).toContain('| 05 | Nordrhein-Westfalen | 2025 | 1.222.147 d | 21.265 d | 11.014 e | 10.251 e | 26.913.385,44 e |');
   });
 });

@@ -36,7 +36,7 @@ import { resolveLand } from '../io/lands.js';
 import { type CalcOptions, parseCalcOptions } from './options.js';
 import { runParameters } from '../pipeline/parameters.js';
 import { humanSettings } from '../output/terminal-width.js';
-import { imputationNote, note } from '../output/notes.js';
+import { type Note, imputationNote, note } from '../output/notes.js';
 
 
 interface PlannedInput {
@@ -160,7 +160,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
     version: VERSION,
     method: METHOD,
     rate: rateMeta(rate),
-    population: 'from the input',
+    population: note('note.population_from_input'),
     insured: imputation ? imputationNote(imputation, false) : note('note.insured_input_meta'),
     year: options.year ?? input.dataYear,
     inputs: input.plan.files,
@@ -382,10 +382,9 @@ export function explainRows(rows: ResultRow[], which: true | string, context: Ex
 
 
 
-function describePopulation(fromRegister: boolean, unknown: boolean, shipped: ShippedData): string {
-  if (fromRegister) {
-    const found = `from the input where given, otherwise from the ${registerSource(shipped)}`;
-    return unknown ? `${found}; unknown for keys in neither (see the warning)` : found;
-  }
-  return unknown ? `from the input where given; elsewhere unknown, the keys not being in the ${registerSource(shipped)} (see the warning)` : 'from the input';
+function describePopulation(fromRegister: boolean, unknown: boolean, shipped: ShippedData): Note {
+  // The register is a source: named in json, cited by number where a report lists its sources.
+  const register = { source: registerSource(shipped), plain: [' ', ''] as const, label: note('note.register') };
+  if (fromRegister) return note('note.population_register', { register, unknown: unknown ? note('note.population_unknown_tail') : '' });
+  return unknown ? note('note.population_unknown', { register }) : note('note.population_from_input');
 }

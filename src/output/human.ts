@@ -174,7 +174,7 @@ export function reportNotes(report: CalcReport, locale: Locale, lang: Lang, cite
   else if (noteText(meta.insured, 'en') !== 'from the input') rest.push(`${t('note.insured_from')}: ${t('note.see')} ${cite(insured)}.`);
   if (yearly.length) rest.push(t('note.years', { count: yearly.length, first: yearly[0]?.year ?? '', last: yearly[yearly.length - 1]?.year ?? '' }));
   if (meta.overrides.length > 0) rest.push(t('note.overrides', { list: meta.overrides.join('; ') }));
-  rest.push(meta.population === 'from the input' ? t('note.population_input') : `${t('note.population')}: ${t('note.see')} ${cite(meta.population)}.`);
+  rest.push(`${t('note.population')}: ${noteText(meta.population, lang, cite)}.`);
   for (const note of meta.notes) {
     // Two notes of calc/run.ts written as text (the price rule; the input, cited as a source);
     // keyed notes in the report's language (output/notes.ts); any other text as it comes.

@@ -83,7 +83,7 @@ export function jsonTail(report: Omit<CalcReport, 'rows'>): Record<string, unkno
         }
       : {}),
     // The notes in English, as every other text of the json.
-    meta: { ...report.meta, insured: noteText(report.meta.insured, 'en'), notes: report.meta.notes.map((n) => noteText(n, 'en')) },
+    meta: { ...report.meta, population: noteText(report.meta.population, 'en'), insured: noteText(report.meta.insured, 'en'), notes: report.meta.notes.map((n) => noteText(n, 'en')) },
     warnings: report.warnings,
   };
 }

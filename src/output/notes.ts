@@ -9,15 +9,16 @@ import type { Status } from '../engine/status.js';
  * A note of a run, for every format: text as it is (a rule set's own title, a source), or
  * words of the one catalogue (report/terms.ts `note.*`) with their values, which each report
  * writes in its language and json in English. A value may be a status, written as its word,
- * another note, a list of notes joined by a separator, or a source: in parentheses where the
- * note stands alone (json), cited by its number ` [n]` where the report lists its sources.
+ * another note, a list of notes joined by a separator, or a source: in parentheses (or between
+ * given marks) where the note stands alone (json), cited by its number ` [n]`, after a short
+ * label if it has one, where the report lists its sources.
  */
 export type Note = string | KeyedNote;
 export interface KeyedNote {
   term: TermKey;
   values?: Record<string, NoteValue>;
 }
-export type NoteValue = string | number | { status: Status } | { source: string; plain?: readonly [string, string] } | KeyedNote | { join: readonly Note[]; by: string | KeyedNote };
+export type NoteValue = string | number | { status: Status } | { source: string; plain?: readonly [string, string]; label?: KeyedNote } | KeyedNote | { join: readonly Note[]; by: string | KeyedNote };
 
 /** Numbers a source in the report's list of sources, giving "[n]". */
 export type Cite = (source: string) => string;
@@ -35,7 +36,7 @@ function valueText(value: NoteValue, lang: Lang, cite: Cite | undefined): string
   if (typeof value === 'string' || typeof value === 'number') return value;
   // Cited: " [n]". Standing alone (json): in parentheses, or between the given marks.
   if ('source' in value) {
-    if (cite) return ` ${cite(value.source)}`;
+    if (cite) return ` ${value.label ? `${noteText(value.label, lang)} ` : ''}${cite(value.source)}`;
     const [before, after] = value.plain ?? [' (', ')'];
     return `${before}${value.source}${after}`;
   }

@@ -23,7 +23,8 @@ export interface CalcMeta {
     /** Present when uprated: the price indices used and their status. */
     uprating?: { index_base: number; index_target: number; target_status: string; target_projected: boolean; source: string };
   };
-  population: string;
+  /** Where the population comes from (json: in English). */
+  population: Note;
   /** How the insured counts were obtained (json: in English). */
   insured: Note;
   year: number | null;

@@ -193,7 +193,6 @@ const TERMS = {
   ],
   'note.overrides': ['Für diesen Lauf geändert: {list}.', 'Overrides for this run: {list}.'],
   'note.population': ['Einwohner', 'Population'],
-  'note.population_input': ['Einwohner: aus der Eingabe.', 'Population: from the input.'],
   'note.input': ['Eingabe', 'Input'],
   'note.price_rule': [
     'Preise: Die Kosten eines Haushaltsjahres stehen in dessen Preisen (Satz mit dem Verbraucherpreisindex fortgeschrieben), außer --price-year legt einen Preisstand fest; Zahlen ohne Jahr bleiben im Preisstand des Satzes.',
@@ -290,6 +289,18 @@ const TERMS = {
     "{national}, scaled per Kreis by its employment rate of foreign nationals over Germany's ({rate}; dataset beschq-aus-kreise-2019{source}, {date}); an assumption: the source has no figures by nationality, so BG/RO nationals of a Kreis are assumed to differ from the national ratio as all its foreign nationals differ from all in Germany; keys that are no Kreis take the national ratio",
   ],
   'note.insured_input_meta': ['aus der Eingabe', 'from the input'],
+  'note.population_from_input': ['aus der Eingabe', 'from the input'],
+  'note.register': ['Gemeindeverzeichnis', 'register'],
+  'note.population_register': ['aus der Eingabe, wo angegeben, sonst aus dem{register}{unknown}', 'from the input where given, otherwise from the{register}{unknown}'],
+  'note.population_unknown_tail': ['; unbekannt für Schlüssel, die in keinem von beiden stehen (siehe Warnung)', '; unknown for keys in neither (see the warning)'],
+  'note.population_unknown': [
+    'aus der Eingabe, wo angegeben; sonst unbekannt, da die Schlüssel nicht im{register} stehen (siehe Warnung)',
+    'from the input where given; elsewhere unknown, the keys not being in the{register} (see the warning)',
+  ],
+  'note.population_projected': [
+    'die Zahl des Basisjahres aus der Eingabe oder dem Gemeindeverzeichnis; Einwohner werden nicht fortgeschrieben',
+    'the base-year count from the input or the register; no population is projected',
+  ],
   'note.moved_counts': [
     'Die Zahlen sind von {data_year}; --year {year} überträgt sie unverändert auf das Haushaltsjahr {year} (calc --years schreibt sie fort).',
     'The counts are for {data_year}; --year {year} applies them unchanged to the budget year {year} (calc --years projects them).',

@@ -548,3 +548,17 @@ describe('--land on a file whose first batches hold no row of the Land', () => {
     expect(md.stdout).toContain('| 16055000 | Erfurt |');
   });
 });
+
+describe('where the population comes from, in the notes', () => {
+  it('says it in place, citing the register by number; json names the register in words', async () => {
+    const input = 'ags,name,eu2,insured\n05913,Dortmund,13495,6971\n';
+    const md = (await runCli(['calc', '-', '--format', 'md'], { stdin: input })).stdout;
+    const cited = /^Einwohner: aus der Eingabe, wo angegeben, sonst aus dem Gemeindeverzeichnis \[(\d+)\]\. {2}$/m.exec(md)?.[1];
+    expect(cited).toBeDefined();
+    expect(md).toContain(`- [${cited}] shipped dataset "register-2024": `);
+    const en = (await runCli(['calc', '-', '--format', 'md', '--lang', 'en'], { stdin: input })).stdout;
+    expect(en).toMatch(/^Population: from the input where given, otherwise from the register \[\d+\]\. {2}$/m);
+    const json = JSON.parse((await runCli(['calc', '-', '--format', 'json'], { stdin: input })).stdout) as { meta: { population: string } };
+    expect(json.meta.population).toMatch(/^from the input where given, otherwise from the shipped dataset "register-2024": /);
+  });
+});

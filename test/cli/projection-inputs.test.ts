@@ -127,6 +127,8 @@ describe('imputed insured counts stay visible in projected years', () => {
     expect(table).toMatch(/\(insured BG\/RO employees: parameter insured_bg_ro_de \[\d+\]; EU2 residents: parameter eu2_residents_de \[\d+\]\), flagged estimated/);
     const german = (await runCli(args)).stdout;
     expect(german).toMatch(/wo nicht angegeben, geschätzt: insured = round\(eu2 × 572574 \/ 1108393\), das bundesweite Verhältnis vom 31\.12\.2019 \(SV-Beschäftigte aus BG\/RO: Parameter insured_bg_ro_de \[\d+\]; EU2-Einwohner: Parameter eu2_residents_de \[\d+\]\), als geschätzt gekennzeichnet/);
+    // Where the population comes from, said in place.
+    expect(german).toContain('Einwohner: die Zahl des Basisjahres aus der Eingabe oder dem Gemeindeverzeichnis; Einwohner werden nicht fortgeschrieben.');
     // json keeps the sentence in English, with its sources in words.
     const json = JSON.parse((await runCli([...args, '--format', 'json'])).stdout) as { meta: { insured: string } };
     expect(json.meta.insured).toMatch(/^estimated where unknown: insured = round\(eu2 × 572574 \/ 1108393\), the national ratio of 31\.12\.2019 \(insured BG\/RO employees: parameter insured_bg_ro_de, Städtetag NRW/);

@@ -36,14 +36,14 @@ import { resolveLand } from '../io/lands.js';
 import { type CalcOptions, parseCalcOptions } from './options.js';
 import { runParameters } from '../pipeline/parameters.js';
 import { humanSettings } from '../output/terminal-width.js';
-import { type Note, imputationNote, note } from '../output/notes.js';
+import { type Note, imputationNote, inputNote, note } from '../output/notes.js';
 
 
 interface PlannedInput {
   plan: InputPlan;
   imputation: boolean;
   dataYear: number | null;
-  notes: string[];
+  notes: Note[];
   paths: string[];
 }
 
@@ -78,7 +78,7 @@ async function planInput(file: string | undefined, options: CalcOptions, warning
     plan,
     imputation: true,
     dataYear: Number(info.reference_date.slice(0, 4)),
-    notes: [`Input: shipped dataset "${info.name}": ${info.title}, ${info.reference_date} (${info.source}; ${info.derivation}).`],
+    notes: [inputNote(`shipped dataset "${info.name}": ${info.title}, ${info.reference_date} (${info.source}; ${info.derivation})`)],
     // The shipped data is an input too: -o must never overwrite it.
     paths,
   };

@@ -35,7 +35,7 @@ export interface PlannedGroups {
   description: string;
   imputed: boolean;
   /** Where insured counts came from, when not from the input file. */
-  insuredSource?: string;
+  insuredSource?: Note;
 }
 
 const yearOf = (date: string): number => Number(date.slice(0, 4));
@@ -57,15 +57,11 @@ export function latestValue(parameters: ParameterSet, name: string): { value: nu
 export function paperGroups(parameters: ParameterSet, overridden: ReadonlySet<string> = new Set()): PlannedGroups {
   const eu2 = latestValue(parameters, 'eu2_residents_de');
   const insured = latestValue(parameters, 'insured_bg_ro_de');
-  const origin = (name: string, value: { year: number; source: string }): string =>
-    overridden.has(name) ? `parameter ${name}, overridden (${value.source})` : `parameter ${name}, 31.12.${value.year} (${value.source})`;
+  const origin = (name: string, value: { year: number; source: string }): Note =>
+    overridden.has(name) ? note('note.origin_overridden', { name, source: { source: value.source } })
+      : note('note.origin_parameter', { name, date: `31.12.${value.year}`, source: { source: value.source } });
   // The insured count's origin is said once, as insuredSource (the reports print it as "Insured employees: …").
-  const eu2Overridden = overridden.has('eu2_residents_de');
-  const notes: Note[] = [note('note.paper_eu2', {
-    date: eu2Overridden ? '' : `, 31.12.${eu2.year}`,
-    origin: eu2Overridden ? note('note.origin_overridden', { name: 'eu2_residents_de', source: { source: eu2.source } })
-      : note('note.origin_parameter', { name: 'eu2_residents_de', date: `31.12.${eu2.year}`, source: { source: eu2.source } }),
-  })];
+  const notes: Note[] = [note('note.paper_eu2', { date: overridden.has('eu2_residents_de') ? '' : `, 31.12.${eu2.year}`, origin: origin('eu2_residents_de', eu2) })];
   if (insured.year !== eu2.year) notes.push(note('note.counts_years_differ', { eu2_year: eu2.year, insured_year: insured.year }));
   // A parameter's status is a status of the one scale (a --set value is an assumption).
   const status = (s: string): number => rankOf(s as Status);
@@ -102,7 +98,7 @@ export function totalsGroups(eu2: number, insured: number | undefined, baseYear:
     notes: [],
     description: 'totals given on the command line (--eu2, --insured)',
     imputed: !known,
-    ...(known ? { insuredSource: 'given with --insured' } : {}),
+    ...(known ? { insuredSource: note('note.given_with_insured') } : {}),
   };
 }
 

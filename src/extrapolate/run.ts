@@ -41,7 +41,7 @@ import { type Group, type PlannedGroups, alignSeries, checkBaseYears, fileGroups
 import { type ExtrapolateOptions, parseExtrapolateOptions, projectionYears } from './options.js';
 import { humanSettings } from '../output/terminal-width.js';
 import { loadEu2Series } from '../io/datasets.js';
-import { type KeyedNote, type Note, growthNote, imputationNote, note, noteText } from '../output/notes.js';
+import { type KeyedNote, type Note, growthNote, imputationNote, inputNote, note, noteText } from '../output/notes.js';
 
 /**
  * `burden extrapolate`: the nationwide (or any aggregate) figure, and its projection over
@@ -316,7 +316,7 @@ function projectionNotes(prepared: PreparedExtrapolation, locale: Locale): Note[
       : note('note.inflation_rate', { percent: percent(inf.percent) });
     notes.push(note('note.inflation', { after_year: inf.after_year, rates, sources: { join: [...sources.values()], by: '; ' } }));
   }
-  notes.push(`Input: ${meta.input}.`);
+  notes.push(inputNote(meta.input));
   if (meta.growth) {
     notes.push(note('note.growth_line_eu2', { scenario: meta.growth.eu2.scenario, description: growthNote(plan.eu2, 'eu2', locale) }));
     notes.push(note('note.growth_line_insured', { scenario: meta.growth.insured.scenario, description: growthNote(plan.insured, 'insured', locale) }));

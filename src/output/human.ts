@@ -176,10 +176,9 @@ export function reportNotes(report: CalcReport, locale: Locale, lang: Lang, cite
   if (meta.overrides.length > 0) rest.push(t('note.overrides', { list: meta.overrides.join('; ') }));
   rest.push(`${t('note.population')}: ${noteText(meta.population, lang, cite)}.`);
   for (const note of meta.notes) {
-    // Two notes of calc/run.ts written as text (the price rule; the input, cited as a source);
-    // keyed notes in the report's language (output/notes.ts); any other text as it comes.
+    // The price rule of calc/run.ts written as text; keyed notes in the report's language
+    // (output/notes.ts); any other text as it comes.
     if (note === PRICE_RULE) rest.push(t('note.price_rule'));
-    else if (typeof note === 'string' && note.startsWith('Input: ')) rest.push(`${t('note.input')}: ${t('note.see')} ${cite(note.slice('Input: '.length).replace(/\.$/, ''))}.`);
     else rest.push(noteText(note, lang, cite));
   }
   return { method, rest };

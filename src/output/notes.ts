@@ -88,3 +88,7 @@ export function imputationNote(imputation: NationalImputation, flagged: boolean)
     : national;
   return note(flagged ? 'note.insured_estimated_flagged' : 'note.insured_estimated', { formula });
 }
+
+/** The input a run read, as a source: named in json, cited ("see [n]") where a report lists its sources. */
+export const inputNote = (description: string): KeyedNote =>
+  note('note.input_line', { source: { source: description, plain: [' ', ''], label: note('note.see') } });

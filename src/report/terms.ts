@@ -289,6 +289,8 @@ const TERMS = {
     "{national}, scaled per Kreis by its employment rate of foreign nationals over Germany's ({rate}; dataset beschq-aus-kreise-2019{source}, {date}); an assumption: the source has no figures by nationality, so BG/RO nationals of a Kreis are assumed to differ from the national ratio as all its foreign nationals differ from all in Germany; keys that are no Kreis take the national ratio",
   ],
   'note.insured_input_meta': ['aus der Eingabe', 'from the input'],
+  'note.input_line': ['Eingabe:{source}.', 'Input:{source}.'],
+  'note.given_with_insured': ['mit --insured angegeben', 'given with --insured'],
   'note.population_from_input': ['aus der Eingabe', 'from the input'],
   'note.register': ['Gemeindeverzeichnis', 'register'],
   'note.population_register': ['aus der Eingabe, wo angegeben, sonst aus dem{register}{unknown}', 'from the input where given, otherwise from the{register}{unknown}'],

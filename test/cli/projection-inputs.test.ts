@@ -172,6 +172,8 @@ describe('notes', () => {
     const table = (await runCli(['extrapolate', '--lang', 'en'])).stdout;
     expect(table.split('\n').filter((line) => line.includes('IAB 2020'))).toHaveLength(1);
     const cited = /^Insured employees: see (\[\d+\])\.$/m.exec(table)?.[1];
-    expect(table).toContain(`${cited} parameter insured_bg_ro_de, 31.12.2019 (Städtetag NRW`);
+    // The parameter, and its source cited by number in turn.
+    const source = new RegExp(`^\\${cited!.slice(0, -1)}\\] parameter insured_bg_ro_de, 31\\.12\\.2019 (\\[\\d+\\])$`, 'm').exec(table)?.[1];
+    expect(table).toContain(`${source} Städtetag NRW`);
   });
 });

@@ -329,10 +329,12 @@ export function applyScenarios(ruleSets: RuleSet[], rows: readonly ResultRow[], 
         return combine(totalStatus(0, i), totalStatus(1, i));
     }
   };
-  // The total of a pot shared in full is its amount: as sure as the amount, whatever the shares rest on.
+  // The total of a pot shared in full is its amount: as sure as the amount, whatever the shares
+  // rest on. Not where rows of the programme's area outside the input take part (calc/pot-area.ts):
+  // the rows shown then hold a part of the pot, as unsure as its shares.
   const potTotalStatus = (head: ClaimColumnHead, indexes: readonly number[]): number | null => {
     const programme = head.figure === 'claim' ? ruleSets[head.scenario]?.programmes[head.programme] : undefined;
-    if (!programme || !sharedInFull(programme)) return null;
+    if (!programme || !sharedInFull(programme) || (options.area?.rows.length ?? 0) > 0) return null;
     const yearsOf = new Set(indexes.map((i) => yearOf(rows[i] as ResultRow)));
     const amounts = (scenarios[head.scenario]?.programmes ?? []).filter((o) => o.programme === programme && o.inForce && yearsOf.has(o.year));
     return amounts.reduce((s, o) => combine(s, rankOf(o.amount?.status ?? 'official')), DERIVED);

@@ -63,6 +63,13 @@ describe('a fixed pot is shared over the programme\'s area', () => {
     expect(alone.rows[0].coverage_pct).toBe(inside.coverage_pct);
     expect(alone.meta.notes.join(' ')).toContain('Fixed pots are shared over the programme\'s whole area: the input\'s 1 row(s) (standing for 1 Kreis(e) of the area) and 52 further Kreis(e)');
     expect(nrw.meta.notes.join(' ')).not.toContain('further Kreis');
+    // All 53 Kreise hold the whole pot: their total is the pot, summed (derived). Dortmund alone holds a
+    // share: its total is as unsure as the share (the rule assumes the key).
+    expect(nrw.totals.claim_suedosteuropa_eur).toBe(5_500_000);
+    expect(nrw.totals.claim_suedosteuropa_status).toBe('derived');
+    expect(alone.rows[0].claim_suedosteuropa_status).toBe('assumption');
+    expect(alone.totals.claim_suedosteuropa_status).toBe('assumption');
+    expect(alone.totals.claims_total_status).toBe('assumption');
   });
 
   it('a Gemeinde is taken out of its Kreis\'s counts, never counted twice', async () => {

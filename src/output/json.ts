@@ -54,11 +54,13 @@ export function jsonTotals(totals: Totals): Record<string, unknown> {
   };
 }
 
-/** An extra column's value: euros (or percent) as a number, a status as its word. */
-const extraValue = (column: ExtraColumn, index: number | 'total'): number | string | null => {
-  const value = (index === 'total' ? column.total : column.values[index]) ?? null;
-  return typeof value === 'number' && column.kind !== 'count' ? euros(value) : value;
-};
+/** An extra column's value as json writes it: euros (or percent) as a number, a count as it is, a status as its word. */
+export const extraValue = (column: ExtraColumn, value: number | string | null | undefined): number | string | null =>
+  value === null || value === undefined ? null : typeof value === 'number' && column.kind !== 'count' ? euros(value) : value;
+
+/** The extra columns of one row, of the totals or of one year's totals, under their keys. */
+export const extraValues = (extra: readonly ExtraColumn[], pick: (column: ExtraColumn) => number | string | null | undefined): Record<string, number | string | null> =>
+  Object.fromEntries(extra.map((c) => [c.key, extraValue(c, pick(c))]));
 
 /**
  * Everything of a report's json after its rows, in order: the totals (and those of each year
@@ -66,19 +68,15 @@ const extraValue = (column: ExtraColumn, index: number | 'total'): number | stri
  * row is read, and the warnings.
  */
 export function jsonTail(report: Omit<CalcReport, 'rows'>): Record<string, unknown> {
-  const extras = (index: 'total'): Record<string, number | string | null> => Object.fromEntries(report.extra.map((c) => [c.key, extraValue(c, index)]));
   return {
-    totals: { ...jsonTotals(report.totals), ...extras('total') },
+    totals: { ...jsonTotals(report.totals), ...extraValues(report.extra, (c) => c.total) },
     // Input of several years: the totals of each; `totals` then counts no persons (null).
     ...(report.yearTotals
       ? {
           totals_by_year: report.yearTotals.map((t) => ({
             year: t.year,
             ...jsonTotals(t),
-            ...Object.fromEntries(report.extra.map((c) => {
-              const value = c.yearTotals?.get(t.year) ?? null;
-              return [c.key, typeof value === 'number' && c.kind !== 'count' ? euros(value) : value];
-            })),
+            ...extraValues(report.extra, (c) => c.yearTotals?.get(t.year)),
           })),
         }
       : {}),
@@ -94,8 +92,7 @@ export function jsonTail(report: Omit<CalcReport, 'rows'>): Record<string, unkno
  * first, so a large input streams (calc/run.ts) with the same bytes as a report at hand.
  */
 export const renderJson: ReportRenderer = (report, options) => {
-  const extras = (index: number): Record<string, number | string | null> =>
-    Object.fromEntries(report.extra.map((c) => [c.key, extraValue(c, index)]));
+  const extras = (index: number): Record<string, number | string | null> => extraValues(report.extra, (c) => c.values[index]);
   function* rows(): Generator<Record<string, unknown>> {
     for (const [index, row] of report.rows.entries()) {
       const trace = report.traces?.get(index)?.map((step) => jsonTraceStep(step, options.locale));

@@ -1,7 +1,7 @@
 import { rankOf, statusWord } from '../engine/status.js';
 import type { ResultRow, Totals } from '../engine/types.js';
 import { isStatus, term, type Lang, type Status } from '../report/terms.js';
-import { jsonRow, jsonTotals } from './json.js';
+import { extraValues, jsonRow, jsonTotals } from './json.js';
 import type { CalcReport, ExtraColumn } from './report.js';
 
 /**
@@ -44,6 +44,10 @@ export function scenarioKeys(report: CalcReport): ScenarioKeys[] {
   });
 }
 
+const RANGE_LABELS: Partial<Record<string, Parameters<typeof term>[1]>> = {
+  net_low: 'col.net_low', net_high: 'col.net_high', cost_low_eur: 'col.cost_low', cost_high_eur: 'col.cost_high', range_status: 'col.range_status', range_driver: 'col.range_driver',
+};
+
 /** A German (or English) label for an extra column, from its key. */
 function extraLabel(column: ExtraColumn, scenarios: ScenarioKeys[], lang: Lang): string {
   const t = (key: Parameters<typeof term>[1]): string => term(lang, key);
@@ -53,9 +57,14 @@ function extraLabel(column: ExtraColumn, scenarios: ScenarioKeys[], lang: Lang):
   const rest = scenario ? column.key.slice(scenario.id.length + 1) : column.key;
   if (rest === 'claims_total_eur') return `${prefix}${t('col.claims')}`;
   if (rest === 'claims_total_status') return `${prefix}${t('col.claims_status')}`;
+  const range = RANGE_LABELS[rest];
+  if (range) return `${prefix}${t(range)}`;
   // Every other claim figure has its own status column (pipeline/scenarios.ts): labelled after its figure.
   const status = /^(.+)_status$/.exec(rest);
-  if (status) return `${prefix}${extraLabel({ key: `${status[1]}_eur`, label: column.label, kind: 'money', values: [], total: null }, [], lang)} – Status`;
+  if (status) {
+    const figure = rest === 'coverage_status' ? 'coverage_pct' : `${status[1]}_eur`;
+    return `${prefix}${extraLabel({ key: figure, label: column.label, kind: 'money', values: [], total: null }, [], lang)} – Status`;
+  }
   if (rest === 'uncovered_eur') return `${prefix}${t('col.uncovered')}`;
   if (rest === 'coverage_pct') return `${prefix}${t('col.coverage')}`;
   const claim = /^claim_(.+)_eur$/.exec(rest);
@@ -74,6 +83,8 @@ function extraStatusKey(column: ExtraColumn, report: CalcReport, scenarios: Scen
   const own = report.extra.find((c) => c.kind === 'status' && c.key === column.key.replace(/_eur$/, '_status'));
   return own?.key;
 }
+
+const EXTRA_KIND: Record<ExtraColumn['kind'], FigureKind> = { money: 'euro', pct: 'percent', count: 'count', text: 'text', status: 'status' };
 
 /** Every column of the report, in the csv's order: the method's figures, then the extra columns. */
 export function figureColumns(report: CalcReport, lang: Lang): FigureColumn[] {
@@ -96,22 +107,16 @@ export function figureColumns(report: CalcReport, lang: Lang): FigureColumn[] {
       const statusKey = extraStatusKey(c, report, scenarios);
       const withCost = /(uncovered_eur|coverage_pct)$/.test(c.key);
       return {
-        key: c.key, label: extraLabel(c, scenarios, lang), kind: c.kind === 'money' ? 'euro' : c.kind === 'pct' ? 'percent' : 'status',
+        key: c.key, label: extraLabel(c, scenarios, lang), kind: EXTRA_KIND[c.kind],
         ...(statusKey ? { statusKey } : {}), ...(withCost ? { withCost } : {}),
       };
     }),
   ];
 }
 
-/** An extra column's value as json writes it: euros (or percent points) as a number, a status as its word. */
-function extraValue(value: number | string | null | undefined): number | string | null {
-  if (value === null || value === undefined) return null;
-  return typeof value === 'number' ? value / 100 : value;
-}
-
 /** A row's figures under their json keys (output/json.ts jsonRow), extra columns included. */
 export function figureRow(report: CalcReport, row: ResultRow, index: number): Record<string, unknown> {
-  return { ...jsonRow(row), ...Object.fromEntries(report.extra.map((c) => [c.key, extraValue(c.values[index])])) };
+  return { ...jsonRow(row), ...extraValues(report.extra, (c) => c.values[index]) };
 }
 
 /** The totals under their json keys: over all rows, or of one year (`year`). */
@@ -119,7 +124,7 @@ export function figureTotals(report: CalcReport, totals: Totals, year?: number):
   return {
     ...jsonTotals(totals),
     ...(year !== undefined ? { year } : {}),
-    ...Object.fromEntries(report.extra.map((c) => [c.key, extraValue(year === undefined ? c.total : c.yearTotals?.get(year))])),
+    ...extraValues(report.extra, (c) => (year === undefined ? c.total : c.yearTotals?.get(year))),
   };
 }
 

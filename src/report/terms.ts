@@ -131,6 +131,13 @@ const TERMS = {
   'scenarios.largest': ['die {n} Gebiete mit den höchsten Kosten', 'the {n} areas with the highest cost'],
   'col.claim': ['Anspruch', 'Claim'],
   'col.claims_status': ['Status Förderansprüche', 'Status of claims'],
+  // A projection's range (pipeline/projected-rows.ts).
+  'col.net_low': ['Netto-Personen niedrig', 'Net low'],
+  'col.net_high': ['Netto-Personen hoch', 'Net high'],
+  'col.cost_low': ['Kosten niedrig (EUR)', 'Cost low (EUR)'],
+  'col.cost_high': ['Kosten hoch (EUR)', 'Cost high (EUR)'],
+  'col.range_status': ['Status der Spanne', 'Range status'],
+  'col.range_driver': ['Treiber der Spanne', 'Driver'],
   'col.difference': ['Differenz der Förderansprüche (EUR)', 'Difference of claims (EUR)'],
   'col.rows': ['Zeilen', 'Rows'],
   'col.no': ['Nr.', 'No.'],

@@ -213,3 +213,24 @@ describe('calc --land 05 with two rule sets, one budget year', () => {
 });
 
 const HEADERS_INDEX = (headers: string[], header: string): number => headers.indexOf(header) + 1;
+
+describe('calc --years with --range: the range columns in html and xlsx', () => {
+  let run: Run;
+  beforeAll(async () => {
+    run = await runAll('range', ['--land', '05', '--years', '2025-2026', '--range']);
+  }, 60_000);
+
+  it('hold the json\'s numbers (persons as counts, euros as euros) under German heads', async () => {
+    const range = { 'Netto-Personen niedrig': 'net_low', 'Netto-Personen hoch': 'net_high', 'Kosten niedrig (EUR)': 'cost_low_eur', 'Kosten hoch (EUR)': 'cost_high_eur' };
+    const { heads, rows } = htmlTable(run.html);
+    const { rows: cells } = await sheetRows(run.xlsx, 0);
+    run.json.rows.forEach((json, i) => {
+      for (const [head, key] of Object.entries(range)) {
+        expect(rows[i]![heads.indexOf(head)], head).toBe(String(json[key]));
+        expect(cells[i]![head], head).toBe(json[key]);
+      }
+    });
+    expect(heads).toContain('Status der Spanne');
+    expect(heads.join(' ')).not.toMatch(/Net low|Range status|Coverage/);
+  });
+});

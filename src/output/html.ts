@@ -6,7 +6,7 @@ import { loadKreisMap } from '../report/geo.js';
 import { formatShort, formatValue, renderHtmlReport, type ColumnKind, type HtmlReportModel, type ValueKind } from '../report/html.js';
 import type { LandKey, MapGroup } from '../report/map-svg.js';
 import { DEFAULT_LANG, fill, isStatus, term, type Lang, type Status, type TermKey } from '../report/terms.js';
-import { figureColumns, figureRow, figureTotals, lessSure, parameterLabel, markOf, scenarioKeys, sourcesOf, type FigureColumn } from './report-figures.js';
+import { figureColumns, figureRow, figureTotals, parameterLabel, markOf, scenarioKeys, sourcesOf, type FigureColumn } from './report-figures.js';
 import type { CalcReport, ParameterFact, RenderOptions, ReportRenderer } from './report.js';
 import { reportNotes } from './human.js';
 import { explanation } from './trace.js';
@@ -63,10 +63,12 @@ export function htmlModel(report: CalcReport, options: Pick<RenderOptions, 'lang
     if (personTotals.eu2 !== null) headline.push({ label: `${t('head.eu2')}${suffix}`, value: formatValue(lang, 'count', personTotals.eu2), status: engineStatusWord(personTotals.eu2Status) });
   }
   for (const s of scenarios) {
-    const claimsStatus = isStatus(totals[s.claimsStatus]) ? (totals[s.claimsStatus] as Status) : undefined;
+    const statusAt = (key: string): Status | undefined => (isStatus(totals[key]) ? (totals[key] as Status) : undefined);
+    const claimsStatus = statusAt(s.claimsStatus);
+    const uncoveredStatus = statusAt(s.uncoveredStatus);
     const suffix = ` (${s.id})`;
     headline.push({ label: `${t('head.claims')}${suffix}`, value: formatShort(lang, 'euro', euro(totals[s.claims])), note: formatValue(lang, 'euro', euro(totals[s.claims])), ...(claimsStatus ? { status: claimsStatus } : {}) });
-    headline.push({ label: `${t('head.uncovered')}${suffix}`, value: formatShort(lang, 'euro', euro(totals[s.uncovered])), note: formatValue(lang, 'euro', euro(totals[s.uncovered])), status: claimsStatus ? lessSure(claimsStatus, costStatus) : costStatus });
+    headline.push({ label: `${t('head.uncovered')}${suffix}`, value: formatShort(lang, 'euro', euro(totals[s.uncovered])), note: formatValue(lang, 'euro', euro(totals[s.uncovered])), ...(uncoveredStatus ? { status: uncoveredStatus } : {}) });
   }
 
   const tableYear = report.rows.length > HTML_TABLE_ROWS && years.length > 1 ? lastYear ?? null : null;

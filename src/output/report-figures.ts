@@ -1,4 +1,3 @@
-import { rankOf, statusWord } from '../engine/status.js';
 import type { ResultRow, Totals } from '../engine/types.js';
 import { isStatus, term, type Lang, type Status } from '../report/terms.js';
 import { extraValues, jsonRow, jsonTotals } from './json.js';
@@ -16,18 +15,17 @@ export interface FigureColumn {
   key: string;
   label: string;
   kind: FigureKind;
-  /** The json key of this figure's status word, when it has one. */
+  /** The json key of this figure's status word, when it has one (uncovered cost's and coverage's include the cost's: pipeline/scenarios.ts). */
   statusKey?: string;
-  /** The figure rests on the row's cost as well (uncovered cost, coverage): as unsure as both. */
-  withCost?: boolean;
 }
 
-/** A scenario's (rule set's) claim figures: json keys of its claims total, its status and uncovered cost. */
+/** A scenario's (rule set's) claim figures: json keys of its claims total and uncovered cost, each with its status. */
 export interface ScenarioKeys {
   id: string;
   claims: string;
   claimsStatus: string;
   uncovered: string;
+  uncoveredStatus: string;
 }
 
 /**
@@ -39,7 +37,7 @@ export function scenarioKeys(report: CalcReport): ScenarioKeys[] {
   const keys = new Set(report.extra.map((c) => c.key));
   return ids.flatMap((id) => {
     const prefix = ids.length > 1 ? `${id.replace(/-/g, '_')}_` : '';
-    const found = { id, claims: `${prefix}claims_total_eur`, claimsStatus: `${prefix}claims_total_status`, uncovered: `${prefix}uncovered_eur` };
+    const found = { id, claims: `${prefix}claims_total_eur`, claimsStatus: `${prefix}claims_total_status`, uncovered: `${prefix}uncovered_eur`, uncoveredStatus: `${prefix}uncovered_status` };
     return keys.has(found.claims) && keys.has(found.uncovered) ? [found] : [];
   });
 }
@@ -105,11 +103,7 @@ export function figureColumns(report: CalcReport, lang: Lang): FigureColumn[] {
     { key: 'eu2_share_pct', label: t('col.eu2_share'), kind: 'percent', statusKey: 'eu2_status' },
     ...report.extra.map((c): FigureColumn => {
       const statusKey = extraStatusKey(c, report, scenarios);
-      const withCost = /(uncovered_eur|coverage_pct)$/.test(c.key);
-      return {
-        key: c.key, label: extraLabel(c, scenarios, lang), kind: EXTRA_KIND[c.kind],
-        ...(statusKey ? { statusKey } : {}), ...(withCost ? { withCost } : {}),
-      };
+      return { key: c.key, label: extraLabel(c, scenarios, lang), kind: EXTRA_KIND[c.kind], ...(statusKey ? { statusKey } : {}) };
     }),
   ];
 }
@@ -132,14 +126,7 @@ export function figureTotals(report: CalcReport, totals: Totals, year?: number):
 export function markOf(figures: Record<string, unknown>, column: FigureColumn): Status | undefined {
   const word = column.statusKey ? figures[column.statusKey] : undefined;
   if (typeof word !== 'string' || !isStatus(word)) return undefined;
-  const cost = figures.cost_status;
-  const status = column.withCost && typeof cost === 'string' && isStatus(cost) ? lessSure(word, cost) : word;
-  return status === 'official' ? undefined : status;
-}
-
-/** The least sure of two status words (engine/status.ts order). */
-export function lessSure(a: Status, b: Status): Status {
-  return statusWord(Math.max(rankOf(a), rankOf(b)));
+  return word === 'official' ? undefined : word;
 }
 
 /** The sources of the run, each once: the rate, the price index, the parameters, the programmes. */

@@ -176,6 +176,16 @@ describe('calc --land 05 with two rule sets, one budget year', () => {
     for (const n of cited) expect(n).toBeLessThanOrEqual(sources);
   });
 
+  it('marks the headline figures with the status of the same totals in the json', () => {
+    const headline = run.html.slice(run.html.indexOf('class="headline"'), run.html.indexOf('</section>', run.html.indexOf('class="headline"')));
+    const markAfter = (label: string): string | undefined =>
+      new RegExp(`<dt>${label.replace(/[()]/g, '\\$&')}</dt><dd>[^<]*(?:<sup class="mark" title="([^"]*)">)?`).exec(headline)?.[1];
+    const word = (status: unknown): string | undefined => (status === 'official' ? undefined : statusWord('de', status as Status));
+    expect(markAfter('Ungedeckte Kosten (nrw-2024)')).toBe(word(run.json.totals.nrw_2024_uncovered_status));
+    expect(markAfter('Förderansprüche (nrw-2025-kim)')).toBe(word(run.json.totals.nrw_2025_kim_claims_total_status));
+    expect(markAfter('Ungedeckte Kosten (nrw-2025-kim)')).toBe(word(run.json.totals.nrw_2025_kim_uncovered_status));
+  });
+
   it('zooms the map to NRW and shows claims and uncovered cost of both rule sets', () => {
     const shapes = [...run.html.matchAll(/<path data-ags="(\d+)"/g)].map((m) => m[1]!);
     expect(shapes.length).toBe([...loadKreisMap().kreise.keys()].filter((k) => k.startsWith('05')).length);

@@ -222,10 +222,10 @@ function tableOf(report: CalcReport, columns: FigureColumn[], lang: Lang, onlyYe
   });
   const sums = figureTotals(report, report.totals);
   const totals = Object.fromEntries(columns.map((c) => [c.key, c.kind === 'status' || c.key === 'ags' ? null : cell(c, sums[c.key])]));
-  totals.name = `${term(lang, 'table.total')} (${formatValue(lang, 'count', report.totals.rows)} ${term(lang, 'col.rows')})`;
-  // Every total carries its status as a row does; a population summed over rows is derived.
+  totals.name = `${term(lang, 'table.total')} (${formatValue(lang, 'count', report.totals.rows)} ${term(lang, report.totals.rows === 1 ? 'tab.row' : 'tab.rows')})`;
+  // Every total carries its status as a row does.
   const totalsMarks: Record<string, Status> = Object.fromEntries(columns.flatMap((c) => {
-    const status = c.key === 'population' && report.totals.rows > 1 && sums.population !== null ? 'derived' : markOf(sums, c);
+    const status = sums[c.key] === null ? undefined : markOf(sums, c);
     return status ? [[c.key, status]] : [];
   }));
   return { columns: columns.map((c) => ({ key: c.key, label: c.label, kind: kind(c) })), rows, statusMarks, totals, totalsMarks };

@@ -4,8 +4,8 @@ import type { CalcReport, ExtraColumn, NumberColumn, StatusColumn, TextColumn } 
 import { noteText } from './notes.js';
 import { renderExplanation } from './trace.js';
 import { safeLines, safeText } from '../terminal-safe.js';
-import { DERIVED, OFFICIAL, STATUSES, type Status, rankOf } from '../engine/status.js';
-import { MARK, PRICE_RULE, marked } from './status-marks.js';
+import { STATUSES, type Status, rankOf } from '../engine/status.js';
+import { MARK, PRICE_RULE, marked, populationStatus } from './status-marks.js';
 import { DEFAULT_LANG, type Lang, type TermKey, fill, isStatus, statusExplanation, statusWord, term } from '../report/terms.js';
 
 /**
@@ -64,11 +64,8 @@ function extraLabel(column: ExtraColumn, lang: Lang): string {
 export function figureCells(row: ResultRow | Totals, locale: Locale): string[] {
   const count = (n: number | null): string => (n === null ? '' : groupDigits(n, locale));
   const money = (cents: number | null): string => (cents === null ? '' : formatHundredths(cents, { locale, grouped: true }));
-  // A population summed over several rows (a total, an aggregate such as a Land) is a sum the tool made: derived, as the other sums are.
-  const summed = 'rows' in row ? row.rows > 1 : (row.members ?? 1) > 1;
-  const populationStatus = summed ? DERIVED : OFFICIAL;
   return [
-    marked(count(row.population), populationStatus),
+    marked(count(row.population), populationStatus(row)),
     marked(count(row.eu2), row.eu2Status),
     marked(count(row.insured), row.insuredStatus),
     marked(count(row.net), row.netStatus),

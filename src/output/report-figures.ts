@@ -1,6 +1,8 @@
+import { statusWord } from '../engine/status.js';
 import type { ResultRow, Totals } from '../engine/types.js';
 import { isStatus, term, type Lang, type Status } from '../report/terms.js';
 import { extraValues, jsonRow, jsonTotals } from './json.js';
+import { populationStatus } from './status-marks.js';
 import type { CalcReport, ExtraColumn } from './report.js';
 
 /**
@@ -93,7 +95,7 @@ export function figureColumns(report: CalcReport, lang: Lang): FigureColumn[] {
     { key: 'ags', label: t('col.ags'), kind: 'text' },
     { key: 'name', label: t('col.name'), kind: 'text' },
     ...(hasYear ? [{ key: 'year', label: t('col.year'), kind: 'year' } as const] : []),
-    { key: 'population', label: t('col.population'), kind: 'count' },
+    { key: 'population', label: t('col.population'), kind: 'count', statusKey: 'population_status' },
     { key: 'eu2', label: t('col.eu2'), kind: 'count', statusKey: 'eu2_status' },
     { key: 'insured', label: t('col.insured'), kind: 'count', statusKey: 'insured_status' },
     { key: 'net', label: t('col.net'), kind: 'count', statusKey: 'net_status' },
@@ -110,13 +112,14 @@ export function figureColumns(report: CalcReport, lang: Lang): FigureColumn[] {
 
 /** A row's figures under their json keys (output/json.ts jsonRow), extra columns included. */
 export function figureRow(report: CalcReport, row: ResultRow, index: number): Record<string, unknown> {
-  return { ...jsonRow(row), ...extraValues(report.extra, (c) => c.values[index]) };
+  return { ...jsonRow(row), population_status: statusWord(populationStatus(row)), ...extraValues(report.extra, (c) => c.values[index]) };
 }
 
 /** The totals under their json keys: over all rows, or of one year (`year`). */
 export function figureTotals(report: CalcReport, totals: Totals, year?: number): Record<string, unknown> {
   return {
     ...jsonTotals(totals),
+    population_status: statusWord(populationStatus(totals)),
     ...(year !== undefined ? { year } : {}),
     ...extraValues(report.extra, (c) => (year === undefined ? c.total : c.yearTotals?.get(year))),
   };

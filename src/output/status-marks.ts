@@ -1,5 +1,6 @@
 import { type ParameterSet, requireParameter } from '../engine/parameters.js';
-import { STATUSES, type Status, statusWord } from '../engine/status.js';
+import { DERIVED, OFFICIAL, STATUSES, type Status, statusWord } from '../engine/status.js';
+import type { ResultRow, Totals } from '../engine/types.js';
 import { germanDate } from './trace.js';
 
 /**
@@ -59,3 +60,13 @@ export function statusMeanings(parameters: ParameterSet): Record<Status, string>
 
 /** The price rule in one sentence, for the notes of every human format (engine/rate.ts RateBook). */
 export const PRICE_RULE = 'Prices: each budget year\'s cost is at that year\'s prices (the rate uprated with the consumer price index from its own price level to the year of the counts) unless --price-year fixes one level; counts without a year stay at the rate\'s own price level.';
+
+/**
+ * The status of a population figure (rows carry none of their own): a population summed over
+ * several rows (a total, an aggregate such as a Land) is a sum the tool made, derived as the
+ * other sums are; a row's own population is as given. One rule for table, md and html.
+ */
+export function populationStatus(figures: ResultRow | Totals): number {
+  const summed = 'rows' in figures ? figures.rows > 1 : (figures.members ?? 1) > 1;
+  return summed ? DERIVED : OFFICIAL;
+}

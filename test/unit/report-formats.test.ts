@@ -244,3 +244,20 @@ describe('calc --years with --range: the range columns in html and xlsx', () => 
     expect(heads.join(' ')).not.toMatch(/Net low|Range status|Coverage/);
   });
 });
+
+describe('a population summed over rows', () => {
+  it('is marked derived in html as in the table, on each Land row and the total; a total of one row says "1 Zeile"', async () => {
+    const out = join(dir, 'lands.html');
+    expect((await runCli(['extrapolate', '--by', 'land', '--format', 'html', '-o', out])).code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    const table = html.slice(html.indexOf('<table class="data-table'));
+    const body = table.slice(table.indexOf('<tbody>'), table.indexOf('</tbody>'));
+    const firstRow = body.split('<tr>')[1]!;
+    // The third cell is the population: 2.959.517 d in the table (Schleswig-Holstein summed over its Kreise).
+    expect([...firstRow.matchAll(/<td[^>]*>(.*?)<\/td>/g)][2]![1]).toMatch(/^2\.959\.517<sup class="mark" title="abgeleitet">d<\/sup>$/);
+    expect((await runCli(['extrapolate', '--by', 'land'])).stdout).toMatch(/│ 01 +│ Schleswig-Holstein +│ +2\.959\.517 d │/);
+    const one = join(dir, 'one.html');
+    await runCli(['calc', '-', '--format', 'html', '-o', one], { stdin: 'ags,name,eu2,insured\n05913,Dortmund,13495,6971\n' });
+    expect(readFileSync(one, 'utf8')).toContain('Summe (1 Zeile)');
+  });
+});

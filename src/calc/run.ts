@@ -17,7 +17,7 @@ import { csvRenderer } from '../output/csv.js';
 import { jsonRow, jsonTail } from '../output/json.js';
 import { JsonObjectWriter } from '../output/json-pieces.js';
 import { type CalcMeta, type CalcReport, Traces, ownYearPrices } from '../output/report.js';
-import { BINARY_FORMATS, renderReport } from '../output/registry.js';
+import { listsParameters, refuseBytesToTerminal, renderReport } from '../output/registry.js';
 import { parameterFacts } from '../pipeline/parameter-facts.js';
 import type { ResolvedRate } from '../engine/rate.js';
 import { VERSION } from '../version.js';
@@ -135,10 +135,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
   if (options.explain !== undefined && format === 'csv') {
     throw usageError('--explain needs --format table, md, json, html or xlsx', 'csv has no room for the chain of figures');
   }
-  // A workbook is bytes: to a file or a pipe, never onto a terminal (as gzip refuses to).
-  if (BINARY_FORMATS.has(format) && (options.output === undefined || options.output === '-') && process.stdout.isTTY === true) {
-    throw usageError(`--format ${format} writes a binary file, not text for a terminal`, `give -o FILE, e.g. -o report.${format}`);
-  }
+  refuseBytesToTerminal(format, options.output);
   const warnings = new WarningCollector();
   const shipped = await loadShippedData();
   const { parameters, overrides } = await runParameters(shipped.parameters, options);
@@ -168,7 +165,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
     notes: [...input.notes, PRICE_RULE],
     statuses: statusMeanings(parameters),
     // The parameters in force, for the reports that list them (html, xlsx): not computed for the others.
-    ...(BINARY_FORMATS.has(format) || format === 'html' ? { parameters: parameterFacts(parameters, options.year ?? input.dataYear ?? rate.priceYear, rate) } : {}),
+    ...(listsParameters(format) ? { parameters: parameterFacts(parameters, options.year ?? input.dataYear ?? rate.priceYear, rate) } : {}),
   };
 
   // Rule and rate files are inputs too (a rule set's id names no file, and protects none).

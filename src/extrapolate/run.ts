@@ -23,7 +23,7 @@ import { type Output, openOutput } from '../io/writer.js';
 import { colorFor, printWarnings } from '../output/color.js';
 import { csvRenderer } from '../output/csv.js';
 import { type CalcMeta, type CalcReport, type GrowthMeta, type ProjectionMeta, Traces, ownYearPrices } from '../output/report.js';
-import { renderReport } from '../output/registry.js';
+import { listsParameters, refuseBytesToTerminal, renderReport } from '../output/registry.js';
 import type { ParameterValue } from '../schema/parameter.js';
 import type { RuleSet } from '../schema/rules.js';
 import { VERSION } from '../version.js';
@@ -482,7 +482,7 @@ function reportMeta(prepared: PreparedExtrapolation, rows: readonly ResultRow[],
     notes: projectionNotes(prepared, locale),
     statuses: m.statuses,
     // The parameters in force (of the first year), for the reports that list them (html, xlsx).
-    ...(prepared.options.format === 'html' || prepared.options.format === 'xlsx'
+    ...(listsParameters(prepared.options.format)
       ? { parameters: parameterFacts(prepared.parameters, first?.year ?? rate.priceYear, rate.resolved) } : {}),
     projection: { input: m.input, aggregation: m.aggregation, years: m.years, prices: m.rate.prices, inflation_assumed: m.rate.inflation_assumed, growth: m.growth, range: m.range },
   };
@@ -495,6 +495,7 @@ function reportMeta(prepared: PreparedExtrapolation, rows: readonly ResultRow[],
 export async function runExtrapolate(input: InputFiles | undefined, rawOptions: Record<string, unknown>, globals: Record<string, unknown>,
   missingInsured: MissingInsured = 'impute'): Promise<void> {
   const options = parseExtrapolateOptions({ ...rawOptions, debug: globals.debug });
+  refuseBytesToTerminal(options.format, options.output);
   if (input === undefined && (options.by !== undefined || options.land !== undefined) && options.eu2 === undefined) {
     // --by or --land without a file: the shipped counts of every Kreis (the paper's single national
     // figure has nothing to aggregate or select), of their reference year.

@@ -1,4 +1,5 @@
 import type { CalcReport, OutputPiece, RenderOptions } from './report.js';
+import { usageError } from '../errors.js';
 
 /**
  * Format name → renderer, which gives its text in pieces (json: a piece per few hundred rows), each renderer's module loaded only when its format is chosen, so a
@@ -29,5 +30,18 @@ export const renderReport = lazyRenderers<CalcReport, RenderOptions, OutputPiece
   xlsx: async () => (await import('./xlsx.js')).renderXlsx,
 });
 
-/** The formats whose output is bytes, not text: never to a terminal (calc/run.ts). */
-export const BINARY_FORMATS: ReadonlySet<string> = new Set(['xlsx']);
+/** The formats whose output is bytes, not text: never to a terminal. */
+const BINARY_FORMATS: ReadonlySet<string> = new Set(['xlsx']);
+
+/** The formats that list the parameters in force (a report to hand on): only they need them computed. */
+export const listsParameters = (format: string): boolean => format === 'html' || BINARY_FORMATS.has(format);
+
+/**
+ * A workbook is bytes: to a file or a pipe, never onto a terminal (as gzip refuses to). Checked
+ * by every command before it computes anything.
+ */
+export function refuseBytesToTerminal(format: string, output: string | undefined): void {
+  if (BINARY_FORMATS.has(format) && (output === undefined || output === '-') && process.stdout.isTTY === true) {
+    throw usageError(`--format ${format} writes a binary file, not text for a terminal`, `give -o FILE, e.g. -o report.${format}`);
+  }
+}

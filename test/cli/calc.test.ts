@@ -562,3 +562,12 @@ describe('where the population comes from, in the notes', () => {
     expect(json.meta.population).toMatch(/^from the input where given, otherwise from the shipped dataset "register-2024": /);
   });
 });
+
+describe('a workbook onto a terminal', () => {
+  it.each([['calc'], ['extrapolate']])('%s --format xlsx is refused before anything is computed, exit 64', async (command) => {
+    const { code, stdout, stderr } = await runCli([command, '--format', 'xlsx'], { terminal: true });
+    expect(code).toBe(64);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('error: --format xlsx writes a binary file, not text for a terminal (give -o FILE, e.g. -o report.xlsx)\n');
+  });
+});

@@ -23,6 +23,8 @@ export interface RunCliOptions {
    * where every write fails with ENOSPC. Writes fail as the system call fails in a process.
    */
   stdout?: 'captured' | 'closed-pipe' | 'full-disk';
+  /** Standard output is a terminal (isTTY); a pipe by default. */
+  terminal?: boolean;
 }
 
 const WRITE_FAILURE = { 'closed-pipe': ['EPIPE', 'broken pipe'], 'full-disk': ['ENOSPC', 'no space left on device'] } as const;
@@ -94,7 +96,7 @@ async function runNow(args: string[], options: RunCliOptions): Promise<CliResult
     process.chdir(options.cwd ?? ROOT);
     process.exitCode = undefined;
     Object.defineProperty(process, 'stdin', { configurable: true, enumerable: true, value: Readable.from(input.length > 0 ? [input] : []) });
-    Object.defineProperty(process.stdout, 'isTTY', { configurable: true, value: false });
+    Object.defineProperty(process.stdout, 'isTTY', { configurable: true, value: options.terminal === true });
     Object.defineProperty(process.stderr, 'isTTY', { configurable: true, value: false });
     process.stdout.write = capture(out);
     process.stderr.write = capture(err);

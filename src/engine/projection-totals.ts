@@ -1,4 +1,5 @@
 import type { ProjectionBuffer, ProjectionPlan, RangeDriver } from './projection.js';
+import { spreadRate } from './rate.js';
 import { DERIVED, combine } from './status.js';
 
 /**
@@ -46,7 +47,6 @@ export class ProjectionTotals {
     this.rows += 1;
     this.insuredEstimated ||= b.insuredEstimated;
     const range = plan.range;
-    const fixed = plan.rates.fixedPriceYear !== null;
     const sum = (target: Float64Array, source: Float64Array, i: number): void => {
       target[i] = (target[i] as number) + (source[i] as number);
     };
@@ -63,12 +63,13 @@ export class ProjectionTotals {
       worst(this.netStatus, b.netStatus, i);
       worst(this.costStatus, b.costStatus, i);
       if (range) {
-        const r = fixed ? 0 : i;
         sum(this.costLowCents, b.costLowCents, i);
         sum(this.costHighCents, b.costHighCents, i);
         sum(this.netLow, b.netLow, i);
         sum(this.netHigh, b.netHigh, i);
-        this.rateWidth[i] = (this.rateWidth[i] as number) + (b.net[i] as number) * ((range.rateHigh[r] as number) - (range.rateLow[r] as number));
+        const rate = b.rateCents[i] as number;
+        const width = spreadRate(rate, range.spreadBasisPoints, 1) - spreadRate(rate, range.spreadBasisPoints, -1);
+        this.rateWidth[i] = (this.rateWidth[i] as number) + (b.net[i] as number) * width;
         this.growthWidth[i] = (this.growthWidth[i] as number) + Math.abs((b.netHigh[i] as number) - (b.netLow[i] as number)) * (b.rateCents[i] as number);
       }
     }

@@ -5,7 +5,7 @@ export { DERIVED, ESTIMATED, OFFICIAL, PROJECTED, combine };
 import { type InsuredImputation, figureStatuses, imputeInsured, netPersons } from './method.js';
 import { InexactError, mulExact, roundDiv } from './money.js';
 import { type ParameterSet, requireParameter } from './parameters.js';
-import { type PriceIndex, RateBook, resolveRate } from './rate.js';
+import { type PriceIndex, RateBook, resolveRate, spreadRate } from './rate.js';
 import { formatPpmPercent } from './series.js';
 import { type Growth, type GrowthContext, type GrowthSpec, type YearlySeries, resolveGrowth } from './growth.js';
 export { DEFAULT_TREND_YEARS, type Growth, type GrowthContext, type GrowthSpec, type YearlySeries, resolveGrowth } from './growth.js';
@@ -67,11 +67,6 @@ export function planRates(parameters: ParameterSet, from: number, to: number, op
   };
 }
 
-/** A rate moved by ±spread (in hundredths of a percent): round(rate × (10,000 ± spread) / 10,000). */
-export function spreadRates(plan: RatePlan, spreadBasisPoints: number, direction: -1 | 1): number[] {
-  return plan.cents.map((c) => roundDiv(mulExact(c, 10_000 + direction * spreadBasisPoints), 10_000));
-}
-
 // ---------------------------------------------------------------------------------------
 // Rows
 
@@ -106,8 +101,6 @@ export interface Group extends BaseRow {
 }
 
 export interface RangePlan {
-  rateLow: number[];
-  rateHigh: number[];
   eu2Low: Growth;
   eu2High: Growth;
   spreadBasisPoints: number;
@@ -320,7 +313,6 @@ export function projectRow(row: BaseRow, plan: ProjectionPlan, out: ProjectionBu
  */
 function projectRange(row: BaseRow, insuredBase: number, plan: ProjectionPlan, range: RangePlan, from: number, out: ProjectionBuffer): void {
   const n = out.length;
-  const fixed = plan.rates.fixedPriceYear !== null;
   const variants: [Growth, Float64Array][] = [[range.eu2Low, out.netLow], [range.eu2High, out.netHigh]];
   for (const [growth, target] of variants) {
     if (plan.years) {
@@ -343,10 +335,14 @@ function projectRange(row: BaseRow, insuredBase: number, plan: ProjectionPlan, r
     out.netHigh[i] = Math.max(net, a, b);
   }
   for (let i = 0; i < n; i++) {
-    const r = fixed ? 0 : i;
     const rate = out.rateCents[i] as number;
-    const rateLow = range.rateLow[r] as number;
-    const rateHigh = range.rateHigh[r] as number;
+    let rateLow: number, rateHigh: number;
+    try {
+      rateLow = spreadRate(rate, range.spreadBasisPoints, -1);
+      rateHigh = spreadRate(rate, range.spreadBasisPoints, 1);
+    } catch (error) {
+      throw inexactAt(error, row.key, out.yearAt(plan, i));
+    }
     const net = out.net[i] as number;
     const netLow = out.netLow[i] as number;
     const netHigh = out.netHigh[i] as number;
@@ -436,8 +432,6 @@ export function makePlan(parameters: ParameterSet, options: PlanOptions, context
     if (!paperCount) throw new DomainError('data', 'parameter eu2_residents_de has no value', 'the default range needs the year of the paper\'s national count');
     const { low, high } = rangeGrowths(eu2, options.range, context, Number(paperCount.from.slice(0, 4)));
     range = {
-      rateLow: spreadRates(rates, options.range.spreadBasisPoints, -1),
-      rateHigh: spreadRates(rates, options.range.spreadBasisPoints, 1),
       eu2Low: low,
       eu2High: high,
       spreadBasisPoints: options.range.spreadBasisPoints,

@@ -1,6 +1,6 @@
 import { DomainError } from './errors.js';
 import type { ParameterStatus, ParameterValue } from '../schema/parameter.js';
-import { roundDiv, toScaled } from './money.js';
+import { mulExact, roundDiv, toScaled } from './money.js';
 import { type ParameterSet, requireParameter, valueAt } from './parameters.js';
 import { DERIVED, PROJECTED, combine, rankOf } from './status.js';
 
@@ -150,4 +150,12 @@ export function rateStatusOf(resolved: ResolvedRate): number {
   if (!to) return own;
   const index = to.projected ? PROJECTED : to.status === 'official' ? DERIVED : rankOf(to.status);
   return combine(own, index);
+}
+
+/**
+ * A rate moved by ±spread (in hundredths of a percent): round(rate × (10,000 ± spread) / 10,000).
+ * Applied to the rate a row was priced at, whatever price rule chose it.
+ */
+export function spreadRate(cents: number, spreadBasisPoints: number, direction: -1 | 1): number {
+  return roundDiv(mulExact(cents, 10_000 + direction * spreadBasisPoints), 10_000);
 }

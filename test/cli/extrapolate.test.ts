@@ -482,3 +482,17 @@ describe('the paper\'s counts in the notes', () => {
     expect(json.meta.notes).toContain('EU2 residents in Germany, 31.12.2019: parameter eu2_residents_de, 31.12.2019 (Städtetag NRW, Arbeitspapier zur Verbesserung der Lebensverhältnisse von zugewanderten Menschen in prekären Lagen (Stand 10.02.2021), S. 10 („1.108.393 EU2-Zuwanderinnen und EU2-Zuwanderern (Stand 31.12.2019)“) and Tab. 1, S. 8 (2019 value, source IAB)).');
   });
 });
+
+describe('a range without projected years', () => {
+  it('spreads the rate each row is priced at (2,625.44 EUR at 2025 prices), not the rate\'s own 2019 level', async () => {
+    const doc = JSON.parse((await runCli(['extrapolate', '--by', 'land', '--range', '--format', 'json'])).stdout) as { rows: Record<string, number>[] };
+    for (const row of doc.rows) {
+      expect(row.rate_eur).toBe(2625.44);
+      // ±20 %: 2,100.35 and 3,150.53 EUR per net person (rounded to the cent), around the central cost.
+      expect(row.cost_low_eur).toBeCloseTo((row.net_low as number) * 2100.35, 2);
+      expect(row.cost_high_eur).toBeCloseTo((row.net_high as number) * 3150.53, 2);
+      expect(row.cost_low_eur).toBeLessThan(row.cost_eur as number);
+      expect(row.cost_high_eur).toBeGreaterThan(row.cost_eur as number);
+    }
+  });
+});

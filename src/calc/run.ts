@@ -292,8 +292,8 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
       };
       if (options.explain !== undefined) {
         report.traces = explainRows(rows, options.explain === true || options.explain === false ? true : options.explain, {
-          rate,
-          imputation: imputation ? { insured: imputation.insured, eu2: imputation.eu2 } : null,
+          rateOf: (row) => rates.at(row.year ?? countsYear).resolved,
+          imputation,
           populationSource: registerSource(shipped),
           scenarios: applied?.scenarios ?? [],
           yearOf,

@@ -4,7 +4,7 @@ import { usageError } from '../errors.js';
 import { METHOD, TotalsAccumulator, WarningCollector, acrossYears } from '../engine/method.js';
 import { strictFailure, userError } from '../pipeline/user-error.js';
 import { priceLevelNote, warnOfScenarios } from '../pipeline/report-checks.js';
-import { nationalImputation } from '../engine/imputation.js';
+import { type NationalImputation, nationalImputation } from '../engine/imputation.js';
 import { regionalImputation } from '../pipeline/regional-imputation.js';
 import { resolveLand } from '../io/lands.js';
 import { defaultDataset } from '../pipeline/default-data.js';
@@ -78,6 +78,8 @@ export interface PreparedExtrapolation {
   ruleSets: RuleSet[];
   plan: ProjectionPlan;
   planned: PlannedGroups;
+  /** How unknown insured counts are estimated in this run (national or per Kreis), for --explain. */
+  imputation: NationalImputation;
   meta: ExtrapolateMeta;
   warnings: WarningCollector;
 }
@@ -195,7 +197,7 @@ export async function prepareExtrapolation(input: InputFiles | undefined, option
   }, { nationalSeries, ...(eu2Series ? { series: eu2Series } : {}), ...(insuredSeries ? { insuredSeries } : {}) });
 
   const meta = buildMeta(parameters, plan, planned, options, files, overrides, imputationNote(imputation, true), locale);
-  return { options, parameters, ruleSets, plan, planned, meta, warnings };
+  return { options, parameters, ruleSets, plan, planned, imputation, meta, warnings };
 }
 
 const yearOf = (date: string): number => Number(date.slice(0, 4));
@@ -440,13 +442,12 @@ async function explainFirstYear(prepared: PreparedExtrapolation, rows: ResultRow
   const first = plan.years?.from ?? null;
   const inFirst = rows.flatMap((row, i) => (first === null || row.year === first ? [i] : []));
   const chosen = explainedRows(inFirst.map((i) => rows[i] as ResultRow), which).map((k) => inFirst[k] as number);
-  const national = nationalImputation(parameters);
   const populationSource = registerSource(await loadShippedData());
   return new Traces(chosen, (i) => {
     const row = rows[i] as ResultRow;
     return explainRow(row, i, {
-      rate: plan.rateBook.at(row.year).resolved,
-      imputation: { insured: national.insured, eu2: national.eu2 },
+      rateOf: (r) => plan.rateBook.at(r.year).resolved,
+      imputation: prepared.imputation,
       populationSource,
       scenarios,
       yearOf: (r) => r.year,

@@ -97,6 +97,8 @@ export interface TraceStep {
   programme?: string;
   /** For a programme: whether the row is eligible. */
   eligible?: boolean;
+  /** For an estimate scaled per Kreis: the Kreis's and Germany's employment rates of foreign nationals (percent). */
+  scale?: { kreis: TraceNumber; germany: TraceNumber };
   text: TracePart[];
   /** For a parameter: a short human label (the first sentence of its description), for table and md; json leaves it out. */
   label?: string;

@@ -102,10 +102,11 @@ export function explanation(row: ResultRow, steps: readonly TraceStep[], locale:
     } else if (step.step === 'estimate' && figure === 'insured') {
       const insured = national.insured_bg_ro_de;
       const eu2 = national.eu2_residents_de;
-      lines.push(say('explain.insured_estimated', {
+      lines.push(say(step.scale ? 'explain.insured_regional' : 'explain.insured_estimated', {
         insured: num(step.value), date: germanDate(insured?.date ?? eu2?.date ?? ''),
         national_insured: num(insured?.value), national_eu2: num(eu2?.value),
         ref: `${ref(insured?.source)}${ref(eu2?.source)}`,
+        kreis: num(step.scale?.kreis), germany: num(step.scale?.germany),
       }));
     } else if (step.step === 'input' && figure === 'insured') {
       lines.push(say('explain.insured_input', { insured: num(step.value), at: row.joinedFrom?.length ? `${at} …` : at }));

@@ -6,6 +6,7 @@ import type { ResolvedRate } from '../engine/rate.js';
 import { type TraceNumber, type TracePart, basisPoints, cents, decimal, persons, trace, word } from '../engine/trace.js';
 import type { ResultRow } from '../engine/types.js';
 import type { ParameterValue } from '../schema/parameter.js';
+import type { NationalImputation } from '../engine/imputation.js';
 import { AMOUNT_FIELD } from '../schema/bounds.js';
 import type { TraceStep } from '../output/report.js';
 import { type ClaimColumnHead, claimColumnHeads } from './scenarios.js';
@@ -17,8 +18,10 @@ import { type ClaimColumnHead, claimColumnHeads } from './scenarios.js';
  * value; the renderers write the numbers in the report's locale.
  */
 export interface ExplainContext {
-  rate: ResolvedRate;
-  imputation: { insured: ParameterValue; eu2: ParameterValue } | null;
+  /** The rate a row was priced at (the price rule of its year). */
+  rateOf: (row: ResultRow) => ResolvedRate;
+  /** The estimate of unknown insured counts the run used: national, or scaled per Kreis. */
+  imputation: NationalImputation | null;
   populationSource: string;
   scenarios: Scenario[];
   yearOf: (row: ResultRow) => number | null;
@@ -56,9 +59,16 @@ export function explainRow(row: ResultRow, index: number, context: ExplainContex
   if (row.insuredEstimated && context.imputation) {
     const national = context.imputation;
     steps.push(parameterStep('insured_bg_ro_de', national.insured), parameterStep('eu2_residents_de', national.eu2));
+    // Scaled per Kreis: the Kreis's ratio is the national one × its rate / Germany's (engine/regional-imputation.ts).
+    const kreis = row.ags.length >= 5 ? national.byKreis?.get(row.ags.slice(0, 5)) : undefined;
+    const scale = kreis
+      ? { kreis: decimal(kreis.numerator / national.numerator / 10), germany: decimal(kreis.denominator / national.denominator / 10) }
+      : undefined;
     steps.push({
-      step: 'estimate', figure: 'insured', value: insured, unit: 'persons',
-      text: trace`insured = round(${persons(row.eu2)} × ${persons(national.insured.value)} / ${persons(national.eu2.value)}) = ${insured} (estimated)`,
+      step: 'estimate', figure: 'insured', value: insured, unit: 'persons', ...(scale ? { scale } : {}),
+      text: scale
+        ? trace`insured = round(${persons(row.eu2)} × ${persons(national.insured.value)} / ${persons(national.eu2.value)} × ${scale.kreis} % / ${scale.germany} %) = ${insured} (estimated)`
+        : trace`insured = round(${persons(row.eu2)} × ${persons(national.insured.value)} / ${persons(national.eu2.value)}) = ${insured} (estimated)`,
     });
   } else {
     steps.push({ step: 'input', figure: 'insured', value: insured, unit: 'persons', text: trace`insured = ${insured} (${at}${row.joinedFrom?.length ? ' or the joined file' : ''})` });
@@ -68,7 +78,7 @@ export function explainRow(row: ResultRow, index: number, context: ExplainContex
     step: 'method', figure: 'net', value: net, unit: 'persons',
     text: trace`net = max(${persons(row.eu2)} − ${insured}, 0) = ${net}${row.netClamped ? ' (clamped: more insured than EU2 residents)' : ''}`,
   });
-  const rate = context.rate;
+  const rate = context.rateOf(row);
   steps.push({
     step: 'parameter', figure: 'rate', value: cents(rate.baseCents), unit: RATE_UNIT, year: rate.baseYear,
     text: trace`rate = ${cents(rate.baseCents)} EUR per person and year, price level ${String(rate.baseYear)}`, source: rate.source, status: rate.status,

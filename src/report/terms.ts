@@ -321,6 +321,10 @@ const TERMS = {
   'explain.joined': ['Verbunden mit {at}.', 'Joined with {at}.'],
   'explain.population': ['Einwohner: {population}{ref}.', 'Population: {population}{ref}.'],
   'explain.population_unknown': ['Die Einwohnerzahl ist unbekannt; Zahlen je Einwohner bleiben leer.', 'The population is unknown, so figures per inhabitant are left empty.'],
+  'explain.insured_regional': [
+    '{insured} von ihnen sind schätzungsweise sozialversicherungspflichtig beschäftigt (bundesweites Verhältnis vom {date}: {national_insured} SV-Beschäftigte zu {national_eu2} EU2-Einwohnern{ref}, skaliert mit der Beschäftigungsquote ausländischer Staatsangehöriger des Kreises, {kreis} %, zu der Deutschlands, {germany} %).',
+    "{insured} of them are estimated to be in insured employment (national ratio of {date}: {national_insured} insured employees to {national_eu2} EU2 residents{ref}, scaled by the Kreis's employment rate of foreign nationals, {kreis} %, over Germany's, {germany} %).",
+  ],
   'explain.insured_estimated': [
     '{insured} von ihnen sind schätzungsweise sozialversicherungspflichtig beschäftigt (bundesweites Verhältnis vom {date}: {national_insured} SV-Beschäftigte zu {national_eu2} EU2-Einwohnern{ref}).',
     '{insured} of them are estimated to be in insured employment (national ratio of {date}: {national_insured} insured employees to {national_eu2} EU2 residents{ref}).',

@@ -571,3 +571,21 @@ describe('a workbook onto a terminal', () => {
     expect(stderr).toBe('error: --format xlsx writes a binary file, not text for a terminal (give -o FILE, e.g. -o report.xlsx)\n');
   });
 });
+
+describe('--explain says what the figure was computed from', () => {
+  it('the ratio scaled per Kreis with --impute-insured regional-2019, as the row used it', async () => {
+    const input = 'ags,name,year,eu2\n05913,Dortmund,2025,13495\n';
+    const { stdout } = await runCli(['calc', '-', '--impute-insured', 'regional-2019', '--explain', '05913', '--lang', 'en', '--locale', 'en'], { stdin: input });
+    // 13,495 × 572,574 / 1,108,393 × 39.9 % / 49.8 % = 5,585.
+    expect(stdout).toMatch(/ 5,585 of them are estimated to be in insured employment \(national ratio of 31\.12\.2019: 572,574 insured employees to 1,108,393 EU2 residents \[\d+\] \[\d+\], scaled by the Kreis's employment rate of foreign nationals, 39\.9 %, over Germany's, 49\.8 %\)\./);
+    const csv = (await runCli(['calc', '-', '--impute-insured', 'regional-2019', '--format', 'csv'], { stdin: input })).stdout;
+    expect(csv.split('\n')[1]).toContain(',13495,official,5585,estimated,');
+  });
+
+  it('the rate of the row\'s own year, for rows of several years', async () => {
+    const input = 'ags,name,year,eu2,insured\n05913,Dortmund,2023,13000,6000\n05111,Düsseldorf,2025,7770,4014\n';
+    const { stdout } = await runCli(['calc', '-', '--explain', '05913', '--lang', 'en', '--locale', 'en'], { stdin: input });
+    expect(stdout).toContain('At 2023 prices that is 2,513.45 EUR');
+    expect(stdout).toContain('Cost: 7,000 persons × 2,513.45 EUR = 17,594,150.00 EUR a year.');
+  });
+});

@@ -5,7 +5,7 @@ import { regionalImputation } from '../pipeline/regional-imputation.js';
 import { METHOD, type MethodContext, TotalsAccumulator, WarningCollector, acrossYears, applyMethod, totalsByYear, yearsOfRows } from '../engine/method.js';
 import { RateBook, rateStatusOf } from '../engine/rate.js';
 import { statusWord } from '../engine/status.js';
-import { PRICE_RULE, statusMeanings } from '../output/status-marks.js';
+import { statusMeanings } from '../output/status-marks.js';
 import type { ResultRow } from '../engine/types.js';
 import { parseColumnOverrides } from '../io/columns.js';
 import { type InputFiles, type InputPlan, type MissingInsured, openInputFiles } from '../io/inputs.js';
@@ -157,12 +157,12 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
     version: VERSION,
     method: METHOD,
     rate: rateMeta(rate),
-    population: note('note.population_from_input'),
-    insured: imputation ? imputationNote(imputation, false) : note('note.insured_input_meta'),
+    population: note('note.from_input'),
+    insured: imputation ? imputationNote(imputation, false) : note('note.from_input'),
     year: options.year ?? input.dataYear,
     inputs: input.plan.files,
     overrides,
-    notes: [...input.notes, PRICE_RULE],
+    notes: [...input.notes, note('note.price_rule')],
     statuses: statusMeanings(parameters),
     // The parameters in force, for the reports that list them (html, xlsx): not computed for the others.
     ...(listsParameters(format) ? { parameters: parameterFacts(parameters, options.year ?? input.dataYear ?? rate.priceYear, rate) } : {}),
@@ -383,5 +383,5 @@ function describePopulation(fromRegister: boolean, unknown: boolean, shipped: Sh
   // The register is a source: named in json, cited by number where a report lists its sources.
   const register = { source: registerSource(shipped), plain: [' ', ''] as const, label: note('note.register') };
   if (fromRegister) return note('note.population_register', { register, unknown: unknown ? note('note.population_unknown_tail') : '' });
-  return unknown ? note('note.population_unknown', { register }) : note('note.population_from_input');
+  return unknown ? note('note.population_unknown', { register }) : note('note.from_input');
 }

@@ -279,7 +279,7 @@ function buildMeta(
         ? { percent: firstInflation.percent, source: firstInflation.source, status: firstInflation.status, after_year: lastVpiYear, values: inflation }
         : null,
     },
-    insured: planned.imputed ? imputationText : planned.insuredSource ?? note('note.insured_input_meta'),
+    insured: planned.imputed ? imputationText : planned.insuredSource ?? note('note.from_input'),
     growth: plan.years ? { eu2: growthMeta(plan.eu2, 'eu2', locale), insured: growthMeta(plan.insured, 'insured', locale) } : null,
     range: range
       ? {

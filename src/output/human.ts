@@ -5,7 +5,7 @@ import { noteText } from './notes.js';
 import { renderExplanation } from './trace.js';
 import { safeLines, safeText } from '../terminal-safe.js';
 import { STATUSES, type Status, rankOf } from '../engine/status.js';
-import { MARK, PRICE_RULE, marked, populationStatus } from './status-marks.js';
+import { MARK, marked, populationStatus } from './status-marks.js';
 import { DEFAULT_LANG, type Lang, type TermKey, fill, isStatus, statusExplanation, statusWord, term } from '../report/terms.js';
 
 /**
@@ -168,15 +168,13 @@ export function reportNotes(report: CalcReport, locale: Locale, lang: Lang, cite
   // How insured counts were obtained, a source of its own (which cites its sources in turn).
   const insured = noteText(meta.insured, lang, cite);
   if (report.totals.insuredEstimated) rest.push(`${t('note.insured')} ${cite(insured)}.`);
-  else if (noteText(meta.insured, 'en') !== 'from the input') rest.push(`${t('note.insured_from')}: ${t('note.see')} ${cite(insured)}.`);
+  else if (typeof meta.insured === 'string' || meta.insured.term !== 'note.from_input') rest.push(`${t('note.insured_from')}: ${t('note.see')} ${cite(insured)}.`);
   if (yearly.length) rest.push(t('note.years', { count: yearly.length, first: yearly[0]?.year ?? '', last: yearly[yearly.length - 1]?.year ?? '' }));
   if (meta.overrides.length > 0) rest.push(t('note.overrides', { list: meta.overrides.join('; ') }));
   rest.push(`${t('note.population')}: ${noteText(meta.population, lang, cite)}.`);
   for (const note of meta.notes) {
-    // The price rule of calc/run.ts written as text; keyed notes in the report's language
-    // (output/notes.ts); any other text as it comes.
-    if (note === PRICE_RULE) rest.push(t('note.price_rule'));
-    else rest.push(noteText(note, lang, cite));
+    // Keyed notes in the report's language (output/notes.ts); any other text as it comes.
+    rest.push(noteText(note, lang, cite));
   }
   return { method, rest };
 }

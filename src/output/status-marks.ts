@@ -57,10 +57,6 @@ export function statusMeanings(parameters: ParameterSet): Record<Status, string>
   };
 }
 
-
-/** The price rule in one sentence, for the notes of every human format (engine/rate.ts RateBook). */
-export const PRICE_RULE = 'Prices: each budget year\'s cost is at that year\'s prices (the rate uprated with the consumer price index from its own price level to the year of the counts) unless --price-year fixes one level; counts without a year stay at the rate\'s own price level.';
-
 /**
  * The status of a population figure (rows carry none of their own): a population summed over
  * several rows (a total, an aggregate such as a Land) is a sum the tool made, derived as the

@@ -50,7 +50,7 @@ const potLands = (ruleSets: readonly RuleSet[]): string[] | null => {
 };
 
 /** The Kreise of the shipped data not already in the input, for rule sets with a fixed pot; none otherwise. */
-export async function potArea(ruleSets: readonly RuleSet[], input: readonly { ags: string; eu2: number; population: number | null }[],
+export async function potArea(ruleSets: readonly RuleSet[], input: readonly { ags: string; year?: number | null; eu2: number; population: number | null }[],
   warnings: WarningCollector): Promise<PotArea> {
   const lands = potLands(ruleSets);
   if (!lands) return { counts: [], note: null };
@@ -67,17 +67,28 @@ export async function potArea(ruleSets: readonly RuleSet[], input: readonly { ag
     warnings.add('pot-upper-bound', 'no shipped data covers the area of a fixed pot: it is shared over the input\'s rows only, so its claims are an upper bound (give counts for every municipality of the area)',
       land === '' ? 'all of Germany' : `Land ${land}`);
   }
+  // Each key of the input once, however many years it has rows for: the row of the dataset's
+  // year where there is one, else its latest. The shipped counts are of one year.
+  const keys = new Map<string, (typeof input)[number]>();
+  for (const r of input) {
+    const kept = keys.get(r.ags);
+    if (!kept || (kept.year !== year && (r.year === year || (r.year ?? 0) > (kept.year ?? 0)))) keys.set(r.ags, r);
+  }
+  // Keys below a Kreis (Gemeinden, Verbände), by the Kreis's five digits.
+  const below = new Map<string, (typeof input)[number][]>();
+  for (const r of keys.values()) if (r.ags.length > 5) below.set(r.ags.slice(0, 5), [...(below.get(r.ags.slice(0, 5)) ?? []), r]);
+  const germany = [...keys.keys()].some(isGermany);
   const counts: AreaCount[] = [];
   let replaced = 0;
   for (const row of table.rows) {
     const ags = row[agsAt] ?? '';
     if (!lands.some((land) => ags.startsWith(land))) continue;
-    // The input has this Kreis, or an area containing it: its own figures stand.
-    if (input.some((r) => r.ags === ags || (r.ags.length < ags.length && ags.startsWith(r.ags)) || isGermany(r.ags))) {
+    // The input has this Kreis, or an area containing it (a Land, a Regierungsbezirk): its own figures stand.
+    if (germany || keys.has(ags) || [2, 3].some((length) => length < ags.length && keys.has(ags.slice(0, length)))) {
       replaced += 1;
       continue;
     }
-    const inside = input.filter((r) => r.ags.length > ags.length && r.ags.startsWith(ags));
+    const inside = (below.get(ags.slice(0, 5)) ?? []).filter((r) => r.ags.startsWith(ags));
     const registered = register[ags]?.[1] ?? null;
     let population = populationAt >= 0 && row[populationAt] ? Number(row[populationAt]) : registered;
     let eu2 = Number(row[eu2At]);
@@ -90,7 +101,7 @@ export async function potArea(ruleSets: readonly RuleSet[], input: readonly { ag
   const areaNote = counts.length === 0
     ? null
     : note('note.pot_area', {
-      rows: input.length, replaced: replaced ? note('note.pot_area_replaced', { replaced }) : '', further: counts.length, dataset: info.name, date: info.reference_date,
+      rows: keys.size, replaced: replaced ? note('note.pot_area_replaced', { replaced }) : '', further: counts.length, dataset: info.name, date: info.reference_date,
     });
   return { counts, note: areaNote };
 }

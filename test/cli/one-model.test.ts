@@ -72,6 +72,14 @@ describe('a fixed pot is shared over the programme\'s area', () => {
     expect(alone.totals.claims_total_status).toBe('assumption');
   });
 
+  it('a Gemeinde with rows of several years is taken out of its Kreis once: each year\'s share is the one-year share', async () => {
+    const row = (year: number): string => `05962004,Iserlohn,${year},1000,400\n`;
+    const one = JSON.parse(await csv(['calc', file('iserlohn-1.csv', `ags,name,year,eu2,insured\n${row(2024)}`), '--rules', 'nrw-2024', '--format', 'json']));
+    const two = JSON.parse(await csv(['calc', file('iserlohn-2.csv', `ags,name,year,eu2,insured\n${row(2024)}${row(2023)}`), '--rules', 'nrw-2024', '--format', 'json']));
+    expect(two.rows.map((r: { claim_suedosteuropa_eur: number }) => r.claim_suedosteuropa_eur)).toEqual([one.rows[0].claim_suedosteuropa_eur, one.rows[0].claim_suedosteuropa_eur]);
+    expect(two.meta.notes.join(' ')).toContain('the input\'s 1 row(s)');
+  });
+
   it('a Gemeinde is taken out of its Kreis\'s counts, never counted twice', async () => {
     // Dortmund as a Gemeinde (05913000) stands inside the Kreis 05913: the Kreis keeps no EU2 residents of its own.
     const gemeinde = JSON.parse(await csv(['calc', file('dortmund-gemeinde.csv', 'ags,name,eu2,insured\n05913000,Dortmund,13495,6971\n'), '--rules', 'nrw-2024', '--year', '2024', '--format', 'json']));

@@ -72,6 +72,9 @@ export function explanation(row: ResultRow, steps: readonly TraceStep[], locale:
   const money = (cents: number): string => formatHundredths(cents, { locale, grouped: true });
   const ref = (source: string | undefined): string => (source ? ` ${cite(source)}` : '');
   const unsure = (status: string | undefined): string => (status && status !== 'official' && isStatus(status) ? `, ${statusWord(lang, status)}` : '');
+  /** A sentence with the status of its figure before its full stop, when it is not official: "… a year (estimated)." */
+  const flagged = (sentence: string, status: string | undefined): string =>
+    (unsure(status) ? sentence.replace(/\.?$/, ` (${unsure(status).slice(2)}).`) : sentence);
   const at = `${row.origin.file}:${row.origin.line}`;
   const place = row.name ? `${row.name} (${row.ags})` : row.ags;
   const heading = say('explain.heading', { place: `${place}${row.year !== null ? `, ${row.year}` : ''}` });
@@ -111,7 +114,7 @@ export function explanation(row: ResultRow, steps: readonly TraceStep[], locale:
     } else if (step.step === 'input' && figure === 'insured') {
       lines.push(say('explain.insured_input', { insured: num(step.value), at: row.joinedFrom?.length ? `${at} …` : at }));
     } else if (figure === 'net') {
-      lines.push(say('explain.net', { net: num(step.value) }) + (row.netClamped ? ` ${say('explain.net_clamped')}` : ''));
+      lines.push(flagged(say('explain.net', { net: num(step.value) }), step.status) + (row.netClamped ? ` ${say('explain.net_clamped')}` : ''));
     } else if (step.step === 'parameter' && figure === 'rate') {
       lines.push(say('explain.rate', { rate: num(step.value), year: step.year ?? '', ref: `${unsure(step.status) ? ` (${unsure(step.status).slice(2)})` : ''}${ref(step.source)}` }));
     } else if (step.step === 'parameter' && figure === 'vpi') {
@@ -119,6 +122,7 @@ export function explanation(row: ResultRow, steps: readonly TraceStep[], locale:
     } else if (figure === 'rate_eur') {
       const [from, to] = indices;
       const index = (s: TraceStep | undefined): string => `${num(s?.value)}${s?.status === 'official' ? '' : unsure(s?.status)}${ref(s?.source)}`;
+      // The rate is as sure as the index it was uprated with, whose status the sentence names.
       lines.push(say('explain.uprated', {
         year: step.year ?? '', rate: num(step.value),
         from_year: from?.year ?? '', from_index: index(from), from_ref: '',
@@ -129,9 +133,9 @@ export function explanation(row: ResultRow, steps: readonly TraceStep[], locale:
       const rules = traceText(step.text, locale, lang).split(':')[0] ?? '';
       const key: TermKey = figure.endsWith('claims_total_eur') ? 'explain.claims' : figure.endsWith('uncovered_eur') ? 'explain.uncovered' : step.value ? 'explain.coverage' : 'explain.no_cost';
       const value = num(step.value);
-      lines.push(`${say(key, { rules, total: value, uncovered: value, coverage: value })}${unsure(step.status) ? ` (${unsure(step.status).slice(2)})` : ''}.`);
+      lines.push(flagged(`${say(key, { rules, total: value, uncovered: value, coverage: value })}.`, step.status));
     } else if (figure === 'cost_eur') {
-      lines.push(say('explain.cost', { net: groupDigits(row.net, locale), rate: money(row.rateCents), cost: num(step.value) }));
+      lines.push(flagged(say('explain.cost', { net: groupDigits(row.net, locale), rate: money(row.rateCents), cost: num(step.value) }), step.status));
     } else {
       lines.push(`${traceText(step.text, locale, lang)}${unsure(step.status) ? ` (${unsure(step.status).slice(2)})` : ''}${ref(step.source)}`);
     }

@@ -8,6 +8,7 @@ import type { ResultRow } from '../engine/types.js';
 import type { ParameterValue } from '../schema/parameter.js';
 import type { NationalImputation } from '../engine/imputation.js';
 import { AMOUNT_FIELD } from '../schema/bounds.js';
+import { combine, rankOf, statusWord } from '../engine/status.js';
 import type { TraceStep } from '../output/report.js';
 import { type ClaimColumnHead, claimColumnHeads } from './scenarios.js';
 
@@ -75,7 +76,7 @@ export function explainRow(row: ResultRow, index: number, context: ExplainContex
   }
   const net = persons(row.net);
   steps.push({
-    step: 'method', figure: 'net', value: net, unit: 'persons',
+    step: 'method', figure: 'net', value: net, unit: 'persons', status: statusWord(row.netStatus),
     text: trace`net = max(${persons(row.eu2)} − ${insured}, 0) = ${net}${row.netClamped ? ' (clamped: more insured than EU2 residents)' : ''}`,
   });
   const rate = context.rateOf(row);
@@ -92,11 +93,11 @@ export function explainRow(row: ResultRow, index: number, context: ExplainContex
       });
     }
     steps.push({
-      step: 'method', figure: 'rate_eur', value: cents(rate.cents), unit: RATE_UNIT, year: rate.priceYear,
+      step: 'method', figure: 'rate_eur', value: cents(rate.cents), unit: RATE_UNIT, year: rate.priceYear, status: statusWord(row.rateStatus),
       text: trace`rate ${String(rate.priceYear)} = round(${cents(rate.baseCents)} EUR × ${decimal(to.thousandths / 1000)} / ${decimal(from.thousandths / 1000)}) = ${cents(rate.cents)} EUR`,
     });
   }
-  steps.push({ step: 'result', figure: 'cost_eur', value: cents(row.costCents), unit: 'EUR', text: trace`cost = ${net} × ${cents(row.rateCents)} EUR = ${cents(row.costCents)} EUR` });
+  steps.push({ step: 'result', figure: 'cost_eur', value: cents(row.costCents), unit: 'EUR', status: statusWord(row.costStatus), text: trace`cost = ${net} × ${cents(row.rateCents)} EUR = ${cents(row.costCents)} EUR` });
   steps.push(...explainClaims(row, index, context));
   return steps;
 }
@@ -149,11 +150,13 @@ function explainClaims(row: ResultRow, index: number, context: ExplainContext): 
     const total = cents(scenarioRow.claimsTotalCents);
     const uncovered = cents(scenarioRow.uncoveredCents);
     const coverage = scenarioRow.coverageBasisPoints === null ? null : basisPoints(scenarioRow.coverageBasisPoints);
+    // Uncovered cost and coverage rest on the cost and the claims: as unsure as either.
+    const withCost = statusWord(combine(row.costStatus, rankOf(scenarioRow.claimsStatus)));
     steps.push(
       { step: 'result', figure: keyOf(s, 'total'), value: total, unit: 'EUR', text: trace`${ruleSet}: claims = ${total} EUR`, status: scenarioRow.claimsStatus },
-      { step: 'result', figure: keyOf(s, 'uncovered'), value: uncovered, unit: 'EUR', text: trace`${ruleSet}: uncovered = max(cost − claims, 0) = ${uncovered} EUR` },
+      { step: 'result', figure: keyOf(s, 'uncovered'), value: uncovered, unit: 'EUR', text: trace`${ruleSet}: uncovered = max(cost − claims, 0) = ${uncovered} EUR`, status: withCost },
       {
-        step: 'result', figure: keyOf(s, 'coverage'), value: coverage, unit: 'percent',
+        step: 'result', figure: keyOf(s, 'coverage'), value: coverage, unit: 'percent', status: withCost,
         text: coverage === null ? [`${ruleSet}: coverage – (no cost)`] : trace`${ruleSet}: coverage = claims / cost = ${coverage} %`,
       },
     );

@@ -586,6 +586,6 @@ describe('--explain says what the figure was computed from', () => {
     const input = 'ags,name,year,eu2,insured\n05913,Dortmund,2023,13000,6000\n05111,Düsseldorf,2025,7770,4014\n';
     const { stdout } = await runCli(['calc', '-', '--explain', '05913', '--lang', 'en', '--locale', 'en'], { stdin: input });
     expect(stdout).toContain('At 2023 prices that is 2,513.45 EUR');
-    expect(stdout).toContain('Cost: 7,000 persons × 2,513.45 EUR = 17,594,150.00 EUR a year.');
+    expect(stdout).toContain('Cost: 7,000 persons × 2,513.45 EUR = 17,594,150.00 EUR a year (derived).');
   });
 });

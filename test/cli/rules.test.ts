@@ -111,9 +111,9 @@ describe('burden calc --rules', () => {
     expect(text.indexOf('So entstehen')).toBeLessThan(text.indexOf('┌'));
     expect(text).toContain('  Dortmund, kreisfreie Stadt hat 13.495 EU2-Einwohner (Eingabe data/datasets/eu2-de-kreise-2025.csv:107).\n');
     expect(text).toMatch(/ 6\.971 von ihnen sind schätzungsweise sozialversicherungspflichtig beschäftigt \(bundesweites Verhältnis vom 31\.12\.2019: 572\.574 SV-Beschäftigte zu 1\.108\.393 EU2-Einwohnern \[1\] \[2\]\)\./);
-    expect(text).toContain('Es bleiben 6.524 Personen ohne versicherte Beschäftigung.');
+    expect(text).toContain('Es bleiben 6.524 Personen ohne versicherte Beschäftigung (geschätzt).');
     expect(text).toMatch(/In Preisen von 2024 sind das 2\.569,45 EUR \(Verbraucherpreisindex 2019: 99,5 \[\d\], 2024: 119,3, Sekundärquelle \[\d\]\)\./);
-    expect(text).toContain('Kosten: 6.524 Personen × 2.569,45 EUR = 16.763.091,80 EUR im Jahr.');
+    expect(text).toContain('Kosten: 6.524 Personen × 2.569,45 EUR = 16.763.091,80 EUR im Jahr (geschätzt).');
     // A parameter by its label, not its name; the claim with its own rule.
     expect(text).toMatch(/Jährliches Budget des NRW-Förderprogramms „Zuwanderung aus Südosteuropa“: 5\.500\.000,00 EUR\/year ab 2017-01-01 \[\d\]/);
     expect(text).not.toContain('suedosteuropa_pot');
@@ -122,8 +122,8 @@ describe('burden calc --rules', () => {
     expect(text).toContain('Programm nrw-2024/suedosteuropa (fester Topf, 2017-01-01 – 2024-12-31) im Jahr 2024: Land 05: Schlüssel 05913 — ja');
     expect(chain(text)).not.toMatch(/\b(claim|pot|yes|no|not in force|not eligible|largest-remainder)\b/);
     expect(text).toContain('nrw-2024: Förderansprüche zusammen 271.157,18 EUR (Annahme).');
-    expect(text).toContain('nrw-2024: ungedeckt bleiben 16.491.934,62 EUR (Kosten abzüglich Ansprüche, mindestens 0).');
-    expect(text).toContain('nrw-2024: Die Ansprüche decken 1,62 % der Kosten.');
+    expect(text).toContain('nrw-2024: ungedeckt bleiben 16.491.934,62 EUR (Kosten abzüglich Ansprüche, mindestens 0) (Annahme).');
+    expect(text).toContain('nrw-2024: Die Ansprüche decken 1,62 % der Kosten (Annahme).');
     expect(chain(text)).not.toMatch(/max\(|round\(/);
     // The paper's title only in the numbered sources, never on a line of the chain.
     expect(chain(text)).not.toContain('Arbeitspapier');
@@ -134,7 +134,7 @@ describe('burden calc --rules', () => {
     expect(en).toContain('Dortmund, kreisfreie Stadt has 13,495 EU2 residents (input data/datasets/eu2-de-kreise-2025.csv:107).');
     expect(en).toMatch(/6,971 of them are estimated to be in insured employment \(national ratio of 31\.12\.2019: 572,574 insured employees to 1,108,393 EU2 residents/);
     expect(en).toContain('claim suedosteuropa = 271,157.18 EUR');
-    expect(en).toContain('nrw-2024: the claims cover 1.62 % of the cost.');
+    expect(en).toContain('nrw-2024: the claims cover 1.62 % of the cost (assumption).');
     const doc = JSON.parse((await runCli(['calc', '--rules', 'nrw-2024', '--year', '2024', '--explain', '05913', '--format', 'json'])).stdout);
     const dortmund = doc.rows.find((r: { ags: string }) => r.ags === '05913');
     expect(dortmund.trace.some((s: { step: string; source?: string }) => s.step === 'programme' && s.source?.includes('Stellungnahme'))).toBe(true);

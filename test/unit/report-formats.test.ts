@@ -166,7 +166,7 @@ describe('calc --land 05 with two rule sets, one budget year', () => {
     const block = /<details class="explain">([^]*?)<\/details>/.exec(run.html)?.[1] ?? '';
     const steps = [...block.matchAll(/<li>([^<]*)<\/li>/g)].map((m) => m[1]!);
     expect(steps[0]).toBe('Dortmund, kreisfreie Stadt hat 13.495 EU2-Einwohner (Eingabe data/datasets/eu2-de-kreise-2025.csv:107).');
-    expect(steps).toContain('Kosten: 6.524 Personen × 2.569,45 EUR = 16.763.091,80 EUR im Jahr.');
+    expect(steps).toContain('Kosten: 6.524 Personen × 2.569,45 EUR = 16.763.091,80 EUR im Jahr (geschätzt).');
     // No trace notation ("method: net = max(…)") in a report for people.
     expect(block).not.toMatch(/\b(max|round)\(|^(input|method|estimate|result): /m);
     // Every [n] is an entry of the report's numbered list of sources.

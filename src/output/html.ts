@@ -1,4 +1,5 @@
-import { statusWord as engineStatusWord } from '../engine/status.js';
+import { DERIVED, OFFICIAL, combine, statusWord as engineStatusWord } from '../engine/status.js';
+import { roundDiv } from '../engine/money.js';
 import type { ResultRow } from '../engine/types.js';
 import { LANDS } from '../io/lands.js';
 import { combinedAreas } from '../report/areas.js';
@@ -95,7 +96,9 @@ export function htmlModel(report: CalcReport, options: Pick<RenderOptions, 'lang
   if (map.values.size > 0) {
     const kreise = loadKreisMap();
     model.map = {
-      values: Object.fromEntries([...map.values].map(([key, v]) => [key, v.population ? Math.round((v.costCents / v.population)) / 100 : null])),
+      values: Object.fromEntries([...map.values].map(([key, v]) => [key, v.population ? roundDiv(v.costCents, v.population) / 100 : null])),
+      // The cost per inhabitant is as sure as the cost (of every row summed into the Kreis).
+      statuses: Object.fromEntries([...map.values].flatMap(([key, v]) => (v.costStatus === OFFICIAL ? [] : [[key, engineStatusWord(v.costStatus)]]))),
       groups: map.groups,
       ...(land && land.length === 2 ? { land: land as LandKey } : {}),
       figureLabel: `${t('map.figure')}${yearText ? `, ${lastYear ?? yearText}` : ''}`,
@@ -114,7 +117,7 @@ export function htmlModel(report: CalcReport, options: Pick<RenderOptions, 'lang
       figureLabel: t('bars.figure'),
       valueLabel: t('col.cost'),
       kind: 'euro',
-      items: shown.map(({ row }) => ({ label: row.name || row.ags, value: row.costCents / 100 })),
+      items: shown.map(({ row }) => ({ label: row.name || row.ags, value: row.costCents / 100, ...(row.costStatus === OFFICIAL ? {} : { status: engineStatusWord(row.costStatus) }) })),
       top: BARS_TOP,
     };
   }
@@ -176,8 +179,8 @@ function areaName(rows: readonly ResultRow[], lang: Lang): string {
  * or Gemeindeverband (9) summed into its Kreis (the first five digits), a combined area of the
  * shipped data as one group of Kreise. Länder and Regierungsbezirke have no Kreis.
  */
-function kreisValues(rows: readonly ResultRow[]): { values: Map<string, { costCents: number; population: number | null }>; groups: MapGroup[]; summed: boolean } {
-  const values = new Map<string, { costCents: number; population: number | null }>();
+function kreisValues(rows: readonly ResultRow[]): { values: Map<string, { costCents: number; costStatus: number; population: number | null }>; groups: MapGroup[]; summed: boolean } {
+  const values = new Map<string, { costCents: number; costStatus: number; population: number | null }>();
   const areas = combinedAreas();
   const groups: MapGroup[] = [];
   let summed = false;
@@ -188,9 +191,10 @@ function kreisValues(rows: readonly ResultRow[]): { values: Map<string, { costCe
     const seen = values.get(key);
     if (seen) {
       seen.costCents += row.costCents;
+      seen.costStatus = combine(seen.costStatus, combine(row.costStatus, DERIVED));
       seen.population = seen.population === null || row.population === null ? null : seen.population + row.population;
     } else {
-      values.set(key, { costCents: row.costCents, population: row.population });
+      values.set(key, { costCents: row.costCents, costStatus: row.costStatus, population: row.population });
       const combined = areas.get(key);
       if (combined) groups.push({ key, members: combined.members, label: combined.name });
     }
@@ -236,6 +240,8 @@ function linesOf(report: CalcReport, lang: Lang): HtmlReportModel['lines'] {
   const column = (key: string) => report.extra.find((c) => c.key === key && c.kind === 'money');
   const low = column('cost_low_eur');
   const high = column('cost_high_eur');
+  const rangeStatus = report.extra.find((c) => c.key === 'range_status');
+  const statusOf = (code: number): { status?: Status } => (code === OFFICIAL ? {} : { status: engineStatusWord(code) });
   const band = (c: typeof low, year: number): number | undefined => {
     const v = c?.yearTotals?.get(year);
     return typeof v === 'number' ? v / 100 : undefined;
@@ -245,7 +251,11 @@ function linesOf(report: CalcReport, lang: Lang): HtmlReportModel['lines'] {
     points: (report.yearTotals ?? []).map((y) => {
       const lo = band(low, y.year);
       const hi = band(high, y.year);
-      return { year: y.year, value: y.costCents / 100, ...(lo !== undefined && hi !== undefined ? { low: lo, high: hi } : {}) };
+      const bandStatus = rangeStatus?.yearTotals?.get(y.year);
+      return {
+        year: y.year, value: y.costCents / 100, ...statusOf(y.costStatus),
+        ...(lo !== undefined && hi !== undefined ? { low: lo, high: hi, ...(isStatus(bandStatus) && bandStatus !== 'official' ? { bandStatus } : {}) } : {}),
+      };
     }),
   }];
   // A few areas each get their own line; more would be unreadable (the table has them all).
@@ -253,7 +263,7 @@ function linesOf(report: CalcReport, lang: Lang): HtmlReportModel['lines'] {
   if (keys.length > 1 && keys.length <= 5) {
     for (const key of keys) {
       const rows = report.rows.filter((r) => r.ags === key && r.year !== null);
-      series.push({ label: rows[0]?.name || key, points: rows.map((r) => ({ year: r.year as number, value: r.costCents / 100 })) });
+      series.push({ label: rows[0]?.name || key, points: rows.map((r) => ({ year: r.year as number, value: r.costCents / 100, ...statusOf(r.costStatus) })) });
     }
   }
   return { figureLabel: term(lang, 'lines.figure'), kind: 'euro', series, ...(low && high ? { bandLabel: term(lang, 'chart.range') } : {}) };

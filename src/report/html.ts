@@ -25,6 +25,8 @@ export interface HtmlReportModel {
   map?: {
     /** Value per 5-digit Kreis AGS; null: no data. */
     values: Record<string, number | null>;
+    /** The status of each value that is not official, for its mark in the data table. */
+    statuses?: Record<string, Status>;
     groups?: MapGroup[];
     land?: LandKey;
     /** The figure's caption, e.g. "Abbildung 1: EU2-Einwohner je Kreis, 31.12.2025". */
@@ -32,11 +34,12 @@ export interface HtmlReportModel {
     legendLabel: string;
     kind: ValueKind;
   };
-  bars?: { figureLabel: string; valueLabel: string; kind: ValueKind; items: { label: string; value: number }[]; top?: number };
+  bars?: { figureLabel: string; valueLabel: string; kind: ValueKind; items: { label: string; value: number; status?: Status }[]; top?: number };
   lines?: {
     figureLabel: string;
     kind: ValueKind;
-    series: { label: string; points: { year: number; value: number | null; low?: number; high?: number }[] }[];
+    /** Each point with the status of its value (and of its band) for the marks in the data table. */
+    series: { label: string; points: { year: number; value: number | null; low?: number; high?: number; status?: Status; bandStatus?: Status }[] }[];
     /** Legend text of the low–high band; the band is drawn where points have low and high. */
     bandLabel?: string;
   };
@@ -142,7 +145,8 @@ export function renderHtmlReport(model: HtmlReportModel): string {
       idPrefix: 'map',
       attribution: false,
     });
-    const rows = [...values].sort(([a], [b]) => a.localeCompare(b)).map(([key, value]) => [key, map.kreise.get(key)?.name ?? '', value === null ? t('map.no_data') : formatValue(lang, m.kind, value)]);
+    const rows = [...values].sort(([a], [b]) => a.localeCompare(b)).map(([key, value]): DataCell[] => [key, map.kreise.get(key)?.name ?? '',
+      value === null ? t('map.no_data') : { text: formatValue(lang, m.kind, value), mark: mark(m.statuses?.[key], usedStatuses, lang) }]);
     const extra = notOnMap.length > 0 ? ` ${t('map.not_on_map')}: ${notOnMap.join(', ')}.` : '';
     body.push(
       `<section aria-labelledby="h-map"><h2 id="h-map">${esc(t('heading.map'))}</h2><figure class="map">${svg}` +
@@ -164,7 +168,7 @@ export function renderHtmlReport(model: HtmlReportModel): string {
       lang,
       idPrefix: 'bars',
     });
-    const rows = [...b.items].sort((x, y) => y.value - x.value).map((item) => [item.label, formatValue(lang, b.kind, item.value)]);
+    const rows = [...b.items].sort((x, y) => y.value - x.value).map((item): DataCell[] => [item.label, { text: formatValue(lang, b.kind, item.value), mark: mark(item.status, usedStatuses, lang) }]);
     charts.push(chartFigure(svg, b.figureLabel, dataTable(t('chart.data_table'), [t('col.name'), b.valueLabel], rows, [false, true])));
   }
   if (model.lines) {
@@ -178,12 +182,13 @@ export function renderHtmlReport(model: HtmlReportModel): string {
       idPrefix: 'lines',
     });
     const hasBand = l.series.some((s) => s.points.some((p) => p.low !== undefined));
+    const figure = (value: number | undefined, status: Status | undefined): DataCell => (value === undefined ? '' : { text: formatValue(lang, l.kind, value), mark: mark(status, usedStatuses, lang) });
     const rows = l.series.flatMap((s) =>
-      s.points.map((p) => [
+      s.points.map((p): DataCell[] => [
         s.label,
         String(p.year),
-        p.value === null ? '–' : formatValue(lang, l.kind, p.value),
-        ...(hasBand ? [p.low === undefined ? '' : formatValue(lang, l.kind, p.low), p.high === undefined ? '' : formatValue(lang, l.kind, p.high)] : []),
+        p.value === null ? '–' : figure(p.value, p.status),
+        ...(hasBand ? [figure(p.low, p.bandStatus), figure(p.high, p.bandStatus)] : []),
       ]),
     );
     const heads = [t('col.name'), t('col.year'), l.figureLabel, ...(hasBand ? [t('chart.low'), t('chart.high')] : [])];
@@ -289,9 +294,13 @@ function chartFigure(svg: string, caption: string, table: string): string {
   return `<figure>${svg}<figcaption>${esc(caption)}</figcaption>${table}</figure>`;
 }
 
-function dataTable(summary: string, heads: string[], rows: string[][], numeric: boolean[]): string {
+/** A cell of a data table: its text, and the mark of its figure's status where it has one (already written). */
+type DataCell = string | { text: string; mark: string };
+
+function dataTable(summary: string, heads: string[], rows: DataCell[][], numeric: boolean[]): string {
   const th = heads.map((h, i) => `<th scope="col"${numeric[i] ? ' class="num"' : ''}>${esc(h)}</th>`).join('');
-  const tr = rows.map((r) => `<tr>${r.map((c, i) => `<td${numeric[i] ? ' class="num"' : ''}>${esc(c)}</td>`).join('')}</tr>`).join('');
+  const td = (c: DataCell): string => (typeof c === 'string' ? esc(c) : `${esc(c.text)}${c.mark}`);
+  const tr = rows.map((r) => `<tr>${r.map((c, i) => `<td${numeric[i] ? ' class="num"' : ''}>${td(c)}</td>`).join('')}</tr>`).join('');
   return `<details class="data"><summary>${esc(summary)}</summary><table class="plain"><thead><tr>${th}</tr></thead><tbody>${tr}</tbody></table></details>`;
 }
 

@@ -243,6 +243,22 @@ describe('calc --years with --range: the range columns in html and xlsx', () => 
     expect(heads).toContain('Status der Spanne');
     expect(heads.join(' ')).not.toMatch(/Net low|Range status|Coverage/);
   });
+
+  it('marks the figures of the charts\' and the map\'s data tables as the table does', () => {
+    const tables = [...run.html.matchAll(/<details class="data">([^]*?)<\/details>/g)].map((m) => m[1]!);
+    const cells = (table: string): string[][] => [...table.matchAll(/<tr>([^]*?)<\/tr>/g)].slice(1)
+      .map((tr) => [...tr[1]!.matchAll(/<td[^>]*>([^]*?)<\/td>/g)].map((td) => td[1]!));
+    const title = (status: string): string => `<sup class="mark" title="${statusWord('de', status as Status)}">`;
+    const dusseldorf2026 = run.json.rows.find((r) => r.ags === '05111' && r.year === 2026)!;
+    // The map: cost per inhabitant of the last year, as unsure as its cost.
+    const map = cells(tables[0]!).find((c) => c[0] === '05111')!;
+    expect(map[2]).toContain(title(String(dusseldorf2026.cost_status)));
+    // The line of total cost per year, its band with the range's status.
+    const total2025 = cells(tables.find((t) => t.includes('>2025<'))!).find((c) => c[1] === '2025')!;
+    const year2025 = (run.json as unknown as { totals_by_year: Record<string, unknown>[] }).totals_by_year.find((y) => y.year === 2025)!;
+    expect(total2025[2]).toContain(title(String(year2025.cost_status)));
+    expect(total2025[3]).toContain(title(String(year2025.range_status)));
+  });
 });
 
 describe('a population summed over rows', () => {

@@ -50,7 +50,7 @@ export class BurdenError extends Error {
   /**
    * One line: `file:line: column "c": message (suggestion)`. File names, columns and the values
    * quoted in messages come from input, so the whole line is made terminal-safe: a control or
-   * bidi character in any of them is shown as an escape, never obeyed (output/terminal-safe.ts).
+   * bidi character in any of them is shown as an escape, never obeyed (src/terminal-safe.ts).
    */
   format(): string {
     const { file, line, column } = this.location;

@@ -16,7 +16,7 @@ export const calcOptionsSchema = z.strictObject({
     year: z.optional(year),
     rules: rulesOption,
     set: setOption,
-    // A key (05913, or 5913 without its leading zero) or a name (Dortmund): calc/explain.ts finds the row.
+    // A key (05913, or 5913 without its leading zero) or a name (Dortmund): pipeline/explain.ts finds the row.
     explain: z.optional(z.union([z.boolean(), z.string().check(z.minLength(1, 'must be a key (AGS), a name or nothing'), z.maxLength(200, 'must be a key (AGS), a name or nothing'))])),
     rateFile: z.optional(z.string()),
     land: z.optional(z.string()),

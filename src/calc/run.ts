@@ -317,7 +317,7 @@ export async function runCalc(file: string | undefined, rawOptions: Record<strin
 }
 
 /**
- * The rows of the pots' area outside the input (calc/pot-area.ts), computed by the same method
+ * The rows of the pots' area outside the input (pipeline/pot-area.ts), computed by the same method
  * for each budget year of the input; a warning where no shipped data covers a pot's area.
  */
 async function potAreaRows(ruleSets: RuleSet[], rows: readonly ResultRow[], yearOf: (row: ResultRow) => number, context: MethodContext,

@@ -11,8 +11,8 @@ import type { ResultRow } from './types.js';
 
 /**
  * What a programme looks at in one municipality and year: the key, the counts, the cost and
- * the population. A calc result row has all of it; a projected year builds just these fields
- * (src/extrapolate/claims.ts), so one rules engine serves both.
+ * the population. Calc rows and projected years are both result rows (src/pipeline/projected-rows.ts),
+ * so one rules engine serves both.
  */
 export type ProgrammeRow = Pick<ResultRow, 'ags' | 'eu2' | 'net' | 'costCents' | 'population' | 'eu2ShareBasisPoints'>;
 

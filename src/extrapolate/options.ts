@@ -64,7 +64,7 @@ export const extrapolateOptionsSchema = z.strictObject({
   rules: rulesOption,
   set: setOption,
   land: z.optional(z.string()),
-  // One municipality's chain of figures in the first projected year (calc/explain.ts finds the row).
+  // One municipality's chain of figures in the first projected year (pipeline/explain.ts finds the row).
   explain: z.optional(z.union([z.boolean(), z.string().check(z.minLength(1, 'must be a key (AGS), a name or nothing'), z.maxLength(200, 'must be a key (AGS), a name or nothing'))])),
   imputeInsured: z.optional(z.enum(['national-2019', 'regional-2019'])),
   lang: z.optional(z.enum(['de', 'en'])),

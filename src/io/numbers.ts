@@ -7,7 +7,7 @@
 
 import type { Locale } from '../engine/format.js';
 
-// Formatting lives in the layer-neutral src/format.ts (the engine writes numbers too); it is
+// Formatting lives in the engine/format.ts (the engine writes numbers too); it is
 // re-exported here so that io stays the one place to import number handling from.
 export { type Locale, formatDecimal, formatHundredths, groupDigits } from '../engine/format.js';
 

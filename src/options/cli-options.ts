@@ -20,8 +20,8 @@ export const outputOptionsShape = {
 
 /** `--rules ID|FILE`, at most twice (two scenarios side by side): calc, calc --years and extrapolate. */
 export const rulesOption = z._default(z.array(z.string()).check(z.maxLength(2, 'may be given at most twice (two scenarios side by side)')), []);
-/** `--set name=value`; the value is checked against the parameter's unit later (calc/parameters.ts). */
-// The number itself is read by the parameter's unit (calc/parameters.ts): euros as --rate reads them.
+/** `--set name=value`; the value is checked against the parameter's unit later (pipeline/parameters.ts). */
+// The number itself is read by the parameter's unit (pipeline/parameters.ts): euros as --rate reads them.
 export const setOption = z._default(z.array(z.string().check(z.regex(/^[a-z][a-z0-9_]*=-?\d[\d.,']*$/, 'must be name=number, e.g. --set rate=2500'))), []);
 
 /** `--rate EUR`, read as money is read everywhere (engine/money.ts): cents, or an issue. */

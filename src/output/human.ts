@@ -143,7 +143,7 @@ export function humanTable(report: CalcReport, locale: Locale, lang: Lang = DEFA
     .map((status) => `${MARK[status]} = ${statusWord(lang, status)}: ${statusExplanation(lang, status).replace(/\.$/, '')}`);
   const notes = [...method, ...(letters.length ? [t('note.legend', { letters: letters.join('; ') })] : []), ...rest];
   const numeric = head.map((_, i) => i >= (hasYear ? 3 : 2) || (hasYear && i === 2));
-  // Text from input (names, keys, file names in the notes) never reaches a terminal raw (output/terminal-safe.ts).
+  // Text from input (names, keys, file names in the notes) never reaches a terminal raw (src/terminal-safe.ts).
   const safe = (cells: string[]): string[] => cells.map(safeText);
   return {
     explains: explains.map(safeLines), head: head.map(safeText), rows: rows.map(safe), // One row is its own total: no totals line to repeat it.

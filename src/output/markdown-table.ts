@@ -4,7 +4,7 @@ import { safeText } from '../terminal-safe.js';
 /**
  * One cell of a GitHub-flavoured Markdown table. A pipe would end the cell and a line break
  * the row, so a pipe is escaped and a line break folded to a space; every other control or bidi
- * character is shown as an escape (`\u001b`: output/terminal-safe.ts). Text cells get the CSV-injection guard, as a Markdown table
+ * character is shown as an escape (`\u001b`: src/terminal-safe.ts). Text cells get the CSV-injection guard, as a Markdown table
  * pasted into a spreadsheet is read cell by cell; `guard: false` leaves a cell as it is (a
  * number, even a negative one, stays a number).
  */

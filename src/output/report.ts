@@ -63,7 +63,7 @@ export interface ParameterFact {
  * status (csv and json only: table and md say it in their notes).
  */
 export type ExtraColumn = NumberColumn | StatusColumn | TextColumn;
-// `yearTotals`: for input of several years, the column's total of each year (calc/scenarios.ts).
+// `yearTotals`: for input of several years, the column's total of each year (pipeline/scenarios.ts).
 // money: cents; pct: hundredths of a percent; count: persons. `statusKey` names the status column
 // that says how sure each value is, which table and md show as a letter after it.
 export type NumberColumn = ExtraColumnHead & { kind: 'money' | 'pct' | 'count'; values: (number | null)[]; total: number | null; yearTotals?: Map<number, number | null>; statusKey?: string };

@@ -36,7 +36,7 @@ export async function loadRuleSet(spec: string, shipped: ShippedData): Promise<R
 
 /** Two rule sets with one id would give their columns the same names, so they are refused. */
 function refuseSharedId(ruleSets: readonly RuleSet[]): void {
-  // At most two rule sets: the option schemas say so (schema/cli-options.ts rulesOption).
+  // At most two rule sets: the option schemas say so (options/cli-options.ts rulesOption).
   const [first, second] = ruleSets;
   if (!first || !second || first.id !== second.id) return;
   const [a, b] = [origins.get(first), origins.get(second)];
@@ -156,7 +156,7 @@ export interface ScenarioOptions {
   words?: boolean;
 }
 
-/** Rows of the programme area outside the input (calc/pot-area.ts): they share fixed pots, and are not shown. */
+/** Rows of the programme area outside the input (pipeline/pot-area.ts): they share fixed pots, and are not shown. */
 export interface AreaRows<R> {
   rows: readonly R[];
   note: Note | null;
@@ -164,7 +164,7 @@ export interface AreaRows<R> {
 
 /**
  * Apply one or two rule sets (engine/programmes.ts) and describe them. Shared by calc and by
- * projections (src/extrapolate/claims.ts), which lay the results out in their own columns.
+ * projections (through applyScenarios), which hand in result rows of one or many years.
  */
 export function evaluateScenarios<R extends ProgrammeRow>(ruleSets: RuleSet[], rows: readonly R[], yearOf: (row: R) => number, parameters: ParameterSet,
   options: ScenarioOptions & { area?: AreaRows<R> } = {}): EvaluatedScenarios {
@@ -291,7 +291,7 @@ function claimStatuses(scenario: Scenario, rows: readonly ResultRow[], byYear: R
  * Apply one or two rule sets to the rows of any path (one year, several years, a projection)
  * and lay the claims out as extra columns: each claim figure followed by its status on the one
  * scale, with totals over all rows and per year. A fixed pot is shared among the rows of each
- * budget year, and the area's rows outside the input (calc/pot-area.ts) share it too.
+ * budget year, and the area's rows outside the input (pipeline/pot-area.ts) share it too.
  */
 export function applyScenarios(ruleSets: RuleSet[], rows: readonly ResultRow[], yearOf: (row: ResultRow) => number, parameters: ParameterSet,
   options: ScenarioOptions & { area?: AreaRows<ResultRow> } = {}): AppliedScenarios {
@@ -330,7 +330,7 @@ export function applyScenarios(ruleSets: RuleSet[], rows: readonly ResultRow[], 
     }
   };
   // The total of a pot shared in full is its amount: as sure as the amount, whatever the shares
-  // rest on. Not where rows of the programme's area outside the input take part (calc/pot-area.ts):
+  // rest on. Not where rows of the programme's area outside the input take part (pipeline/pot-area.ts):
   // the rows shown then hold a part of the pot, as unsure as its shares.
   const potTotalStatus = (head: ClaimColumnHead, indexes: readonly number[]): number | null => {
     const programme = head.figure === 'claim' ? ruleSets[head.scenario]?.programmes[head.programme] : undefined;

@@ -35,11 +35,6 @@ export function safeLines(text: string): string {
   return UNSAFE.test(text) ? text.replace(UNSAFE_BUT_LF, shown) : text;
 }
 
-/** Whether the text holds anything safeText would change (for tests and checks). */
-export function hasUnsafeText(text: string): boolean {
-  return UNSAFE.test(text);
-}
-
 /**
  * JSON output (JSON.stringify's result) with C1 controls, bidi and line-separator characters
  * escaped as well: JSON.stringify escapes only U+0000–U+001F. The escapes are valid JSON and

@@ -133,14 +133,12 @@ export async function prepareExtrapolation(input: InputFiles | undefined, option
   const locale = reportLocale(options);
   const ruleSets = await Promise.all(options.rules.map((spec) => loadRuleSet(spec, shipped)));
   const national = nationalImputation(parameters);
-  const chosen = options.imputeInsured === 'regional-2019' ? await regionalImputation(national) : national;
-  const imputation = chosen;
+  const imputation = options.imputeInsured === 'regional-2019' ? await regionalImputation(national) : national;
 
   // A file's rows get their base years in fileGroups (per municipality, before summing).
   const planned = input !== undefined
     ? await fileGroups(input, {
       by: options.by ?? 'total', column: options.column, allowMissing: options.allowMissing, baseYear: options.baseYear, missingInsured, from: years?.from ?? null,
-      // Only programme rules look at population (an EU2 share, a population key).
       // Rules look at population (an EU2 share, a population key), and so does every row's cost per inhabitant.
       populationMatters: ruleSets.length > 0 || (options.by ?? 'total') === 'none',
       land: options.land === undefined ? null : resolveLand(options.land),

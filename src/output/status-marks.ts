@@ -1,5 +1,5 @@
 import { type ParameterSet, requireParameter } from '../engine/parameters.js';
-import { DERIVED, OFFICIAL, STATUSES, type Status, statusWord } from '../engine/status.js';
+import { DERIVED, OFFICIAL, type Status, statusWord } from '../engine/status.js';
 import type { ResultRow, Totals } from '../engine/types.js';
 import { germanDate } from './trace.js';
 
@@ -12,13 +12,6 @@ import { MARK } from '../report/marks.js';
 
 /** A number with its status letter; official figures get padding so digits stay aligned. */
 export const marked = (text: string, code: number): string => (text === '' ? '' : `${text} ${MARK[statusWord(code)] || ' '}`);
-
-/** The letters used in a report with their meanings, for its notes. */
-export function statusLegend(meanings: Record<Status, string>, used?: ReadonlySet<number>): string {
-  const letters = STATUSES.filter((status, code) => status !== 'official' && (!used || used.has(code)))
-    .map((status) => `${MARK[status]} = ${status}: ${meanings[status]}`);
-  return `Status after each figure (none: official): ${letters.join('; ')}.`;
-}
 
 
 /** "a", "a and b", "a, b and c". */

@@ -16,9 +16,6 @@ export type Measure = (text: string) => number;
  */
 const SIMPLE = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e\u20a0-\u20c0\u2500-\u257f]*$/;
 
-/** Whether `measure` would count one column per code unit for this text. */
-export const isSimple = (text: string): boolean => SIMPLE.test(text);
-
 /** The width of simple text; other text counted by code points (what the tables did before). */
 export const simpleWidth: Measure = (text) => {
   if (SIMPLE.test(text)) return text.length;
